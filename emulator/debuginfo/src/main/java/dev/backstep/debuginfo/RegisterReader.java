@@ -1,0 +1,37 @@
+package dev.backstep.debuginfo;
+
+/**
+ * Registers of one frame, numbered as DWARF numbers them for RISC-V: x0..x31 are 0..31, f0..f31 are 32..63.
+ * {@link #available(int)} lets an unwound frame say that a register's value is not known there
+ * (a caller-saved register the callee did not preserve).
+ */
+public interface RegisterReader {
+    int reg(int dwarfRegNo);
+
+    int pc();
+
+    default boolean available(int dwarfRegNo) {
+        return true;
+    }
+
+    /** Registers from an array indexed by DWARF number (x0..x31), plus a pc. */
+    static RegisterReader of(int pc, int[] regs) {
+        int[] copy = regs.clone();
+        return new RegisterReader() {
+            @Override
+            public int reg(int n) {
+                return n == 0 ? 0 : n < copy.length ? copy[n] : 0;
+            }
+
+            @Override
+            public int pc() {
+                return pc;
+            }
+
+            @Override
+            public boolean available(int n) {
+                return n >= 0 && n < copy.length;
+            }
+        };
+    }
+}

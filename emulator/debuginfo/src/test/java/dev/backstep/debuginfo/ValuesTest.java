@@ -1,0 +1,139 @@
+package dev.backstep.debuginfo;
+
+import dev.backstep.debuginfo.dwarf.Attribute;
+import dev.backstep.debuginfo.dwarf.Dw;
+import dev.backstep.debuginfo.dwarf.LocationListEntry;
+import dev.backstep.debuginfo.frame.Backtrace;
+import dev.backstep.debuginfo.frame.Frame;
+import dev.backstep.debuginfo.model.Function;
+import dev.backstep.debuginfo.model.Variable;
+import dev.backstep.debuginfo.value.Value;
+import dev.backstep.debuginfo.value.ValueFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Values of the fixtures' variables read from a fake target built from known bytes. */
+class ValuesTest {
+    private static Value global(DebugInfo info, FakeTarget mem, String name) {
+        Variable v = info.global(name).orElseThrow(() -> new AssertionError("no global " + name));
+        return info.evaluate(v, null, mem, ValueFormat.DECIMAL);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prog-O0.elf", "prog-O2.elf", "prog-O0-dwarf4.elf", "prog-O2-dwarf4.elf", "prog-Og.elf"})
+    void initializedGlobalsReadFromTheLoadImage(String fixture) throws Exception {
+        DebugInfo info = Fixtures.load(fixture);
+        FakeTarget mem = FakeTarget.loadedFrom(info, Fixtures.bytes(fixture));
+        Value shape = global(info, mem, "g_shape");
+        assertEquals("struct shape", shape.typeName());
+        assertTrue(shape.address().isPresent());
+        assertEquals(shape.type().size(), shape.size());
+        assertTrue(shape.child("name").display().endsWith("\"tri\""), shape.child("name").display());
+        assertEquals("const char *", shape.child("name").typeName());
+        Value corners = shape.child("corners");
+        assertEquals("point_t [3]", corners.typeName());
+        assertEquals("3", corners.child("[1]").child("x").display());
+        assertEquals("6", corners.child("[2]").child("y").display());
+        assertEquals("BLUE", shape.child("color").display());
+        Value flags = shape.child("flags");
+        assertEquals("1", flags.child("ready").display());
+        assertEquals("5", flags.child("mode").display());
+        assertEquals("-3", flags.child("delta").display());
+        assertEquals("127 '\\177'", flags.child("tag").display());
+        assertEquals("1065353216", shape.child("id").child("u").display());
+        assertEquals("1.0", shape.child("id").child("f").display());
+        assertEquals("0x00000000", shape.child("next").display());
+        assertFalse(shape.child("next").hasChildren());
+        assertEquals("binop_fn", global(info, mem, "g_ops").child("[0]").typeName());
+        assertEquals("int (*)(int, int)", global(info, mem, "g_ops").child("[0]").type().resolved().displayName());
+        assertTrue(global(info, mem, "g_ops").child("[1]").display().endsWith("<mul>"));
+        Value limits = global(info, mem, "g_limits");
+        assertEquals("const short int [2][3]", limits.typeName());
+        assertEquals("-6", limits.child("[1]").child("[2]").display());
+        assertEquals("\"hello\"", global(info, mem, "g_message").display());
+        assertEquals("-1234567890123", global(info, mem, "g_big").display());
+        assertEquals("18364758544493064720", global(info, mem, "g_ubig").display());
+        assertEquals("2.5", global(info, mem, "g_ratio").display());
+        assertEquals("true", global(info, mem, "g_flag").display());
+        assertEquals("7", global(info, mem, "g_counter").display());
+        assertEquals("volatile int", global(info, mem, "g_counter").typeName());
+        Value ptr = global(info, mem, "g_ptr");
+        assertEquals("42", ptr.child("*g_ptr").display());
+        assertEquals(4, ptr.child("*g_ptr").size());
+        Value hex = info.evaluate(info.global("g_counter").orElseThrow(), null, mem, ValueFormat.HEX);
+        assertEquals("0x7", hex.display());
+        assertEquals("int [2][3][4]", global(info, mem, "g_matrix").typeName());
+        assertEquals(96, global(info, mem, "g_matrix").size());
+        // declared in C, defined in assembly: found through the ELF symbol
+        assertTrue(global(info, mem, "g_result").address().isPresent());
+    }
+
+    @Test
+    void localsOfAnO0FrameComeFromTheFrameBase() throws Exception {
+        DebugInfo info = Fixtures.load("prog-O0.elf");
+        FakeTarget mem = FakeTarget.loadedFrom(info, Fixtures.bytes("prog-O0.elf"));
+        long pc = info.breakpointAddresses("types.c", 80).orElseThrow().addresses().get(0);
+        Function f = info.functionsAt(pc).get(0);
+        assertEquals("types_main", f.name());
+        long fp = 0x80100000L;
+        int[] regs = new int[32];
+        regs[2] = (int) (fp - 64);
+        regs[8] = (int) fp;
+        regs[1] = (int) info.functions().stream().filter(x -> x.name().equals("main")).findFirst().orElseThrow().lowPc() + 8;
+        mem.write32(fp - 4, regs[1]);
+        Backtrace bt = info.unwind(RegisterReader.of((int) pc, regs), mem);
+        Frame frame = bt.frames().get(0);
+        assertEquals(fp, frame.cfa().getAsLong());
+        List<String> names = info.localsAt(pc).stream().map(Variable::name).toList();
+        assertTrue(names.containsAll(List.of("local_pt", "w", "c", "f", "sum")), names.toString());
+        Variable pt = info.localsAt(pc).stream().filter(v -> v.name().equals("local_pt")).findFirst().orElseThrow();
+        Value before = info.evaluate(pt, frame, mem, ValueFormat.DECIMAL);
+        assertTrue(before.display().startsWith("<cannot read"), before.display());
+        long addr = findAddress(info, pt, frame, mem);
+        assertTrue(addr < fp && addr >= fp - 64, "local_pt at 0x" + Long.toHexString(addr));
+        mem.write32(addr, 10);
+        mem.write32(addr + 4, -20);
+        Value v = info.evaluate(pt, frame, mem, ValueFormat.DECIMAL);
+        assertEquals("struct point", v.typeName());
+        assertEquals("10", v.child("x").display());
+        assertEquals("-20", v.child("y").display());
+        assertEquals(addr + 4, v.child("y").address().getAsLong());
+    }
+
+    private static long findAddress(DebugInfo info, Variable v, Frame frame, FakeTarget mem) throws Exception {
+        return new dev.backstep.debuginfo.value.VariableEvaluator(info.program(), info.symbols())
+                .locate(v, frame, mem).memoryAddress().orElseThrow();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prog-O2.elf", "prog-O2-dwarf4.elf"})
+    void locationListsPickTheEntryForThePc(String fixture) throws Exception {
+        DebugInfo info = Fixtures.load(fixture);
+        FakeTarget mem = FakeTarget.loadedFrom(info, Fixtures.bytes(fixture));
+        Function fib = info.functions().stream().filter(f -> f.name().equals("fib")).findFirst().orElseThrow();
+        Variable n = info.scopesAt(fib.lowPc()).stream().filter(s -> s.function() == fib)
+                .flatMap(s -> s.variables().stream()).filter(v -> v.name().equals("n")).findFirst().orElseThrow();
+        Attribute loc = n.die().attribute(Dw.AT_LOCATION);
+        assertTrue(n.die().unit().isLocationList(loc), "n of fib at -O2 has a location list");
+        List<LocationListEntry> entries = n.die().unit().locationList(loc);
+        LocationListEntry first = entries.get(0);
+        assertEquals(Dw.OP_REG0 + 10, first.expression()[0] & 0xff, "n starts in a0");
+        int[] regs = new int[32];
+        regs[10] = 10;
+        regs[2] = 0x80100000;
+        Frame frame = info.unwind(RegisterReader.of((int) first.start(), regs), mem).frames().get(0);
+        assertEquals("10", info.evaluate(n, frame, mem, ValueFormat.DECIMAL).display());
+        long outside = entries.stream().mapToLong(LocationListEntry::end).max().getAsLong();
+        if (fib.contains(outside) && entries.stream().noneMatch(e -> e.covers(outside))) {
+            Frame later = info.unwind(RegisterReader.of((int) outside, regs), mem).frames().get(0);
+            assertEquals("<optimized out>", info.evaluate(n, later, mem, ValueFormat.DECIMAL).display());
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.backstep.isatests;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A guest ELF with what it needs to run: optional UART input, whether QEMU must count
+ * instructions exactly (programs that print minstret/mcycle), and its committed expectations.
+ *
+ * @param input file fed to the UART, or null
+ * @param icount true when QEMU must run with -icount shift=0 (counter values are printed)
+ * @param expected committed expected output file (produced by QEMU)
+ * @param expectedStatus committed exit status
+ */
+record GuestProgram(String name, Path elf, Path input, boolean icount, Path expected, int expectedStatus) {
+
+    static GuestProgram isaTest(String name) {
+        Path dir = RepoRoot.resolve("emulator/isa-tests/elf");
+        boolean icount = name.equals("csr") || name.equals("minstret");
+        return new GuestProgram(name, dir.resolve(name + ".elf"), null, icount, dir.resolve(name + ".expected"), 0);
+    }
+
+    static GuestProgram example(String name) {
+        Path dir = RepoRoot.resolve("emulator/examples");
+        Path input = dir.resolve(name + ".input");
+        int status = readStatus(dir.resolve(name + ".status"));
+        return new GuestProgram(name, dir.resolve(name + ".elf"), Files.exists(input) ? input : null,
+                name.equals("bench"), dir.resolve(name + ".expected"), status);
+    }
+
+    String expectedOutput() {
+        try {
+            return Files.readString(expected);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("missing expected output " + expected + ": " + e.getMessage(), e);
+        }
+    }
+
+    byte[] inputBytes() {
+        if (input == null) {
+            return new byte[0];
+        }
+        try {
+            return Files.readAllBytes(input);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read input " + input + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int readStatus(Path p) {
+        try {
+            return Integer.parseInt(Files.readString(p).trim());
+        } catch (java.io.IOException | NumberFormatException e) {
+            throw new IllegalStateException("missing or bad exit status file " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,805 @@
+package dev.backstep.machine;
+
+import java.util.Set;
+
+/**
+ * The RV32IMAC hart and its interpreter. Instructions are decoded once into per-page int arrays
+ * (see {@link Op}); {@link #runChunk} executes them in one dense switch with pc and icount in locals.
+ */
+final class Cpu {
+    static final int MSTATUS_MIE = 1 << 3, MSTATUS_MPIE = 1 << 7, MSTATUS_MPP = 3 << 11, MSTATUS_MPRV = 1 << 17;
+    private static final int MSTATUS_WRITABLE = 0x2 | 0x20 | 0x100 | MSTATUS_MIE | MSTATUS_MPIE | MSTATUS_MPP
+            | MSTATUS_MPRV | (0x3F << 18);
+    static final int MISA = 0x4000_0000 | 1 << 0 | 1 << 2 | 1 << 8 | 1 << 12 | 1 << 20; // RV32 A C I M U
+    static final int MIP_MSIP = 1 << 3, MIP_MTIP = 1 << 7, MIP_MEIP = 1 << 11;
+    private static final int MIE_WRITABLE = 0xAAA;
+    private static final int MIP_WRITABLE = 0x222;
+    static final int MARCHID = 0x0007_0216; // what qemu-system-riscv32 7.2 reports
+    static final int MIMPID = 0x0007_0216;
+    static final int PRIV_U = 0, PRIV_M = 3;
+
+    // chunk results
+    static final int R_CHUNK = 0, R_BREAKPOINT = 1, R_SYNC_TRAP = 2, R_WFI = 3;
+
+    final int[] x = new int[33];
+    int pc;
+    long icount;
+    int priv = PRIV_M;
+    int mstatus, mie, mipSw, mtvec, mepc, mcause, mtval, mscratch, medeleg, mideleg, mcounteren, mcountinhibit;
+    int satp, menvcfg;
+    final int[] pmpcfg = new int[4];
+    final int[] pmpaddr = new int[16];
+    long minstretDelta, mcycleDelta;
+    int resAddr = -1, resVal;
+    boolean halted;
+
+    /** Pending synchronous trap produced by the last chunk (R_SYNC_TRAP). */
+    int trapCause, trapTval;
+    boolean trapRetires;
+
+    final Bus bus;
+    final Ram ram;
+    final Clint clint;
+    final Signals signals;
+    private final byte[][] rp;
+    private final byte[][] wp;
+    private final int[][] codeRam;
+    private final int[][] codeRom;
+    private final int[] decodeTmp = new int[2];
+    final Set<Integer> breakpoints;
+    /** A breakpoint address not marked while stepping over it. */
+    int suppressedBreakpoint = 1;
+
+    Cpu(Bus bus, Set<Integer> breakpoints) {
+        this.bus = bus;
+        this.ram = bus.ram;
+        this.clint = bus.clint;
+        this.signals = bus.signals;
+        this.rp = ram.readPages;
+        this.wp = ram.writePages;
+        this.codeRam = new int[ram.pageCount][];
+        this.codeRom = new int[Bus.ROM_SIZE / Ram.PAGE][];
+        this.breakpoints = breakpoints;
+        bus.codeInvalidator = this::invalidateStore;
+    }
+
+    void reset() {
+        java.util.Arrays.fill(x, 0);
+        pc = Bus.ROM_BASE;
+        icount = 0;
+        priv = PRIV_M;
+        mstatus = mie = mipSw = mtvec = mepc = mcause = mtval = mscratch = 0;
+        medeleg = mideleg = mcounteren = mcountinhibit = satp = menvcfg = 0;
+        java.util.Arrays.fill(pmpcfg, 0);
+        java.util.Arrays.fill(pmpaddr, 0);
+        minstretDelta = mcycleDelta = 0;
+        resAddr = -1;
+        resVal = 0;
+        halted = false;
+        invalidateAll();
+    }
+
+    // ---------------------------------------------------------------- decode cache
+
+    void invalidateRamPage(int i) {
+        codeRam[i] = null;
+        ram.setFlag(i, Ram.CODE, false);
+        if (i > 0 && codeRam[i - 1] != null) {
+            // a 4-byte instruction at the end of the previous page reads this page too
+            codeRam[i - 1][0xFFE] = 0;
+        }
+        signals.endChunk();
+    }
+
+    /**
+     * A store of {@code size} bytes at page offset {@code off} of RAM page i, which holds decoded code:
+     * forget only the instructions it may overlap (including a 4-byte one starting 2 bytes before).
+     * The running loop sees the cleared slots and decodes them again.
+     */
+    void invalidateStore(int i, int off, int size) {
+        int[] c = codeRam[i];
+        if (c == null) {
+            return;
+        }
+        int first = (off - 2) & ~1;
+        int last = (off + size - 1) & ~1;
+        for (int s = Math.max(first, 0); s <= last; s += 2) {
+            c[s] = 0;
+        }
+        if (first < 0 && i > 0 && codeRam[i - 1] != null) {
+            codeRam[i - 1][0xFFE] = 0;
+        }
+    }
+
+    void invalidateAll() {
+        for (int i = 0; i < codeRam.length; i++) {
+            if (codeRam[i] != null) {
+                codeRam[i] = null;
+                ram.setFlag(i, Ram.CODE, false);
+            }
+        }
+        java.util.Arrays.fill(codeRom, null);
+        signals.endChunk();
+    }
+
+    /** Drops the decoded instruction at addr (breakpoint set or removed there). */
+    void invalidateAt(int addr) {
+        int[] page = codePageOrNull(addr);
+        if (page != null) {
+            page[addr & 0xFFE] = 0;
+        }
+        signals.endChunk();
+    }
+
+    private int[] codePageOrNull(int addr) {
+        int i = ram.index(addr);
+        if (i >= 0) {
+            return codeRam[i];
+        }
+        return Bus.isRom(addr) ? codeRom[(addr - Bus.ROM_BASE) >>> 12] : null;
+    }
+
+    /** The decode array for the page holding pc; throws an instruction access fault if unmapped. */
+    private int[] codePage(int pc) {
+        int i = ram.index(pc);
+        if (i >= 0) {
+            int[] c = codeRam[i];
+            if (c == null) {
+                c = new int[Ram.PAGE];
+                codeRam[i] = c;
+                ram.setFlag(i, Ram.CODE, true);
+            }
+            return c;
+        }
+        if (Bus.isRom(pc)) {
+            int r = (pc - Bus.ROM_BASE) >>> 12;
+            int[] c = codeRom[r];
+            if (c == null) {
+                c = new int[Ram.PAGE];
+                codeRom[r] = c;
+            }
+            return c;
+        }
+        throw bus.fault.set(Trap.INSTRUCTION_ACCESS_FAULT, pc);
+    }
+
+    private int fetchHalf(int addr, int faultAddr) {
+        int i = ram.index(addr);
+        if (i >= 0) {
+            return Bus.get(ram.pageForRead(i), addr & 0xFFF, 2);
+        }
+        if (Bus.isRom(addr)) {
+            return Bus.get(bus.rom, addr - Bus.ROM_BASE, 2);
+        }
+        throw bus.fault.set(Trap.INSTRUCTION_ACCESS_FAULT, faultAddr);
+    }
+
+    /** Raw instruction bits at addr (16 or 32 bits). */
+    int fetchBits(int addr) {
+        int lo = fetchHalf(addr, addr);
+        if ((lo & 3) != 3) {
+            return lo;
+        }
+        int hiAddr = addr + 2;
+        if ((hiAddr & 0xFFF) == 0) {
+            int i = ram.index(hiAddr);
+            if (i >= 0 && codeRam[i] == null) {
+                // the next page must notice stores too: give it an (empty) decode page
+                codeRam[i] = new int[Ram.PAGE];
+                ram.setFlag(i, Ram.CODE, true);
+            }
+        }
+        return lo | fetchHalf(hiAddr, hiAddr) << 16;
+    }
+
+    private int decodeInto(int[] code, int pc) {
+        int bits = fetchBits(pc);
+        Decoder.decode(bits, decodeTmp);
+        int slot = pc & 0xFFE;
+        if (pc != suppressedBreakpoint && !breakpoints.isEmpty() && breakpoints.contains(pc)) {
+            code[slot] = Op.BREAKPOINT;
+            code[slot | 1] = 0;
+            return Op.BREAKPOINT;
+        }
+        code[slot] = decodeTmp[0];
+        code[slot | 1] = decodeTmp[1];
+        return decodeTmp[0];
+    }
+
+    // ---------------------------------------------------------------- memory fast paths
+
+    private int load32(int a, int pc, long ic) {
+        int i = (a ^ 0x8000_0000) >>> 12;
+        if (i < rp.length && (a & 0xFFF) <= 0xFFC) {
+            byte[] p = rp[i];
+            if (p != null) {
+                return (int) Ram.I32.get(p, a & 0xFFF);
+            }
+        }
+        return bus.load(a, 4, pc, ic);
+    }
+
+    private int load16(int a, int pc, long ic) {
+        int i = (a ^ 0x8000_0000) >>> 12;
+        if (i < rp.length && (a & 0xFFF) <= 0xFFE) {
+            byte[] p = rp[i];
+            if (p != null) {
+                return (short) Ram.I16.get(p, a & 0xFFF);
+            }
+        }
+        return (short) bus.load(a, 2, pc, ic);
+    }
+
+    private int load8(int a, int pc, long ic) {
+        int i = (a ^ 0x8000_0000) >>> 12;
+        if (i < rp.length) {
+            byte[] p = rp[i];
+            if (p != null) {
+                return p[a & 0xFFF];
+            }
+        }
+        return (byte) bus.load(a, 1, pc, ic);
+    }
+
+    private void store32(int a, int v, int pc, long ic) {
+        int i = (a ^ 0x8000_0000) >>> 12;
+        if (i < wp.length && (a & 0xFFF) <= 0xFFC) {
+            byte[] p = wp[i];
+            if (p != null) {
+                Ram.I32.set(p, a & 0xFFF, v);
+                return;
+            }
+        }
+        bus.store(a, 4, v, pc, ic);
+    }
+
+    private void store16(int a, int v, int pc, long ic) {
+        int i = (a ^ 0x8000_0000) >>> 12;
+        if (i < wp.length && (a & 0xFFF) <= 0xFFE) {
+            byte[] p = wp[i];
+            if (p != null) {
+                Ram.I16.set(p, a & 0xFFF, (short) v);
+                return;
+            }
+        }
+        bus.store(a, 2, v, pc, ic);
+    }
+
+    private void store8(int a, int v, int pc, long ic) {
+        int i = (a ^ 0x8000_0000) >>> 12;
+        if (i < wp.length) {
+            byte[] p = wp[i];
+            if (p != null) {
+                p[a & 0xFFF] = (byte) v;
+                return;
+            }
+        }
+        bus.store(a, 1, v, pc, ic);
+    }
+
+    // ---------------------------------------------------------------- the interpreter
+
+    /**
+     * Executes instructions until icount reaches {@code stopAt}, a device or slow path ends the chunk,
+     * or something needs the machine's attention. Leaves pc/icount in the fields.
+     */
+    int runChunk(long stopAt) {
+        final int[] x = this.x;
+        final Signals sig = this.signals;
+        sig.chunkEnd = stopAt;
+        int pc = this.pc;
+        long ic = this.icount;
+        int[] code = null;
+        int codeTag = 1;
+        try {
+            while (ic < sig.chunkEnd) {
+                if ((pc & ~0xFFF) != codeTag) {
+                    code = codePage(pc);
+                    codeTag = pc & ~0xFFF;
+                }
+                int slot = pc & 0xFFE;
+                int w = code[slot];
+                if (w == 0) {
+                    w = decodeInto(code, pc);
+                }
+                int imm = code[slot | 1];
+                int rd = (w >>> 8) & 0x3F;
+                int rs1 = (w >>> 16) & 0x1F;
+                int rs2 = w >>> 24;
+                int npc = pc + 4 - ((w >>> 6) & 2);
+                switch (w & 0x7F) {
+                    case Op.LUI -> x[rd] = imm;
+                    case Op.AUIPC -> x[rd] = pc + imm;
+                    case Op.JAL -> {
+                        x[rd] = npc;
+                        npc = pc + imm;
+                    }
+                    case Op.JALR -> {
+                        int t = (x[rs1] + imm) & ~1;
+                        x[rd] = npc;
+                        npc = t;
+                    }
+                    case Op.BEQ -> {
+                        if (x[rs1] == x[rs2]) {
+                            npc = pc + imm;
+                        }
+                    }
+                    case Op.BNE -> {
+                        if (x[rs1] != x[rs2]) {
+                            npc = pc + imm;
+                        }
+                    }
+                    case Op.BLT -> {
+                        if (x[rs1] < x[rs2]) {
+                            npc = pc + imm;
+                        }
+                    }
+                    case Op.BGE -> {
+                        if (x[rs1] >= x[rs2]) {
+                            npc = pc + imm;
+                        }
+                    }
+                    case Op.BLTU -> {
+                        if (Integer.compareUnsigned(x[rs1], x[rs2]) < 0) {
+                            npc = pc + imm;
+                        }
+                    }
+                    case Op.BGEU -> {
+                        if (Integer.compareUnsigned(x[rs1], x[rs2]) >= 0) {
+                            npc = pc + imm;
+                        }
+                    }
+                    case Op.LB -> x[rd] = load8(x[rs1] + imm, pc, ic);
+                    case Op.LH -> x[rd] = load16(x[rs1] + imm, pc, ic);
+                    case Op.LW -> x[rd] = load32(x[rs1] + imm, pc, ic);
+                    case Op.LBU -> x[rd] = load8(x[rs1] + imm, pc, ic) & 0xFF;
+                    case Op.LHU -> x[rd] = load16(x[rs1] + imm, pc, ic) & 0xFFFF;
+                    case Op.SB -> store8(x[rs1] + imm, x[rs2], pc, ic);
+                    case Op.SH -> store16(x[rs1] + imm, x[rs2], pc, ic);
+                    case Op.SW -> store32(x[rs1] + imm, x[rs2], pc, ic);
+                    case Op.ADDI -> x[rd] = x[rs1] + imm;
+                    case Op.SLTI -> x[rd] = x[rs1] < imm ? 1 : 0;
+                    case Op.SLTIU -> x[rd] = Integer.compareUnsigned(x[rs1], imm) < 0 ? 1 : 0;
+                    case Op.XORI -> x[rd] = x[rs1] ^ imm;
+                    case Op.ORI -> x[rd] = x[rs1] | imm;
+                    case Op.ANDI -> x[rd] = x[rs1] & imm;
+                    case Op.SLLI -> x[rd] = x[rs1] << imm;
+                    case Op.SRLI -> x[rd] = x[rs1] >>> imm;
+                    case Op.SRAI -> x[rd] = x[rs1] >> imm;
+                    case Op.ADD -> x[rd] = x[rs1] + x[rs2];
+                    case Op.SUB -> x[rd] = x[rs1] - x[rs2];
+                    case Op.SLL -> x[rd] = x[rs1] << x[rs2];
+                    case Op.SLT -> x[rd] = x[rs1] < x[rs2] ? 1 : 0;
+                    case Op.SLTU -> x[rd] = Integer.compareUnsigned(x[rs1], x[rs2]) < 0 ? 1 : 0;
+                    case Op.XOR -> x[rd] = x[rs1] ^ x[rs2];
+                    case Op.SRL -> x[rd] = x[rs1] >>> x[rs2];
+                    case Op.SRA -> x[rd] = x[rs1] >> x[rs2];
+                    case Op.OR -> x[rd] = x[rs1] | x[rs2];
+                    case Op.AND -> x[rd] = x[rs1] & x[rs2];
+                    case Op.MUL -> x[rd] = x[rs1] * x[rs2];
+                    case Op.MULH -> x[rd] = (int) (((long) x[rs1] * x[rs2]) >> 32);
+                    case Op.MULHSU -> x[rd] = (int) (((long) x[rs1] * Integer.toUnsignedLong(x[rs2])) >> 32);
+                    case Op.MULHU -> x[rd] = (int) ((Integer.toUnsignedLong(x[rs1]) * Integer.toUnsignedLong(x[rs2])) >>> 32);
+                    case Op.DIV -> x[rd] = div(x[rs1], x[rs2]);
+                    case Op.DIVU -> x[rd] = x[rs2] == 0 ? -1 : Integer.divideUnsigned(x[rs1], x[rs2]);
+                    case Op.REM -> x[rd] = rem(x[rs1], x[rs2]);
+                    case Op.REMU -> x[rd] = x[rs2] == 0 ? x[rs1] : Integer.remainderUnsigned(x[rs1], x[rs2]);
+                    case Op.FENCE, Op.NOP -> {
+                    }
+                    case Op.BREAKPOINT -> {
+                        this.pc = pc;
+                        this.icount = ic;
+                        return R_BREAKPOINT;
+                    }
+                    default -> {
+                        // rare instructions: system, CSR, atomics
+                        this.pc = pc;
+                        this.icount = ic;
+                        int r = executeSlow(w, imm, rd, rs1, rs2, npc);
+                        if (r != R_CHUNK) {
+                            return r;
+                        }
+                        pc = this.pc;
+                        ic = this.icount;
+                        codeTag = 1;
+                        continue;
+                    }
+                }
+                pc = npc;
+                ic++;
+            }
+        } catch (MemFault f) {
+            this.pc = pc;
+            this.icount = ic;
+            trapCause = f.cause;
+            trapTval = f.tval;
+            trapRetires = false;
+            return R_SYNC_TRAP;
+        }
+        this.pc = pc;
+        this.icount = ic;
+        return R_CHUNK;
+    }
+
+    private static int div(int a, int b) {
+        if (b == 0) {
+            return -1;
+        }
+        if (a == Integer.MIN_VALUE && b == -1) {
+            return a;
+        }
+        return a / b;
+    }
+
+    private static int rem(int a, int b) {
+        if (b == 0) {
+            return a;
+        }
+        if (a == Integer.MIN_VALUE && b == -1) {
+            return 0;
+        }
+        return a % b;
+    }
+
+    /** Sets up a synchronous trap for the machine to enter (R_SYNC_TRAP). */
+    private int syncTrap(int cause, int tval, boolean retires) {
+        trapCause = cause;
+        trapTval = tval;
+        trapRetires = retires;
+        return R_SYNC_TRAP;
+    }
+
+    /**
+     * System, CSR and atomic instructions, with pc/icount already in the fields. Returns R_CHUNK after
+     * retiring the instruction (fields updated), or another result for the machine to handle.
+     */
+    private int executeSlow(int w, int imm, int rd, int rs1, int rs2, int npc) {
+        int op = w & 0x7F;
+        long ic = icount;
+        switch (op) {
+            case Op.ILLEGAL:
+                return syncTrap(Trap.ILLEGAL_INSTRUCTION, imm, true);
+            case Op.ECALL:
+                return syncTrap(priv == PRIV_M ? Trap.ECALL_M : priv == PRIV_U ? Trap.ECALL_U : Trap.ECALL_S, 0, true);
+            case Op.EBREAK:
+                return syncTrap(Trap.BREAKPOINT, 0, true);
+            case Op.MRET: {
+                if (priv != PRIV_M) {
+                    return syncTrap(Trap.ILLEGAL_INSTRUCTION, fetchBits(pc), true);
+                }
+                int mpp = (mstatus >>> 11) & 3;
+                int s = mstatus;
+                s = (s & MSTATUS_MPIE) != 0 ? s | MSTATUS_MIE : s & ~MSTATUS_MIE;
+                s |= MSTATUS_MPIE;
+                s &= ~MSTATUS_MPP; // least-privileged mode (U), as QEMU does
+                if (mpp != PRIV_M) {
+                    s &= ~MSTATUS_MPRV;
+                }
+                mstatus = s;
+                priv = mpp == 2 ? PRIV_U : mpp;
+                pc = mepc;
+                icount = ic + 1;
+                signals.endChunk();
+                return R_CHUNK;
+            }
+            case Op.SRET:
+                return syncTrap(Trap.ILLEGAL_INSTRUCTION, fetchBits(pc), true);
+            case Op.WFI:
+                if (priv == PRIV_U) {
+                    return syncTrap(Trap.ILLEGAL_INSTRUCTION, fetchBits(pc), true);
+                }
+                pc = npc;
+                icount = ic + 1;
+                if ((mip() & mie) == 0) {
+                    halted = true;
+                    return R_WFI;
+                }
+                return R_CHUNK;
+            case Op.FENCE_I:
+                pc = npc;
+                icount = ic + 1;
+                invalidateAll();
+                return R_CHUNK;
+            case Op.CSRRW: case Op.CSRRS: case Op.CSRRC: case Op.CSRRWI: case Op.CSRRSI: case Op.CSRRCI:
+                return csrOp(op, imm, rd, rs1, rs2, npc);
+            case Op.LR: {
+                int a = x[rs1];
+                if ((a & 3) != 0) {
+                    return syncTrap(Trap.LOAD_MISALIGNED, a, false);
+                }
+                int v = load32(a, pc, ic);
+                x[rd] = v;
+                resAddr = a;
+                resVal = v;
+                break;
+            }
+            case Op.SC: {
+                int a = x[rs1];
+                int result = 1;
+                if (a == resAddr) {
+                    if ((a & 3) != 0) {
+                        return syncTrap(Trap.STORE_MISALIGNED, a, false);
+                    }
+                    // QEMU implements sc.w as a compare-and-swap against the value lr.w loaded
+                    if (load32(a, pc, ic) == resVal) {
+                        store32(a, x[rs2], pc, ic);
+                        result = 0;
+                    }
+                }
+                resAddr = -1;
+                x[rd] = result;
+                break;
+            }
+            default: {
+                if (op < Op.AMOSWAP || op > Op.AMOMAXU) {
+                    throw new IllegalStateException("unknown op " + op);
+                }
+                int a = x[rs1];
+                if ((a & 3) != 0) {
+                    // QEMU 7.2 reports a misaligned AMO as a load-address-misaligned exception
+                    return syncTrap(Trap.LOAD_MISALIGNED, a, false);
+                }
+                int old;
+                try {
+                    old = load32(a, pc, ic);
+                } catch (MemFault f) {
+                    f.cause = Trap.STORE_ACCESS_FAULT;
+                    throw f;
+                }
+                int src = x[rs2];
+                int nv = switch (op) {
+                    case Op.AMOSWAP -> src;
+                    case Op.AMOADD -> old + src;
+                    case Op.AMOXOR -> old ^ src;
+                    case Op.AMOAND -> old & src;
+                    case Op.AMOOR -> old | src;
+                    case Op.AMOMIN -> Math.min(old, src);
+                    case Op.AMOMAX -> Math.max(old, src);
+                    case Op.AMOMINU -> Integer.compareUnsigned(old, src) <= 0 ? old : src;
+                    default -> Integer.compareUnsigned(old, src) >= 0 ? old : src;
+                };
+                store32(a, nv, pc, ic);
+                x[rd] = old;
+                break;
+            }
+        }
+        pc = npc;
+        icount = ic + 1;
+        return R_CHUNK;
+    }
+
+    // ---------------------------------------------------------------- CSRs
+
+    int mip() {
+        return mipSw | (clint.msip ? MIP_MSIP : 0) | (clint.mtip ? MIP_MTIP : 0) | (bus.plic.meip() ? MIP_MEIP : 0);
+    }
+
+    private int csrOp(int op, int csr, int rd, int rs1, int rdRaw, int npc) {
+        boolean imm = op >= Op.CSRRWI;
+        int src = imm ? rs1 : x[rs1];
+        int kind = imm ? op - 3 : op;
+        boolean writes = kind == Op.CSRRW || rs1 != 0;
+        boolean reads = kind != Op.CSRRW || rdRaw != 0;
+        if (!csrExists(csr) || ((csr >>> 8) & 3) > priv || (writes && (csr >>> 10) == 3)) {
+            return syncTrap(Trap.ILLEGAL_INSTRUCTION, fetchBits(pc), true);
+        }
+        long ic = icount;
+        int old = reads || kind != Op.CSRRW ? csrRead(csr, ic) : 0;
+        if (writes) {
+            int nv = switch (kind) {
+                case Op.CSRRW -> src;
+                case Op.CSRRS -> old | src;
+                default -> old & ~src;
+            };
+            csrWrite(csr, nv, ic);
+        }
+        x[rd] = old;
+        pc = npc;
+        icount = ic + 1;
+        return R_CHUNK;
+    }
+
+    static boolean isCounter(int csr) {
+        return (csr >= 0xB00 && csr <= 0xB1F) || (csr >= 0xB80 && csr <= 0xB9F)
+                || (csr >= 0xC00 && csr <= 0xC1F) || (csr >= 0xC80 && csr <= 0xC9F);
+    }
+
+    boolean csrExists(int csr) {
+        if (isCounter(csr) || (csr >= 0x323 && csr <= 0x33F) || (csr >= 0x3A0 && csr <= 0x3A3)
+                || (csr >= 0x3B0 && csr <= 0x3BF)) {
+            return true;
+        }
+        return switch (csr) {
+            case 0x300, 0x301, 0x302, 0x303, 0x304, 0x305, 0x306, 0x30A, 0x310, 0x31A, 0x320, 0x340, 0x341, 0x342,
+                 0x343, 0x344, 0x180, 0xF11, 0xF12, 0xF13, 0xF14, 0xF15 -> true;
+            default -> false;
+        };
+    }
+
+    /** Virtual-clock value QEMU's counters show to the instruction at icount ic (it counts itself). */
+    private long counterNow(long ic) {
+        return ic + 1 + clint.nsBias;
+    }
+
+    /** Value of a CSR as the instruction at icount {@code ic} reads it. */
+    int csrRead(int csr, long ic) {
+        switch (csr) {
+            case 0x300: return mstatus;
+            case 0x301: return MISA;
+            case 0x302: return medeleg;
+            case 0x303: return mideleg;
+            case 0x304: return mie;
+            case 0x305: return mtvec;
+            case 0x306: return mcounteren;
+            case 0x30A: return menvcfg;
+            case 0x320: return mcountinhibit;
+            case 0x340: return mscratch;
+            case 0x341: return mepc;
+            case 0x342: return mcause;
+            case 0x343: return mtval;
+            case 0x344: return mip();
+            case 0x180: return satp;
+            case 0xF12: return MARCHID;
+            case 0xF13: return MIMPID;
+            case 0xB00: case 0xC00: return (int) (counterNow(ic) + mcycleDelta);
+            case 0xB80: case 0xC80: return (int) ((counterNow(ic) + mcycleDelta) >>> 32);
+            case 0xB02: case 0xC02: return (int) (counterNow(ic) + minstretDelta);
+            case 0xB82: case 0xC82: return (int) ((counterNow(ic) + minstretDelta) >>> 32);
+            case 0xC01: return (int) clint.mtime(counterNow(ic));
+            case 0xC81: return (int) (clint.mtime(counterNow(ic)) >>> 32);
+            default:
+                if (csr >= 0x3A0 && csr <= 0x3A3) {
+                    return pmpcfg[csr - 0x3A0];
+                }
+                if (csr >= 0x3B0 && csr <= 0x3BF) {
+                    return pmpaddr[csr - 0x3B0];
+                }
+                return 0; // mvendorid, mhartid, mconfigptr, mstatush, menvcfgh, unused hpm counters
+        }
+    }
+
+    void csrWrite(int csr, int v, long ic) {
+        switch (csr) {
+            case 0x300 -> {
+                mstatus = (mstatus & ~MSTATUS_WRITABLE) | (v & MSTATUS_WRITABLE);
+                signals.endChunk();
+            }
+            case 0x302 -> medeleg = v & 0xB3FF;
+            case 0x303 -> mideleg = v & 0x222;
+            case 0x304 -> {
+                mie = v & MIE_WRITABLE;
+                signals.endChunk();
+            }
+            case 0x305 -> {
+                if ((v & 3) < 2) {
+                    mtvec = v; // vectored and direct modes only; reserved modes leave mtvec alone (QEMU)
+                }
+            }
+            case 0x306 -> mcounteren = v;
+            case 0x30A -> menvcfg = v & 0x1;
+            case 0x320 -> mcountinhibit = v & ~2;
+            case 0x340 -> mscratch = v;
+            case 0x341 -> mepc = v & ~1;
+            case 0x342 -> mcause = v;
+            case 0x343 -> mtval = v;
+            case 0x344 -> {
+                mipSw = (mipSw & ~MIP_WRITABLE) | (v & MIP_WRITABLE);
+                signals.endChunk();
+            }
+            case 0x180 -> satp = v;
+            case 0xB00 -> mcycleDelta = setLow(counterNow(ic) + mcycleDelta, v) - counterNow(ic);
+            case 0xB80 -> mcycleDelta = setHigh(counterNow(ic) + mcycleDelta, v) - counterNow(ic);
+            case 0xB02 -> minstretDelta = setLow(counterNow(ic) + minstretDelta, v) - counterNow(ic);
+            case 0xB82 -> minstretDelta = setHigh(counterNow(ic) + minstretDelta, v) - counterNow(ic);
+            default -> {
+                if (csr >= 0x3A0 && csr <= 0x3A3) {
+                    pmpcfg[csr - 0x3A0] = v;
+                } else if (csr >= 0x3B0 && csr <= 0x3BF) {
+                    pmpaddr[csr - 0x3B0] = v;
+                }
+            }
+        }
+    }
+
+    private static long setLow(long cur, int v) {
+        return (cur & 0xFFFF_FFFF_0000_0000L) | Integer.toUnsignedLong(v);
+    }
+
+    private static long setHigh(long cur, int v) {
+        return (cur & 0xFFFF_FFFFL) | ((long) v << 32);
+    }
+
+    // ---------------------------------------------------------------- traps and interrupts
+
+    /** The interrupt to take now (mcause value), or 0 for none. Priority MEI > MSI > MTI > SEI > SSI > STI. */
+    int pendingInterrupt() {
+        int p = mip() & mie & ~mideleg;
+        if (p == 0 || (priv == PRIV_M && (mstatus & MSTATUS_MIE) == 0)) {
+            return 0;
+        }
+        int[] order = {Trap.MEI, Trap.MSI, Trap.MTI, Trap.SEI, Trap.SSI, Trap.STI};
+        for (int c : order) {
+            if ((p & (1 << c)) != 0) {
+                return Trap.INTERRUPT | c;
+            }
+        }
+        return 0;
+    }
+
+    /** True when wfi would not wait (or a waiting hart wakes up). */
+    boolean wakeCondition() {
+        return (mip() & mie) != 0;
+    }
+
+    void enterTrap(int cause, int tval) {
+        mepc = pc;
+        mcause = cause;
+        mtval = tval;
+        int s = mstatus;
+        s = (s & MSTATUS_MIE) != 0 ? s | MSTATUS_MPIE : s & ~MSTATUS_MPIE;
+        s &= ~MSTATUS_MIE;
+        s = (s & ~MSTATUS_MPP) | (priv << 11);
+        mstatus = s;
+        priv = PRIV_M;
+        int base = mtvec & ~3;
+        pc = (mtvec & 1) != 0 && cause < 0 ? base + 4 * (cause & 0x7FFF_FFFF) : base;
+    }
+
+    // ---------------------------------------------------------------- state
+
+    void save(StateWriter w) {
+        for (int i = 0; i < 32; i++) {
+            w.put(x[i]);
+        }
+        w.put(pc);
+        w.put(icount);
+        w.put(priv);
+        for (int v : new int[] {mstatus, mie, mipSw, mtvec, mepc, mcause, mtval, mscratch, medeleg, mideleg,
+            mcounteren, mcountinhibit, satp, menvcfg, resAddr, resVal}) {
+            w.put(v);
+        }
+        for (int v : pmpcfg) {
+            w.put(v);
+        }
+        for (int v : pmpaddr) {
+            w.put(v);
+        }
+        w.put(minstretDelta);
+        w.put(mcycleDelta);
+        w.put(halted);
+    }
+
+    void load(StateReader r) {
+        for (int i = 0; i < 32; i++) {
+            x[i] = r.getInt();
+        }
+        pc = r.getInt();
+        icount = r.get();
+        priv = r.getInt();
+        mstatus = r.getInt();
+        mie = r.getInt();
+        mipSw = r.getInt();
+        mtvec = r.getInt();
+        mepc = r.getInt();
+        mcause = r.getInt();
+        mtval = r.getInt();
+        mscratch = r.getInt();
+        medeleg = r.getInt();
+        mideleg = r.getInt();
+        mcounteren = r.getInt();
+        mcountinhibit = r.getInt();
+        satp = r.getInt();
+        menvcfg = r.getInt();
+        resAddr = r.getInt();
+        resVal = r.getInt();
+        for (int i = 0; i < pmpcfg.length; i++) {
+            pmpcfg[i] = r.getInt();
+        }
+        for (int i = 0; i < pmpaddr.length; i++) {
+            pmpaddr[i] = r.getInt();
+        }
+        minstretDelta = r.get();
+        mcycleDelta = r.get();
+        halted = r.getBool();
+    }
+}

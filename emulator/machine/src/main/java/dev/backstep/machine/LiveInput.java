@@ -1,0 +1,98 @@
+package dev.backstep.machine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * Live input: bytes from an InputStream (stdin or a file) read by a daemon thread, RTC from the host
+ * clock. End of stream means no more input: an idle hart then stops with IDLE.
+ */
+public final class LiveInput implements ExternalInput {
+    private static final int EOF_MARK = -1;
+
+    private final LinkedBlockingQueue<Integer> bytes = new LinkedBlockingQueue<>();
+    private final Object arrived = new Object();
+    private volatile boolean ended;
+
+    public LiveInput(InputStream in) {
+        Thread reader = new Thread(() -> pump(in), "backstep-live-input");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void pump(InputStream in) {
+        byte[] buf = new byte[256];
+        try {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    bytes.add(buf[i] & 0xFF);
+                }
+                signal();
+            }
+        } catch (IOException e) {
+            // treated as end of input
+        }
+        bytes.add(EOF_MARK);
+        signal();
+    }
+
+    private void signal() {
+        synchronized (arrived) {
+            arrived.notifyAll();
+        }
+    }
+
+    @Override
+    public long nextEventIcount(long now) {
+        Integer head = bytes.peek();
+        return head != null && head != EOF_MARK ? now : Long.MAX_VALUE;
+    }
+
+    @Override
+    public void deliver(long now, InputSink sink) {
+        Integer b;
+        while ((b = bytes.peek()) != null && b != EOF_MARK) {
+            bytes.poll();
+            sink.uartReceive((byte) (int) b);
+        }
+    }
+
+    @Override
+    public long rtcNanos(long now) {
+        java.time.Instant t = java.time.Instant.now();
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+
+    @Override
+    public long idle(long now) {
+        long start = System.nanoTime();
+        try {
+            while (true) {
+                Integer head = bytes.peek();
+                if (head != null) {
+                    if (head == EOF_MARK) {
+                        ended = true;
+                        return -1;
+                    }
+                    // 10 MHz timebase: one tick per 100 ns of host time.
+                    return Math.max(0, (System.nanoTime() - start) / 100);
+                }
+                synchronized (arrived) {
+                    if (bytes.isEmpty()) {
+                        arrived.wait(50);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** True once the stream ended and the machine was told no input will come. */
+    public boolean ended() {
+        return ended;
+    }
+}

@@ -1,0 +1,402 @@
+package dev.backstep.machine;
+
+/**
+ * A QEMU-virt-like RV32IMAC board: one hart, RAM, reset ROM, test finisher, RTC, CLINT, PLIC, UART.
+ * See docs/machine-api.md for the contract.
+ */
+public final class Machine {
+    /** The run loop re-asks the input source at least this often. */
+    static final int POLL_INTERVAL = 4096;
+    /** Trap entries without any retired instruction before we call it a loop. */
+    private static final int TRAP_LOOP_LIMIT = 16;
+
+    private final MachineConfig config;
+    private ExternalInput input;
+    private final Signals signals = new Signals();
+    private final Ram ram;
+    private final Bus bus;
+    private final Cpu cpu;
+    private final Breakpoints breakpoints = new Breakpoints();
+    private final Watchpoints watchpoints;
+    private final Hart hart;
+    private final MemoryView memory;
+    private boolean stopOnTraps;
+    private boolean stopOnInput;
+    private StopInfo lastStop;
+    private ElfImage elf;
+    private byte[][] lastSnapshotPages;
+    private final long[] pageHashes;
+    private final byte[][] hashedPages;
+
+    public Machine(MachineConfig config, ExternalInput input, UartOutput out) {
+        this.config = config;
+        this.input = input;
+        this.ram = new Ram(MachineConfig.RAM_BASE, config.ramSize());
+        this.bus = new Bus(ram, signals, input, out);
+        this.cpu = new Cpu(bus, breakpoints.backing());
+        breakpoints.attach(cpu);
+        this.watchpoints = new Watchpoints(ram);
+        bus.watchpoints = watchpoints;
+        this.hart = new Hart(this, cpu);
+        this.memory = new MemoryView(bus);
+        this.pageHashes = new long[ram.pageCount];
+        this.hashedPages = new byte[ram.pageCount][];
+        reset();
+    }
+
+    public MachineConfig config() {
+        return config;
+    }
+
+    /** Replaces the input source (e.g. switching from replayed to live input). */
+    public void setInput(ExternalInput input) {
+        this.input = input;
+        bus.rtc.setInput(input);
+    }
+
+    public ExternalInput input() {
+        return input;
+    }
+
+    public void setOutput(UartOutput out) {
+        bus.uart.setOutput(out);
+    }
+
+    Bus bus() {
+        return bus;
+    }
+
+    /** Power-on state: RAM cleared, devices reset, pc at the reset ROM. */
+    public void reset() {
+        ram.clear();
+        cpu.reset();
+        bus.clint.reset();
+        bus.plic.reset();
+        bus.uart.reset();
+        bus.rtc.reset();
+        bus.exitKind = null;
+        bus.watchHit = null;
+        ResetRom.install(bus.rom, config.ramSize(), MachineConfig.RAM_BASE);
+        lastStop = null;
+        lastSnapshotPages = null;
+    }
+
+    /**
+     * Resets, then copies the PT_LOAD segments (at their physical addresses, as QEMU does); pc = 0x1000.
+     * A segment entirely outside RAM is an error; the part of a segment outside RAM (typically the ELF
+     * header page below 0x8000_0000 when linked with -Ttext) is skipped, as QEMU skips it.
+     */
+    public void load(ElfImage elf) throws ElfFormatException {
+        long ramStart = Integer.toUnsignedLong(MachineConfig.RAM_BASE);
+        long ramEnd = ramStart + config.ramSize();
+        long lowest = Long.MAX_VALUE;
+        for (ElfSegment s : elf.segments()) {
+            long start = Integer.toUnsignedLong(s.paddr());
+            long end = start + Integer.toUnsignedLong(s.memSize());
+            if (end <= ramStart || start >= ramEnd) {
+                throw new ElfFormatException(String.format(
+                        "segment at 0x%08x..0x%08x is outside RAM 0x%08x..0x%08x (RAM size %d KiB)", start, end,
+                        ramStart, ramEnd, config.ramSize() >> 10));
+            }
+            lowest = Math.min(lowest, start);
+        }
+        reset();
+        ResetRom.install(bus.rom, config.ramSize(), (int) lowest);
+        this.elf = elf;
+        for (ElfSegment s : elf.segments()) {
+            byte[] d = s.data();
+            int i = 0;
+            while (i < d.length) {
+                int addr = s.paddr() + i;
+                int page = ram.index(addr);
+                int n = Math.min(d.length - i, Ram.PAGE - (addr & 0xFFF));
+                if (page >= 0) {
+                    System.arraycopy(d, i, ram.pageForWrite(page), addr & 0xFFF, n);
+                }
+                i += n;
+            }
+            // bss needs nothing: fresh pages read as zeros
+        }
+    }
+
+    public ElfImage elf() {
+        return elf;
+    }
+
+    public long icount() {
+        return cpu.icount;
+    }
+
+    public StopInfo lastStop() {
+        return lastStop;
+    }
+
+    public Hart hart() {
+        return hart;
+    }
+
+    public MemoryView memory() {
+        return memory;
+    }
+
+    public Breakpoints breakpoints() {
+        return breakpoints;
+    }
+
+    public Watchpoints watchpoints() {
+        return watchpoints;
+    }
+
+    public void setStopOnTraps(boolean on) {
+        this.stopOnTraps = on;
+    }
+
+    /** Stop with INPUT at the icount at which the input source says an event is due. */
+    public void setStopOnInput(boolean on) {
+        this.stopOnInput = on;
+    }
+
+    // ---------------------------------------------------------------- running
+
+    /** Runs until icount == stopAtIcount or an earlier stop. */
+    public StopReason run(long stopAtIcount) {
+        StopInfo prev = lastStop;
+        lastStop = null;
+        boolean first = true;
+        boolean skipInputStop = prev != null && prev.reason() == StopReason.INPUT && prev.icount() == cpu.icount;
+        long skipTrapIcount = prev != null && prev.reason() == StopReason.TRAP ? prev.icount() : -1;
+        int skipTrapPc = prev != null ? prev.pc() : 0;
+        boolean skipBreakpoint = prev != null && prev.reason() == StopReason.BREAKPOINT
+                && prev.icount() == cpu.icount && prev.pc() == cpu.pc;
+        int trapsHere = 0;
+        long trapIcount = -1;
+        while (true) {
+            long ic = cpu.icount;
+            if (ic >= stopAtIcount) {
+                return stop(StopInfo.simple(StopReason.LIMIT, cpu.pc, ic, null));
+            }
+            // 1. outside input, at this boundary, before the interrupt check
+            signals.inputPoll = false;
+            long ev = input.nextEventIcount(ic);
+            if (ev <= ic) {
+                if (stopOnInput && !skipInputStop) {
+                    return stop(StopInfo.simple(StopReason.INPUT, cpu.pc, ic, "input event due"));
+                }
+                skipInputStop = false;
+                input.deliver(ic, bus.uart);
+                ev = input.nextEventIcount(ic);
+                if (ev <= ic) {
+                    ev = ic + 1;
+                }
+            }
+            // 2. timer
+            bus.clint.update(ic);
+            // 3. a hart in wfi
+            if (cpu.halted) {
+                if (cpu.wakeCondition()) {
+                    cpu.halted = false;
+                } else {
+                    long dl = bus.clint.deadlineNs;
+                    if (dl != Long.MAX_VALUE && (cpu.mie & Cpu.MIP_MTIP) != 0) {
+                        bus.clint.nsBias = Math.max(bus.clint.nsBias, dl - ic); // jump to the deadline
+                        continue;
+                    }
+                    long ticks = input.idle(ic);
+                    if (ticks < 0) {
+                        return stop(StopInfo.simple(StopReason.IDLE, cpu.pc, ic,
+                                "hart waits in wfi and no input will come"));
+                    }
+                    bus.clint.nsBias += ticks * Clint.NS_PER_TICK;
+                    skipInputStop = true; // the input that ended the idle period is delivered right away
+                    continue;
+                }
+            }
+            // 4. interrupts
+            int irq = cpu.pendingInterrupt();
+            if (irq != 0) {
+                if (stopOnTraps && !(skipTrapIcount == ic && skipTrapPc == cpu.pc)) {
+                    return stop(trapStop(irq, 0));
+                }
+                skipTrapIcount = -1;
+                if (ic == trapIcount && ++trapsHere >= TRAP_LOOP_LIMIT) {
+                    return stop(trapLoop(irq, 0));
+                }
+                trapIcount = ic;
+                cpu.enterTrap(irq, 0);
+            }
+            // 5. a chunk of instructions
+            long end = Math.min(Math.min(stopAtIcount, ev), ic + POLL_INTERVAL);
+            long dl = bus.clint.deadlineIcount();
+            if (dl > ic && dl < end) {
+                end = dl;
+            }
+            int r;
+            if (first && skipBreakpoint && breakpoints.contains(cpu.pc)) {
+                int pc = cpu.pc;
+                cpu.suppressedBreakpoint = pc;
+                cpu.invalidateAt(pc);
+                r = cpu.runChunk(ic + 1);
+                cpu.suppressedBreakpoint = 1;
+                cpu.invalidateAt(pc);
+            } else {
+                r = cpu.runChunk(end);
+            }
+            first = false;
+            switch (r) {
+                case Cpu.R_BREAKPOINT -> {
+                    return stop(StopInfo.simple(StopReason.BREAKPOINT, cpu.pc, cpu.icount, symbolize(cpu.pc)));
+                }
+                case Cpu.R_SYNC_TRAP -> {
+                    bus.watchHit = null; // the instruction did not complete
+                    if (stopOnTraps && !(skipTrapIcount == cpu.icount && skipTrapPc == cpu.pc)) {
+                        return stop(trapStop(cpu.trapCause, cpu.trapTval));
+                    }
+                    skipTrapIcount = -1;
+                    if (cpu.trapRetires) {
+                        cpu.icount++; // QEMU counts ecall, ebreak and illegal instructions as executed
+                    } else if (cpu.icount == trapIcount && ++trapsHere >= TRAP_LOOP_LIMIT) {
+                        return stop(trapLoop(cpu.trapCause, cpu.trapTval));
+                    }
+                    if (cpu.icount != trapIcount) {
+                        trapsHere = 0;
+                    }
+                    trapIcount = cpu.icount;
+                    cpu.enterTrap(cpu.trapCause, cpu.trapTval);
+                }
+                default -> {
+                }
+            }
+            if (bus.exitKind != null) {
+                ExitKind k = bus.exitKind;
+                int code = bus.exitCode;
+                bus.exitKind = null;
+                return stop(new StopInfo(StopReason.EXIT, cpu.pc, cpu.icount, 0, 0, null, 0, 0, 0, k, code,
+                        switch (k) {
+                            case PASS -> "test finisher: pass";
+                            case FAIL -> "test finisher: fail, exit code " + code;
+                            case RESET -> "test finisher: reset requested";
+                        }));
+            }
+            if (bus.watchHit != null) {
+                Watchpoints.Watch w = bus.watchHit;
+                bus.watchHit = null;
+                return stop(new StopInfo(StopReason.WATCHPOINT, cpu.pc, cpu.icount, bus.watchAddr, bus.watchSize,
+                        bus.watchWrite ? WatchKind.WRITE : WatchKind.READ, bus.watchPc, 0, 0, null, 0,
+                        "watchpoint " + w.id()));
+            }
+        }
+    }
+
+    private String symbolize(int pc) {
+        return elf == null ? null : elf.symbolize(pc);
+    }
+
+    private StopInfo trapStop(int cause, int tval) {
+        return new StopInfo(StopReason.TRAP, cpu.pc, cpu.icount, 0, 0, null, 0, cause, tval, null, 0,
+                Trap.describe(cause) + String.format(" (tval=0x%08x)", tval));
+    }
+
+    private StopInfo trapLoop(int cause, int tval) {
+        return new StopInfo(StopReason.TRAP_LOOP, cpu.pc, cpu.icount, 0, 0, null, 0, cause, tval, null, 0,
+                String.format("trap loop: %s at pc=0x%08x keeps re-entering the trap handler without retiring "
+                        + "an instruction (mtvec=0x%08x; the handler itself faults?)", Trap.describe(cause),
+                        cpu.pc, cpu.mtvec));
+    }
+
+    private StopReason stop(StopInfo info) {
+        lastStop = info;
+        return info.reason();
+    }
+
+    // ---------------------------------------------------------------- state
+
+    private long[] saveState() {
+        StateWriter w = new StateWriter();
+        cpu.save(w);
+        bus.clint.save(w);
+        bus.plic.save(w);
+        bus.uart.save(w);
+        bus.rtc.save(w);
+        return w.toArray();
+    }
+
+    private void loadState(long[] state) {
+        StateReader r = new StateReader(state);
+        cpu.load(r);
+        bus.clint.load(r);
+        bus.plic.load(r);
+        bus.uart.load(r);
+        bus.rtc.load(r);
+    }
+
+    public MachineSnapshot snapshot() {
+        long[] state = saveState();
+        ram.shareAll();
+        byte[][] pages = ram.pages.clone();
+        long own = 0;
+        for (int i = 0; i < pages.length; i++) {
+            if (pages[i] != null && (lastSnapshotPages == null || lastSnapshotPages[i] != pages[i])) {
+                own += Ram.PAGE;
+            }
+        }
+        lastSnapshotPages = pages;
+        return new MachineSnapshot(cpu.icount, state, pages, own);
+    }
+
+    public void restore(MachineSnapshot s) {
+        if (s.pages.length != ram.pageCount) {
+            throw new IllegalArgumentException("snapshot is from a machine with a different RAM size");
+        }
+        ram.restorePages(s.pages);
+        cpu.invalidateAll();
+        loadState(s.state);
+        bus.exitKind = null;
+        bus.watchHit = null;
+        lastStop = null;
+        lastSnapshotPages = s.pages;
+    }
+
+    /** 64-bit digest of hart, CSRs, devices and RAM contents (an all-zero page equals an absent one). */
+    public long digest() {
+        long h = 0x6A09E667F3BCC909L;
+        for (long v : saveState()) {
+            h = mix(h ^ v);
+        }
+        for (int i = 0; i < ram.pageCount; i++) {
+            byte[] p = ram.pages[i];
+            if (p == null) {
+                continue;
+            }
+            long ph;
+            if (hashedPages[i] == p) {
+                ph = pageHashes[i];
+            } else {
+                ph = Ram.isZero(p) ? 0 : pageHash(p);
+                if ((ram.flags[i] & Ram.SHARED) != 0) {
+                    // a page once shared with a snapshot is never written again: its hash stays valid
+                    hashedPages[i] = p;
+                    pageHashes[i] = ph;
+                }
+            }
+            if (ph != 0) {
+                h = mix(h ^ mix(ph + i));
+            }
+        }
+        return h;
+    }
+
+    private static long pageHash(byte[] p) {
+        long h = 0x9E3779B97F4A7C15L;
+        for (int o = 0; o < Ram.PAGE; o += 8) {
+            h = (h ^ (long) Ram.I64.get(p, o)) * 0xBF58476D1CE4E5B9L;
+            h ^= h >>> 31;
+        }
+        return h == 0 ? 1 : h;
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.backstep.machine;
+
+/**
+ * Debugger access to the guest address space. Reads never have device side effects (MMIO is peeked);
+ * unmapped addresses read as 0 (check {@link #isMapped}).
+ */
+public final class MemoryView {
+    private final Bus bus;
+
+    MemoryView(Bus bus) {
+        this.bus = bus;
+    }
+
+    public boolean isMapped(int addr) {
+        return bus.isMapped(addr);
+    }
+
+    public int read8(int addr) {
+        return bus.peek(addr, 1);
+    }
+
+    public int read16(int addr) {
+        return bus.peek(addr, 2);
+    }
+
+    public int read32(int addr) {
+        return bus.peek(addr, 4);
+    }
+
+    public void readBytes(int addr, byte[] dst) {
+        for (int i = 0; i < dst.length; i++) {
+            dst[i] = (byte) bus.peek(addr + i, 1);
+        }
+    }
+
+    /** Writes RAM only; writes elsewhere are ignored. */
+    public void write8(int addr, int v) {
+        bus.poke(addr, 1, v);
+    }
+
+    public void write16(int addr, int v) {
+        bus.poke(addr, 2, v);
+    }
+
+    public void write32(int addr, int v) {
+        bus.poke(addr, 4, v);
+    }
+
+    public void writeBytes(int addr, byte[] src) {
+        for (int i = 0; i < src.length; i++) {
+            bus.poke(addr + i, 1, src[i]);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.backstep.machine;
+
+/** Why {@link Machine#run(long)} returned. */
+public enum StopReason {
+    /** Reached the requested icount. */
+    LIMIT,
+    /** About to execute an instruction at a PC breakpoint (not executed yet). */
+    BREAKPOINT,
+    /** A watched address was accessed; the accessing instruction has retired. */
+    WATCHPOINT,
+    /** A trap is about to be entered (only with {@link Machine#setStopOnTraps(boolean)}). */
+    TRAP,
+    /** The guest wrote the SiFive test finisher (pass, fail with code, or reset request). */
+    EXIT,
+    /** The hart sleeps in wfi and no input will ever wake it. */
+    IDLE,
+    /** Stopped at the icount at which the input source announced an event (only when asked). */
+    INPUT,
+    /** Trap entry keeps faulting without retiring anything (e.g. mtvec points at unmapped memory). */
+    TRAP_LOOP
+}

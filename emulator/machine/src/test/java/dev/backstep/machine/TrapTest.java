@@ -1,0 +1,167 @@
+package dev.backstep.machine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class TrapTest {
+    private static final int T0 = 5, T1 = 6, A0 = 10, A1 = 11, S2 = 18, S3 = 19, S4 = 20, S5 = 21;
+    private static final int MSTATUS = 0x300, MIE = 0x304, MTVEC = 0x305, MEPC = 0x341, MCAUSE = 0x342, MTVAL = 0x343;
+    private static final int HANDLER = MachineConfig.RAM_BASE + 0x400;
+
+    /** Handler at HANDLER: s2 = mcause, s3 = mtval, s4 = mepc; mepc += 4; mret. */
+    private static Asm withHandler(Asm main) {
+        byte[] code = main.bytes();
+        Asm a = new Asm();
+        for (int i = 0; i < code.length; i += 4) {
+            a.word(code[i] & 0xFF | (code[i + 1] & 0xFF) << 8 | (code[i + 2] & 0xFF) << 16 | (code[i + 3] & 0xFF) << 24);
+        }
+        while (a.pc() < HANDLER) {
+            a.word(0x13);
+        }
+        return a.csrr(S2, MCAUSE).csrr(S3, MTVAL).csrr(S4, MEPC).addi(T1, S4, 4).csrw(MEPC, T1)
+                .csrw(MCAUSE, 0).mret();
+    }
+
+    private static Asm setHandler() {
+        return new Asm().li(T0, HANDLER).csrw(MTVEC, T0);
+    }
+
+    @Test
+    void ecallEntersHandlerAndMretReturns() {
+        Asm a = setHandler();
+        a.ecall().csrr(S5, MSTATUS).pass();
+        TestMachines.Run r = TestMachines.run(withHandler(a));
+        assertEquals(StopReason.EXIT, r.runToEnd());
+        assertEquals(Trap.ECALL_M, r.x(S2));
+        assertEquals(0, r.x(S3));
+        assertEquals(MachineConfig.RAM_BASE + 12, r.x(S4)); // li (2 instrs) + csrw precede the ecall
+        assertEquals(0x80, r.x(S5)); // after mret: MPIE = 1, MPP = U (as QEMU), MIE = 0
+    }
+
+    @Test
+    void illegalInstructionReportsItsBitsInMtval() {
+        TestMachines.Run r = TestMachines.run(withHandler(setHandler().word(0xFFFFFFFF).pass()));
+        assertEquals(StopReason.EXIT, r.runToEnd());
+        assertEquals(Trap.ILLEGAL_INSTRUCTION, r.x(S2));
+        assertEquals(0xFFFFFFFF, r.x(S3));
+    }
+
+    @Test
+    void writeToReadOnlyOrUnknownCsrIsIllegal() {
+        int insn = Asm.i(0xF14, A0, 1, 0, 0x73); // csrw mhartid, a0
+        TestMachines.Run r = TestMachines.run(withHandler(setHandler().word(insn).pass()));
+        r.runToEnd();
+        assertEquals(Trap.ILLEGAL_INSTRUCTION, r.x(S2));
+        assertEquals(insn, r.x(S3));
+        int unknown = Asm.i(0x7C0, 0, 2, A0, 0x73); // csrr a0, 0x7c0
+        r = TestMachines.run(withHandler(setHandler().word(unknown).pass()));
+        r.runToEnd();
+        assertEquals(Trap.ILLEGAL_INSTRUCTION, r.x(S2));
+        assertEquals(unknown, r.x(S3));
+    }
+
+    @Test
+    void loadAccessFaultOnUnmappedAddress() {
+        TestMachines.Run r = TestMachines.run(withHandler(setHandler().li(T0, 0x40000000).lw(A0, T0, 0).pass()));
+        assertEquals(StopReason.EXIT, r.runToEnd());
+        assertEquals(Trap.LOAD_ACCESS_FAULT, r.x(S2));
+        assertEquals(0x40000000, r.x(S3));
+    }
+
+    @Test
+    void misalignedAmoTrapsLikeQemu() {
+        int data = MachineConfig.RAM_BASE + 0x802;
+        TestMachines.Run r = TestMachines.run(withHandler(setHandler().li(T0, data).amo(0, A0, T0, T0).pass()));
+        r.runToEnd();
+        assertEquals(Trap.LOAD_MISALIGNED, r.x(S2));
+        assertEquals(data, r.x(S3));
+    }
+
+    @Test
+    void icountCountsEcallButNotFaultingLoads() {
+        // QEMU -icount: ecall / ebreak / illegal instructions count as executed, faulting accesses do not
+        Asm a = setHandler().ecall().pass();
+        TestMachines.Run r = TestMachines.run(withHandler(a));
+        long before = TestMachines.RESET_STUB + 3; // li(2) + csrw
+        r.m.run(before);
+        r.m.run(before + 1);
+        assertEquals(HANDLER, r.m.hart().pc()); // ecall retired and the trap is entered
+        TestMachines.Run f = TestMachines.run(withHandler(setHandler().li(T0, 0x40000000).lw(A0, T0, 0).pass()));
+        f.m.run(before + 2); // at the faulting lw
+        f.m.run(before + 3);
+        assertEquals(HANDLER + 4, f.m.hart().pc()); // trap entered and the handler's first instruction retired
+    }
+
+    @Test
+    void stopOnTrapsStopsBeforeEntryAndResumes() {
+        TestMachines.Run r = TestMachines.run(withHandler(setHandler().ecall().pass()));
+        r.m.setStopOnTraps(true);
+        assertEquals(StopReason.TRAP, r.runToEnd());
+        StopInfo s = r.m.lastStop();
+        assertEquals(Trap.ECALL_M, s.trapCause());
+        assertEquals(MachineConfig.RAM_BASE + 12, s.pc());
+        assertEquals(StopReason.EXIT, r.runToEnd());
+    }
+
+    @Test
+    void unfetchableHandlerStopsWithTrapLoop() {
+        TestMachines.Run r = TestMachines.run(new Asm().word(0xFFFFFFFF)); // mtvec = 0
+        assertEquals(StopReason.TRAP_LOOP, r.runToEnd());
+        assertNotNull(r.m.lastStop().description());
+        assertTrue(r.m.lastStop().description().contains("mtvec"));
+    }
+
+    @Test
+    void vectoredTimerInterruptAfterWfiJumpsTime() {
+        int clint = 0x2000000;
+        Asm a = new Asm().li(T0, HANDLER - 4 * Trap.MTI | 1).csrw(MTVEC, T0)
+                .li(T0, clint + 0x4000).li(T1, 50).sw(T1, T0, 0).sw(0, T0, 4)
+                .li(T1, 0x80).csrw(MIE, T1).csrrs(0, MSTATUS, 0).addi(T1, 0, 8).csrrs(0, MSTATUS, T1)
+                .wfi().li(T0, clint + 0xBFF8).lw(A1, T0, 0).pass();
+        TestMachines.Run r = TestMachines.run(withHandlerNoAdvance(a));
+        assertEquals(StopReason.EXIT, r.runToEnd());
+        assertEquals(Trap.INTERRUPT | Trap.MTI, r.x(S2));
+        assertEquals(50, r.x(A1)); // time jumped to the deadline while icount stayed small
+        assertTrue(r.m.icount() < 200);
+    }
+
+    /** Interrupt handler: record mcause, disable the timer (mie = 0), return to mepc unchanged. */
+    private static Asm withHandlerNoAdvance(Asm main) {
+        byte[] code = main.bytes();
+        Asm a = new Asm();
+        for (int i = 0; i < code.length; i += 4) {
+            a.word(code[i] & 0xFF | (code[i + 1] & 0xFF) << 8 | (code[i + 2] & 0xFF) << 16 | (code[i + 3] & 0xFF) << 24);
+        }
+        while (a.pc() < HANDLER) {
+            a.word(0x13);
+        }
+        return a.csrr(S2, MCAUSE).csrw(MIE, 0).mret();
+    }
+
+    @Test
+    void interruptPriorityAndMasking() {
+        TestMachines.Run r = TestMachines.run(new Asm().spin());
+        r.m.run(TestMachines.RESET_STUB);
+        Hart h = r.m.hart();
+        h.setCsr(MTVEC, HANDLER);
+        for (int i = 0; i < 8; i++) {
+            r.m.memory().write32(HANDLER + 4 * i, 0x13); // nops
+        }
+        r.m.bus().clint.msip = true; // raise MSIP and MTIP as the CLINT would
+        r.m.bus().clint.mtip = true;
+        h.setCsr(MIE, 0x88);
+        r.m.run(r.m.icount() + 1);
+        assertEquals(0, h.csr(MCAUSE)); // nothing taken while mstatus.MIE = 0
+        h.setCsr(MSTATUS, 8);
+        r.m.run(r.m.icount() + 1);
+        assertEquals(Trap.INTERRUPT | Trap.MSI, h.csr(MCAUSE)); // MSI before MTI
+        assertEquals(HANDLER + 4, h.pc());
+        h.setCsr(MIE, 0x80);
+        h.setCsr(MSTATUS, 8);
+        r.m.run(r.m.icount() + 1);
+        assertEquals(Trap.INTERRUPT | Trap.MTI, h.csr(MCAUSE));
+    }
+}

@@ -1,0 +1,49 @@
+package dev.backstep.replay;
+
+import dev.backstep.machine.ExternalInput;
+import dev.backstep.machine.MachineConfig;
+import dev.backstep.replay.stop.Stop;
+import dev.backstep.replay.stop.StopKind;
+import dev.backstep.replay.stop.StopSet;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * {@code backstep record prog.elf -o run.bsr [--input FILE|-]}: runs a program live to its end,
+ * recording it. Guest output goes to the listener as it is produced.
+ */
+public final class Recorder {
+    private volatile Timeline running;
+
+    /**
+     * @param input the live source (e.g. {@code new LiveInput(System.in)}), or null for no input
+     */
+    public RunSummary record(Path elf, Path out, ExternalInput input, MachineConfig cfg, TimelineOptions opts,
+                             TimelineListener listener) throws IOException {
+        long t0 = System.nanoTime();
+        Stop stop;
+        Timeline t = Timeline.record(elf, out, input, cfg, opts);
+        running = t;
+        try {
+            t.setListener(listener);
+            stop = t.runForward(StopSet.none(), Long.MAX_VALUE);
+        } finally {
+            t.close();
+            running = null;
+        }
+        long bytes = out == null ? 0 : Files.size(out);
+        boolean ok = stop.kind() == StopKind.EXIT || stop.kind() == StopKind.IDLE;
+        return new RunSummary(stop, t.icount(), t.events().size(), t.digests().size(), t.output().size(), bytes,
+                System.nanoTime() - t0, ok);
+    }
+
+    /** Stops a running {@link #record} (Ctrl-C); the recording is closed properly at that point. */
+    public void cancel() {
+        Timeline t = running;
+        if (t != null) {
+            t.cancel();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.backstep.replay;
+
+import dev.backstep.replay.format.EventKind;
+import dev.backstep.replay.format.RecordingFile;
+import dev.backstep.replay.format.RecordingReader;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/** {@code backstep info run.bsr}: what a recording holds, without running it. */
+public final class RecordingSummary {
+    private RecordingSummary() {
+    }
+
+    public static String describe(Path file) throws IOException {
+        return describe(RecordingReader.read(file));
+    }
+
+    public static String describe(RecordingFile f) {
+        int uart = 0;
+        long uartBytes = 0;
+        int rtc = 0;
+        int idle = 0;
+        for (int i = 0; i < f.events().size(); i++) {
+            EventKind k = f.events().kind(i);
+            if (k == EventKind.UART_RX) {
+                uart++;
+                uartBytes += f.events().data(i).length;
+            } else if (k == EventKind.RTC) {
+                rtc++;
+            } else if (k == EventKind.IDLE) {
+                idle++;
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("format version  ").append(f.header().formatVersion()).append('\n');
+        sb.append("program         ").append(f.header().elfName()).append(" (SHA-256 ").append(f.header().elfDigest())
+                .append(f.elfBytes() != null ? ", embedded, " + f.elfBytes().length + " bytes" : ", not embedded").append(")\n");
+        sb.append("machine         RAM ").append(f.header().ramSize() >> 20).append(" MiB, ").append(f.header().harts())
+                .append(" hart\n");
+        sb.append("recorded        ").append(Instant.ofEpochMilli(f.header().createdEpochMillis())).append(" by ")
+                .append(f.header().producer()).append('\n');
+        sb.append("length          ").append(f.validUpTo()).append(" instructions\n");
+        sb.append("ended           ").append(f.end() == null ? "no END chunk (cut off)"
+                : f.end().stopReason() + " at icount " + f.end().finalIcount() + ", exit code " + f.end().exitCode()).append('\n');
+        sb.append("events          ").append(uart).append(" UART RX (").append(uartBytes).append(" bytes), ")
+                .append(rtc).append(" RTC reads, ").append(idle).append(" idle waits\n");
+        sb.append("digests         ").append(f.digests().size()).append(", every ").append(f.header().digestInterval())
+                .append(" instructions\n");
+        sb.append("file            ").append(f.fileSize()).append(" bytes in ").append(f.chunks()).append(" chunks\n");
+        sb.append("integrity       ").append(f.damage() == null ? "OK" : f.damage().describe()).append('\n');
+        return sb.toString();
+    }
+}

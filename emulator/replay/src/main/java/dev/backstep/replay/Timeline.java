@@ -1,0 +1,734 @@
+package dev.backstep.replay;
+
+import dev.backstep.machine.ElfFormatException;
+import dev.backstep.machine.ElfImage;
+import dev.backstep.machine.ExitKind;
+import dev.backstep.machine.ExternalInput;
+import dev.backstep.machine.Machine;
+import dev.backstep.machine.MachineConfig;
+import dev.backstep.machine.MachineSnapshot;
+import dev.backstep.machine.StopInfo;
+import dev.backstep.machine.StopReason;
+import dev.backstep.replay.format.EventKind;
+import dev.backstep.replay.format.RecordingEnd;
+import dev.backstep.replay.format.RecordingFile;
+import dev.backstep.replay.format.RecordingFormat;
+import dev.backstep.replay.format.RecordingHeader;
+import dev.backstep.replay.format.RecordingReader;
+import dev.backstep.replay.format.RecordingWriter;
+import dev.backstep.replay.log.DigestLog;
+import dev.backstep.replay.log.EventLog;
+import dev.backstep.replay.log.OutputLog;
+import dev.backstep.replay.snapshot.SnapshotStore;
+import dev.backstep.replay.snapshot.ThinningPolicy;
+import dev.backstep.replay.stop.ArmedStops;
+import dev.backstep.replay.stop.Hit;
+import dev.backstep.replay.stop.Stop;
+import dev.backstep.replay.stop.StopKind;
+import dev.backstep.replay.stop.StopSet;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One execution of a program, from icount 0 to the end of what has been recorded so far, and the
+ * only thing the debugger layers above use. Record mode runs live and records as the position moves
+ * past the furthest point ever reached; replay mode serves everything from a recording file.
+ * Going back restores a snapshot and replays; every operation ends at an exact instruction boundary
+ * with a {@link Stop} saying why and where.
+ *
+ * <p>Not thread-safe, except {@link #cancel()}, which any thread may call to end a running operation.
+ */
+public final class Timeline implements AutoCloseable {
+    public enum Mode { RECORD, REPLAY }
+
+    private final Mode mode;
+    private final Path file;
+    private final Machine m;
+    private final MachineConfig config;
+    private final ElfImage elf;
+    private final TimelineOptions opts;
+    private final EventLog events;
+    private final DigestLog digests;
+    private final long digestInterval;
+    private final TimelineInput input;
+    private final OutputTracker output = new OutputTracker();
+    private final RecordingWriter writer;
+    private final RecordingFile recording;
+    private final SnapshotStore<TimelineSnapshot> snapshots;
+    private final TreeMap<Long, Integer> icountBreakpoints = new TreeMap<>();
+    private int nextIcountBreakpointId = 1;
+
+    /** Record mode: furthest icount executed live. */
+    private long frontier;
+    /** Furthest icount ever reached (periodic snapshots are only taken beyond it). */
+    private long furthest;
+    /** The position cannot go beyond this (end of recording, exit, divergence). */
+    private long endLimit = Long.MAX_VALUE;
+    /** What to report on reaching endLimit. */
+    private Stop endStop;
+    private Divergence divergence;
+    private volatile boolean cancelRequested;
+    private TimelineListener listener = new TimelineListener() { };
+
+    private Timeline(Mode mode, Path file, ElfImage elf, MachineConfig cfg, TimelineOptions opts, EventLog events,
+                     DigestLog digests, long digestInterval, ExternalInput live, RecordingWriter writer,
+                     RecordingFile recording) throws IOException {
+        this.mode = mode;
+        this.file = file;
+        this.elf = elf;
+        this.config = cfg;
+        this.opts = opts;
+        this.events = events;
+        this.digests = digests;
+        this.digestInterval = digestInterval;
+        this.writer = writer;
+        this.recording = recording;
+        this.input = new TimelineInput(events, live, writer, mode == Mode.RECORD ? 0 : Long.MAX_VALUE);
+        this.snapshots = new SnapshotStore<>(new PageAccounting(cfg.ramSize()), new ThinningPolicy(opts.nearSpacing()),
+                opts.memoryBudget(), opts.maxSnapshots());
+        this.m = new Machine(cfg, input, output);
+        try {
+            m.load(elf);
+        } catch (ElfFormatException e) {
+            throw new IOException("cannot load the ELF: " + e.getMessage(), e);
+        }
+        atDigestPoint();
+        takeSnapshot();
+    }
+
+    // ---------------------------------------------------------------- opening
+
+    /**
+     * Starts a live session that records into {@code out} (null: keep the recording in memory only).
+     * The ELF's bytes are embedded in the recording so that it replays on its own.
+     */
+    public static Timeline record(Path elfPath, Path out, ExternalInput live, MachineConfig cfg, TimelineOptions opts)
+            throws IOException {
+        byte[] elfBytes = Files.readAllBytes(elfPath);
+        ElfImage elf = parseElf(elfBytes);
+        RecordingHeader header = new RecordingHeader(RecordingFormat.VERSION, elf.digest(),
+                elfPath.getFileName().toString(), cfg.ramSize(), cfg.harts(), opts.digestInterval(),
+                System.currentTimeMillis(), "backstep");
+        OutputStream os = out == null ? OutputStream.nullOutputStream()
+                : new java.io.BufferedOutputStream(Files.newOutputStream(out), 1 << 16);
+        RecordingWriter w = new RecordingWriter(os, header, elfBytes);
+        return new Timeline(Mode.RECORD, out, elf, cfg, opts, new EventLog(), new DigestLog(), opts.digestInterval(),
+                live == null ? ExternalInput.none() : live, w, null);
+    }
+
+    /** Opens a recording for replay; the ELF comes from the recording unless {@code elfPath} is given. */
+    public static Timeline replay(Path recordingPath, Path elfPath, TimelineOptions opts) throws IOException {
+        return replay(RecordingReader.read(recordingPath), recordingPath, elfPath, opts);
+    }
+
+    public static Timeline replay(RecordingFile rec, Path recordingPath, Path elfPath, TimelineOptions opts)
+            throws IOException {
+        RecordingHeader h = rec.header();
+        byte[] elfBytes;
+        if (elfPath != null) {
+            elfBytes = Files.readAllBytes(elfPath);
+        } else if (rec.elfBytes() != null) {
+            elfBytes = rec.elfBytes();
+        } else {
+            throw new IOException("the recording does not contain its ELF (" + h.elfName() + "): give the ELF file");
+        }
+        ElfImage elf = parseElf(elfBytes);
+        if (!elf.digest().equalsIgnoreCase(h.elfDigest())) {
+            throw new IOException("different ELF: the recording was made with " + h.elfName() + " (SHA-256 "
+                    + h.elfDigest() + "), this ELF has SHA-256 " + elf.digest());
+        }
+        MachineConfig cfg;
+        try {
+            cfg = MachineConfig.builder().ramSize(h.ramSize()).harts(h.harts()).build();
+        } catch (IllegalArgumentException e) {
+            throw new IOException("the recording asks for an unsupported machine: " + e.getMessage(), e);
+        }
+        Timeline t = new Timeline(Mode.REPLAY, recordingPath, elf, cfg, opts, rec.events(), rec.digests(),
+                h.digestInterval(), null, null, rec);
+        t.endLimit = Math.min(t.endLimit, rec.validUpTo());
+        if (t.endStop == null) {
+            t.endStop = t.replayEndStop();
+        }
+        return t;
+    }
+
+    private static ElfImage parseElf(byte[] bytes) throws IOException {
+        try {
+            return ElfImage.parse(bytes);
+        } catch (ElfFormatException e) {
+            throw new IOException("not a usable ELF: " + e.getMessage(), e);
+        }
+    }
+
+    private Stop replayEndStop() {
+        RecordingEnd end = recording.end();
+        long at = recording.validUpTo();
+        if (recording.damage() != null) {
+            return Stop.simple(StopKind.RECORDING_DAMAGED, at, 0, false, recording.damage().describe());
+        }
+        if (end == null) {
+            return Stop.simple(StopKind.RECORDING_DAMAGED, at, 0, false,
+                    "the recording is incomplete (no END chunk: the recording run was cut off); it replays up to icount " + at);
+        }
+        if (end.stopReason().startsWith("EXIT")) {
+            return new Stop(StopKind.EXIT, at, 0, false, 0, 0, 0, false, 0, 0, 0, end.exitCode(),
+                    "end of recording: the program exited (" + end.stopReason() + ", code " + end.exitCode() + ")");
+        }
+        return Stop.simple(StopKind.END_OF_RECORDING, at, 0, false, "end of recording (" + end.stopReason() + ")");
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    public Mode mode() {
+        return mode;
+    }
+
+    /** The machine at the current position. Read its state; do not run or change it. */
+    public Machine machine() {
+        return m;
+    }
+
+    public ElfImage elf() {
+        return elf;
+    }
+
+    public long icount() {
+        return m.icount();
+    }
+
+    /** Where history currently ends: the live frontier (record) or the end of the recording (replay). */
+    public long recordedLength() {
+        return mode == Mode.RECORD ? Math.max(frontier, m.icount()) : Math.min(endLimit, recording.validUpTo());
+    }
+
+    public TimelineInfo info() {
+        String problem = divergence != null ? "divergence at icount " + divergence.icount() + ": " + divergence.message()
+                : recording != null && recording.damage() != null ? recording.damage().describe() : null;
+        boolean complete = mode == Mode.REPLAY ? recording.complete() : endLimit != Long.MAX_VALUE;
+        return new TimelineInfo(mode, file, m.icount(), m.hart().pc(), recordedLength(), snapshots.size(),
+                snapshots.bytes(), snapshots.budget(), events.size(), digests.size(), output.log().size(), complete,
+                problem);
+    }
+
+    /** Everything the guest has ever sent, with icounts ({@link OutputLog#bytesBefore} gives "output up to now"). */
+    public OutputLog output() {
+        return output.log();
+    }
+
+    public EventLog events() {
+        return events;
+    }
+
+    public DigestLog digests() {
+        return digests;
+    }
+
+    /** Icounts of the snapshots currently kept (for diagnostics and tests). */
+    public List<Long> snapshotIcounts() {
+        return snapshots.icounts();
+    }
+
+    public long snapshotBytes() {
+        return snapshots.bytes();
+    }
+
+    public Divergence divergence() {
+        return divergence;
+    }
+
+    public void setListener(TimelineListener l) {
+        listener = l == null ? new TimelineListener() { } : l;
+        output.setListener(l);
+    }
+
+    /** Ends the running operation at the next slice boundary (any thread). */
+    public void cancel() {
+        cancelRequested = true;
+    }
+
+    // ---------------------------------------------------------------- icount breakpoints
+
+    /** Stops forward and reverse runs at exactly this icount; returns an id. */
+    public int addIcountBreakpoint(long icount) {
+        if (icount < 0) {
+            throw new IllegalArgumentException("negative icount " + icount);
+        }
+        Integer old = icountBreakpoints.get(icount);
+        if (old != null) {
+            return old;
+        }
+        int id = nextIcountBreakpointId++;
+        icountBreakpoints.put(icount, id);
+        return id;
+    }
+
+    public boolean removeIcountBreakpoint(int id) {
+        return icountBreakpoints.values().remove(id);
+    }
+
+    public Map<Long, Integer> icountBreakpoints() {
+        return java.util.Collections.unmodifiableMap(icountBreakpoints);
+    }
+
+    // ---------------------------------------------------------------- operations
+
+    /** A debugger attached here: keep a snapshot of this exact state. */
+    public void attach() {
+        ensureSnapshotHere();
+    }
+
+    /** Moves to exactly {@code target} (clamped to the recorded range in replay mode), ignoring stop conditions. */
+    public Stop seek(long target) {
+        begin();
+        long from = m.icount();
+        Stop s = goTo(Math.max(0, target), "seek");
+        return finish(s, StopKind.REACHED, target < from);
+    }
+
+    /** One instruction forward (live at the frontier of a record session). */
+    public Stop step() {
+        begin();
+        Stop s = goTo(m.icount() + 1, "step");
+        return finish(s, StopKind.REACHED, false);
+    }
+
+    /** One instruction back: the state equals a straight run to icount - 1. */
+    public Stop stepBack() {
+        begin();
+        long now = m.icount();
+        if (now == 0) {
+            return finish(Stop.simple(StopKind.START_OF_RECORDING, 0, m.hart().pc(), true, "start of recording"),
+                    null, true);
+        }
+        Stop s = goTo(now - 1, "step back");
+        return finish(s, StopKind.REACHED, true);
+    }
+
+    /**
+     * Runs forward until a stop condition holds, an icount breakpoint, {@code limit} (absolute icount;
+     * Long.MAX_VALUE for none), the end of the recording (replay), exit, idle, or cancel. Starting on a
+     * breakpoint does not stop there again. A watchpoint stop is after the accessing instruction.
+     */
+    public Stop runForward(StopSet stops, long limit) {
+        begin();
+        long now = m.icount();
+        Map.Entry<Long, Integer> bp = icountBreakpoints.higherEntry(now);
+        long target = Math.min(limit, bp == null ? Long.MAX_VALUE : bp.getKey());
+        if (target <= now) {
+            return finish(Stop.simple(StopKind.LIMIT, now, m.hart().pc(), false, "limit"), null, false);
+        }
+        ArmedStops armed = new ArmedStops(m, stops);
+        armed.arm();
+        Stop s;
+        try {
+            s = drive(target, armed, h -> ArmedStops.accept(h), false, null, "run");
+        } finally {
+            armed.disarm();
+        }
+        if (s == null) {
+            if (bp != null && m.icount() == bp.getKey()) {
+                s = new Stop(StopKind.ICOUNT_BREAKPOINT, m.icount(), m.hart().pc(), false, bp.getValue(), 0, 0,
+                        false, 0, 0, 0, 0, null);
+            } else {
+                s = Stop.simple(StopKind.LIMIT, m.icount(), m.hart().pc(), false, "limit");
+            }
+        }
+        return finish(s, null, false);
+    }
+
+    /**
+     * Finds the last icount before the current one at which a stop condition (or an icount
+     * breakpoint) holds and goes there; icount 0 with START_OF_RECORDING when there is none.
+     * A watchpoint stop is ON the accessing instruction (state before the access).
+     */
+    public Stop reverseContinue(StopSet stops) {
+        begin();
+        long origin = m.icount();
+        if (origin == 0) {
+            return finish(Stop.simple(StopKind.START_OF_RECORDING, 0, m.hart().pc(), true, "start of recording"),
+                    null, true);
+        }
+        Map.Entry<Long, Integer> ibp = icountBreakpoints.lowerEntry(origin);
+        long icountStop = ibp == null ? -1 : ibp.getKey();
+        ArmedStops armed = new ArmedStops(m, stops);
+        boolean keepAll = armed.countsHits();
+        List<Hit> hits = new ArrayList<>();
+        long end = origin;
+        long scanned = 0;
+        try {
+            armed.arm();
+            while (true) {
+                Map.Entry<Long, TimelineSnapshot> base = snapshots.lower(end);
+                long start = base.getKey();
+                restore(base.getValue());
+                hits.clear();
+                final long windowEnd = end;
+                Stop s = drive(windowEnd, armed, h -> {
+                    if (h.onIcount() < windowEnd) {
+                        if (!keepAll) {
+                            hits.clear();
+                        }
+                        hits.add(h);
+                    }
+                    return false;
+                }, true, scanPoints(start, windowEnd), "reverse continue");
+                if (s != null && s.kind() != StopKind.EXIT && s.kind() != StopKind.IDLE) {
+                    // cancelled or diverged: stay put and say so
+                    armed.disarm();
+                    if (s.kind() == StopKind.CANCELLED) {
+                        goTo(origin, "return");
+                        s = s.at(m.icount(), m.hart().pc(), true);
+                    }
+                    return finish(s, null, true);
+                }
+                for (int i = hits.size() - 1; i >= 0; i--) {
+                    Hit h = hits.get(i);
+                    if (h.onIcount() < icountStop) {
+                        break;
+                    }
+                    if (ArmedStops.accept(h)) {
+                        armed.disarm();
+                        goTo(h.onIcount(), "reverse continue");
+                        Stop found = h.stop().at(m.icount(), m.hart().pc(), true);
+                        return finish(found, null, true);
+                    }
+                }
+                if (icountStop >= start) {
+                    armed.disarm();
+                    goTo(icountStop, "reverse continue");
+                    return finish(new Stop(StopKind.ICOUNT_BREAKPOINT, m.icount(), m.hart().pc(), true,
+                            ibp.getValue(), 0, 0, false, 0, 0, 0, 0, null), null, true);
+                }
+                scanned += windowEnd - start;
+                listener.progress("reverse continue", scanned, origin);
+                if (start == 0) {
+                    armed.disarm();
+                    goTo(0, "reverse continue");
+                    return finish(Stop.simple(StopKind.START_OF_RECORDING, 0, m.hart().pc(), true,
+                            "start of recording"), null, true);
+                }
+                end = start;
+            }
+        } finally {
+            armed.disarm();
+        }
+    }
+
+    /** Flushes and closes the recording; a record session writes its END chunk at the frontier. */
+    @Override
+    public void close() throws IOException {
+        if (writer != null) {
+            if (endLimit == Long.MAX_VALUE) {
+                writer.finish(new RecordingEnd(Math.max(frontier, m.icount()), "DETACHED", 0));
+            }
+            writer.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- machinery
+
+    private void begin() {
+        cancelRequested = false;
+    }
+
+    /** Common end of every operation: snapshot where the user now is, flush the recording, fix up the stop. */
+    private Stop finish(Stop s, StopKind reachedKind, boolean backward) {
+        if (s == null) {
+            s = Stop.simple(reachedKind == null ? StopKind.REACHED : reachedKind, m.icount(), m.hart().pc(), backward, null);
+        } else if (s.icount() != m.icount() || s.pc() != m.hart().pc() || s.backward() != backward) {
+            s = s.at(m.icount(), m.hart().pc(), backward);
+        }
+        ensureSnapshotHere();
+        if (writer != null && m.icount() >= frontier) {
+            writer.flush(m.icount());
+        }
+        return s;
+    }
+
+    /** Restores the best snapshot if going back (or if one is closer than the current state), then replays. */
+    private Stop goTo(long target, String task) {
+        if (mode == Mode.REPLAY && target > endLimit) {
+            target = endLimit;
+        }
+        long now = m.icount();
+        Map.Entry<Long, TimelineSnapshot> base = snapshots.floor(target);
+        if (target < now || (base != null && base.getKey() > now)) {
+            restore(base.getValue());
+        }
+        return drive(target, null, null, false, seekPlan(m.icount(), target), task);
+    }
+
+    /** Snapshot points a seek leaves before its target, spaced geometrically, so stepping back from there is cheap. */
+    private long[] seekPlan(long from, long target) {
+        List<Long> pts = new ArrayList<>();
+        long near = opts.nearSpacing();
+        for (long d = near; d < (1L << 40) && target - d > from + near / 2; d *= 4) {
+            long p = target - d;
+            Map.Entry<Long, TimelineSnapshot> f = snapshots.floor(p);
+            if (f == null || p - f.getKey() > d / 2) {
+                pts.add(0, p);
+            }
+        }
+        return pts.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** Snapshot points a reverse scan leaves in its window, so the next reverse operation nearby is cheap. */
+    private long[] scanPoints(long start, long end) {
+        long spacing = Math.max(opts.nearSpacing() * 8, (end - start) / 8);
+        List<Long> pts = new ArrayList<>();
+        for (long p = start + spacing; p < end; p += spacing) {
+            pts.add(p);
+        }
+        return pts.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private void restore(TimelineSnapshot s) {
+        m.restore(s.machine());
+        input.setCursor(s.inputCursor());
+        output.setCursor(s.outputCursor());
+    }
+
+    private void takeSnapshot() {
+        long now = m.icount();
+        snapshots.put(now, new TimelineSnapshot(m.snapshot(), input.cursor(), output.cursor()), now);
+    }
+
+    private void ensureSnapshotHere() {
+        if (!snapshots.contains(m.icount())) {
+            takeSnapshot();
+        }
+    }
+
+    interface HitHandler {
+        /** True: the run must stop at this hit. */
+        boolean onHit(Hit h);
+    }
+
+    /**
+     * The one loop that runs the machine: towards {@code target} in bounded slices, stopping at digest
+     * points (record or check), at planned snapshot points, at machine stops (handed to {@code handler}
+     * as hits), at the end of history, on divergence and on cancel.
+     *
+     * @param checkStart evaluate PC conditions and a pending trap at the starting state (reverse scan
+     *                   windows); otherwise the start is stepped over silently (continuing from a stop)
+     * @return null when target was reached, else the stop that ended the run
+     */
+    private Stop drive(long target, ArmedStops stops, HitHandler handler, boolean checkStart, long[] plan,
+                       String task) {
+        long begin = m.icount();
+        List<Hit> hits = new ArrayList<>(4);
+        boolean liftBp = false;
+        boolean liftTrap = false;
+        if (stops != null) {
+            if (checkStart) {
+                stops.pcHits(begin, hits);
+                for (Hit h : hits) {
+                    if (handler.onHit(h)) {
+                        return h.stop();
+                    }
+                }
+                hits.clear();
+            } else {
+                liftTrap = true;
+            }
+            liftBp = true;
+        }
+        int planIdx = 0;
+        long lastProgress = begin;
+        boolean stepping = stops != null && stops.needsStepping();
+        while (true) {
+            long now = m.icount();
+            Divergence d = input.divergence();
+            if (d != null) {
+                return diverged(d);
+            }
+            if (divergence != null && now >= divergence.icount()) {
+                return endStop.at(now, m.hart().pc(), false);
+            }
+            if (cancelRequested) {
+                return Stop.simple(StopKind.CANCELLED, now, m.hart().pc(), false, "cancelled");
+            }
+            if (now >= target) {
+                return null;
+            }
+            if (now >= endLimit) {
+                return endStop.at(now, m.hart().pc(), false);
+            }
+            while (plan != null && planIdx < plan.length && plan[planIdx] <= now) {
+                planIdx++;
+            }
+            long next = Math.min(target, endLimit);
+            next = Math.min(next, now + opts.sliceInstructions());
+            next = Math.min(next, (now / digestInterval + 1) * digestInterval);
+            if (now >= furthest) {
+                next = Math.min(next, (now / opts.snapshotInterval() + 1) * opts.snapshotInterval());
+            }
+            if (plan != null && planIdx < plan.length) {
+                next = Math.min(next, plan[planIdx]);
+            }
+            if (stepping) {
+                next = now + 1;
+            }
+            StopReason r;
+            if (liftBp || liftTrap) {
+                int pc = m.hart().pc();
+                boolean bp = liftBp && stops.hasMachineBreakpoint(pc);
+                boolean trap = liftTrap && stops.trapsArmed();
+                if (bp) {
+                    m.breakpoints().remove(pc);
+                }
+                if (trap) {
+                    m.setStopOnTraps(false);
+                }
+                r = m.run(now + 1);
+                if (bp) {
+                    m.breakpoints().add(pc);
+                }
+                if (trap) {
+                    m.setStopOnTraps(true);
+                }
+                liftBp = false;
+                liftTrap = false;
+            } else {
+                r = m.run(next);
+            }
+            StopInfo info = m.lastStop();
+            long at = m.icount();
+            afterRun(at);
+            Divergence dv = input.divergence();
+            if (dv != null) {
+                return diverged(dv);
+            }
+            if (at - lastProgress >= (1L << 24)) {
+                lastProgress = at;
+                listener.progress(task, at - begin, target == Long.MAX_VALUE ? -1 : target - begin);
+            }
+            if (plan != null && planIdx < plan.length && at == plan[planIdx] && !snapshots.contains(at)) {
+                takeSnapshot();
+            }
+            switch (r) {
+                case LIMIT, INPUT -> {
+                    if (stepping && at < target) {
+                        stops.pcHits(at, hits);
+                    }
+                }
+                case BREAKPOINT -> {
+                    if (stops != null) {
+                        stops.pcHits(at, hits);
+                        liftBp = true;
+                    }
+                }
+                case WATCHPOINT -> {
+                    if (stops != null) {
+                        stops.watchHits(info, hits);
+                    }
+                }
+                case TRAP -> {
+                    if (stops != null && stops.trapsArmed()) {
+                        hits.add(stops.trapHit(info));
+                    }
+                    liftTrap = true;
+                    liftBp = true;
+                }
+                case EXIT -> {
+                    return exited(info);
+                }
+                case IDLE -> {
+                    return idled();
+                }
+                case TRAP_LOOP -> {
+                    return Stop.simple(StopKind.TRAP, at, m.hart().pc(), false,
+                            "trap loop: " + (info.description() == null ? "trap entry keeps faulting" : info.description()));
+                }
+                default -> {
+                }
+            }
+            if (!hits.isEmpty()) {
+                for (Hit h : hits) {
+                    if (handler != null && handler.onHit(h)) {
+                        return h.stop();
+                    }
+                }
+                hits.clear();
+            }
+        }
+    }
+
+    /** Bookkeeping after every machine run: divergence checks, digests, frontier, periodic snapshots. */
+    private void afterRun(long at) {
+        input.checkNotPast(at);
+        if (mode == Mode.RECORD && at > frontier) {
+            frontier = at;
+            input.setFrontier(frontier);
+        }
+        if (at % digestInterval == 0) {
+            atDigestPoint();
+        }
+        if (at > furthest) {
+            furthest = at;
+            if (at % opts.snapshotInterval() == 0 && !snapshots.contains(at)) {
+                takeSnapshot();
+            }
+        }
+    }
+
+    private void atDigestPoint() {
+        long at = m.icount();
+        int idx = digests.indexOf(at);
+        if (idx >= 0) {
+            long now = m.digest();
+            if (now != digests.digest(idx) && divergence == null) {
+                diverged(new Divergence(at, String.format(
+                        "state digest mismatch at icount %d: recorded %016x, replayed %016x%s", at,
+                        digests.digest(idx), now, idx > 0 ? " (last match at icount " + digests.icount(idx - 1) + ")" : "")));
+            }
+        } else if (mode == Mode.RECORD && at > digests.lastIcount() && at >= frontier) {
+            long d = m.digest();
+            digests.append(at, d);
+            writer.value(at, EventKind.DIGEST, d);
+            writer.flush(at);
+        }
+    }
+
+    private Stop diverged(Divergence d) {
+        if (divergence == null) {
+            divergence = d;
+            endStop = Stop.simple(StopKind.DIVERGENCE, d.icount(), 0, false,
+                    "replay diverged from the recording at icount " + d.icount() + ": " + d.message());
+        }
+        endLimit = Math.min(endLimit, Math.max(d.icount(), 0));
+        return endStop.at(m.icount(), m.hart().pc(), false);
+    }
+
+    private Stop exited(StopInfo info) {
+        long at = m.icount();
+        String why = "EXIT " + (info.exitKind() == null ? ExitKind.PASS : info.exitKind());
+        if (mode == Mode.RECORD && at >= frontier && endLimit == Long.MAX_VALUE) {
+            writer.finish(new RecordingEnd(at, why, info.exitCode()));
+            endLimit = at;
+            endStop = new Stop(StopKind.EXIT, at, 0, false, 0, 0, 0, false, 0, 0, 0, info.exitCode(),
+                    "end of recording: the program exited (" + why + ", code " + info.exitCode() + ")");
+        }
+        return new Stop(StopKind.EXIT, at, m.hart().pc(), false, 0, 0, 0, false, 0, 0, 0, info.exitCode(),
+                why.toLowerCase());
+    }
+
+    private Stop idled() {
+        long at = m.icount();
+        if (mode == Mode.RECORD && at >= frontier && endLimit == Long.MAX_VALUE) {
+            writer.finish(new RecordingEnd(at, "IDLE", 0));
+            endLimit = at;
+            endStop = Stop.simple(StopKind.END_OF_RECORDING, at, 0, false,
+                    "end of recording: the program waits for input that will never come");
+        }
+        return Stop.simple(StopKind.IDLE, at, m.hart().pc(), false, "waiting for input that will never come");
+    }
+}

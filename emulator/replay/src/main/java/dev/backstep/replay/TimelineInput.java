@@ -1,0 +1,162 @@
+package dev.backstep.replay;
+
+import dev.backstep.machine.ExternalInput;
+import dev.backstep.machine.InputSink;
+import dev.backstep.replay.format.EventKind;
+import dev.backstep.replay.format.RecordingWriter;
+import dev.backstep.replay.log.EventLog;
+
+/**
+ * The machine's ExternalInput for a timeline. Behind the recorded frontier it serves every call from
+ * the event log (and checks that the machine asks for exactly what was logged, in order); at the
+ * frontier of a live session it asks the host source and logs the answer. The log cursor is part of
+ * the timeline position: snapshots save it, restores put it back.
+ *
+ * <p>On a mismatch it never throws into the machine (which may be mid-instruction): it remembers the
+ * first {@link Divergence}, answers harmlessly, and the timeline stops at the end of the run slice.
+ */
+final class TimelineInput implements ExternalInput {
+    private final EventLog log;
+    private final ExternalInput live;
+    private final RecordingWriter writer;
+    /** Icount from which the live source answers once the log is used up; MAX_VALUE in replay mode. */
+    private long frontier;
+    private int cursor;
+    /** Index of the first UART event at or after the cursor (log size if none); refreshed lazily. */
+    private int nextUart;
+    private Divergence divergence;
+    private final byte[] deliverBuf = new byte[4096];
+    private int deliverLen;
+
+    TimelineInput(EventLog log, ExternalInput live, RecordingWriter writer, long frontier) {
+        this.log = log;
+        this.live = live;
+        this.writer = writer;
+        this.frontier = frontier;
+    }
+
+    int cursor() {
+        return cursor;
+    }
+
+    void setCursor(int c) {
+        cursor = c;
+        nextUart = c;
+        divergence = null;
+    }
+
+    void setFrontier(long f) {
+        frontier = f;
+    }
+
+    Divergence divergence() {
+        return divergence;
+    }
+
+    private boolean liveAt(long now) {
+        return live != null && cursor >= log.size() && now >= frontier;
+    }
+
+    private void diverge(long now, String msg) {
+        if (divergence == null) {
+            divergence = new Divergence(now, msg);
+        }
+    }
+
+    /** Records a divergence if the machine has gone past a logged event without asking for it. */
+    void checkNotPast(long now) {
+        if (cursor < log.size() && log.icount(cursor) < now) {
+            diverge(log.icount(cursor), "the recording has a " + log.kind(cursor) + " event at icount "
+                    + log.icount(cursor) + " that the machine never asked for (it went on to icount " + now + ")");
+        }
+    }
+
+    private String expected() {
+        return cursor < log.size() ? log.kind(cursor) + " at icount " + log.icount(cursor) : "no further event";
+    }
+
+    @Override
+    public long nextEventIcount(long now) {
+        if (liveAt(now)) {
+            return live.nextEventIcount(now);
+        }
+        if (nextUart < cursor) {
+            nextUart = cursor;
+        }
+        while (nextUart < log.size() && log.kind(nextUart) != EventKind.UART_RX) {
+            nextUart++;
+        }
+        if (nextUart < log.size()) {
+            long u = log.icount(nextUart);
+            // An idle wait logged at the same icount came first (the hart slept, then the byte arrived):
+            // say "not yet" so the machine consumes the wait before taking the byte.
+            if (cursor < nextUart && log.icount(cursor) == u) {
+                return u + 1;
+            }
+            return u;
+        }
+        // Nothing more logged: a live session must stop at the frontier to switch to the host source.
+        return live != null && frontier > now ? frontier : Long.MAX_VALUE;
+    }
+
+    @Override
+    public void deliver(long now, InputSink sink) {
+        checkNotPast(now);
+        if (liveAt(now)) {
+            deliverLen = 0;
+            live.deliver(now, b -> {
+                if (deliverLen < deliverBuf.length) {
+                    deliverBuf[deliverLen++] = b;
+                }
+                sink.uartReceive(b);
+            });
+            if (deliverLen > 0) {
+                log.appendUart(now, deliverBuf, 0, deliverLen);
+                writer.uart(now, deliverBuf, 0, deliverLen);
+                cursor = log.size();
+            }
+            return;
+        }
+        boolean any = false;
+        while (cursor < log.size() && log.icount(cursor) == now && log.kind(cursor) == EventKind.UART_RX) {
+            for (byte b : log.data(cursor)) {
+                sink.uartReceive(b);
+            }
+            cursor++;
+            any = true;
+        }
+        if (!any && cursor < log.size() && log.icount(cursor) <= now && divergence == null) {
+            diverge(now, "the machine took input at icount " + now + " but the recording has " + expected());
+        }
+    }
+
+    @Override
+    public long rtcNanos(long now) {
+        return served(now, EventKind.RTC, 0);
+    }
+
+    @Override
+    public long idle(long now) {
+        return served(now, EventKind.IDLE, -1);
+    }
+
+    private long served(long now, EventKind kind, long fallback) {
+        checkNotPast(now);
+        if (liveAt(now)) {
+            long v = kind == EventKind.RTC ? live.rtcNanos(now) : live.idle(now);
+            log.appendValue(now, kind, v);
+            writer.value(now, kind, v);
+            cursor = log.size();
+            return v;
+        }
+        if (cursor < log.size() && log.icount(cursor) == now && log.kind(cursor) == kind) {
+            return log.value(cursor++);
+        }
+        if (live == null && cursor >= log.size()) {
+            diverge(now, "the machine asked for " + kind + " at icount " + now + " beyond the recorded events");
+        } else {
+            diverge(now, "the machine asked for " + kind + " at icount " + now + " but the recording has " + expected());
+        }
+        return fallback;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.backstep.replay;
+
+/**
+ * Tuning of a timeline. Defaults suit interactive debugging of programs up to ~10^10 instructions.
+ *
+ * @param memoryBudget       bytes that snapshots may keep alive before thinning (default 256 MiB)
+ * @param digestInterval     a state digest is recorded / checked every this many instructions
+ * @param snapshotInterval   periodic snapshots while running, every this many instructions
+ * @param sliceInstructions  longest single machine run between checks of the cancel flag
+ * @param nearSpacing        closest spacing of the snapshots a seek leaves just before its target
+ *                           (bounds the cost of the next step back)
+ * @param maxSnapshots       hard cap on the number of snapshots, whatever their size
+ */
+public record TimelineOptions(long memoryBudget, long digestInterval, long snapshotInterval,
+                              long sliceInstructions, long nearSpacing, int maxSnapshots) {
+
+    public TimelineOptions {
+        if (memoryBudget < (1 << 20)) {
+            throw new IllegalArgumentException("memory budget below 1 MiB: " + memoryBudget);
+        }
+        if (digestInterval <= 0 || snapshotInterval <= 0 || sliceInstructions <= 0 || nearSpacing <= 0) {
+            throw new IllegalArgumentException("intervals must be positive");
+        }
+        if (maxSnapshots < 8) {
+            throw new IllegalArgumentException("maxSnapshots below 8");
+        }
+    }
+
+    public static TimelineOptions defaults() {
+        return new TimelineOptions(256L << 20, 1L << 22, 1L << 22, 1L << 20, 1L << 13, 4096);
+    }
+
+    public TimelineOptions withMemoryBudget(long bytes) {
+        return new TimelineOptions(bytes, digestInterval, snapshotInterval, sliceInstructions, nearSpacing, maxSnapshots);
+    }
+
+    public TimelineOptions withDigestInterval(long n) {
+        return new TimelineOptions(memoryBudget, n, snapshotInterval, sliceInstructions, nearSpacing, maxSnapshots);
+    }
+
+    public TimelineOptions withSnapshotInterval(long n) {
+        return new TimelineOptions(memoryBudget, digestInterval, n, sliceInstructions, nearSpacing, maxSnapshots);
+    }
+
+    public TimelineOptions withSliceInstructions(long n) {
+        return new TimelineOptions(memoryBudget, digestInterval, snapshotInterval, n, nearSpacing, maxSnapshots);
+    }
+
+    public TimelineOptions withMaxSnapshots(int n) {
+        return new TimelineOptions(memoryBudget, digestInterval, snapshotInterval, sliceInstructions, nearSpacing, n);
+    }
+}

@@ -1,0 +1,5 @@
+package dev.backstep.replay.format;
+
+/** The END chunk: how the recorded run finished. */
+public record RecordingEnd(long finalIcount, String stopReason, int exitCode) {
+}

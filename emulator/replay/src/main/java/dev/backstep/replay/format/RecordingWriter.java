@@ -1,0 +1,167 @@
+package dev.backstep.replay.format;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.CRC32C;
+
+/**
+ * Writes a recording incrementally: magic, HEADER, ELF, then EVENTS chunks as the run goes, END on
+ * {@link #finish}. Each chunk is complete and checksummed when it reaches the OS, so a run killed at
+ * any moment leaves a file whose chunks up to the last flush read back.
+ * Events are buffered until {@link #flush(long)}; the caller flushes at digest points and stops.
+ */
+public final class RecordingWriter implements AutoCloseable {
+    /** Flush on our own when this many payload bytes are pending, whatever the caller does. */
+    private static final int AUTO_FLUSH_BYTES = 64 << 10;
+
+    private final OutputStream out;
+    private final ByteSink pending = new ByteSink();
+    private final ByteSink chunk = new ByteSink();
+    private final CRC32C crc = new CRC32C();
+    private long bytesWritten;
+    private long chunkBase;
+    private long lastEventIcount;
+    private long coveredUpTo;
+    private int pendingEvents;
+    private boolean finished;
+
+    public RecordingWriter(Path file, RecordingHeader header, byte[] elfBytes) throws IOException {
+        this(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), header, elfBytes);
+    }
+
+    public RecordingWriter(OutputStream out, RecordingHeader header, byte[] elfBytes) throws IOException {
+        this.out = out;
+        out.write(RecordingFormat.MAGIC);
+        bytesWritten = RecordingFormat.MAGIC.length;
+        ByteSink h = new ByteSink();
+        h.u16(header.formatVersion());
+        h.string(header.elfDigest());
+        h.string(header.elfName());
+        h.i64(header.ramSize());
+        h.u8(header.harts());
+        h.i64(header.digestInterval());
+        h.i64(header.createdEpochMillis());
+        h.string(header.producer());
+        writeChunk(RecordingFormat.CHUNK_HEADER, h);
+        if (elfBytes != null) {
+            ByteSink e = new ByteSink();
+            e.bytes(elfBytes, 0, elfBytes.length);
+            writeChunk(RecordingFormat.CHUNK_ELF, e);
+        }
+        out.flush();
+    }
+
+    public long bytesWritten() {
+        return bytesWritten;
+    }
+
+    public void uart(long icount, byte[] data, int off, int len) {
+        begin(icount, EventKind.UART_RX);
+        pending.uvarint(len);
+        pending.bytes(data, off, len);
+        end();
+    }
+
+    public void value(long icount, EventKind kind, long value) {
+        if (kind == EventKind.UART_RX) {
+            throw new IllegalArgumentException("UART_RX carries bytes");
+        }
+        begin(icount, kind);
+        pending.i64(value);
+        end();
+    }
+
+    private void begin(long icount, EventKind kind) {
+        if (finished) {
+            throw new IllegalStateException("recording already finished");
+        }
+        if (icount < lastEventIcount || icount < coveredUpTo) {
+            throw new IllegalArgumentException("event at icount " + icount + " is behind the recording ("
+                    + Math.max(lastEventIcount, coveredUpTo) + ")");
+        }
+        if (pendingEvents == 0) {
+            chunkBase = lastEventIcount;
+        }
+        pending.uvarint(icount - lastEventIcount);
+        pending.u8(kind.code);
+        lastEventIcount = icount;
+    }
+
+    private void end() {
+        pendingEvents++;
+        if (pending.size() >= AUTO_FLUSH_BYTES) {
+            flush(lastEventIcount);
+        }
+    }
+
+    /**
+     * Writes the pending events as one chunk declaring that every event with icount &lt; coveredUpTo is
+     * now in the file, and pushes it to the OS.
+     */
+    public void flush(long coveredUpTo) {
+        if (finished) {
+            return;
+        }
+        long cover = Math.max(coveredUpTo, this.coveredUpTo);
+        if (pendingEvents == 0 && cover == this.coveredUpTo) {
+            return;
+        }
+        try {
+            ByteSink c = new ByteSink();
+            c.i64(pendingEvents == 0 ? lastEventIcount : chunkBase);
+            c.i64(cover);
+            c.i32(pendingEvents);
+            c.bytes(pending.array(), 0, pending.size());
+            writeChunk(RecordingFormat.CHUNK_EVENTS, c);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write recording: " + e.getMessage(), e);
+        }
+        pending.reset();
+        pendingEvents = 0;
+        this.coveredUpTo = cover;
+    }
+
+    /** Flushes the last events and writes the END chunk; the file is then complete. */
+    public void finish(RecordingEnd end) {
+        if (finished) {
+            return;
+        }
+        flush(end.finalIcount());
+        try {
+            ByteSink e = new ByteSink();
+            e.i64(end.finalIcount());
+            e.string(end.stopReason());
+            e.i32(end.exitCode());
+            writeChunk(RecordingFormat.CHUNK_END, e);
+            out.flush();
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot write recording: " + ex.getMessage(), ex);
+        }
+        finished = true;
+    }
+
+    private void writeChunk(int type, ByteSink payload) throws IOException {
+        chunk.reset();
+        chunk.u8(type);
+        chunk.i32(payload.size());
+        chunk.bytes(payload.array(), 0, payload.size());
+        crc.reset();
+        crc.update(chunk.array(), 0, chunk.size());
+        chunk.i32((int) crc.getValue());
+        out.write(chunk.array(), 0, chunk.size());
+        bytesWritten += chunk.size();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (!finished) {
+            flush(coveredUpTo);
+        }
+        out.close();
+    }
+}

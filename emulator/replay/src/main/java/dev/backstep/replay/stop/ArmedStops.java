@@ -1,0 +1,143 @@
+package dev.backstep.replay.stop;
+
+import dev.backstep.machine.Machine;
+import dev.backstep.machine.StopInfo;
+import dev.backstep.machine.WatchKind;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A StopSet installed in the machine for the duration of one timeline operation: PC breakpoints and
+ * the candidate PCs of predicates become machine breakpoints, watchpoints become machine watchpoints.
+ * It turns machine stops back into {@link Hit}s, evaluating conditions on the machine state.
+ */
+public final class ArmedStops {
+    private final Machine m;
+    private final StopSet set;
+    private final Map<Integer, List<Object>> byPc = new HashMap<>();
+    private final List<StopPredicate> everywhere = new ArrayList<>();
+    private final List<Integer> machineWatchIds = new ArrayList<>();
+
+    public ArmedStops(Machine m, StopSet set) {
+        this.m = m;
+        this.set = set == null ? StopSet.none() : set;
+        for (PcBreakpoint b : this.set.breakpoints()) {
+            byPc.computeIfAbsent(b.pc(), k -> new ArrayList<>()).add(b);
+        }
+        for (StopPredicate p : this.set.predicates()) {
+            int[] pcs = p.candidatePcs();
+            if (pcs == null) {
+                everywhere.add(p);
+            } else {
+                for (int pc : pcs) {
+                    List<Object> l = byPc.computeIfAbsent(pc, k -> new ArrayList<>());
+                    if (!l.contains(p)) {
+                        l.add(p);
+                    }
+                }
+            }
+        }
+    }
+
+    public StopSet set() {
+        return set;
+    }
+
+    /** Whether some predicate may hold anywhere, so the run must go one instruction at a time. */
+    public boolean needsStepping() {
+        return !everywhere.isEmpty();
+    }
+
+    public boolean countsHits() {
+        return set.countsHits();
+    }
+
+    public void arm() {
+        m.breakpoints().clear();
+        if (!needsStepping()) {
+            for (int pc : byPc.keySet()) {
+                m.breakpoints().add(pc);
+            }
+        }
+        m.watchpoints().clear();
+        machineWatchIds.clear();
+        for (Watchpoint w : set.watchpoints()) {
+            machineWatchIds.add(m.watchpoints().add(w.address(), w.length(), w.read(), w.write()));
+        }
+        m.setStopOnTraps(set.stopsOnTraps());
+    }
+
+    public void disarm() {
+        m.breakpoints().clear();
+        m.watchpoints().clear();
+        machineWatchIds.clear();
+        m.setStopOnTraps(false);
+    }
+
+    /** Whether the machine has a breakpoint at pc (so stepping off it needs it lifted for one step). */
+    public boolean hasMachineBreakpoint(int pc) {
+        return !needsStepping() && byPc.containsKey(pc);
+    }
+
+    public boolean trapsArmed() {
+        return set.stopsOnTraps();
+    }
+
+    /** PC-type conditions (breakpoints, predicates) that hold at the current state, in StopSet order. */
+    public void pcHits(long icount, List<Hit> out) {
+        int pc = m.hart().pc();
+        List<Object> at = byPc.get(pc);
+        if (at != null) {
+            for (Object o : at) {
+                if (o instanceof PcBreakpoint b) {
+                    if (b.condition() == null || b.condition().test(m)) {
+                        out.add(new Hit(icount, icount, b, new Stop(StopKind.BREAKPOINT, icount, pc, false, b.id(),
+                                0, 0, false, 0, 0, 0, 0, null)));
+                    }
+                } else {
+                    predicateHit((StopPredicate) o, icount, pc, out);
+                }
+            }
+        }
+        for (StopPredicate p : everywhere) {
+            predicateHit(p, icount, pc, out);
+        }
+    }
+
+    private void predicateHit(StopPredicate p, long icount, int pc, List<Hit> out) {
+        if (p.test(m, icount)) {
+            out.add(new Hit(icount, icount, p, Stop.simple(StopKind.PREDICATE, icount, pc, false, p.describe())));
+        }
+    }
+
+    /** The watchpoints matching a machine WATCHPOINT stop whose condition holds. */
+    public void watchHits(StopInfo info, List<Hit> out) {
+        boolean write = info.watchKind() == WatchKind.WRITE;
+        long icount = m.icount();
+        for (Watchpoint w : set.watchpoints()) {
+            if ((write ? w.write() : w.read()) && w.covers(info.watchAddress(), info.watchSize())
+                    && (w.condition() == null || w.condition().test(m))) {
+                out.add(new Hit(icount, icount - 1, w, new Stop(StopKind.WATCHPOINT, icount, m.hart().pc(), false,
+                        w.id(), info.watchAddress(), info.watchSize(), write, info.watchPc(), 0, 0, 0, null)));
+            }
+        }
+    }
+
+    public Hit trapHit(StopInfo info) {
+        long icount = m.icount();
+        String what = info.isInterrupt() ? "interrupt" : "exception";
+        return new Hit(icount, icount, null, new Stop(StopKind.TRAP, icount, m.hart().pc(), false, 0, 0, 0, false,
+                0, info.trapCause(), info.trapTval(), 0, what + (info.description() == null ? "" : ": " + info.description())));
+    }
+
+    /** Applies hit counting; true if the hit must stop the run. */
+    public static boolean accept(Hit h) {
+        if (h.source() instanceof PcBreakpoint b) {
+            return b.countHit();
+        }
+        return true;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.backstep.replay;
+
+import dev.backstep.machine.ElfSymbol;
+import dev.backstep.replay.format.RecordingFile;
+import dev.backstep.replay.format.RecordingReader;
+import dev.backstep.replay.stop.Stop;
+import dev.backstep.replay.stop.StopKind;
+import dev.backstep.replay.stop.StopSet;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Thousands of seeded random seeks, steps, step-backs, forward and reverse continues over real
+ * recordings (UART input with interrupts, timer interrupts); every position reached is compared by
+ * digest with a straight forward run, and every reverse continue is checked to have found the LAST hit.
+ */
+class RandomTimeTravelTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0} seed {1}")
+    @CsvSource({"echo, 1, 700", "timer, 2, 700", "corrupt, 3, 500", "hello, 4, 300"})
+    void randomOperationsMatchAStraightRun(String program, long seed, int ops) throws Exception {
+        Path rec = dir.resolve(program + ".bsr");
+        // small intervals so that windows, digests and thinning all come into play on short programs
+        TimelineOptions opts = TimelineOptions.defaults().withDigestInterval(5_000).withSnapshotInterval(20_000)
+                .withMemoryBudget(8L << 20).withSliceInstructions(30_000);
+        long length = Examples.record(program, rec, opts);
+        RecordingFile file = RecordingReader.read(rec);
+        assertTrue(file.complete(), "recording complete");
+        assertEquals(length, file.validUpTo());
+
+        Random r = new Random(seed);
+        List<long[]> seen = new ArrayList<>();   // {icount, digest}
+        List<Integer> pcs = new ArrayList<>();
+        try (Timeline t = Timeline.replay(rec, null, opts)) {
+            for (ElfSymbol s : t.elf().symbols()) {
+                if (s.type() == ElfSymbol.STT_FUNC && s.size() > 0) {
+                    pcs.add(s.value());
+                }
+            }
+            for (int i = 0; i < ops; i++) {
+                int op = r.nextInt(10);
+                long before = t.icount();
+                Stop s;
+                switch (op) {
+                    case 0, 1 -> {
+                        long target = (long) (r.nextDouble() * (length + 1));
+                        s = t.seek(target);
+                        assertEquals(Math.min(target, length), t.icount(), s.describe());
+                    }
+                    case 2, 3, 4 -> {
+                        s = t.stepBack();
+                        assertEquals(Math.max(0, before - 1), t.icount(), s.describe());
+                    }
+                    case 5 -> {
+                        s = t.step();
+                        assertEquals(Math.min(before + 1, length), t.icount(), s.describe());
+                    }
+                    case 6, 7 -> {
+                        StopSet stops = new StopSet();
+                        int pc = pcs.get(r.nextInt(pcs.size()));
+                        stops.addBreakpoint(pc);
+                        s = t.reverseContinue(stops);
+                        assertTrue(t.icount() < before || before == 0, s.describe());
+                        if (s.kind() == StopKind.BREAKPOINT) {
+                            assertEquals(pc, t.machine().hart().pc());
+                            record(seen, t);
+                            // it was the last hit: going forward from it meets no hit before the origin
+                            Stop f = t.runForward(stops, before);
+                            assertEquals(before, t.icount(), "hit between reverse stop and origin: " + f.describe());
+                        } else {
+                            assertEquals(StopKind.START_OF_RECORDING, s.kind(), s.describe());
+                            assertEquals(0, t.icount());
+                            record(seen, t);
+                            Stop f = t.runForward(stops, before);
+                            assertEquals(before, t.icount(), "missed hit: " + f.describe());
+                        }
+                    }
+                    case 8 -> {
+                        StopSet stops = new StopSet().stopOnTraps(true);
+                        s = t.reverseContinue(stops);
+                        if (s.kind() == StopKind.TRAP) {
+                            record(seen, t);
+                            Stop f = t.runForward(stops, before);
+                            assertEquals(before, t.icount(), "trap between reverse stop and origin: " + f.describe());
+                        }
+                    }
+                    default -> {
+                        StopSet stops = new StopSet();
+                        stops.addBreakpoint(pcs.get(r.nextInt(pcs.size())));
+                        s = t.runForward(stops, before + 1 + r.nextInt(200_000));
+                    }
+                }
+                assertNotEquals(StopKind.DIVERGENCE, s.kind(), s.describe());
+                assertNotEquals(StopKind.RECORDING_DAMAGED, s.kind(), s.describe());
+                assertTrue(t.snapshotBytes() <= opts.memoryBudget(), "over budget: " + t.snapshotBytes());
+                assertTrue(t.snapshotIcounts().contains(0L));
+                record(seen, t);
+            }
+        }
+        seen.sort((a, b) -> Long.compare(a[0], b[0]));
+        ReferenceRun ref = new ReferenceRun(file);
+        for (long[] p : seen) {
+            assertEquals(String.format("%016x", ref.digestAt(p[0])), String.format("%016x", p[1]),
+                    "state at icount " + p[0] + " differs from a straight run");
+        }
+    }
+
+    private static void record(List<long[]> seen, Timeline t) {
+        seen.add(new long[]{t.icount(), t.machine().digest()});
+    }
+}

@@ -1,0 +1,132 @@
+package dev.backstep.replay.format;
+
+import dev.backstep.replay.log.EventLog;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class RecordingFormatTest {
+
+    private static RecordingHeader header() {
+        return new RecordingHeader(RecordingFormat.VERSION, "ab12", "prog.elf", 128L << 20, 1, 1000, 42, "test");
+    }
+
+    /** Writes a recording of 200 events flushed every 20 events; returns the bytes. */
+    private static byte[] sample(boolean finish) throws Exception {
+        ByteArrayOutputStream bos = new ByteArrayOutputStream();
+        RecordingWriter w = new RecordingWriter(bos, header(), "ELFDATA".getBytes(StandardCharsets.US_ASCII));
+        for (int i = 0; i < 200; i++) {
+            long ic = i * 100L;
+            switch (i % 3) {
+                case 0 -> w.uart(ic, new byte[]{(byte) i, (byte) (i + 1)}, 0, 2);
+                case 1 -> w.value(ic, EventKind.RTC, 1_000_000_000L * i);
+                default -> w.value(ic, EventKind.DIGEST, 0x1234_5678_9abcL * i);
+            }
+            if (i % 20 == 19) {
+                w.flush(ic + 1);
+            }
+        }
+        if (finish) {
+            w.finish(new RecordingEnd(20_000, "EXIT", 3));
+        }
+        w.close();
+        return bos.toByteArray();
+    }
+
+    @Test
+    void roundTrip() throws Exception {
+        RecordingFile f = RecordingReader.parse(sample(true));
+        assertTrue(f.complete());
+        assertEquals(header(), f.header());
+        assertArrayEquals("ELFDATA".getBytes(StandardCharsets.US_ASCII), f.elfBytes());
+        EventLog ev = f.events();
+        assertEquals(200 - 66, ev.size());
+        assertEquals(66, f.digests().size());
+        assertEquals(EventKind.UART_RX, ev.kind(0));
+        assertArrayEquals(new byte[]{3, 4}, ev.data(2));
+        assertEquals(EventKind.RTC, ev.kind(1));
+        assertEquals(1_000_000_000L, ev.value(1));
+        assertEquals(0x1234_5678_9abcL * 2, f.digests().digest(0));
+        assertEquals(200, f.digests().icount(0));
+        assertEquals(20_000, f.validUpTo());
+        assertEquals(new RecordingEnd(20_000, "EXIT", 3), f.end());
+    }
+
+    @Test
+    void everyTruncationKeepsAGoodPrefix() throws Exception {
+        byte[] full = sample(true);
+        RecordingFile whole = RecordingReader.parse(full);
+        int headerEnd = -1;
+        for (int cut = full.length - 1; cut > 0; cut--) {
+            byte[] part = Arrays.copyOf(full, cut);
+            RecordingFile f;
+            try {
+                f = RecordingReader.parse(part);
+            } catch (RecordingCorruptException e) {
+                headerEnd = cut;
+                break; // cut inside the header: rejected with a message, fine
+            }
+            assertFalse(f.complete(), "cut at " + cut);
+            assertTrue(f.validUpTo() <= whole.validUpTo());
+            // Every event of the prefix is an event of the whole, and none beyond the declared coverage.
+            for (int i = 0; i < f.events().size(); i++) {
+                assertEquals(whole.events().icount(i), f.events().icount(i));
+                assertTrue(f.events().icount(i) < Math.max(1, f.validUpTo()) || f.damage() == null);
+            }
+            if (f.damage() != null) {
+                assertTrue(f.damage().fileOffset() <= cut);
+                assertTrue(f.damage().describe().contains("file offset"));
+            }
+        }
+        assertTrue(headerEnd > 0);
+    }
+
+    @Test
+    void flippedBitIsFoundAtItsChunk() throws Exception {
+        byte[] full = sample(true);
+        Random r = new Random(7);
+        for (int t = 0; t < 300; t++) {
+            byte[] bad = full.clone();
+            int at = RecordingFormat.MAGIC.length + 60 + r.nextInt(full.length - RecordingFormat.MAGIC.length - 60);
+            bad[at] ^= (byte) (1 << r.nextInt(8));
+            RecordingFile f;
+            try {
+                f = RecordingReader.parse(bad);
+            } catch (RecordingCorruptException e) {
+                continue;
+            }
+            assertNotNull(f.damage(), "flip at " + at);
+            assertTrue(f.damage().fileOffset() <= at && at - f.damage().fileOffset() < 4096,
+                    "damage at " + f.damage().fileOffset() + " for flip at " + at);
+        }
+    }
+
+    @Test
+    void badMagicIsRejected() {
+        RecordingCorruptException e = assertThrows(RecordingCorruptException.class,
+                () -> RecordingReader.parse("hello world, not a recording".getBytes(StandardCharsets.US_ASCII)));
+        assertTrue(e.getMessage().contains("magic"));
+        assertThrows(RecordingCorruptException.class, () -> RecordingReader.parse(new byte[0]));
+    }
+
+    @Test
+    void unfinishedRecordingIsIncompleteButReadable() throws Exception {
+        RecordingFile f = RecordingReader.parse(sample(false));
+        assertNull(f.end());
+        assertNull(f.damage());
+        assertEquals(19_901, f.validUpTo());
+    }
+
+    @Test
+    void writerRejectsEventsBehindCoverage() throws Exception {
+        RecordingWriter w = new RecordingWriter(new ByteArrayOutputStream(), header(), null);
+        w.value(10, EventKind.RTC, 1);
+        w.flush(50);
+        assertThrows(IllegalArgumentException.class, () -> w.value(40, EventKind.RTC, 1));
+    }
+}

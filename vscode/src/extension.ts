@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import { BackstepAdapterFactory } from './adapter/adapterFactory';
+import { BackstepConfigurationProvider } from './config/configurationProvider';
+import { DEBUG_TYPE } from './config/launchConfiguration';
+import { StopHistory } from './session/stopHistory';
+import { StopTrackerFactory } from './session/stopTracker';
+import { TIMELINE_VIEW_ID } from './ui/commandIds';
+import { BackstepCommands } from './ui/commands';
+import { IcountStatusBar } from './ui/icountStatusBar';
+import { TimelineProvider } from './ui/timelineView';
+
+/** What activate() built; returned so tests (and other extensions) can look inside. */
+export interface BackstepExtensionApi {
+    readonly history: StopHistory;
+    readonly statusBar: IcountStatusBar;
+    readonly timeline: TimelineProvider;
+    readonly commands: BackstepCommands;
+}
+
+export function activate(context: vscode.ExtensionContext): BackstepExtensionApi {
+    const history = new StopHistory();
+    const log = vscode.window.createOutputChannel('Backstep');
+    const statusBar = new IcountStatusBar(history);
+    const timeline = new TimelineProvider(history);
+    const commands = new BackstepCommands(history, log);
+    const factory = new BackstepAdapterFactory({
+        extensionPath: context.extensionPath,
+        settingJavaHome: () => vscode.workspace.getConfiguration('backstep').get<string>('javaHome') || undefined,
+        env: process.env,
+    });
+
+    context.subscriptions.push(
+        history,
+        log,
+        statusBar,
+        timeline,
+        vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, factory),
+        vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, new BackstepConfigurationProvider()),
+        vscode.debug.registerDebugAdapterTrackerFactory(DEBUG_TYPE, new StopTrackerFactory(history)),
+        vscode.window.registerTreeDataProvider(TIMELINE_VIEW_ID, timeline),
+        ...commands.register(),
+    );
+    return { history, statusBar, timeline, commands };
+}
+
+export function deactivate(): void {
+    // Everything is in context.subscriptions.
+}

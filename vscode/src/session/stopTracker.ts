@@ -1,0 +1,86 @@
+import * as vscode from 'vscode';
+import { CustomRequest, RecordingInfo } from '../protocol/customRequests';
+import { StopHistory } from './stopHistory';
+
+/** Requests after which the program runs until the next stopped event. */
+const RUN_REQUESTS = new Set<string>([
+    'continue',
+    'next',
+    'stepIn',
+    'stepOut',
+    'stepBack',
+    'reverseContinue',
+    'goto',
+    'restartFrame',
+    CustomRequest.seek,
+    CustomRequest.reverseStepOut,
+]);
+
+interface ProtocolMessage {
+    type?: string;
+    event?: string;
+    command?: string;
+    success?: boolean;
+    body?: any;
+}
+
+/**
+ * Watches the DAP traffic of one Backstep session: stops (with the icount in
+ * their description), resumptions, and the first stack trace after a stop.
+ * After each stop it asks the server for `backstep/info` so the status bar
+ * can show the recorded length too.
+ */
+export class StopTracker implements vscode.DebugAdapterTracker {
+    constructor(
+        private readonly session: vscode.DebugSession,
+        private readonly history: StopHistory,
+    ) {}
+
+    onWillReceiveMessage(message: ProtocolMessage): void {
+        if (message.type === 'request' && message.command && RUN_REQUESTS.has(message.command)) {
+            this.history.running(this.session.id);
+        }
+    }
+
+    onDidSendMessage(message: ProtocolMessage): void {
+        if (message.type === 'event') {
+            if (message.event === 'stopped') {
+                this.history.stopped(this.session.id, message.body ?? {});
+                void this.refreshInfo();
+            } else if (message.event === 'continued') {
+                this.history.running(this.session.id);
+            } else if (message.event === 'terminated' || message.event === 'exited') {
+                this.history.running(this.session.id);
+            }
+        } else if (message.type === 'response' && message.success && message.command === 'stackTrace') {
+            this.history.topFrame(this.session.id, message.body?.stackFrames?.[0]);
+        }
+    }
+
+    onWillStopSession(): void {
+        this.history.ended(this.session.id);
+    }
+
+    onExit(): void {
+        this.history.ended(this.session.id);
+    }
+
+    private async refreshInfo(): Promise<void> {
+        try {
+            const info = (await this.session.customRequest(CustomRequest.info, {})) as RecordingInfo | undefined;
+            if (info && typeof info === 'object' && this.history.isStopped(this.session.id)) {
+                this.history.recordingInfo(this.session.id, info);
+            }
+        } catch {
+            // An older server without backstep/info: the icount from the stop is enough.
+        }
+    }
+}
+
+export class StopTrackerFactory implements vscode.DebugAdapterTrackerFactory {
+    constructor(private readonly history: StopHistory) {}
+
+    createDebugAdapterTracker(session: vscode.DebugSession): vscode.DebugAdapterTracker {
+        return new StopTracker(session, this.history);
+    }
+}

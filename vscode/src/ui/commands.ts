@@ -1,0 +1,157 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { DEBUG_TYPE } from '../config/launchConfiguration';
+import {
+    CustomRequest,
+    RecordingInfo,
+    ReverseStepOutArguments,
+    SaveRecordingArguments,
+    SeekArguments,
+} from '../protocol/customRequests';
+import { parseIcountInput } from '../protocol/stopDescription';
+import { StopHistory } from '../session/stopHistory';
+import { CommandId } from './commandIds';
+import { describeRecordingInfo, formatIcount } from './formatting';
+
+function activeBackstepSession(): vscode.DebugSession | undefined {
+    const session = vscode.debug.activeDebugSession;
+    if (session && session.type === DEBUG_TYPE) {
+        return session;
+    }
+    void vscode.window.showErrorMessage('Backstep: no Backstep debug session is active.');
+    return undefined;
+}
+
+function messageOf(error: unknown): string {
+    return error instanceof Error ? error.message : String(error);
+}
+
+/** The user-facing commands; each one is a thin wrapper around one custom request. */
+export class BackstepCommands {
+    constructor(
+        private readonly history: StopHistory,
+        private readonly log: vscode.OutputChannel,
+    ) {}
+
+    register(): vscode.Disposable[] {
+        return [
+            vscode.commands.registerCommand(CommandId.seek, () => this.seek()),
+            vscode.commands.registerCommand(CommandId.seekTo, (icount: unknown) => this.seekTo(icount)),
+            vscode.commands.registerCommand(CommandId.reverseStepOut, () => this.reverseStepOut()),
+            vscode.commands.registerCommand(CommandId.showInfo, () => this.showInfo()),
+            vscode.commands.registerCommand(CommandId.saveRecording, () => this.saveRecording()),
+        ];
+    }
+
+    async seek(): Promise<void> {
+        const session = activeBackstepSession();
+        if (!session) {
+            return;
+        }
+        const current = this.history.currentIcount(session.id);
+        const recorded = this.history.infoOf(session.id)?.recordedLength;
+        const answer = await vscode.window.showInputBox({
+            title: 'Backstep: Seek to Instruction Count',
+            prompt:
+                recorded !== undefined
+                    ? `Instruction count to go to (recorded so far: ${formatIcount(recorded)}; beyond that the program runs live)`
+                    : 'Instruction count to go to',
+            value: current !== undefined ? String(current) : '',
+            validateInput: (text) =>
+                parseIcountInput(text) === undefined ? 'Enter a non-negative whole number, e.g. 12345 or 0x3039' : undefined,
+        });
+        if (answer === undefined) {
+            return;
+        }
+        const icount = parseIcountInput(answer);
+        if (icount === undefined) {
+            return;
+        }
+        await this.request(session, CustomRequest.seek, { icount } satisfies SeekArguments, 'seek');
+    }
+
+    async seekTo(icount: unknown): Promise<void> {
+        if (typeof icount !== 'number' || !Number.isSafeInteger(icount) || icount < 0) {
+            return this.seek();
+        }
+        const session = activeBackstepSession();
+        if (session) {
+            await this.request(session, CustomRequest.seek, { icount } satisfies SeekArguments, 'seek');
+        }
+    }
+
+    async reverseStepOut(): Promise<void> {
+        const session = activeBackstepSession();
+        if (!session) {
+            return;
+        }
+        const threadId = this.focusedThread(session);
+        if (threadId === undefined) {
+            void vscode.window.showErrorMessage('Backstep: Reverse Step Out needs a stopped thread.');
+            return;
+        }
+        await this.request(session, CustomRequest.reverseStepOut, { threadId } satisfies ReverseStepOutArguments, 'reverse step out');
+    }
+
+    async showInfo(): Promise<void> {
+        const session = activeBackstepSession();
+        if (!session) {
+            return;
+        }
+        const info = (await this.request(session, CustomRequest.info, {}, 'recording info')) as RecordingInfo | undefined;
+        if (info === undefined) {
+            return;
+        }
+        this.history.recordingInfo(session.id, info);
+        const text = describeRecordingInfo(info);
+        this.log.appendLine(text);
+        void vscode.window.showInformationMessage(text);
+    }
+
+    async saveRecording(): Promise<void> {
+        const session = activeBackstepSession();
+        if (!session) {
+            return;
+        }
+        const folder = session.workspaceFolder?.uri;
+        const program = session.configuration.program;
+        const suggested = typeof program === 'string' ? `${path.basename(program, path.extname(program))}.bsrec` : 'recording.bsrec';
+        const target = await vscode.window.showSaveDialog({
+            title: 'Backstep: Save Recording As',
+            saveLabel: 'Save Recording',
+            defaultUri: folder ? vscode.Uri.joinPath(folder, suggested) : undefined,
+            filters: { 'Backstep recordings': ['bsrec'], 'All files': ['*'] },
+        });
+        if (!target) {
+            return;
+        }
+        const args: SaveRecordingArguments = { path: target.fsPath };
+        const done = await this.request(session, CustomRequest.saveRecording, args, 'save recording');
+        if (done !== undefined) {
+            this.log.appendLine(`Backstep: recording saved to ${target.fsPath}`);
+            void vscode.window.showInformationMessage(`Backstep: recording saved to ${target.fsPath}`);
+        }
+    }
+
+    /** The thread the user looks at in the Call Stack view, else the one that stopped last. */
+    private focusedThread(session: vscode.DebugSession): number | undefined {
+        const focused = vscode.debug.activeStackItem;
+        if (focused && focused.session.id === session.id) {
+            return focused.threadId;
+        }
+        return this.history.latestStop(session.id)?.threadId;
+    }
+
+    /** Sends one custom request; a failure becomes an error message. Resolves to the body, or undefined on failure. */
+    private async request(session: vscode.DebugSession, command: string, args: object, what: string): Promise<unknown> {
+        try {
+            const body = await session.customRequest(command, args);
+            return body ?? {};
+        } catch (error) {
+            const text = `Backstep: ${what} failed: ${messageOf(error)}`;
+            this.log.appendLine(text);
+            void vscode.window.showErrorMessage(text);
+            return undefined;
+        }
+    }
+}

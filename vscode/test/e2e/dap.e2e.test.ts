@@ -1,0 +1,277 @@
+/**
+ * The Backstep DAP server, as shipped inside the .vsix, driven by the client
+ * VS Code's own adapters are tested with. Written against the DAP
+ * specification and DESIGN.md; skipped (with the reason) until the jar has
+ * a `dap` command.
+ */
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { afterEach, before, describe, test } from 'node:test';
+import type { DebugProtocol } from '@vscode/debugprotocol';
+import { vscode } from '../support/harness';
+import { BackstepAdapterFactory } from '../../src/adapter/adapterFactory';
+import { icountOfStoppedEvent } from '../../src/protocol/stopDescription';
+import { DapSession } from './dapSession';
+import { findPrerequisites, Prerequisites } from './prerequisites';
+
+const found = findPrerequisites();
+const skip = found.ok ? false : `DAP end-to-end suite skipped: ${found.reason}`;
+if (skip) {
+    console.log(skip);
+}
+
+/** The line of hello.c that calls printf: the breakpoint of these tests. */
+function printfLine(helloC: string): number {
+    const lines = fs.readFileSync(helloC, 'utf8').split('\n');
+    const index = lines.findIndex((l) => /\bprintf\s*\(/.test(l));
+    assert.ok(index >= 0, 'hello.c calls printf');
+    return index + 1;
+}
+
+function icountOf(event: DebugProtocol.Event): number {
+    const icount = icountOfStoppedEvent(event.body);
+    assert.notEqual(icount, undefined, `stopped event carries "at icount N": ${JSON.stringify(event.body)}`);
+    return icount!;
+}
+
+/** Each test skips on its own, so that the runner counts them as skipped. */
+const it = (name: string, body: () => Promise<void>) => test(name, { skip }, body);
+
+describe('Backstep DAP server (end to end)', () => {
+    let prerequisites: Prerequisites;
+    let dap: DapSession | undefined;
+    let bpLine: number;
+
+    before(() => {
+        if (!found.ok) {
+            return;
+        }
+        prerequisites = (found as { ok: true; value: Prerequisites }).value;
+        bpLine = printfLine(prerequisites.helloC);
+    });
+    afterEach(async () => {
+        await dap?.stop();
+        dap = undefined;
+    });
+
+    /** Starts the server exactly as the installed extension would: with the command its adapter factory returns. */
+    const startServer = async () => {
+        const factory = new BackstepAdapterFactory({
+            extensionPath: prerequisites.extensionDir,
+            settingJavaHome: () => undefined,
+            env: process.env,
+        });
+        const session = new vscode.StubDebugSession('e2e', 'backstep', launchArgs());
+        const descriptor = (await factory.createDebugAdapterDescriptor(session as never)) as unknown as InstanceType<typeof vscode.DebugAdapterExecutable>;
+        assert.deepEqual(descriptor.args, ['-jar', prerequisites.jar, 'dap']);
+        return (dap = await DapSession.start(descriptor.command, descriptor.args, prerequisites.scratch));
+    };
+    const launchArgs = (extra: Record<string, unknown> = {}) => ({
+        type: 'backstep',
+        request: 'launch',
+        name: 'e2e',
+        program: prerequisites.helloElf,
+        mode: 'record',
+        stopOnEntry: true,
+        ...extra,
+    });
+
+    async function topFrame(session: DapSession, threadId: number): Promise<DebugProtocol.StackFrame> {
+        const trace = await session.request<DebugProtocol.StackTraceResponse>('stackTrace', { threadId, startFrame: 0, levels: 20 });
+        assert.ok(trace.body.stackFrames.length > 0, 'a stopped thread has frames');
+        return trace.body.stackFrames[0];
+    }
+
+    /** Launches hello.elf with a breakpoint on printf, stopped on entry. Returns the stop. */
+    async function launchStoppedOnEntry(session: DapSession, extra: Record<string, unknown> = {}) {
+        const [verified] = await session.launch(launchArgs(extra), [{ path: prerequisites.helloC, lines: [bpLine] }]);
+        const entry = await session.events.next('stopped');
+        assert.equal(entry.body.reason, 'entry');
+        assert.equal(icountOf(entry), 0);
+        return { entry, breakpoint: verified[0] };
+    }
+
+    async function runTo(session: DapSession, command: string, args: object): Promise<DebugProtocol.Event> {
+        await session.request(command, args);
+        return session.events.next(['stopped', 'terminated', 'exited']);
+    }
+
+    it('initialize answers supportsStepBack and the requests the clients use', async () => {
+        const session = await startServer();
+        const capabilities = await session.initialize();
+        assert.equal(capabilities.supportsStepBack, true);
+        assert.equal(capabilities.supportsConfigurationDoneRequest, true);
+        assert.equal(capabilities.supportsDisassembleRequest, true);
+    });
+
+    it('a breakpoint on a C line is verified and hit; stepping back goes back in time', async () => {
+        const session = await startServer();
+        const { entry, breakpoint } = await launchStoppedOnEntry(session);
+        assert.equal(breakpoint.verified, true, `breakpoint at hello.c:${bpLine} verified`);
+        const threadId = entry.body.threadId ?? 1;
+        const line = breakpoint.line ?? bpLine;
+
+        const hit = await runTo(session, 'continue', { threadId });
+        assert.equal(hit.event, 'stopped');
+        assert.equal(hit.body.reason, 'breakpoint');
+        const hitIcount = icountOf(hit);
+        assert.ok(hitIcount > 0);
+        const frame = await topFrame(session, threadId);
+        assert.equal(path.basename(frame.source?.path ?? ''), 'hello.c');
+        assert.equal(frame.line, line);
+
+        // stepBack without granularity: one statement back, somewhere before the breakpoint.
+        const back = await runTo(session, 'stepBack', { threadId });
+        assert.equal(back.event, 'stopped');
+        const backIcount = icountOf(back);
+        assert.ok(backIcount < hitIcount, `stepBack went back: ${backIcount} < ${hitIcount}`);
+        const backFrame = await topFrame(session, threadId);
+        assert.ok(backFrame.line !== line || path.basename(backFrame.source?.path ?? '') !== 'hello.c', 'a different statement');
+
+        // stepBack by one instruction: exactly one instruction earlier.
+        const instruction = await runTo(session, 'stepBack', { threadId, granularity: 'instruction' });
+        assert.equal(instruction.event, 'stopped');
+        assert.equal(icountOf(instruction), backIcount - 1);
+
+        // Forward again: the same breakpoint at the same icount (the replay is exact).
+        const again = await runTo(session, 'continue', { threadId });
+        assert.equal(again.body.reason, 'breakpoint');
+        assert.equal(icountOf(again), hitIcount);
+    });
+
+    it('reverseContinue from the only hit runs back to the start of the recording, and no further', async () => {
+        const session = await startServer();
+        const { entry } = await launchStoppedOnEntry(session);
+        const threadId = entry.body.threadId ?? 1;
+        const hit = await runTo(session, 'continue', { threadId });
+        assert.equal(hit.body.reason, 'breakpoint');
+
+        const atStart = await runTo(session, 'reverseContinue', { threadId });
+        assert.equal(atStart.event, 'stopped');
+        assert.equal(icountOf(atStart), 0);
+        assert.match(String(atStart.body.description), /start/i);
+
+        // At the start of history a step back stops at once (or is refused): it never hangs, never goes below 0.
+        let refused = false;
+        try {
+            await session.request('stepBack', { threadId });
+        } catch {
+            refused = true;
+        }
+        if (!refused) {
+            const still = await session.events.next(['stopped', 'terminated', 'exited']);
+            assert.equal(still.event, 'stopped');
+            assert.equal(icountOf(still), 0);
+        }
+    });
+
+    it('variables and registers can be read at a stop', async () => {
+        const session = await startServer();
+        const { entry } = await launchStoppedOnEntry(session);
+        const threadId = entry.body.threadId ?? 1;
+        await runTo(session, 'continue', { threadId });
+        const frame = await topFrame(session, threadId);
+        const scopes = await session.request<DebugProtocol.ScopesResponse>('scopes', { frameId: frame.id });
+        assert.ok(scopes.body.scopes.length > 0, 'at least one scope');
+        const names: string[] = [];
+        for (const scope of scopes.body.scopes) {
+            const variables = await session.request<DebugProtocol.VariablesResponse>('variables', {
+                variablesReference: scope.variablesReference,
+            });
+            names.push(...variables.body.variables.map((v) => v.name));
+        }
+        assert.ok(
+            names.some((n) => /^(pc|ra|sp|x1|x2)$/.test(n)),
+            `the registers are among the variables: ${names.join(', ')}`,
+        );
+    });
+
+    it('disassemble around the current instruction', async () => {
+        const session = await startServer();
+        const { entry } = await launchStoppedOnEntry(session);
+        const threadId = entry.body.threadId ?? 1;
+        await runTo(session, 'continue', { threadId });
+        const frame = await topFrame(session, threadId);
+        assert.ok(frame.instructionPointerReference, 'frames carry instructionPointerReference');
+        const result = await session.request<DebugProtocol.DisassembleResponse>('disassemble', {
+            memoryReference: frame.instructionPointerReference,
+            instructionOffset: -4,
+            instructionCount: 12,
+            resolveSymbols: true,
+        });
+        const instructions = result.body?.instructions ?? [];
+        assert.equal(instructions.length, 12);
+        for (const instruction of instructions) {
+            assert.match(instruction.address, /^(0x)?[0-9a-fA-F]+$/);
+            assert.ok(instruction.instruction.length > 0);
+        }
+    });
+
+    it('running to the end stops with a clear reason; output comes once, even when history is replayed', async () => {
+        const session = await startServer();
+        const expected = fs.readFileSync(prerequisites.helloExpected, 'utf8');
+        await session.launch(launchArgs());
+        const entry = await session.events.next('stopped');
+        const threadId = entry.body.threadId ?? 1;
+
+        const end = await runTo(session, 'continue', { threadId });
+        if (end.event !== 'stopped') {
+            // The program ended and the session with it: the output must still be complete and single.
+            assert.equal(session.events.output().replace(/\r\n/g, '\n'), expected);
+            return;
+        }
+        assert.match(String(end.body.description), /end|exit/i, 'the stop at the end says why');
+        const endIcount = icountOf(end);
+        assert.equal(session.events.output().replace(/\r\n/g, '\n'), expected);
+
+        const atStart = await runTo(session, 'reverseContinue', { threadId });
+        assert.equal(icountOf(atStart), 0);
+        const endAgain = await runTo(session, 'continue', { threadId });
+        assert.equal(endAgain.event, 'stopped');
+        assert.equal(icountOf(endAgain), endIcount);
+        assert.equal(session.events.output().replace(/\r\n/g, '\n'), expected, 'replayed output is not shown again');
+    });
+
+    it('custom requests: info, seek, save a recording and replay it to its end', async () => {
+        const recording = path.join(prerequisites.scratch, 'hello.bsrec');
+        let endIcount: number;
+        {
+            const session = await startServer();
+            const { entry } = await launchStoppedOnEntry(session);
+            const threadId = entry.body.threadId ?? 1;
+            const hit = await runTo(session, 'continue', { threadId });
+            const hitIcount = icountOf(hit);
+
+            const info = await session.request<DebugProtocol.Response>('backstep/info', {});
+            assert.equal(info.body.mode, 'record');
+            assert.equal(info.body.icount, hitIcount);
+            assert.ok(info.body.recordedLength >= hitIcount);
+            assert.equal(typeof info.body.snapshotCount, 'number');
+            assert.equal(typeof info.body.snapshotBytes, 'number');
+
+            await session.request('backstep/seek', { icount: 5 });
+            const seeked = await session.events.next('stopped');
+            assert.equal(icountOf(seeked), 5);
+
+            await session.request('setBreakpoints', { source: { path: prerequisites.helloC }, breakpoints: [] });
+            const end = await runTo(session, 'continue', { threadId });
+            endIcount = end.event === 'stopped' ? icountOf(end) : -1;
+            await session.request('backstep/saveRecording', { path: recording });
+            assert.ok(fs.existsSync(recording), 'the recording file was written');
+            await session.stop();
+            dap = undefined;
+        }
+        const session = await startServer();
+        await session.launch(launchArgs({ mode: 'replay', recording }));
+        const entry = await session.events.next('stopped');
+        const threadId = entry.body.threadId ?? 1;
+        const end = await runTo(session, 'continue', { threadId });
+        if (end.event === 'stopped') {
+            assert.match(String(end.body.description), /end/i, 'replay stops at the end of the recording');
+            if (endIcount >= 0) {
+                assert.equal(icountOf(end), endIcount);
+            }
+        }
+    });
+});
