@@ -43,9 +43,12 @@ final class Cpu {
     final Signals signals;
     private final byte[][] rp;
     private final byte[][] wp;
-    private final int[][] codeRam;
-    private final int[][] codeRom;
+    private final long[][] codeRam;
+    private final long[][] codeRom;
     private final int[] decodeTmp = new int[2];
+    /** One decoded-instruction slot per half-word of a page. */
+    private static final int SLOTS = Ram.PAGE / 2;
+    private static final int LAST_SLOT = SLOTS - 1;
     final Set<Integer> breakpoints;
     /** A breakpoint address not marked while stepping over it. */
     int suppressedBreakpoint = 1;
@@ -57,8 +60,8 @@ final class Cpu {
         this.signals = bus.signals;
         this.rp = ram.readPages;
         this.wp = ram.writePages;
-        this.codeRam = new int[ram.pageCount][];
-        this.codeRom = new int[Bus.ROM_SIZE / Ram.PAGE][];
+        this.codeRam = new long[ram.pageCount][];
+        this.codeRom = new long[Bus.ROM_SIZE / Ram.PAGE][];
         this.breakpoints = breakpoints;
         bus.codeInvalidator = this::invalidateStore;
     }
@@ -86,7 +89,7 @@ final class Cpu {
         ram.setFlag(i, Ram.CODE, false);
         if (i > 0 && codeRam[i - 1] != null) {
             // a 4-byte instruction at the end of the previous page reads this page too
-            codeRam[i - 1][0xFFE] = 0;
+            codeRam[i - 1][LAST_SLOT] = 0;
         }
         signals.endChunk();
     }
@@ -97,17 +100,17 @@ final class Cpu {
      * The running loop sees the cleared slots and decodes them again.
      */
     void invalidateStore(int i, int off, int size) {
-        int[] c = codeRam[i];
+        long[] c = codeRam[i];
         if (c == null) {
             return;
         }
-        int first = (off - 2) & ~1;
-        int last = (off + size - 1) & ~1;
-        for (int s = Math.max(first, 0); s <= last; s += 2) {
+        int first = (off - 2) >> 1;
+        int last = (off + size - 1) >> 1;
+        for (int s = Math.max(first, 0); s <= last; s++) {
             c[s] = 0;
         }
         if (first < 0 && i > 0 && codeRam[i - 1] != null) {
-            codeRam[i - 1][0xFFE] = 0;
+            codeRam[i - 1][LAST_SLOT] = 0;
         }
     }
 
@@ -124,14 +127,14 @@ final class Cpu {
 
     /** Drops the decoded instruction at addr (breakpoint set or removed there). */
     void invalidateAt(int addr) {
-        int[] page = codePageOrNull(addr);
+        long[] page = codePageOrNull(addr);
         if (page != null) {
-            page[addr & 0xFFE] = 0;
+            page[(addr & 0xFFF) >>> 1] = 0;
         }
         signals.endChunk();
     }
 
-    private int[] codePageOrNull(int addr) {
+    private long[] codePageOrNull(int addr) {
         int i = ram.index(addr);
         if (i >= 0) {
             return codeRam[i];
@@ -140,12 +143,12 @@ final class Cpu {
     }
 
     /** The decode array for the page holding pc; throws an instruction access fault if unmapped. */
-    private int[] codePage(int pc) {
+    private long[] codePage(int pc) {
         int i = ram.index(pc);
         if (i >= 0) {
-            int[] c = codeRam[i];
+            long[] c = codeRam[i];
             if (c == null) {
-                c = new int[Ram.PAGE];
+                c = new long[SLOTS];
                 codeRam[i] = c;
                 ram.setFlag(i, Ram.CODE, true);
             }
@@ -153,9 +156,9 @@ final class Cpu {
         }
         if (Bus.isRom(pc)) {
             int r = (pc - Bus.ROM_BASE) >>> 12;
-            int[] c = codeRom[r];
+            long[] c = codeRom[r];
             if (c == null) {
-                c = new int[Ram.PAGE];
+                c = new long[SLOTS];
                 codeRom[r] = c;
             }
             return c;
@@ -185,25 +188,25 @@ final class Cpu {
             int i = ram.index(hiAddr);
             if (i >= 0 && codeRam[i] == null) {
                 // the next page must notice stores too: give it an (empty) decode page
-                codeRam[i] = new int[Ram.PAGE];
+                codeRam[i] = new long[SLOTS];
                 ram.setFlag(i, Ram.CODE, true);
             }
         }
         return lo | fetchHalf(hiAddr, hiAddr) << 16;
     }
 
-    private int decodeInto(int[] code, int pc) {
+    /** Decodes the instruction at pc into its slot: low 32 bits the packed word, high 32 bits the immediate. */
+    private long decodeInto(long[] code, int pc) {
         int bits = fetchBits(pc);
         Decoder.decode(bits, decodeTmp);
-        int slot = pc & 0xFFE;
+        long e;
         if (pc != suppressedBreakpoint && !breakpoints.isEmpty() && breakpoints.contains(pc)) {
-            code[slot] = Op.BREAKPOINT;
-            code[slot | 1] = 0;
-            return Op.BREAKPOINT;
+            e = Op.BREAKPOINT;
+        } else {
+            e = Integer.toUnsignedLong(decodeTmp[0]) | (long) decodeTmp[1] << 32;
         }
-        code[slot] = decodeTmp[0];
-        code[slot | 1] = decodeTmp[1];
-        return decodeTmp[0];
+        code[(pc & 0xFFF) >>> 1] = e;
+        return e;
     }
 
     // ---------------------------------------------------------------- memory fast paths
@@ -289,7 +292,7 @@ final class Cpu {
         sig.chunkEnd = stopAt;
         int pc = this.pc;
         long ic = this.icount;
-        int[] code = null;
+        long[] code = null;
         int codeTag = 1;
         try {
             while (ic < sig.chunkEnd) {
@@ -297,12 +300,12 @@ final class Cpu {
                     code = codePage(pc);
                     codeTag = pc & ~0xFFF;
                 }
-                int slot = pc & 0xFFE;
-                int w = code[slot];
-                if (w == 0) {
-                    w = decodeInto(code, pc);
+                long e = code[(pc & 0xFFF) >>> 1];
+                if (e == 0) {
+                    e = decodeInto(code, pc);
                 }
-                int imm = code[slot | 1];
+                int w = (int) e;
+                int imm = (int) (e >> 32);
                 int rd = (w >>> 8) & 0x3F;
                 int rs1 = (w >>> 16) & 0x1F;
                 int rs2 = w >>> 24;

@@ -25,7 +25,7 @@ final class TimelineInput implements ExternalInput {
     /** Index of the first UART event at or after the cursor (log size if none); refreshed lazily. */
     private int nextUart;
     private Divergence divergence;
-    private final byte[] deliverBuf = new byte[4096];
+    private byte[] deliverBuf = new byte[4096];
     private int deliverLen;
 
     TimelineInput(EventLog log, ExternalInput live, RecordingWriter writer, long frontier) {
@@ -105,9 +105,10 @@ final class TimelineInput implements ExternalInput {
         if (liveAt(now)) {
             deliverLen = 0;
             live.deliver(now, b -> {
-                if (deliverLen < deliverBuf.length) {
-                    deliverBuf[deliverLen++] = b;
+                if (deliverLen == deliverBuf.length) {
+                    deliverBuf = java.util.Arrays.copyOf(deliverBuf, deliverLen * 2);
                 }
+                deliverBuf[deliverLen++] = b;
                 sink.uartReceive(b);
             });
             if (deliverLen > 0) {

@@ -28,7 +28,7 @@ class RandomTimeTravelTest {
     Path dir;
 
     @ParameterizedTest(name = "{0} seed {1}")
-    @CsvSource({"echo, 1, 700", "timer, 2, 700", "corrupt, 3, 500", "hello, 4, 300"})
+    @CsvSource({"echo, 1, 1000", "timer, 2, 1000", "corrupt, 3, 800", "hello, 4, 400"})
     void randomOperationsMatchAStraightRun(String program, long seed, int ops) throws Exception {
         Path rec = dir.resolve(program + ".bsr");
         // small intervals so that windows, digests and thinning all come into play on short programs

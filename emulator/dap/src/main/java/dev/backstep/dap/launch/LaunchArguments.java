@@ -1,0 +1,174 @@
+package dev.backstep.dap.launch;
+
+import dev.backstep.dap.DapException;
+import dev.backstep.session.LaunchSpec;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Validates the attributes of a DAP launch request and turns them into a {@link LaunchSpec}. Every error
+ * names the attribute at fault. Attributes that only matter to a client (type, name, debugServer,
+ * javaHome, VS Code's __ ones) are ignored.
+ */
+public final class LaunchArguments {
+    private final Map<String, Object> args;
+    private final Path base;
+
+    private LaunchArguments(Map<String, Object> args, Path base) {
+        this.args = args;
+        this.base = base;
+    }
+
+    /** Relative paths are resolved against {@code cwd} when the client sent one, else the server's directory. */
+    public static LaunchSpec toSpec(Map<String, Object> args) {
+        if (args == null) {
+            throw invalid("program", "the launch request has no arguments; 'program' (the ELF to debug) is required");
+        }
+        Path base = Path.of("").toAbsolutePath();
+        Object cwd = args.get("cwd");
+        if (cwd instanceof String s && !s.isBlank()) {
+            base = base.resolve(s);
+        }
+        return new LaunchArguments(args, base).spec();
+    }
+
+    private LaunchSpec spec() {
+        String mode = string("mode", "record");
+        LaunchSpec spec;
+        Path program = optionalPath("program");
+        switch (mode) {
+            case "record" -> {
+                if (program == null) {
+                    throw invalid("program", "'program' is required: the ELF file to debug");
+                }
+                requireFile("program", program);
+                spec = LaunchSpec.record(program);
+                Path rec = optionalPath("recording");
+                if (rec != null) {
+                    Path dir = rec.toAbsolutePath().getParent();
+                    if (dir != null && !Files.isDirectory(dir)) {
+                        throw invalid("recording", "'recording': the folder " + dir + " does not exist");
+                    }
+                    spec = spec.withRecording(rec);
+                }
+                spec = withInput(spec);
+            }
+            case "replay" -> {
+                Path rec = optionalPath("recording");
+                if (rec == null) {
+                    throw invalid("recording", "'recording' is required in replay mode: the recording file to open");
+                }
+                requireFile("recording", rec);
+                if (program != null) {
+                    requireFile("program", program);
+                }
+                if (args.get("input") != null || args.get("inputText") != null) {
+                    throw invalid(args.get("input") != null ? "input" : "inputText",
+                            "'" + (args.get("input") != null ? "input" : "inputText")
+                                    + "' is for record mode only: a replay uses the recorded input");
+                }
+                spec = LaunchSpec.replay(rec, program);
+            }
+            default -> throw invalid("mode", "'mode' must be \"record\" or \"replay\", got \"" + mode + "\"");
+        }
+        spec = spec.withStopOnEntry(bool("stopOnEntry", false));
+        Object ram = args.get("ram");
+        if (ram != null) {
+            long bytes = size("ram", ram);
+            if (bytes < (64 << 10) || bytes > (1L << 31)) {
+                throw invalid("ram", "'ram' must be between 64K and 2G (the RAM window of the virt board), got " + ram);
+            }
+            spec = spec.withRamSize(bytes);
+        }
+        Object budget = args.get("snapshotBudget");
+        if (budget != null) {
+            long bytes = size("snapshotBudget", budget);
+            if (bytes < (1 << 20)) {
+                throw invalid("snapshotBudget", "'snapshotBudget' must be at least 1M, got " + budget);
+            }
+            spec = spec.withSnapshotBudget(bytes);
+        }
+        return spec;
+    }
+
+    private LaunchSpec withInput(LaunchSpec spec) {
+        Path file = optionalPath("input");
+        Object text = args.get("inputText");
+        if (file != null && text != null) {
+            throw invalid("inputText", "'input' and 'inputText' cannot both be given: choose a file or a literal text");
+        }
+        if (file != null) {
+            requireFile("input", file);
+            return spec.withInputFile(file);
+        }
+        if (text != null) {
+            if (!(text instanceof String s)) {
+                throw invalid("inputText", "'inputText' must be a string, got " + Json.describe(text));
+            }
+            return spec.withInput(s.getBytes(StandardCharsets.UTF_8));
+        }
+        return spec;
+    }
+
+    private String string(String name, String dflt) {
+        Object v = args.get(name);
+        if (v == null) {
+            return dflt;
+        }
+        if (!(v instanceof String s)) {
+            throw invalid(name, "'" + name + "' must be a string, got " + Json.describe(v));
+        }
+        return s;
+    }
+
+    private Path optionalPath(String name) {
+        String s = string(name, null);
+        if (s == null) {
+            return null;
+        }
+        if (s.isBlank()) {
+            throw invalid(name, "'" + name + "' is empty");
+        }
+        try {
+            return base.resolve(s).normalize();
+        } catch (InvalidPathException e) {
+            throw invalid(name, "'" + name + "' is not a valid path: " + s);
+        }
+    }
+
+    private boolean bool(String name, boolean dflt) {
+        Object v = args.get(name);
+        if (v == null) {
+            return dflt;
+        }
+        if (!(v instanceof Boolean b)) {
+            throw invalid(name, "'" + name + "' must be true or false, got " + Json.describe(v));
+        }
+        return b;
+    }
+
+    private static long size(String name, Object v) {
+        try {
+            return SizeParser.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw invalid(name, "'" + name + "' " + e.getMessage());
+        }
+    }
+
+    private static void requireFile(String name, Path p) {
+        if (!Files.exists(p)) {
+            throw invalid(name, "'" + name + "': file not found: " + p);
+        }
+        if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+            throw invalid(name, "'" + name + "': not a readable file: " + p);
+        }
+    }
+
+    private static DapException invalid(String attribute, String message) {
+        // the attribute is named in the message; kept as a parameter so that every call site says which one
+        return new DapException(DapException.ErrorCodes.INVALID_ARGUMENT, message);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.backstep.dap.protocol;
+
+/** Arguments of {@code backstep/reverseStepOut}. */
+public final class ReverseStepOutArguments {
+    private Integer threadId;
+
+    public Integer getThreadId() {
+        return threadId;
+    }
+
+    public void setThreadId(Integer threadId) {
+        this.threadId = threadId;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.backstep.gdbserver;
+
+/** The names gdb (and the privileged spec) give to the CSRs the machine implements. */
+final class CsrNames {
+    private CsrNames() {
+    }
+
+    /** The CSR's name, or null if this table does not know it. */
+    static String of(int csr) {
+        switch (csr) {
+            case 0x300: return "mstatus";
+            case 0x301: return "misa";
+            case 0x302: return "medeleg";
+            case 0x303: return "mideleg";
+            case 0x304: return "mie";
+            case 0x305: return "mtvec";
+            case 0x306: return "mcounteren";
+            case 0x30A: return "menvcfg";
+            case 0x310: return "mstatush";
+            case 0x31A: return "menvcfgh";
+            case 0x320: return "mcountinhibit";
+            case 0x340: return "mscratch";
+            case 0x341: return "mepc";
+            case 0x342: return "mcause";
+            case 0x343: return "mtval";
+            case 0x344: return "mip";
+            case 0x180: return "satp";
+            case 0xF11: return "mvendorid";
+            case 0xF12: return "marchid";
+            case 0xF13: return "mimpid";
+            case 0xF14: return "mhartid";
+            case 0xF15: return "mconfigptr";
+            case 0xB00: return "mcycle";
+            case 0xB02: return "minstret";
+            case 0xB80: return "mcycleh";
+            case 0xB82: return "minstreth";
+            case 0xC00: return "cycle";
+            case 0xC01: return "time";
+            case 0xC02: return "instret";
+            case 0xC80: return "cycleh";
+            case 0xC81: return "timeh";
+            case 0xC82: return "instreth";
+            default:
+                break;
+        }
+        if (csr >= 0x323 && csr <= 0x33F) {
+            return "mhpmevent" + (csr - 0x320);
+        }
+        if (csr >= 0x3A0 && csr <= 0x3A3) {
+            return "pmpcfg" + (csr - 0x3A0);
+        }
+        if (csr >= 0x3B0 && csr <= 0x3BF) {
+            return "pmpaddr" + (csr - 0x3B0);
+        }
+        if (csr >= 0xB03 && csr <= 0xB1F) {
+            return "mhpmcounter" + (csr - 0xB00);
+        }
+        if (csr >= 0xB83 && csr <= 0xB9F) {
+            return "mhpmcounter" + (csr - 0xB80) + "h";
+        }
+        if (csr >= 0xC03 && csr <= 0xC1F) {
+            return "hpmcounter" + (csr - 0xC00);
+        }
+        if (csr >= 0xC83 && csr <= 0xC9F) {
+            return "hpmcounter" + (csr - 0xC80) + "h";
+        }
+        return null;
+    }
+}

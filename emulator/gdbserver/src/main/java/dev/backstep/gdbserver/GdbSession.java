@@ -1,0 +1,476 @@
+package dev.backstep.gdbserver;
+
+import dev.backstep.machine.Hart;
+import dev.backstep.machine.Machine;
+import dev.backstep.replay.Timeline;
+import dev.backstep.replay.TimelineListener;
+import dev.backstep.replay.stop.Stop;
+import dev.backstep.replay.stop.StopPredicate;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * One gdb connection: answers packets in order, runs the timeline for c / s / vCont / bc / bs, and
+ * reports stops. All timeline calls happen on the session thread; Ctrl-C arrives on the channel's
+ * reader thread and only cancels (see {@link Interrupts}).
+ */
+final class GdbSession {
+    static final int PACKET_SIZE = 0x4000;
+
+    /** How a session ended. */
+    enum End { KILLED, DETACHED, DISCONNECTED }
+
+    private final Timeline timeline;
+    private final RspChannel ch;
+    private final BreakpointTable points;
+    private final MonitorCommands monitor;
+    private final RegisterMap regs;
+    private final TargetDescription tdesc;
+    private final Interrupts interrupts;
+    private final Consumer<String> log;
+    private final boolean uartToGdb;
+    private final PrintStream console;
+    private final ByteArrayOutputStream pendingOutput = new ByteArrayOutputStream();
+    private Stop lastStop;
+
+    GdbSession(Timeline timeline, RspChannel ch, BreakpointTable points, MonitorCommands monitor,
+               PrintStream console, boolean uartToGdb, Consumer<String> log) {
+        this.timeline = timeline;
+        this.ch = ch;
+        this.points = points;
+        this.monitor = monitor;
+        this.console = console;
+        this.uartToGdb = uartToGdb;
+        this.log = log;
+        this.regs = new RegisterMap(timeline.machine().hart());
+        this.tdesc = new TargetDescription(regs);
+        this.interrupts = new Interrupts(timeline);
+        ch.setOnInterrupt(interrupts::requested);
+    }
+
+    End serve() throws IOException, InterruptedException {
+        timeline.setListener(new TimelineListener() {
+            @Override
+            public void output(byte b, long icount) {
+                if (console != null) {
+                    console.write(b);
+                    if (b == '\n') {
+                        console.flush();
+                    }
+                }
+                if (uartToGdb) {
+                    pendingOutput.write(b);
+                }
+            }
+        });
+        timeline.attach();
+        try {
+            while (true) {
+                Incoming in = ch.nextPacket();
+                if (in == null) {
+                    return End.DISCONNECTED;
+                }
+                String p = in.text();
+                End end;
+                try {
+                    end = handle(p, in.payload());
+                } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                    log.accept("bad packet '" + abbreviate(p) + "': " + e.getMessage());
+                    ch.send("E01");
+                    continue;
+                } catch (RuntimeException e) {
+                    // a failure of the machinery below must not take the server down
+                    log.accept("error while handling '" + abbreviate(p) + "': " + e);
+                    ch.send("E02");
+                    continue;
+                }
+                if (end != null) {
+                    return end;
+                }
+            }
+        } finally {
+            if (console != null) {
+                console.flush();
+            }
+            timeline.setListener(null);
+        }
+    }
+
+    private static String abbreviate(String p) {
+        return p.length() > 60 ? p.substring(0, 60) + "..." : p;
+    }
+
+    /** Handles one packet; non-null when the session ends. */
+    private End handle(String p, byte[] raw) throws IOException {
+        if (p.isEmpty()) {
+            ch.send("");
+            return null;
+        }
+        char c = p.charAt(0);
+        switch (c) {
+            case '?' -> ch.send(lastStop == null ? StopReplies.initial() : StopReplies.forStop(lastStop, points));
+            case 'g' -> ch.send(readAllRegisters());
+            case 'G' -> ch.send(writeAllRegisters(p.substring(1)));
+            case 'p' -> ch.send(readRegister(p.substring(1)));
+            case 'P' -> ch.send(writeRegister(p.substring(1)));
+            case 'm' -> ch.send(readMemory(p.substring(1)));
+            case 'M' -> ch.send(writeMemoryHex(p.substring(1)));
+            case 'X' -> ch.send(writeMemoryBinary(p, raw));
+            case 'c', 'C' -> resume(() -> timeline.runForward(points.stops(), Long.MAX_VALUE));
+            case 's', 'S' -> resume(timeline::step);
+            case 'b' -> {
+                if (p.equals("bc")) {
+                    resume(() -> timeline.reverseContinue(points.stops()));
+                } else if (p.equals("bs")) {
+                    resume(timeline::stepBack);
+                } else {
+                    ch.send("");
+                }
+            }
+            case 'Z', 'z' -> ch.send(point(c == 'Z', p.substring(1)));
+            case 'H' -> ch.send("OK");
+            case 'T' -> ch.send("OK");
+            case 'k' -> {
+                return End.KILLED;
+            }
+            case 'D' -> {
+                ch.send("OK");
+                return End.DETACHED;
+            }
+            case 'q' -> query(p);
+            case 'Q' -> setting(p);
+            case 'v' -> {
+                return vPacket(p);
+            }
+            default -> ch.send("");
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    private void query(String p) throws IOException {
+        if (p.startsWith("qSupported")) {
+            ch.send("PacketSize=" + Integer.toHexString(PACKET_SIZE)
+                    + ";qXfer:features:read+;QStartNoAckMode+;ReverseStep+;ReverseContinue+;vContSupported+");
+        } else if (p.equals("qC")) {
+            ch.send("QC1");
+        } else if (p.equals("qfThreadInfo")) {
+            ch.send("m1");
+        } else if (p.equals("qsThreadInfo")) {
+            ch.send("l");
+        } else if (p.startsWith("qAttached")) {
+            ch.send("1");
+        } else if (p.startsWith("qSymbol")) {
+            ch.send("OK");
+        } else if (p.startsWith("qXfer:features:read:")) {
+            ch.send(featuresRead(p.substring("qXfer:features:read:".length())));
+        } else if (p.startsWith("qRcmd,")) {
+            monitorCommand(new String(Hex.decode(p.substring(6)), StandardCharsets.UTF_8));
+        } else if (p.startsWith("qThreadExtraInfo")) {
+            ch.send(Hex.encode("hart 0, icount " + timeline.icount()));
+        } else {
+            ch.send("");
+        }
+    }
+
+    private String featuresRead(String args) {
+        int colon = args.lastIndexOf(':');
+        int comma = args.lastIndexOf(',');
+        if (colon < 0 || comma < colon) {
+            return "E01";
+        }
+        String doc = tdesc.annex(args.substring(0, colon));
+        if (doc == null) {
+            return "E00";
+        }
+        long off = Hex.parseNumber(args.substring(colon + 1, comma));
+        long len = Hex.parseNumber(args.substring(comma + 1));
+        return TargetDescription.slice(doc, off, Math.min(len, PACKET_SIZE - 16));
+    }
+
+    private void monitorCommand(String line) throws IOException {
+        MonitorCommands.Result r = monitor.run(line);
+        if (r.stateMoved()) {
+            lastStop = Stop.simple(dev.backstep.replay.stop.StopKind.REACHED, timeline.icount(),
+                    timeline.machine().hart().pc(), false, null);
+        }
+        sendConsole(r.text());
+        ch.send("OK");
+    }
+
+    private void setting(String p) throws IOException {
+        if (p.equals("QStartNoAckMode")) {
+            ch.send("OK");
+            ch.setAckMode(false);
+        } else {
+            ch.send("");
+        }
+    }
+
+    /** Console output for the user: 'O' packets carry hex text, in chunks that fit a packet. */
+    private void sendConsole(String text) throws IOException {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        int chunk = (PACKET_SIZE - 8) / 2;
+        for (int off = 0; off < b.length; off += chunk) {
+            ch.send("O" + Hex.encode(b, off, Math.min(chunk, b.length - off)));
+        }
+    }
+
+    // ---------------------------------------------------------------- v packets
+
+    private End vPacket(String p) throws IOException {
+        if (p.equals("vCont?")) {
+            ch.send("vCont;c;C;s;S;r");
+        } else if (p.startsWith("vCont;")) {
+            vCont(p.substring(6));
+        } else if (p.startsWith("vKill")) {
+            ch.send("OK");
+            return End.KILLED;
+        } else {
+            // includes vMustReplyEmpty, vRun, vAttach, vFile: not supported here
+            ch.send("");
+        }
+        return null;
+    }
+
+    /** All-stop, one thread: the first action that applies to thread 1 (or to all) is the one. */
+    private void vCont(String actions) throws IOException {
+        for (String a : actions.split(";")) {
+            String act = a;
+            int colon = a.indexOf(':');
+            if (colon >= 0) {
+                String tid = a.substring(colon + 1);
+                if (!tid.equals("-1") && !tid.equals("1") && !tid.equals("p1.1") && !tid.equals("p1.-1")) {
+                    continue;
+                }
+                act = a.substring(0, colon);
+            }
+            if (act.isEmpty()) {
+                break;
+            }
+            switch (act.charAt(0)) {
+                case 'c', 'C' -> resume(() -> timeline.runForward(points.stops(), Long.MAX_VALUE));
+                case 's', 'S' -> resume(timeline::step);
+                case 'r' -> {
+                    String[] range = act.substring(1).split(",");
+                    if (range.length != 2) {
+                        throw new IllegalArgumentException("range step needs START,END");
+                    }
+                    rangeStep(Hex.parseAddress(range[0]), Hex.parseAddress(range[1]));
+                }
+                default -> ch.send("E01");
+            }
+            return;
+        }
+        ch.send("E01");
+    }
+
+    /** Steps while pc stays in [start, end): one stop reply for what gdb would do as many single steps. */
+    private void rangeStep(int start, int end) throws IOException {
+        long lo = Integer.toUnsignedLong(start);
+        long hi = Integer.toUnsignedLong(end);
+        StopPredicate leftRange = new StopPredicate() {
+            @Override
+            public boolean test(Machine m, long icount) {
+                long pc = Integer.toUnsignedLong(m.hart().pc());
+                return pc < lo || pc >= hi;
+            }
+
+            @Override
+            public String describe() {
+                return "left the stepping range";
+            }
+        };
+        points.stops().addPredicate(leftRange);
+        try {
+            resume(() -> timeline.runForward(points.stops(), Long.MAX_VALUE));
+        } finally {
+            points.stops().removePredicate(leftRange);
+        }
+    }
+
+    // ---------------------------------------------------------------- running
+
+    private void resume(Supplier<Stop> op) throws IOException {
+        Stop s = interrupts.run(op);
+        lastStop = s;
+        if (pendingOutput.size() > 0) {
+            byte[] out = pendingOutput.toByteArray();
+            pendingOutput.reset();
+            sendConsole(new String(out, StandardCharsets.ISO_8859_1));
+        }
+        String note = StopReplies.note(s);
+        if (note != null) {
+            sendConsole(note);
+        }
+        ch.send(StopReplies.forStop(s, points));
+    }
+
+    // ---------------------------------------------------------------- breakpoints
+
+    private String point(boolean insert, String args) {
+        String[] f = args.split(";", 2)[0].split(",");
+        if (f.length != 3) {
+            return "E01";
+        }
+        int type = (int) Hex.parseNumber(f[0]);
+        if (type > 4) {
+            return "";
+        }
+        int addr = Hex.parseAddress(f[1]);
+        int kind = (int) Hex.parseNumber(f[2]);
+        if (insert) {
+            points.insert(type, addr, kind);
+        } else {
+            points.remove(type, addr, kind);
+        }
+        return "OK";
+    }
+
+    // ---------------------------------------------------------------- registers
+
+    /** Writes are allowed only at the live end of a record session: history cannot be changed. */
+    private String refuseWrite() {
+        if (timeline.mode() == Timeline.Mode.REPLAY) {
+            return "E03";
+        }
+        if (timeline.icount() < timeline.recordedLength() || timeline.info().complete()) {
+            return "E03";
+        }
+        return null;
+    }
+
+    private String readAllRegisters() {
+        Hart h = timeline.machine().hart();
+        StringBuilder sb = new StringBuilder(RegisterMap.G_PACKET_REGS * 8);
+        for (int r = 0; r < RegisterMap.G_PACKET_REGS; r++) {
+            sb.append(Hex.le32(regs.read(h, r)));
+        }
+        return sb.toString();
+    }
+
+    private String writeAllRegisters(String hex) {
+        if (hex.length() != RegisterMap.G_PACKET_REGS * 8) {
+            return "E01";
+        }
+        String refused = refuseWrite();
+        if (refused != null) {
+            return refused;
+        }
+        Hart h = timeline.machine().hart();
+        int[] v = new int[RegisterMap.G_PACKET_REGS];
+        for (int r = 0; r < v.length; r++) {
+            v[r] = Hex.parseLe32(hex.substring(8 * r, 8 * r + 8));
+        }
+        for (int r = 0; r < v.length; r++) {
+            regs.write(h, r, v[r]);
+        }
+        return "OK";
+    }
+
+    private String readRegister(String arg) {
+        int n = (int) Hex.parseNumber(arg);
+        if (!regs.exists(n)) {
+            return "E45";
+        }
+        return Hex.le32(regs.read(timeline.machine().hart(), n));
+    }
+
+    private String writeRegister(String arg) {
+        int eq = arg.indexOf('=');
+        if (eq < 0) {
+            return "E01";
+        }
+        int n = (int) Hex.parseNumber(arg.substring(0, eq));
+        int v = Hex.parseLe32(arg.substring(eq + 1));
+        if (!regs.exists(n)) {
+            return "E45";
+        }
+        String refused = refuseWrite();
+        if (refused != null) {
+            return refused;
+        }
+        regs.write(timeline.machine().hart(), n, v);
+        return "OK";
+    }
+
+    // ---------------------------------------------------------------- memory
+
+    private String readMemory(String args) {
+        String[] f = args.split(",");
+        if (f.length != 2) {
+            return "E01";
+        }
+        int addr = Hex.parseAddress(f[0]);
+        long len = Hex.parseNumber(f[1]);
+        len = Math.min(len, (PACKET_SIZE - 8) / 2);
+        Machine m = timeline.machine();
+        byte[] buf = new byte[(int) len];
+        int n = 0;
+        while (n < len && m.memory().isMapped(addr + n)) {
+            buf[n] = (byte) m.memory().read8(addr + n);
+            n++;
+        }
+        if (n == 0 && len > 0) {
+            return "E14";
+        }
+        return Hex.encode(buf, 0, n);
+    }
+
+    private String writeMemoryHex(String args) {
+        int colon = args.indexOf(':');
+        if (colon < 0) {
+            return "E01";
+        }
+        String[] f = args.substring(0, colon).split(",");
+        if (f.length != 2) {
+            return "E01";
+        }
+        int addr = Hex.parseAddress(f[0]);
+        long len = Hex.parseNumber(f[1]);
+        byte[] data = Hex.decode(args.substring(colon + 1));
+        if (data.length != len) {
+            return "E01";
+        }
+        return writeMemory(addr, data);
+    }
+
+    private String writeMemoryBinary(String p, byte[] raw) {
+        int colon = p.indexOf(':');
+        if (colon < 0) {
+            return "E01";
+        }
+        String[] f = p.substring(1, colon).split(",");
+        if (f.length != 2) {
+            return "E01";
+        }
+        int addr = Hex.parseAddress(f[0]);
+        long len = Hex.parseNumber(f[1]);
+        byte[] data = RspCodec.unescape(raw, colon + 1, raw.length - colon - 1);
+        if (data.length != len) {
+            return "E01";
+        }
+        // a zero-length X probes whether binary downloads work
+        return len == 0 ? "OK" : writeMemory(addr, data);
+    }
+
+    private String writeMemory(int addr, byte[] data) {
+        String refused = refuseWrite();
+        if (refused != null) {
+            return refused;
+        }
+        Machine m = timeline.machine();
+        for (int i = 0; i < data.length; i++) {
+            if (!m.memory().isMapped(addr + i)) {
+                return "E14";
+            }
+        }
+        m.memory().writeBytes(addr, data);
+        return "OK";
+    }
+}

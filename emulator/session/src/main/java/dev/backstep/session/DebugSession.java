@@ -1,0 +1,142 @@
+package dev.backstep.session;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Source-level debugging of one program over one timeline, in both directions. Protocol-neutral: the DAP server
+ * and the console debugger translate to and from this.
+ *
+ * <h2>Threading</h2>
+ * One request at a time. Execution requests ({@link #resume()}, the steps, {@link #seek(long)}...) block until the
+ * program stops and return a {@link Stop}; {@link #pause()} may be called from any other thread to end them early.
+ * While an execution request runs, state queries fail with {@link SessionException} ("the program is running");
+ * {@link #threads()}, {@link #pause()}, {@link #exceptionFilters()} always answer. Frame ids and variables
+ * references stay valid until the next execution request.
+ *
+ * <h2>Position</h2>
+ * The time axis is the icount (instructions retired). The state "at icount n" is the one after n instructions.
+ * A session opens at icount 0; call {@link #start()} to honour stopOnEntry or run to the first stop.
+ * Going forward past the end of what was recorded continues live in RECORD mode and reports END_OF_RECORDING in
+ * REPLAY mode. When the guest exits, the session stays: the user can still go back.
+ */
+public interface DebugSession extends AutoCloseable {
+
+    /** Opens a session at icount 0. Nothing runs yet. */
+    static DebugSession open(LaunchSpec spec, SessionListener listener) throws LaunchException {
+        return dev.backstep.session.internal.Session.open(spec, listener);
+    }
+
+    /** The trap filters this session offers (ids from {@link ExceptionFilter}). */
+    List<ExceptionFilter> exceptionFilters();
+
+    // ------------------------------------------------------------ breakpoints (replace per kind, like DAP)
+
+    /** Replaces the line breakpoints of one source file; {@code path} may be absolute or as in the debug info. */
+    List<BreakpointStatus> setLineBreakpoints(String path, List<SourceBreakpoint> breakpoints) throws SessionException;
+
+    List<BreakpointStatus> setFunctionBreakpoints(List<FunctionBreakpoint> breakpoints) throws SessionException;
+
+    List<BreakpointStatus> setInstructionBreakpoints(List<InstructionBreakpoint> breakpoints) throws SessionException;
+
+    List<BreakpointStatus> setDataBreakpoints(List<DataBreakpoint> breakpoints) throws SessionException;
+
+    /** Enables exactly these trap filters (ids of {@link #exceptionFilters()}); unknown ids are an error. */
+    void setExceptionFilters(Set<String> filterIds) throws SessionException;
+
+    /** Data breakpoint for a child {@code name} of a variables container (a scope or a structured value). */
+    DataBreakpointInfo dataBreakpointInfo(int variablesReference, String name) throws SessionException;
+
+    /** Data breakpoint for an lvalue expression ("config.alarm_limit", "*(int*)0x80001000") in a frame (0: top). */
+    DataBreakpointInfo dataBreakpointInfoForExpression(String expression, int frameId) throws SessionException;
+
+    // ------------------------------------------------------------ execution
+
+    /** Stops at icount 0 with ENTRY when the launch asked for stopOnEntry, else {@link #resume()}. */
+    Stop start() throws SessionException;
+
+    /** Runs forward to the next breakpoint, trap filter, exit, end of recording or pause. */
+    Stop resume() throws SessionException;
+
+    /** Runs backward to the last breakpoint / watchpoint / trap-filter hit before now, or to icount 0. */
+    Stop reverseContinue() throws SessionException;
+
+    /** Forward step over: the next line start in this frame or an outer one (calls are stepped over). */
+    Stop next(Granularity granularity) throws SessionException;
+
+    /** Forward step into: the next line start anywhere with line info (after the callee's prologue). */
+    Stop stepIn(Granularity granularity) throws SessionException;
+
+    /** Forward until the current frame has returned (stops at the return address in the caller). */
+    Stop stepOut() throws SessionException;
+
+    /** Backward step over: land where a forward {@link #next} from there would come to here. */
+    Stop stepBack(Granularity granularity) throws SessionException;
+
+    /** Backward step into: the previous line start anywhere (entering a callee at its last line). */
+    Stop reverseStepIn(Granularity granularity) throws SessionException;
+
+    /** Backward to the call instruction of the current frame: the state just before the call into it. */
+    Stop reverseStepOut() throws SessionException;
+
+    /** Moves to exactly this icount (clamped to the recorded history in REPLAY mode), ignoring breakpoints. */
+    Stop seek(long icount) throws SessionException;
+
+    /** Ends the running execution request early (it returns a PAUSE stop); no effect when nothing runs. Any thread. */
+    void pause();
+
+    /** Whether an execution request is running. */
+    boolean isRunning();
+
+    // ------------------------------------------------------------ state at the current position
+
+    List<ThreadInfo> threads();
+
+    /** Frames innermost first (inlined levels included); {@code levels} 0 = all. */
+    List<StackFrame> stackTrace(int startFrame, int levels) throws SessionException;
+
+    List<ScopeInfo> scopes(int frameId) throws SessionException;
+
+    /** Children of a scope or structured value; {@code hex} formats integers in hex. */
+    List<VariableInfo> variables(int variablesReference, boolean hex) throws SessionException;
+
+    /**
+     * Evaluates a C expression in a frame (frameId 0 or unknown: the top frame; globals only when there is no frame):
+     * variables, members {@code a.b} / {@code p->b}, indexing, {@code *p}, {@code &x}, casts {@code (int*)x},
+     * arithmetic, comparisons, logic, registers {@code $a0 $pc $sp}, {@code $icount}.
+     */
+    VariableInfo evaluate(String expression, int frameId, boolean hex) throws SessionException;
+
+    /**
+     * Changes a variable; only live at the end of history in RECORD mode (in the past it is refused: history
+     * cannot change).
+     */
+    VariableInfo setVariable(int variablesReference, String name, String value) throws SessionException;
+
+    MemoryBlock readMemory(long address, int count) throws SessionException;
+
+    /**
+     * {@code count} instructions starting {@code instructionOffset} instructions from {@code address} (negative:
+     * before it). Addresses without code give "unknown" entries, never an error.
+     */
+    List<Instruction> disassemble(long address, int instructionOffset, int count) throws SessionException;
+
+    /** The trap of the last EXCEPTION stop, or null when the last stop was not one. */
+    ExceptionDetails exceptionInfo();
+
+    /** Source files of the program (from the line tables), as the debug info names them. */
+    List<String> loadedSources();
+
+    /** Reads a source file's lines for display (resolving the debug-info path); empty when it cannot be found. */
+    List<String> sourceLines(String path);
+
+    SessionInfo info();
+
+    /** Writes the recording made so far (complete with its end) to a file. */
+    void saveRecording(Path path) throws SessionException;
+
+    /** Finishes the recording file (if any) and frees the session. */
+    @Override
+    void close();
+}

@@ -1,0 +1,4 @@
+package dev.backstep.session;
+
+/** Which way in time an execution request moved. */
+public enum Direction { FORWARD, BACKWARD }

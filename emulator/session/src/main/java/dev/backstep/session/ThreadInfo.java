@@ -1,0 +1,5 @@
+package dev.backstep.session;
+
+/** One hart. */
+public record ThreadInfo(int id, String name) {
+}

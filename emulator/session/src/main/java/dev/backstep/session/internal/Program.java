@@ -1,0 +1,165 @@
+package dev.backstep.session.internal;
+
+import dev.backstep.debuginfo.DebugInfo;
+import dev.backstep.debuginfo.dwarf.AddressRange;
+import dev.backstep.debuginfo.frame.CfaRule;
+import dev.backstep.debuginfo.frame.Fde;
+import dev.backstep.debuginfo.line.LineRow;
+import dev.backstep.debuginfo.model.Function;
+import dev.backstep.machine.Machine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The questions line stepping asks about code, answered from the debug info and cached: statement starts per
+ * function, the frame identity (CFA) at a machine state, prologue entries, line ranges.
+ */
+final class Program {
+    private final DebugInfo debug;
+    private final Map<Long, int[]> stmtStartsByFunction = new HashMap<>();
+    private final Map<Long, Boolean> prologueEntries = new HashMap<>();
+    private int[] allStmtStarts;
+
+    Program(DebugInfo debug) {
+        this.debug = debug;
+    }
+
+    DebugInfo debug() {
+        return debug;
+    }
+
+    /**
+     * The canonical frame address of the innermost physical frame: the stack pointer at its function's entry.
+     * Outer frames have larger CFAs; a recursive call's frame a smaller one. Without CFI, the stack pointer.
+     */
+    long cfa(Machine m) {
+        int pc = m.hart().pc();
+        long sp = m.hart().x(2) & 0xffffffffL;
+        Optional<Fde> fde = debug.callFrames().fdeFor(pc & 0xffffffffL);
+        if (fde.isEmpty()) {
+            return sp;
+        }
+        CfaRule rule = fde.get().rowAt(pc & 0xffffffffL).cfa();
+        if (rule.isExpression() || rule.register() < 0 || rule.register() >= 32) {
+            return sp;
+        }
+        return ((m.hart().x(rule.register()) & 0xffffffffL) + rule.offset()) & 0xffffffffL;
+    }
+
+    /** Innermost function (inlined copy included) at pc, or null. */
+    Function innermost(long pc) {
+        List<Function> fns = debug.functionsAt(pc);
+        return fns.isEmpty() ? null : fns.get(0);
+    }
+
+    /** The concrete (frame-owning) function at pc, or null. */
+    Function concrete(long pc) {
+        List<Function> fns = debug.functionsAt(pc);
+        return fns.isEmpty() ? null : fns.get(fns.size() - 1).frameFunction();
+    }
+
+    /** Identity of a function body (a concrete function or one inlined copy) that survives re-lookups. */
+    static String key(Function f) {
+        return f == null ? null : f.die().offset() + "@" + f.lowPc();
+    }
+
+    /** Keys of the functions at pc, innermost first. */
+    List<String> keysAt(long pc) {
+        List<String> out = new ArrayList<>();
+        for (Function f : debug.functionsAt(pc)) {
+            out.add(key(f));
+        }
+        return out;
+    }
+
+    Optional<LineRow> row(long pc) {
+        return debug.lines().rowAt(pc);
+    }
+
+    boolean hasLine(long pc) {
+        return row(pc).map(r -> r.line() > 0).orElse(false);
+    }
+
+    boolean isStatementStart(long pc) {
+        return debug.lines().isStatementStart(pc);
+    }
+
+    /** [start, end) of the source line at pc, or null without line info. */
+    long[] lineRange(long pc) {
+        return debug.lines().lineRangeAt(pc).orElse(null);
+    }
+
+    /** Statement starts inside a concrete function's code. */
+    int[] statementStarts(Function f) {
+        return stmtStartsByFunction.computeIfAbsent(f.lowPc(), k -> {
+            TreeSet<Long> set = new TreeSet<>();
+            for (AddressRange r : f.ranges()) {
+                set.addAll(debug.lines().statementStarts(r.start(), r.end()));
+            }
+            return toInts(set);
+        });
+    }
+
+    /** Every statement start of the program. */
+    int[] allStatementStarts() {
+        if (allStmtStarts == null) {
+            TreeSet<Long> set = new TreeSet<>(debug.lines().statementStarts(0, 1L << 32));
+            allStmtStarts = toInts(set);
+        }
+        return allStmtStarts;
+    }
+
+    /**
+     * Whether pc is a concrete function's first instruction and the function has a later line to stop at: line
+     * steps skip it, as debuggers skip the prologue.
+     */
+    boolean isPrologueEntry(long pc) {
+        return prologueEntries.computeIfAbsent(pc, k -> {
+            Function f = concrete(pc);
+            if (f == null || f.lowPc() != pc) {
+                return false;
+            }
+            Optional<LineRow> first = row(pc);
+            for (int a : statementStarts(f)) {
+                long addr = a & 0xffffffffL;
+                if (addr > pc) {
+                    Optional<LineRow> r = row(addr);
+                    if (r.isPresent() && first.isPresent() && r.get().line() != first.get().line()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        });
+    }
+
+    /** The first line of a function after its prologue: where a function breakpoint goes. */
+    long afterPrologue(Function f) {
+        long entry = f.isInlined() && f.entryPc() != 0 ? f.entryPc() : f.lowPc();
+        if (!f.isInlined() && isPrologueEntry(entry)) {
+            Optional<LineRow> first = row(entry);
+            for (int a : statementStarts(f)) {
+                long addr = a & 0xffffffffL;
+                Optional<LineRow> r = row(addr);
+                if (addr > entry && r.isPresent() && first.isPresent() && r.get().line() != first.get().line()) {
+                    return addr;
+                }
+            }
+        }
+        return entry;
+    }
+
+    private static int[] toInts(TreeSet<Long> set) {
+        int[] out = new int[set.size()];
+        int i = 0;
+        for (long a : set) {
+            out[i++] = (int) a;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,341 @@
+package dev.backstep.session.internal.expr;
+
+import dev.backstep.debuginfo.MemoryAccessException;
+import dev.backstep.debuginfo.MemoryReader;
+import dev.backstep.debuginfo.types.Type;
+import dev.backstep.session.internal.expr.Lexer.Kind;
+import dev.backstep.session.internal.expr.Lexer.Token;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Evaluates a C expression against a stopped program: variables, members, indexing, dereference, address-of,
+ * casts, arithmetic with C's promotions (on 32-bit int), comparisons, logic, registers ($a0, $pc), sizeof.
+ * A recursive-descent parser that evaluates as it parses.
+ */
+public final class CExpression {
+    private static final Set<String> TYPE_WORDS = Set.of("int", "unsigned", "signed", "char", "short", "long",
+        "void", "struct", "union", "enum", "const", "volatile", "_Bool");
+
+    private final List<Token> tokens;
+    private final EvalScope scope;
+    private final MemoryReader mem;
+    private int pos;
+
+    private CExpression(List<Token> tokens, EvalScope scope) {
+        this.tokens = tokens;
+        this.scope = scope;
+        this.mem = scope.memory();
+    }
+
+    /** Evaluates the whole expression. */
+    public static ExprValue evaluate(String expression, EvalScope scope) throws ExprException {
+        if (expression == null || expression.isBlank()) {
+            throw new ExprException("empty expression");
+        }
+        CExpression p = new CExpression(Lexer.tokenize(expression), scope);
+        try {
+            ExprValue v = p.comma();
+            if (p.peek().kind() != Kind.END) {
+                throw new ExprException("unexpected '" + p.peek().text() + "' at column " + (p.peek().pos() + 1));
+            }
+            return v;
+        } catch (MemoryAccessException e) {
+            throw new ExprException(e.getMessage());
+        }
+    }
+
+    /** Evaluates and tells whether the result is non-zero (a breakpoint condition). */
+    public static boolean isTrue(String expression, EvalScope scope) throws ExprException {
+        ExprValue v = evaluate(expression, scope);
+        if (!Types.isScalar(v.type()) && !Types.isPointerLike(v.type())) {
+            throw new ExprException("condition is not a number: " + v.type().displayName());
+        }
+        try {
+            return v.asLong(scope.memory()) != 0;
+        } catch (MemoryAccessException e) {
+            throw new ExprException(e.getMessage());
+        }
+    }
+
+    // ------------------------------------------------------------ tokens
+
+    private Token peek() {
+        return tokens.get(pos);
+    }
+
+    private Token peek(int ahead) {
+        return tokens.get(Math.min(pos + ahead, tokens.size() - 1));
+    }
+
+    private Token next() {
+        return tokens.get(pos++);
+    }
+
+    private boolean accept(String op) {
+        if (peek().kind() == Kind.OP && peek().text().equals(op)) {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    private void expect(String op) throws ExprException {
+        if (!accept(op)) {
+            Token t = peek();
+            throw new ExprException("expected '" + op + "' " + (t.kind() == Kind.END ? "at the end"
+                    : "before '" + t.text() + "' at column " + (t.pos() + 1)));
+        }
+    }
+
+    // ------------------------------------------------------------ grammar, lowest precedence first
+
+    private ExprValue comma() throws ExprException {
+        ExprValue v = conditional();
+        while (accept(",")) {
+            v = conditional();
+        }
+        return v;
+    }
+
+    private ExprValue conditional() throws ExprException {
+        ExprValue c = logicalOr();
+        if (accept("?")) {
+            ExprValue a = comma();
+            expect(":");
+            ExprValue b = conditional();
+            return truth(c) ? a : b;
+        }
+        return c;
+    }
+
+    private ExprValue logicalOr() throws ExprException {
+        ExprValue v = logicalAnd();
+        while (accept("||")) {
+            ExprValue r = logicalAnd();
+            v = ExprValue.of(Types.INT, truth(v) || truth(r) ? 1 : 0);
+        }
+        return v;
+    }
+
+    private ExprValue logicalAnd() throws ExprException {
+        ExprValue v = binary(0);
+        while (accept("&&")) {
+            ExprValue r = binary(0);
+            v = ExprValue.of(Types.INT, truth(v) && truth(r) ? 1 : 0);
+        }
+        return v;
+    }
+
+    private static final String[][] LEVELS = {{"|"}, {"^"}, {"&"}, {"==", "!="}, {"<", ">", "<=", ">="},
+        {"<<", ">>"}, {"+", "-"}, {"*", "/", "%"}};
+
+    private ExprValue binary(int level) throws ExprException {
+        if (level == LEVELS.length) {
+            return unary();
+        }
+        ExprValue v = binary(level + 1);
+        while (true) {
+            String op = null;
+            for (String o : LEVELS[level]) {
+                if (peek().kind() == Kind.OP && peek().text().equals(o)) {
+                    op = o;
+                }
+            }
+            if (op == null) {
+                return v;
+            }
+            Token at = next();
+            ExprValue r = binary(level + 1);
+            v = Arithmetic.apply(op, v, r, mem, at.pos());
+        }
+    }
+
+    private ExprValue unary() throws ExprException {
+        Token t = peek();
+        if (t.kind() == Kind.OP) {
+            switch (t.text()) {
+                case "-": next(); return Arithmetic.negate(unary(), mem);
+                case "+": next(); return Arithmetic.promote(unary(), mem);
+                case "!": next(); return ExprValue.of(Types.INT, truth(unary()) ? 0 : 1);
+                case "~": next(); return Arithmetic.complement(unary(), mem);
+                case "*": next(); return deref(unary(), t.pos());
+                case "&": next(); return addressOf(unary(), t.pos());
+                case "(":
+                    if (startsTypeName(1)) {
+                        next();
+                        Type target = typeName();
+                        expect(")");
+                        return Arithmetic.cast(unary(), target, mem);
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        if (t.is("sizeof")) {
+            next();
+            if (peek().is("(") && startsTypeName(1)) {
+                next();
+                Type ty = typeName();
+                expect(")");
+                return ExprValue.of(Types.UNSIGNED, ty.size());
+            }
+            return ExprValue.of(Types.UNSIGNED, unary().type().size());
+        }
+        return postfix(primary());
+    }
+
+    private ExprValue postfix(ExprValue v) throws ExprException {
+        while (true) {
+            Token t = peek();
+            if (accept(".")) {
+                v = Members.member(v, ident(), mem, t.pos());
+            } else if (accept("->")) {
+                ExprValue target = deref(v, t.pos());
+                v = Members.member(target, ident(), mem, t.pos());
+            } else if (accept("[")) {
+                ExprValue idx = comma();
+                expect("]");
+                v = deref(Arithmetic.apply("+", v, idx, mem, t.pos()), t.pos());
+            } else {
+                return v;
+            }
+        }
+    }
+
+    private String ident() throws ExprException {
+        Token t = next();
+        if (t.kind() != Kind.IDENT) {
+            throw new ExprException("expected a member name at column " + (t.pos() + 1));
+        }
+        return t.text();
+    }
+
+    private ExprValue primary() throws ExprException {
+        Token t = next();
+        switch (t.kind()) {
+            case NUMBER:
+                if (t.wide()) {
+                    return ExprValue.of(t.unsigned() ? Types.UNSIGNED_LONG_LONG : Types.LONG_LONG, t.value());
+                }
+                return ExprValue.of(t.unsigned() ? Types.UNSIGNED : Types.INT, t.value());
+            case CHAR:
+                return ExprValue.of(Types.INT, t.value());
+            case DOLLAR: {
+                ExprValue v = scope.dollar(t.text());
+                if (v == null) {
+                    throw new ExprException("no register or convenience variable $" + t.text());
+                }
+                return v;
+            }
+            case IDENT: {
+                ExprValue v = scope.variable(t.text());
+                if (v == null) {
+                    throw new ExprException("no symbol \"" + t.text() + "\" in the current context");
+                }
+                return v;
+            }
+            case OP:
+                if (t.text().equals("(")) {
+                    ExprValue v = comma();
+                    expect(")");
+                    return v;
+                }
+                throw new ExprException("unexpected '" + t.text() + "' at column " + (t.pos() + 1));
+            default:
+                throw new ExprException("the expression ends too early");
+        }
+    }
+
+    // ------------------------------------------------------------ types in casts and sizeof
+
+    private boolean startsTypeName(int ahead) {
+        Token t = peek(ahead);
+        if (t.kind() != Kind.IDENT) {
+            return false;
+        }
+        if (TYPE_WORDS.contains(t.text())) {
+            return true;
+        }
+        // a typedef name, if the next token can follow a type in a cast
+        Token after = peek(ahead + 1);
+        boolean castLike = after.is(")") || after.is("*");
+        return castLike && scope.type(t.text()) != null && safeVariable(t.text()) == null;
+    }
+
+    private ExprValue safeVariable(String name) {
+        try {
+            return scope.variable(name);
+        } catch (ExprException e) {
+            return null;
+        }
+    }
+
+    private Type typeName() throws ExprException {
+        StringBuilder words = new StringBuilder();
+        while (peek().is("const") || peek().is("volatile")) {
+            next();
+        }
+        String first = next().text();
+        words.append(first);
+        if (first.equals("struct") || first.equals("union") || first.equals("enum")) {
+            words.append(' ').append(ident());
+        } else if (TYPE_WORDS.contains(first)) {
+            while (peek().kind() == Kind.IDENT && TYPE_WORDS.contains(peek().text())) {
+                String w = next().text();
+                if (!w.equals("const") && !w.equals("volatile")) {
+                    words.append(' ').append(w);
+                }
+            }
+        }
+        String name = words.toString();
+        Type t = scope.type(name);
+        if (t == null) {
+            t = Types.builtin(name);
+        }
+        if (t == null) {
+            throw new ExprException("unknown type '" + name + "'");
+        }
+        while (accept("*")) {
+            t = Types.pointerTo(t);
+            while (peek().is("const") || peek().is("volatile")) {
+                next();
+            }
+        }
+        return t;
+    }
+
+    // ------------------------------------------------------------ helpers
+
+    private boolean truth(ExprValue v) throws ExprException {
+        if (!Types.isScalar(v.type()) && !Types.isPointerLike(v.type())) {
+            throw new ExprException("not a number: a value of type " + v.type().displayName());
+        }
+        return v.asLong(mem) != 0;
+    }
+
+    private ExprValue deref(ExprValue v, int at) throws ExprException {
+        Type t = v.type().resolved();
+        if (!Types.isPointerLike(t)) {
+            throw new ExprException("cannot dereference a " + v.type().displayName() + " (column " + (at + 1) + ")");
+        }
+        Type target = Types.pointee(t);
+        if (target.resolved().kind() == Type.Kind.VOID) {
+            throw new ExprException("cannot dereference a void pointer; cast it first, e.g. *(int *)p");
+        }
+        long addr = t.kind() == Type.Kind.ARRAY ? v.address() : v.asLong(mem) & 0xffffffffL;
+        if (addr < 0) {
+            throw new ExprException("the array is not in memory");
+        }
+        return new ExprValue(target, addr, null);
+    }
+
+    private ExprValue addressOf(ExprValue v, int at) throws ExprException {
+        if (!v.isLvalue()) {
+            throw new ExprException("cannot take the address of a value not in memory (column " + (at + 1) + ")");
+        }
+        return ExprValue.of(Types.pointerTo(v.type()), v.address());
+    }
+}
