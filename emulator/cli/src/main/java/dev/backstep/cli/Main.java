@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Time-travel debugger for bare-metal RISC-V (RV32IMAC) programs.",
         subcommands = {RunCommand.class, RecordCommand.class, ReplayCommand.class, InfoCommand.class,
-                BenchCommand.class, BenchReplayCommand.class, CommandLine.HelpCommand.class})
+                dev.backstep.cli.debug.DebugCommand.class,
+                GdbServerCommand.class, BenchCommand.class, BenchReplayCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

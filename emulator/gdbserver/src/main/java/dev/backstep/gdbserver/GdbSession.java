@@ -5,6 +5,7 @@ import dev.backstep.machine.Machine;
 import dev.backstep.replay.Timeline;
 import dev.backstep.replay.TimelineListener;
 import dev.backstep.replay.stop.Stop;
+import dev.backstep.replay.stop.StopKind;
 import dev.backstep.replay.stop.StopPredicate;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -196,7 +197,7 @@ final class GdbSession {
     private void monitorCommand(String line) throws IOException {
         MonitorCommands.Result r = monitor.run(line);
         if (r.stateMoved()) {
-            lastStop = Stop.simple(dev.backstep.replay.stop.StopKind.REACHED, timeline.icount(),
+            lastStop = Stop.simple(StopKind.REACHED, timeline.icount(),
                     timeline.machine().hart().pc(), false, null);
         }
         sendConsole(r.text());
@@ -298,6 +299,9 @@ final class GdbSession {
 
     private void resume(Supplier<Stop> op) throws IOException {
         Stop s = interrupts.run(op);
+        if (s.kind() == StopKind.WATCHPOINT) {
+            s = placeForGdb(s);
+        }
         lastStop = s;
         if (pendingOutput.size() > 0) {
             byte[] out = pendingOutput.toByteArray();
@@ -309,6 +313,21 @@ final class GdbSession {
             sendConsole(note);
         }
         ch.send(StopReplies.forStop(s, points));
+    }
+
+    /**
+     * gdb treats RISC-V watchpoints as non-steppable: it expects the stop before the accessing
+     * instruction has run and steps over it itself, in the direction of execution. So a forward hit
+     * (timeline: after the access) is reported one instruction earlier, and a reverse hit (timeline:
+     * on the access) one instruction later; gdb's own step then lands after / on the accessing
+     * instruction, and it compares old and new values around it.
+     */
+    private Stop placeForGdb(Stop s) {
+        Stop moved = s.backward() ? timeline.step() : timeline.stepBack();
+        if (moved.kind() != StopKind.REACHED) {
+            return s;
+        }
+        return s.at(timeline.icount(), timeline.machine().hart().pc(), s.backward());
     }
 
     // ---------------------------------------------------------------- breakpoints

@@ -10,7 +10,7 @@ class GdbExploreTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(cmds != null);
         try (GdbHarness h = new GdbHarness(System.getProperty("gdb.elf", "corrupt"))) {
             System.out.println(h.gdb(cmds.split("\\|")));
-            System.out.println("LOG: " + h.log);
+            System.out.println("LOG: " + h.log());
         }
     }
 }

@@ -1,12 +1,6 @@
 package dev.backstep.gdbserver;
 
-import dev.backstep.machine.ExternalInput;
-import dev.backstep.machine.MachineConfig;
-import dev.backstep.replay.Timeline;
-import dev.backstep.replay.TimelineOptions;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,36 +9,23 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
-/** An in-process server on port 0 over a fresh record timeline, and gdb-multiarch in batch mode against it. */
+/** gdb-multiarch in batch mode against an in-process server. */
 final class GdbHarness implements AutoCloseable {
-    final Timeline timeline;
-    final GdbServer server;
+    final ServerHarness server;
     final Path elf;
-    final int port;
-    final List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
-    final ByteArrayOutputStream uart = new ByteArrayOutputStream();
-    private final Thread thread;
 
     GdbHarness(String example) throws IOException {
-        this(Examples.elf(example), null);
+        this.elf = Examples.elf(example);
+        this.server = ServerHarness.record(elf);
     }
 
     GdbHarness(Path elf, Path replay) throws IOException {
         this.elf = elf;
-        this.timeline = replay == null
-                ? Timeline.record(elf, null, ExternalInput.none(), MachineConfig.defaults(), TimelineOptions.defaults())
-                : Timeline.replay(replay, elf, TimelineOptions.defaults());
-        this.server = new GdbServer(timeline, new PrintStream(uart, true), false, log::add);
-        this.port = server.bind("127.0.0.1", 0);
-        this.thread = new Thread(() -> {
-            try {
-                server.serve();
-            } catch (IOException e) {
-                log.add("serve failed: " + e);
-            }
-        }, "gdbserver-under-test");
-        thread.setDaemon(true);
-        thread.start();
+        this.server = replay == null ? ServerHarness.record(elf) : ServerHarness.replay(replay, elf);
+    }
+
+    List<String> log() {
+        return server.log;
     }
 
     static String gdbPath() {
@@ -66,14 +47,13 @@ final class GdbHarness implements AutoCloseable {
     String gdb(String... commands) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(gdbPath(), "-q", "-batch", "-nx",
                 "-ex", "set architecture riscv:rv32", "-ex", "set pagination off", "-ex", "set confirm off",
-                "-ex", "target remote 127.0.0.1:" + port));
+                "-ex", "target remote 127.0.0.1:" + server.port));
         for (String c : commands) {
             cmd.add("-ex");
             cmd.add(c);
         }
         cmd.add(elf.toString());
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        Process p = pb.start();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         p.getOutputStream().close();
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
@@ -86,7 +66,5 @@ final class GdbHarness implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.close();
-        thread.join(5000);
-        timeline.close();
     }
 }

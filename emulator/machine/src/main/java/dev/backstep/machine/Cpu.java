@@ -64,6 +64,14 @@ final class Cpu {
         this.codeRom = new long[Bus.ROM_SIZE / Ram.PAGE][];
         this.breakpoints = breakpoints;
         bus.codeInvalidator = this::invalidateStore;
+        ram.codePageReplaced = this::codePageReplaced;
+    }
+
+    /** A restore put another page under decoded code: keep the decoded form only if the bytes are the same. */
+    private void codePageReplaced(int i, byte[] before, byte[] after) {
+        if (!java.util.Arrays.equals(before == null ? Ram.ZERO : before, after == null ? Ram.ZERO : after)) {
+            invalidateRamPage(i);
+        }
     }
 
     void reset() {

@@ -4,6 +4,13 @@ package dev.backstep.machine;
  * The one narrow interface for everything non-deterministic. See docs/machine-api.md.
  */
 public interface ExternalInput {
+    /**
+     * What {@link #idle} returns when {@link #wake()} cut the wait short: no input came and, for the guest,
+     * no time passed. The machine does not stop for it unless {@link Machine#interrupt()} asked; otherwise it
+     * simply calls idle() again at the same icount. A recording layer must not log it.
+     */
+    long IDLE_INTERRUPTED = -2;
+
     /** Icount of the next input event; Long.MAX_VALUE if none known. */
     long nextEventIcount(long now);
 
@@ -15,9 +22,27 @@ public interface ExternalInput {
 
     /**
      * The hart sleeps in wfi and only outside input can wake it: return the mtime ticks that passed
-     * (>= 0) once input arrived, or -1 when no input will ever come.
+     * (>= 0) once input arrived, or -1 when no input will ever come, or {@link #IDLE_INTERRUPTED} when
+     * {@link #wake()} was called (during the wait, or since the last idle() returned).
      */
     long idle(long now);
+
+    /**
+     * Makes an idle() that blocks (on another thread) return {@link #IDLE_INTERRUPTED} promptly, or the
+     * next idle() if none is blocking now. Thread-safe. Sources that never block need not implement it;
+     * wrappers should forward it to the source they wrap.
+     */
+    default void wake() {
+    }
+
+    /**
+     * True when input may arrive at any moment from outside (a live source), false when every event is
+     * known in advance (no input, replay from a log). The machine lets a guest that polls an empty UART
+     * keep running without re-asking a source that is not live. Wrappers should forward it.
+     */
+    default boolean isLive() {
+        return true;
+    }
 
     /** No input ever; the RTC reads a fixed epoch (0). */
     static ExternalInput none() {
@@ -48,6 +73,11 @@ public interface ExternalInput {
         @Override
         public long idle(long now) {
             return -1;
+        }
+
+        @Override
+        public boolean isLive() {
+            return false;
         }
     }
 }

@@ -14,6 +14,8 @@ public final class LiveInput implements ExternalInput {
     private final LinkedBlockingQueue<Integer> bytes = new LinkedBlockingQueue<>();
     private final Object arrived = new Object();
     private volatile boolean ended;
+    /** Set by wake(): the current or next idle() returns IDLE_INTERRUPTED. */
+    private volatile boolean woken;
 
     public LiveInput(InputStream in) {
         Thread reader = new Thread(() -> pump(in), "backstep-live-input");
@@ -70,6 +72,10 @@ public final class LiveInput implements ExternalInput {
         long start = System.nanoTime();
         try {
             while (true) {
+                if (woken) {
+                    woken = false;
+                    return IDLE_INTERRUPTED;
+                }
                 Integer head = bytes.peek();
                 if (head != null) {
                     if (head == EOF_MARK) {
@@ -80,7 +86,7 @@ public final class LiveInput implements ExternalInput {
                     return Math.max(0, (System.nanoTime() - start) / 100);
                 }
                 synchronized (arrived) {
-                    if (bytes.isEmpty()) {
+                    if (bytes.isEmpty() && !woken) {
                         arrived.wait(50);
                     }
                 }
@@ -89,6 +95,17 @@ public final class LiveInput implements ExternalInput {
             Thread.currentThread().interrupt();
             return -1;
         }
+    }
+
+    @Override
+    public void wake() {
+        woken = true;
+        signal();
+    }
+
+    @Override
+    public boolean isLive() {
+        return true;
     }
 
     /** True once the stream ended and the machine was told no input will come. */

@@ -11,7 +11,9 @@ public final class Machine {
     private static final int TRAP_LOOP_LIMIT = 16;
 
     private final MachineConfig config;
-    private ExternalInput input;
+    /** Volatile: interrupt() reads it from another thread to wake an idle wait. */
+    private volatile ExternalInput input;
+    private volatile boolean interruptRequested;
     private final Signals signals = new Signals();
     private final Ram ram;
     private final Bus bus;
@@ -24,7 +26,6 @@ public final class Machine {
     private boolean stopOnInput;
     private StopInfo lastStop;
     private ElfImage elf;
-    private byte[][] lastSnapshotPages;
     private final long[] pageHashes;
     private final byte[][] hashedPages;
 
@@ -78,7 +79,6 @@ public final class Machine {
         bus.watchHit = null;
         ResetRom.install(bus.rom, config.ramSize(), MachineConfig.RAM_BASE);
         lastStop = null;
-        lastSnapshotPages = null;
     }
 
     /**
@@ -158,6 +158,17 @@ public final class Machine {
 
     // ---------------------------------------------------------------- running
 
+    /**
+     * Asks the run() in progress (on another thread), or else the next one, to return
+     * {@link StopReason#INTERRUPTED} soon: within one chunk of instructions ({@value #POLL_INTERVAL} at
+     * most), or at once when the hart waits in wfi for outside input. Thread-safe; the machine stops at an
+     * instruction boundary, in a state that is consistent and resumable. One request, one stop.
+     */
+    public void interrupt() {
+        interruptRequested = true;
+        input.wake();
+    }
+
     /** Runs until icount == stopAtIcount or an earlier stop. */
     public StopReason run(long stopAtIcount) {
         StopInfo prev = lastStop;
@@ -170,13 +181,17 @@ public final class Machine {
                 && prev.icount() == cpu.icount && prev.pc() == cpu.pc;
         int trapsHere = 0;
         long trapIcount = -1;
+        signals.liveInput = input.isLive();
         while (true) {
             long ic = cpu.icount;
             if (ic >= stopAtIcount) {
                 return stop(StopInfo.simple(StopReason.LIMIT, cpu.pc, ic, null));
             }
+            if (interruptRequested) {
+                interruptRequested = false;
+                return stop(StopInfo.simple(StopReason.INTERRUPTED, cpu.pc, ic, "interrupted"));
+            }
             // 1. outside input, at this boundary, before the interrupt check
-            signals.inputPoll = false;
             long ev = input.nextEventIcount(ic);
             if (ev <= ic) {
                 if (stopOnInput && !skipInputStop) {
@@ -202,6 +217,9 @@ public final class Machine {
                         continue;
                     }
                     long ticks = input.idle(ic);
+                    if (ticks == ExternalInput.IDLE_INTERRUPTED) {
+                        continue; // stops above if interrupt() asked; a stale wake() just waits again
+                    }
                     if (ticks < 0) {
                         return stop(StopInfo.simple(StopReason.IDLE, cpu.pc, ic,
                                 "hart waits in wfi and no input will come"));
@@ -231,7 +249,7 @@ public final class Machine {
                 end = dl;
             }
             int r;
-            if (first && skipBreakpoint && breakpoints.contains(cpu.pc)) {
+            if (first && skipBreakpoint && cpu.pc == prev.pc() && breakpoints.contains(cpu.pc)) {
                 int pc = cpu.pc;
                 cpu.suppressedBreakpoint = pc;
                 cpu.invalidateAt(pc);
@@ -329,31 +347,28 @@ public final class Machine {
         bus.rtc.load(r);
     }
 
+    /** Costs O(pages written since the previous snapshot or restore), not O(RAM). */
     public MachineSnapshot snapshot() {
         long[] state = saveState();
-        ram.shareAll();
-        byte[][] pages = ram.pages.clone();
-        long own = 0;
-        for (int i = 0; i < pages.length; i++) {
-            if (pages[i] != null && (lastSnapshotPages == null || lastSnapshotPages[i] != pages[i])) {
-                own += Ram.PAGE;
-            }
-        }
-        lastSnapshotPages = pages;
-        return new MachineSnapshot(cpu.icount, state, pages, own);
+        long own = (long) ram.dirtyCount() * Ram.PAGE;
+        return new MachineSnapshot(cpu.icount, state, ram.takeSnapshot(), ram.pageCount, own);
     }
 
+    /**
+     * Puts the machine back into the snapshot's state. Touches only the pages that differ from the live
+     * ones; decoded instructions survive on pages whose contents are the same in both states.
+     */
     public void restore(MachineSnapshot s) {
-        if (s.pages.length != ram.pageCount) {
-            throw new IllegalArgumentException("snapshot is from a machine with a different RAM size");
+        if (s.pageCount != ram.pageCount) {
+            throw new IllegalArgumentException("snapshot is from a machine with a different RAM size ("
+                    + s.pageCount * (long) Ram.PAGE + " bytes, this one has " + config.ramSize() + ")");
         }
-        ram.restorePages(s.pages);
-        cpu.invalidateAll();
+        ram.restore(s.chunks);
         loadState(s.state);
         bus.exitKind = null;
         bus.watchHit = null;
         lastStop = null;
-        lastSnapshotPages = s.pages;
+        signals.endChunk();
     }
 
     /** 64-bit digest of hart, CSRs, devices and RAM contents (an all-zero page equals an absent one). */

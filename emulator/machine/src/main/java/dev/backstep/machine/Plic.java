@@ -30,6 +30,7 @@ final class Plic implements Mmio {
             java.util.Arrays.fill(e, 0);
         }
         java.util.Arrays.fill(threshold, 0);
+        dirty = true;
     }
 
     /** A source's level changed (or was re-asserted); level-high sets pending like QEMU's PLIC. */
@@ -42,6 +43,7 @@ final class Plic implements Mmio {
             pending[src >> 5] &= ~bit;
         }
         if (before != pending[src >> 5]) {
+            dirty = true;
             signals.endChunk();
         }
     }
@@ -61,8 +63,16 @@ final class Plic implements Mmio {
         return best;
     }
 
+    /** Cached MEIP level: recomputed only after the PLIC state changed (the run loop asks every chunk). */
+    private boolean meip;
+    private boolean dirty = true;
+
     boolean meip() {
-        return best(0) != 0;
+        if (dirty) {
+            meip = best(0) != 0;
+            dirty = false;
+        }
+        return meip;
     }
 
     @Override
@@ -74,6 +84,7 @@ final class Plic implements Mmio {
                 if (s != 0) {
                     pending[s >> 5] &= ~(1 << (s & 31));
                     claimed[s >> 5] |= 1 << (s & 31);
+                    dirty = true;
                     signals.endChunk();
                 }
                 return s;
@@ -128,6 +139,7 @@ final class Plic implements Mmio {
                 }
             }
         }
+        dirty = true;
         signals.endChunk();
     }
 
@@ -163,5 +175,6 @@ final class Plic implements Mmio {
         for (int c = 0; c < CONTEXTS; c++) {
             threshold[c] = r.getInt();
         }
+        dirty = true;
     }
 }

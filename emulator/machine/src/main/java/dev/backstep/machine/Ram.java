@@ -35,6 +35,7 @@ final class Ram {
         this.writePages = new byte[pageCount][];
         this.flags = new byte[pageCount];
         java.util.Arrays.fill(readPages, ZERO);
+        this.baseTable = new PageChunk[chunkCount()];
     }
 
     /** Page index of addr, or -1 outside RAM. */
@@ -67,41 +68,117 @@ final class Ram {
         if (p == null) {
             p = new byte[PAGE];
             pages[i] = p;
+            markDirty(i);
             refresh(i);
         } else if ((flags[i] & SHARED) != 0) {
             p = p.clone();
             pages[i] = p;
             flags[i] &= ~SHARED;
+            markDirty(i);
             refresh(i);
         }
         return p;
     }
 
-    /** Marks every present page shared with a snapshot. */
-    void shareAll() {
-        for (int i = 0; i < pageCount; i++) {
-            if (pages[i] != null) {
-                flags[i] |= SHARED;
-                writePages[i] = null;
-            }
-        }
+    // ---- snapshots: the live table is always `baseTable` (the last snapshot taken or restored) plus the
+    // pages listed in `dirty` (allocated or copied since), so both directions cost O(pages changed).
+
+    /** Told when a restore replaces a page that holds decoded code. */
+    interface PageReplacement {
+        void replaced(int page, byte[] before, byte[] after);
     }
 
-    /** Replaces all pages by those of a snapshot (shared), clearing CODE flags. */
-    void restorePages(byte[][] snap) {
-        System.arraycopy(snap, 0, pages, 0, pageCount);
-        for (int i = 0; i < pageCount; i++) {
-            int f = flags[i] & (WATCH_R | WATCH_W);
-            if (pages[i] != null) {
-                f |= SHARED;
-            }
-            flags[i] = (byte) f;
-            refresh(i);
+    PageReplacement codePageReplaced = (i, b, a) -> { };
+    private PageChunk[] baseTable;
+    private int[] dirty = new int[64];
+    private int dirtyCount;
+
+    private void markDirty(int i) {
+        if (dirtyCount == dirty.length) {
+            dirty = java.util.Arrays.copyOf(dirty, dirtyCount * 2);
         }
+        dirty[dirtyCount++] = i;
+    }
+
+    int chunkCount() {
+        return (pageCount + PageChunk.SIZE - 1) >> PageChunk.SHIFT;
+    }
+
+    /** Pages allocated or copied since the last snapshot / restore. */
+    int dirtyCount() {
+        return dirtyCount;
+    }
+
+    /**
+     * The page table as a snapshot sees it: the previous one with the chunks holding dirty pages rebuilt.
+     * Marks those pages shared, so the next store to them copies.
+     */
+    PageChunk[] takeSnapshot() {
+        PageChunk[] prev = baseTable;
+        PageChunk[] t = prev.clone();
+        for (int d = 0; d < dirtyCount; d++) {
+            int i = dirty[d];
+            int k = i >> PageChunk.SHIFT;
+            if (t[k] == prev[k]) {
+                int first = k << PageChunk.SHIFT;
+                t[k] = PageChunk.copyOf(pages, first, Math.min(PageChunk.SIZE, pageCount - first));
+            }
+            flags[i] |= SHARED;
+            writePages[i] = null;
+        }
+        dirtyCount = 0;
+        baseTable = t;
+        return t;
+    }
+
+    /** Puts back a snapshot's pages: only those that differ from the live table are touched. */
+    void restore(PageChunk[] t) {
+        PageChunk[] prev = baseTable;
+        for (int d = 0; d < dirtyCount; d++) {
+            int i = dirty[d];
+            replace(i, entry(t, i));
+        }
+        dirtyCount = 0;
+        for (int k = 0; k < t.length; k++) {
+            PageChunk c = t[k];
+            if (c == prev[k]) {
+                continue;
+            }
+            int first = k << PageChunk.SHIFT;
+            int n = Math.min(PageChunk.SIZE, pageCount - first);
+            for (int j = 0; j < n; j++) {
+                byte[] p = c == null ? null : c.page(j);
+                if (pages[first + j] != p) {
+                    replace(first + j, p);
+                }
+            }
+        }
+        baseTable = t;
+    }
+
+    private static byte[] entry(PageChunk[] t, int i) {
+        PageChunk c = t[i >> PageChunk.SHIFT];
+        return c == null ? null : c.page(i & (PageChunk.SIZE - 1));
+    }
+
+    private void replace(int i, byte[] p) {
+        byte[] before = pages[i];
+        pages[i] = p;
+        int f = flags[i] & ~SHARED;
+        if (p != null) {
+            f |= SHARED;
+        }
+        flags[i] = (byte) f;
+        if ((f & CODE) != 0) {
+            codePageReplaced.replaced(i, before, p);
+        }
+        refresh(i);
     }
 
     void clear() {
         java.util.Arrays.fill(pages, null);
+        baseTable = new PageChunk[chunkCount()];
+        dirtyCount = 0;
         for (int i = 0; i < pageCount; i++) {
             flags[i] &= WATCH_R | WATCH_W;
             refresh(i);

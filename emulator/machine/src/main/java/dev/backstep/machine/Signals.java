@@ -7,8 +7,11 @@ package dev.backstep.machine;
 final class Signals {
     /** The interpreter loops while icount < chunkEnd; setting it to 0 ends the chunk. */
     long chunkEnd;
-    /** The guest polled the UART and found no data: re-ask the input source. */
-    boolean inputPoll;
+    /**
+     * The input source is live (set at each run()): a guest that polls an empty UART ends the chunk so that
+     * typed input is noticed at once. Not live, every event is known in advance and the chunk goes on.
+     */
+    boolean liveInput = true;
 
     void endChunk() {
         chunkEnd = 0;

@@ -17,5 +17,10 @@ public enum StopReason {
     /** Stopped at the icount at which the input source announced an event (only when asked). */
     INPUT,
     /** Trap entry keeps faulting without retiring anything (e.g. mtvec points at unmapped memory). */
-    TRAP_LOOP
+    TRAP_LOOP,
+    /**
+     * {@link Machine#interrupt()} was called (from another thread): stopped at an instruction boundary, or
+     * out of an idle wait for input, with nothing lost; run() again to go on.
+     */
+    INTERRUPTED
 }

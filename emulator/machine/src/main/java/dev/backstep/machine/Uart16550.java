@@ -95,8 +95,7 @@ final class Uart16550 implements Mmio, InputSink {
                     return dll;
                 }
                 if (rxCount == 0) {
-                    signals.inputPoll = true;
-                    signals.endChunk();
+                    emptyPoll();
                     return 0;
                 }
                 int b = rx[rxHead] & 0xFF;
@@ -123,14 +122,20 @@ final class Uart16550 implements Mmio, InputSink {
                 int v = lsr;
                 lsr &= ~LSR_OE;
                 if ((v & LSR_DR) == 0) {
-                    signals.inputPoll = true;
-                    signals.endChunk();
+                    emptyPoll();
                 }
                 return v;
             }
             default -> {
                 return peekByte(off);
             }
+        }
+    }
+
+    /** A guest polled and found no data: with a live source, let the run loop re-ask it now. */
+    private void emptyPoll() {
+        if (signals.liveInput) {
+            signals.endChunk();
         }
     }
 

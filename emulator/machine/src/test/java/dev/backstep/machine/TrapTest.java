@@ -164,4 +164,19 @@ class TrapTest {
         r.m.run(r.m.icount() + 1);
         assertEquals(Trap.INTERRUPT | Trap.MTI, h.csr(MCAUSE));
     }
+
+    @Test
+    void mretToUserModeThenEcallFromU() {
+        Asm a = setHandler();
+        int userCode = MachineConfig.RAM_BASE + 0x200;
+        a.li(T0, userCode).csrw(MEPC, T0).mret(); // MPP = 0 after reset: drops to U-mode
+        while (a.pc() < userCode) {
+            a.word(0x13);
+        }
+        a.ecall().pass();
+        TestMachines.Run r = TestMachines.run(withHandler(a));
+        assertEquals(StopReason.EXIT, r.runToEnd());
+        assertEquals(Trap.ECALL_U, r.x(S2));
+        assertEquals(Cpu.PRIV_U, r.m.hart().privilege()); // the handler returned to U-mode
+    }
 }

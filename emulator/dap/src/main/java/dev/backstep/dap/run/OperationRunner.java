@@ -92,11 +92,12 @@ public final class OperationRunner {
      * Accepts an execution request (on the reader thread): claims the runner now, so that a second request
      * arriving before the first has started is refused; runs the operation once the response is out.
      *
-     * @param restartable the operation may be interrupted and started again (a forward continue)
+     * @param continuation what to run after an interruption for breakpoint changes (a forward continue goes
+     *                     on), or null when the operation cannot be interrupted that way (steps, reverse scans)
      * @param onStop      reports the stop (called with the runner already idle, so that requests
      *                    answering the stopped event find the program stopped)
      */
-    public void submit(String title, boolean restartable, ExecutionOperation op, Consumer<Stop> onStop,
+    public void submit(String title, ExecutionOperation op, ExecutionOperation continuation, Consumer<Stop> onStop,
                        Consumer<String> onFailure) {
         Running r;
         synchronized (lock) {
@@ -108,28 +109,25 @@ public final class OperationRunner {
                         "The program is already running: pause it first");
             }
             String progressId = "backstep-" + PROGRESS_IDS.incrementAndGet();
-            r = new Running(tracker.currentSeq(), restartable, new ProgressReporter(client, progressId, title,
+            r = new Running(tracker.currentSeq(), continuation != null, new ProgressReporter(client, progressId, title,
                     tracker.currentSeq()));
             running = r;
         }
-        tracker.afterResponse(() -> worker.execute(() -> execute(r, op, onStop, onFailure)));
+        tracker.afterResponse(() -> worker.execute(() -> execute(r, op, continuation, onStop, onFailure)));
     }
 
-    private void execute(Running r, ExecutionOperation op, Consumer<Stop> onStop, Consumer<String> onFailure) {
+    private void execute(Running r, ExecutionOperation op, ExecutionOperation continuation, Consumer<Stop> onStop, Consumer<String> onFailure) {
         Stop stop = null;
         String failure = null;
         r.progress.begin();
         try {
             applyPendingChanges();
             r.pausedForChanges = false;
-            while (true) {
-                stop = op.run();
-                if (stop.reason() == StopReason.PAUSE && r.pausedForChanges && !r.pausedByUser && r.restartable) {
-                    r.pausedForChanges = false;
-                    applyPendingChanges();
-                    continue;
-                }
-                break;
+            stop = op.run();
+            while (stop.reason() == StopReason.PAUSE && r.pausedForChanges && !r.pausedByUser && r.restartable) {
+                r.pausedForChanges = false;
+                applyPendingChanges();
+                stop = continuation.run();
             }
         } catch (SessionException e) {
             failure = e.getMessage();

@@ -20,8 +20,13 @@ public final class ErrorResponses {
     private ErrorResponses() {
     }
 
-    public static ResponseError toResponseError(Throwable t) {
+    /** @param command the request being answered, for the message of requests Backstep does not implement */
+    public static ResponseError toResponseError(Throwable t, String command) {
         Throwable cause = unwrap(t);
+        if (cause instanceof UnsupportedOperationException) {
+            return of(DapException.ErrorCodes.NOT_SUPPORTED, "Backstep does not support the request '"
+                    + (command == null || command.isEmpty() ? "?" : command) + "'");
+        }
         if (cause instanceof ResponseErrorException r) {
             return withBody(r.getResponseError());
         }
@@ -36,6 +41,26 @@ public final class ErrorResponses {
     public static ResponseError of(int code, String message) {
         ResponseError e = new ResponseError(code, message, null);
         return withBody(e);
+    }
+
+    /**
+     * Gives every outgoing error response the DAP shape, including those lsp4j makes itself (unknown
+     * command, unparseable message), whose data would otherwise land in the body as a stray field.
+     */
+    public static void normalize(org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage m) {
+        ResponseError e = m.getError();
+        if (e == null || e.getData() instanceof Map<?, ?> map && map.containsKey("error")) {
+            return;
+        }
+        String message = e.getMessage() == null ? "Request failed" : e.getMessage();
+        if (e.getData() != null) {
+            String detail = String.valueOf(e.getData());
+            int nl = detail.indexOf('\n');
+            message = message + " " + (nl < 0 ? detail : detail.substring(0, nl));
+        }
+        e.setMessage(message);
+        e.setData(null);
+        withBody(e);
     }
 
     private static ResponseError withBody(ResponseError e) {

@@ -72,6 +72,9 @@ public final class RequestTracker {
     }
 
     private void outgoing(MessageConsumer delegate, Message message) {
+        if (message instanceof ResponseMessage r) {
+            ErrorResponses.normalize(r);
+        }
         delegate.consume(message);
         if (message instanceof ResponseMessage r) {
             Runnable action = afterResponse.remove(parseId(r.getId()));

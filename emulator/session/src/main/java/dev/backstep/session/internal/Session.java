@@ -1,16 +1,770 @@
 package dev.backstep.session.internal;
 
+import dev.backstep.debuginfo.DebugInfo;
+import dev.backstep.debuginfo.DwarfFormatException;
+import dev.backstep.debuginfo.ElfFormatException;
+import dev.backstep.debuginfo.frame.Frame;
+import dev.backstep.debuginfo.line.LineRow;
+import dev.backstep.debuginfo.model.Function;
+import dev.backstep.machine.ExternalInput;
+import dev.backstep.machine.LiveInput;
+import dev.backstep.machine.Machine;
+import dev.backstep.machine.MachineConfig;
+import dev.backstep.replay.Timeline;
+import dev.backstep.replay.TimelineInfo;
+import dev.backstep.replay.TimelineListener;
+import dev.backstep.replay.TimelineOptions;
+import dev.backstep.replay.stop.StopKind;
+import dev.backstep.replay.stop.StopPredicate;
+import dev.backstep.replay.stop.StopSet;
+import dev.backstep.session.BreakpointStatus;
+import dev.backstep.session.DataAccess;
+import dev.backstep.session.DataBreakpoint;
+import dev.backstep.session.DataBreakpointInfo;
 import dev.backstep.session.DebugSession;
+import dev.backstep.session.Direction;
+import dev.backstep.session.ExceptionDetails;
+import dev.backstep.session.ExceptionFilter;
+import dev.backstep.session.FunctionBreakpoint;
+import dev.backstep.session.Granularity;
+import dev.backstep.session.Instruction;
+import dev.backstep.session.InstructionBreakpoint;
 import dev.backstep.session.LaunchException;
 import dev.backstep.session.LaunchSpec;
+import dev.backstep.session.MemoryBlock;
+import dev.backstep.session.ScopeInfo;
+import dev.backstep.session.SessionException;
+import dev.backstep.session.SessionInfo;
 import dev.backstep.session.SessionListener;
+import dev.backstep.session.SourceBreakpoint;
+import dev.backstep.session.StackFrame;
+import dev.backstep.session.Stop;
+import dev.backstep.session.StopReason;
+import dev.backstep.session.ThreadInfo;
+import dev.backstep.session.VariableInfo;
+import dev.backstep.session.internal.expr.CExpression;
+import dev.backstep.session.internal.expr.ExprException;
 
-/** The implementation behind {@link DebugSession#open}. */
-public final class Session {
-    private Session() {
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/** The implementation behind {@link DebugSession#open}: a timeline, its debug info, breakpoints and stepping. */
+public final class Session implements DebugSession {
+    private static final List<ExceptionFilter> FILTERS = List.of(
+            new ExceptionFilter(ExceptionFilter.ALL_TRAPS, "All traps", "Stop before entering any trap handler", false),
+            new ExceptionFilter(ExceptionFilter.EXCEPTIONS, "Exceptions",
+                    "Stop on synchronous exceptions (illegal instruction, access fault, ecall, ebreak)", false),
+            new ExceptionFilter(ExceptionFilter.INTERRUPTS, "Interrupts", "Stop on timer, software and external interrupts",
+                    false));
+
+    private final LaunchSpec spec;
+    private final Timeline timeline;
+    private final Program program;
+    private final SessionListener listener;
+    private final BreakpointTable breakpoints;
+    private final StopSet stops = new StopSet();
+    private final SessionOutput output;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Set<String> filters = new HashSet<>();
+    private volatile boolean running;
+    private volatile boolean pauseRequested;
+    private boolean forward;
+    private StateView view;
+    private ExceptionDetails lastException;
+
+    private Session(LaunchSpec spec, Timeline timeline, DebugInfo debug, SessionListener listener) {
+        this.spec = spec;
+        this.timeline = timeline;
+        this.program = new Program(debug);
+        this.listener = listener == null ? new SessionListener() { } : listener;
+        this.output = new SessionOutput(this.listener);
+        this.breakpoints = new BreakpointTable(program, stops, new BreakpointTable.Host() {
+            @Override
+            public boolean test(String condition) throws ExprException {
+                return CExpression.isTrue(condition, topScope());
+            }
+
+            @Override
+            public String interpolate(String logMessage) {
+                return LogMessages.interpolate(logMessage, topScope());
+            }
+
+            @Override
+            public boolean logging() {
+                return forward;
+            }
+
+            @Override
+            public void log(String text) {
+                output.console(text.endsWith("\n") ? text : text + "\n", timeline.icount());
+            }
+        });
+        timeline.setListener(new TimelineListener() {
+            @Override
+            public void output(byte b, long icount) {
+                output.uart(b, icount);
+            }
+
+            @Override
+            public void progress(String task, long done, long total) {
+                output.progress(task, done, total);
+            }
+        });
     }
 
     public static DebugSession open(LaunchSpec spec, SessionListener listener) throws LaunchException {
-        throw new LaunchException(null, "not implemented yet");
+        if (spec == null || spec.mode() == null) {
+            throw new LaunchException("mode", "no launch mode: say record or replay");
+        }
+        if (spec.mode() == LaunchSpec.Mode.REPLAY && spec.recording() == null) {
+            throw new LaunchException("recording", "replay mode needs a recording file");
+        }
+        if (spec.mode() == LaunchSpec.Mode.RECORD && spec.program() == null) {
+            throw new LaunchException("program", "no program: give the ELF file to debug");
+        }
+        if (spec.ramSize() < 0 || spec.snapshotBudget() < 0) {
+            throw new LaunchException(spec.ramSize() < 0 ? "ramSize" : "snapshotBudget", "must not be negative");
+        }
+        byte[] elfBytes = null;
+        if (spec.program() != null) {
+            elfBytes = readFile(spec.program(), "program", "program");
+        }
+        TimelineOptions opts = TimelineOptions.defaults();
+        if (spec.snapshotBudget() > 0) {
+            try {
+                opts = opts.withMemoryBudget(spec.snapshotBudget());
+            } catch (IllegalArgumentException e) {
+                throw new LaunchException("snapshotBudget", "snapshot budget " + spec.snapshotBudget() + ": "
+                        + e.getMessage());
+            }
+        }
+        Timeline t;
+        try {
+            if (spec.mode() == LaunchSpec.Mode.RECORD) {
+                MachineConfig cfg;
+                try {
+                    cfg = spec.ramSize() > 0 ? MachineConfig.builder().ramSize(spec.ramSize()).build()
+                            : MachineConfig.defaults();
+                } catch (IllegalArgumentException e) {
+                    throw new LaunchException("ramSize", "RAM size " + spec.ramSize() + ": " + e.getMessage());
+                }
+                ExternalInput input = ExternalInput.none();
+                if (spec.input() != null) {
+                    input = new LiveInput(new ByteArrayInputStream(spec.input()));
+                } else if (spec.inputFile() != null) {
+                    byte[] in = readFile(spec.inputFile(), "inputFile", "input file");
+                    input = new LiveInput(new ByteArrayInputStream(in));
+                }
+                t = Timeline.record(spec.program(), spec.recording(), input, cfg, opts);
+            } else {
+                if (!Files.isRegularFile(spec.recording())) {
+                    throw new LaunchException("recording", "recording file not found: " + spec.recording());
+                }
+                dev.backstep.replay.format.RecordingFile rec = dev.backstep.replay.format.RecordingReader.read(spec.recording());
+                if (elfBytes == null) {
+                    elfBytes = rec.elfBytes();
+                    if (elfBytes == null) {
+                        throw new LaunchException("program", "the recording " + spec.recording()
+                                + " does not contain its ELF: give the program as well");
+                    }
+                }
+                t = Timeline.replay(rec, spec.recording(), spec.program(), opts);
+            }
+        } catch (IOException e) {
+            String attr = spec.mode() == LaunchSpec.Mode.REPLAY && e.getMessage() != null
+                    && !e.getMessage().contains("ELF") ? "recording" : "program";
+            throw new LaunchException(attr, (attr.equals("program") ? spec.program() : spec.recording()) + ": "
+                    + e.getMessage(), e);
+        }
+        DebugInfo debug;
+        try {
+            debug = DebugInfo.parse(elfBytes);
+        } catch (ElfFormatException | DwarfFormatException e) {
+            closeQuietly(t);
+            throw new LaunchException("program", spec.program() + ": cannot read debug info: " + e.getMessage(), e);
+        }
+        return new Session(spec, t, debug, listener);
+    }
+
+    private static byte[] readFile(Path p, String attr, String what) throws LaunchException {
+        try {
+            return Files.readAllBytes(p);
+        } catch (NoSuchFileException e) {
+            throw new LaunchException(attr, what + " not found: " + p, e);
+        } catch (IOException e) {
+            throw new LaunchException(attr, "cannot read " + what + " " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(Timeline t) {
+        try {
+            t.close();
+        } catch (IOException ignored) {
+            // already failing
+        }
+    }
+
+    private FrameScope topScope() {
+        Machine m = timeline.machine();
+        Frame f = program.debug().unwind(Target.registers(m), Target.memory(m)).frames().stream().findFirst()
+                .orElse(null);
+        List<dev.backstep.debuginfo.model.Variable> locals = f == null ? List.of()
+                : program.debug().localsAt(f.lookupPc());
+        return new FrameScope(program.debug(), m, f, locals);
+    }
+
+    // ------------------------------------------------------------ breakpoints
+
+    @Override
+    public List<ExceptionFilter> exceptionFilters() {
+        return FILTERS;
+    }
+
+    @Override
+    public List<BreakpointStatus> setLineBreakpoints(String path, List<SourceBreakpoint> bps) throws SessionException {
+        enter();
+        try {
+            return breakpoints.setLine(path, bps == null ? List.of() : bps);
+        } finally {
+            leave();
+        }
+    }
+
+    @Override
+    public List<BreakpointStatus> setFunctionBreakpoints(List<FunctionBreakpoint> bps) throws SessionException {
+        enter();
+        try {
+            return breakpoints.setFunctions(bps == null ? List.of() : bps);
+        } finally {
+            leave();
+        }
+    }
+
+    @Override
+    public List<BreakpointStatus> setInstructionBreakpoints(List<InstructionBreakpoint> bps) throws SessionException {
+        enter();
+        try {
+            return breakpoints.setInstructions(bps == null ? List.of() : bps);
+        } finally {
+            leave();
+        }
+    }
+
+    @Override
+    public List<BreakpointStatus> setDataBreakpoints(List<DataBreakpoint> bps) throws SessionException {
+        enter();
+        try {
+            return breakpoints.setData(bps == null ? List.of() : bps);
+        } finally {
+            leave();
+        }
+    }
+
+    @Override
+    public void setExceptionFilters(Set<String> ids) throws SessionException {
+        enter();
+        try {
+            for (String id : ids) {
+                if (FILTERS.stream().noneMatch(f -> f.id().equals(id))) {
+                    throw new SessionException("unknown exception filter '" + id + "' (known: all, exceptions, interrupts)");
+                }
+            }
+            filters.clear();
+            filters.addAll(ids);
+            stops.stopOnTraps(!filters.isEmpty());
+        } finally {
+            leave();
+        }
+    }
+
+    @Override
+    public DataBreakpointInfo dataBreakpointInfo(int variablesReference, String name) throws SessionException {
+        enter();
+        try {
+            VariableInfo v = view().child(variablesReference, name);
+            return dataInfo(v.evaluateName() != null ? v.evaluateName() : name, v.memoryAddress(), v.size());
+        } finally {
+            leave();
+        }
+    }
+
+    @Override
+    public DataBreakpointInfo dataBreakpointInfoForExpression(String expression, int frameId) throws SessionException {
+        enter();
+        try {
+            VariableInfo v = view().evaluate(expression, frameId, false);
+            return dataInfo(expression, v.memoryAddress(), v.size());
+        } catch (ExprException e) {
+            return new DataBreakpointInfo(null, "cannot watch " + expression + ": " + e.getMessage(), List.of(), false);
+        } finally {
+            leave();
+        }
+    }
+
+    private static DataBreakpointInfo dataInfo(String what, long address, long size) {
+        if (address < 0) {
+            return new DataBreakpointInfo(null, what + " is not in memory (a register or computed value)", List.of(),
+                    false);
+        }
+        if (size <= 0) {
+            return new DataBreakpointInfo(null, what + " has no size", List.of(), false);
+        }
+        return new DataBreakpointInfo(DataIds.of(address, size),
+                String.format("%s (%d bytes at 0x%08x)", what, size, address),
+                List.of(DataAccess.WRITE, DataAccess.READ, DataAccess.READ_WRITE), true);
+    }
+
+    // ------------------------------------------------------------ execution
+
+    @Override
+    public Stop start() throws SessionException {
+        if (spec.stopOnEntry()) {
+            enter();
+            try {
+                view = null;
+                timeline.attach();
+                return new Stop(StopReason.ENTRY, Direction.FORWARD, timeline.icount(), timeline.machine().hart().pc(),
+                        1, "Paused on entry at icount " + timeline.icount(), List.of(), 0, null);
+            } finally {
+                leave();
+            }
+        }
+        return resume();
+    }
+
+    @Override
+    public Stop resume() throws SessionException {
+        return execute(true, "continue", () -> timeline.runForward(stops, Long.MAX_VALUE), true);
+    }
+
+    @Override
+    public Stop reverseContinue() throws SessionException {
+        return execute(false, "reverse continue", () -> timeline.reverseContinue(stops), true);
+    }
+
+    @Override
+    public Stop seek(long icount) throws SessionException {
+        if (icount < 0) {
+            throw new SessionException("icount must not be negative: " + icount);
+        }
+        boolean fwd = icount >= timeline.icount();
+        return execute(fwd, "seek", () -> timeline.seek(icount), false);
+    }
+
+    @Override
+    public Stop next(Granularity g) throws SessionException {
+        if (g == Granularity.INSTRUCTION) {
+            return execute(true, "step", timeline::step, false);
+        }
+        return lineStep(true, "step", s -> LinePredicates.stepOver(program, s), false);
+    }
+
+    @Override
+    public Stop stepIn(Granularity g) throws SessionException {
+        if (g == Granularity.INSTRUCTION) {
+            return execute(true, "step", timeline::step, false);
+        }
+        return lineStep(true, "step in", s -> LinePredicates.stepInto(program, s), false);
+    }
+
+    @Override
+    public Stop stepOut() throws SessionException {
+        return lineStep(true, "step out", s -> {
+            List<Frame> frames = s.frames();
+            if (s.innermost() != null && s.innermost().isInlined()) {
+                long ra = frames.size() > 1 ? frames.get(1).pc() : 0;
+                return LinePredicates.leftInlined(program, s, ra);
+            }
+            if (frames.size() < 2) {
+                return null;
+            }
+            return LinePredicates.returned(program, s, frames.get(1).pc());
+        }, false);
+    }
+
+    @Override
+    public Stop stepBack(Granularity g) throws SessionException {
+        if (g == Granularity.INSTRUCTION) {
+            return execute(false, "step back", timeline::stepBack, false);
+        }
+        return lineStep(false, "step back", s -> LinePredicates.reverseStepOver(program, s), true);
+    }
+
+    @Override
+    public Stop reverseStepIn(Granularity g) throws SessionException {
+        if (g == Granularity.INSTRUCTION) {
+            return execute(false, "step back", timeline::stepBack, false);
+        }
+        return lineStep(false, "reverse step in", s -> LinePredicates.reverseStepInto(program, s), true);
+    }
+
+    @Override
+    public Stop reverseStepOut() throws SessionException {
+        enter();
+        try {
+            prepare(false);
+            StepStart s = startHere();
+            long entry = frameEntry(s);
+            if (entry < 0) {
+                throw new SessionException("cannot tell where the current function starts (no debug info or symbol "
+                        + "at pc " + Registers.hex((int) s.pc()) + ")");
+            }
+            StopPredicate p = LinePredicates.entered(program, s, entry);
+            dev.backstep.replay.stop.Stop r = withPredicate(p, () -> timeline.reverseContinue(stops));
+            if (r.kind() == StopKind.PREDICATE && timeline.icount() > 0) {
+                r = timeline.stepBack();
+                r = r.withMessage(null);
+            }
+            return finish(r, Direction.BACKWARD, "reverse step out", true);
+        } finally {
+            leave();
+        }
+    }
+
+    private long frameEntry(StepStart s) {
+        Function f = s.innermost();
+        if (f != null) {
+            return f.isInlined() && f.entryPc() != 0 ? f.entryPc() : f.lowPc();
+        }
+        return program.debug().symbols().containing(s.pc()).map(sym -> sym.value()).orElse(-1L);
+    }
+
+    @Override
+    public void pause() {
+        if (running) {
+            pauseRequested = true;
+            timeline.cancel();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** A predicate-driven line step; backward ones are refined to the first statement of the line they land in. */
+    private Stop lineStep(boolean fwd, String what, java.util.function.Function<StepStart, StopPredicate> make,
+                          boolean refine) throws SessionException {
+        enter();
+        try {
+            prepare(fwd);
+            StepStart s = startHere();
+            StopPredicate p = make.apply(s);
+            dev.backstep.replay.stop.Stop r;
+            if (p == null) {
+                r = timeline.runForward(stops, Long.MAX_VALUE);
+            } else if (fwd) {
+                r = withPredicate(p, () -> timeline.runForward(stops, Long.MAX_VALUE));
+            } else {
+                r = withPredicate(p, () -> timeline.reverseContinue(stops));
+                if (refine) {
+                    r = toLineStart(p, r);
+                }
+            }
+            r = skipFilteredTraps(r, p, fwd);
+            return finish(r, fwd ? Direction.FORWARD : Direction.BACKWARD, what, true);
+        } finally {
+            leave();
+        }
+    }
+
+    /**
+     * A backward step lands on the last statement start before here; forward steps skip further statements of the
+     * same line in the same frame (unless they restart the line), so keep going back while the previous one is such
+     * a statement: the result is where a forward step from there would come here.
+     */
+    private dev.backstep.replay.stop.Stop toLineStart(StopPredicate p, dev.backstep.replay.stop.Stop r) {
+        for (int guard = 0; guard < 256 && r.kind() == StopKind.PREDICATE; guard++) {
+            long pc = timeline.machine().hart().pc() & 0xffffffffL;
+            long at = timeline.icount();
+            LineRow row = program.row(pc).orElse(null);
+            if (row == null) {
+                return r;
+            }
+            long cfa = program.cfa(timeline.machine());
+            String fn = Program.key(program.innermost(pc));
+            dev.backstep.replay.stop.Stop earlier = withPredicate(p, () -> timeline.reverseContinue(stops));
+            boolean sameLine = false;
+            if (earlier.kind() == StopKind.PREDICATE) {
+                long pc0 = timeline.machine().hart().pc() & 0xffffffffL;
+                LineRow row0 = program.row(pc0).orElse(null);
+                long[] range0 = program.lineRange(pc0);
+                sameLine = row0 != null && row.line() == row0.line() && row.file().equals(row0.file())
+                        && program.cfa(timeline.machine()) == cfa
+                        && java.util.Objects.equals(fn, Program.key(program.innermost(pc0)))
+                        && (range0 == null || range0[0] != pc);
+            }
+            if (!sameLine) {
+                timeline.seek(at);
+                return r.at(at, (int) pc, true);
+            }
+            r = earlier;
+        }
+        return r;
+    }
+
+    private dev.backstep.replay.stop.Stop withPredicate(StopPredicate p,
+                                                        Supplier<dev.backstep.replay.stop.Stop> run) {
+        stops.addPredicate(p);
+        try {
+            return run.get();
+        } finally {
+            stops.removePredicate(p);
+        }
+    }
+
+    private StepStart startHere() {
+        return StepStart.at(timeline.machine(), program, view().backtrace().frames());
+    }
+
+    /** Runs a timeline operation as an execution request. */
+    private Stop execute(boolean fwd, String what, Supplier<dev.backstep.replay.stop.Stop> op, boolean filterTraps)
+            throws SessionException {
+        enter();
+        try {
+            prepare(fwd);
+            dev.backstep.replay.stop.Stop r = op.get();
+            if (filterTraps) {
+                for (int guard = 0; guard < 100_000 && r.kind() == StopKind.TRAP && !wanted(r) && !pauseRequested; guard++) {
+                    r = op.get();
+                }
+            }
+            return finish(r, fwd ? Direction.FORWARD : Direction.BACKWARD, what, filterTraps);
+        } finally {
+            leave();
+        }
+    }
+
+    private dev.backstep.replay.stop.Stop skipFilteredTraps(dev.backstep.replay.stop.Stop r, StopPredicate p,
+                                                           boolean fwd) {
+        for (int guard = 0; guard < 100_000 && r.kind() == StopKind.TRAP && !wanted(r) && !pauseRequested; guard++) {
+            Supplier<dev.backstep.replay.stop.Stop> again = fwd ? () -> timeline.runForward(stops, Long.MAX_VALUE)
+                    : () -> timeline.reverseContinue(stops);
+            r = p == null ? again.get() : withPredicate(p, again);
+        }
+        return r;
+    }
+
+    private boolean wanted(dev.backstep.replay.stop.Stop r) {
+        boolean interrupt = r.trapCause() < 0;
+        return filters.contains(ExceptionFilter.ALL_TRAPS)
+                || (interrupt ? filters.contains(ExceptionFilter.INTERRUPTS) : filters.contains(ExceptionFilter.EXCEPTIONS));
+    }
+
+    private void prepare(boolean fwd) {
+        forward = fwd;
+        pauseRequested = false;
+        view = null;
+        lastException = null;
+        for (UserBreakpoint b : breakpoints.all()) {
+            b.conditionError = null;
+        }
+        output.begin();
+    }
+
+    private Stop finish(dev.backstep.replay.stop.Stop r, Direction dir, String what, boolean breakpointsMatter) {
+        forward = false;
+        output.end();
+        view = null;
+        Stop s = StopTranslator.translate(r, dir, what, breakpoints, program, pauseRequested);
+        if (s.reason() == StopReason.EXCEPTION) {
+            lastException = Traps.details(r.trapCause(), timeline.machine().hart().pc(), r.trapTval());
+        }
+        return s;
+    }
+
+    private void enter() throws SessionException {
+        if (!lock.tryLock()) {
+            throw new SessionException("the program is running: pause it first");
+        }
+        running = true;
+    }
+
+    private void leave() {
+        running = false;
+        lock.unlock();
+    }
+
+    /** For queries: refuse while an execution request runs. */
+    private void query() throws SessionException {
+        if (!lock.tryLock()) {
+            throw new SessionException("the program is running: pause it first");
+        }
+    }
+
+    private StateView view() {
+        if (view == null) {
+            view = new StateView(program.debug(), timeline.machine());
+        }
+        return view;
+    }
+
+    // ------------------------------------------------------------ state
+
+    @Override
+    public List<ThreadInfo> threads() {
+        return List.of(new ThreadInfo(1, "hart 0"));
+    }
+
+    @Override
+    public List<StackFrame> stackTrace(int startFrame, int levels) throws SessionException {
+        query();
+        try {
+            List<StackFrame> all = view().stackTrace();
+            int from = Math.max(0, Math.min(startFrame, all.size()));
+            int to = levels <= 0 ? all.size() : Math.min(all.size(), from + levels);
+            return List.copyOf(all.subList(from, to));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<ScopeInfo> scopes(int frameId) throws SessionException {
+        query();
+        try {
+            return view().scopes(frameId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<VariableInfo> variables(int ref, boolean hex) throws SessionException {
+        query();
+        try {
+            return view().variables(ref, hex);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public VariableInfo evaluate(String expression, int frameId, boolean hex) throws SessionException {
+        query();
+        try {
+            return view().evaluate(expression, frameId, hex);
+        } catch (ExprException e) {
+            throw new SessionException(e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public VariableInfo setVariable(int ref, String name, String value) throws SessionException {
+        query();
+        try {
+            boolean atEnd = timeline.mode() == Timeline.Mode.RECORD && timeline.icount() >= timeline.recordedLength();
+            if (!atEnd) {
+                throw new SessionException("cannot change " + name + " at icount " + timeline.icount()
+                        + ": this is the recorded past, and history cannot be changed");
+            }
+            throw new SessionException("cannot change " + name + ": changing the program's state would make the "
+                    + "recording diverge (not supported yet)");
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public MemoryBlock readMemory(long address, int count) throws SessionException {
+        query();
+        try {
+            if (count < 0 || count > (1 << 24)) {
+                throw new SessionException("cannot read " + count + " bytes");
+            }
+            Machine m = timeline.machine();
+            byte[] buf = new byte[count];
+            int n = 0;
+            while (n < count && address + n <= 0xffffffffL && Target.mapped(m, (int) (address + n))) {
+                buf[n] = (byte) m.memory().read8((int) (address + n));
+                n++;
+            }
+            return new MemoryBlock(address, java.util.Arrays.copyOf(buf, n), count - n);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<Instruction> disassemble(long address, int instructionOffset, int count) throws SessionException {
+        query();
+        try {
+            return new DisassemblyView(program.debug(), timeline.machine()).disassemble(address, instructionOffset, count);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public ExceptionDetails exceptionInfo() {
+        return lastException;
+    }
+
+    @Override
+    public List<String> loadedSources() {
+        return List.copyOf(program.debug().lines().files());
+    }
+
+    @Override
+    public List<String> sourceLines(String path) {
+        return SourceFiles.read(path, program.debug());
+    }
+
+    @Override
+    public SessionInfo info() {
+        TimelineInfo i = timeline.info();
+        return new SessionInfo(spec.mode(), spec.program(), i.file(), i.icount(), i.pc(), i.recordedLength(),
+                i.complete(), i.snapshotCount(), i.snapshotBytes(), i.memoryBudget(), i.eventCount(), i.outputBytes(),
+                i.problem());
+    }
+
+    @Override
+    public void saveRecording(Path path) throws SessionException {
+        query();
+        try {
+            Path src = timeline.info().file();
+            if (src == null) {
+                throw new SessionException("this session keeps its recording in memory only: launch with a recording "
+                        + "file to save it");
+            }
+            if (src.toAbsolutePath().equals(path.toAbsolutePath())) {
+                return;
+            }
+            Files.copy(src, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new SessionException("cannot write " + path + ": " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        pause();
+        lock.lock();
+        try {
+            timeline.close();
+        } catch (IOException e) {
+            output.console("could not finish the recording: " + e.getMessage() + "\n", timeline.icount());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** For tests and the console: the timeline's machine state (read only). */
+    public Machine machine() {
+        return timeline.machine();
     }
 }

@@ -1,0 +1,94 @@
+package dev.backstep.eclipse.core.model;
+
+import org.eclipse.debug.core.DebugException;
+import org.eclipse.debug.core.model.IValue;
+import org.eclipse.debug.core.model.IVariable;
+import org.eclipse.lsp4j.debug.Scope;
+import org.eclipse.lsp4j.debug.Variable;
+
+/** A DAP variable (or a whole scope such as the globals, shown as one expandable entry). Read-only. */
+public class BackstepVariable extends BackstepDebugElement implements IVariable {
+
+    private final String name;
+    private final String type;
+    private final BackstepValue value;
+    /** The container the server knows this variable by, for data breakpoints; 0 for a scope entry. */
+    private final int containerReference;
+    private final BackstepStackFrame frame;
+
+    BackstepVariable(BackstepDebugTarget target, Variable v, int containerReference, BackstepStackFrame frame) {
+        super(target);
+        this.name = v.getName();
+        this.type = v.getType();
+        this.containerReference = containerReference;
+        this.frame = frame;
+        this.value = new BackstepValue(target, v.getValue(), v.getType(), v.getVariablesReference(),
+                v.getMemoryReference(), frame);
+    }
+
+    private BackstepVariable(BackstepStackFrame frame, Scope scope) {
+        super(frame.target());
+        this.name = scope.getName();
+        this.type = "";
+        this.containerReference = 0;
+        this.frame = frame;
+        this.value = new BackstepValue(frame.target(), "", "", scope.getVariablesReference(), null, frame);
+    }
+
+    static BackstepVariable scope(BackstepStackFrame frame, Scope scope) {
+        return new BackstepVariable(frame, scope);
+    }
+
+    public int containerReference() {
+        return containerReference;
+    }
+
+    public BackstepStackFrame frame() {
+        return frame;
+    }
+
+    @Override
+    public IValue getValue() {
+        return value;
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    @Override
+    public String getReferenceTypeName() {
+        return type == null ? "" : type;
+    }
+
+    @Override
+    public boolean hasValueChanged() {
+        return false;
+    }
+
+    @Override
+    public void setValue(String expression) throws DebugException {
+        throw debugException("Backstep shows recorded state: values cannot be changed");
+    }
+
+    @Override
+    public void setValue(IValue v) throws DebugException {
+        setValue(v.getValueString());
+    }
+
+    @Override
+    public boolean supportsValueModification() {
+        return false;
+    }
+
+    @Override
+    public boolean verifyValue(String expression) {
+        return false;
+    }
+
+    @Override
+    public boolean verifyValue(IValue v) {
+        return false;
+    }
+}

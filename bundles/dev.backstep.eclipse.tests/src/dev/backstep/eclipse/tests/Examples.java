@@ -1,0 +1,90 @@
+package dev.backstep.eclipse.tests;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IFolder;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.Path;
+
+import dev.backstep.eclipse.core.dap.ServerCommand;
+
+/** The example programs of the repository, seen from the tests, and whether the server can debug them. */
+final class Examples {
+
+    private Examples() {
+    }
+
+    static File root() {
+        String root = System.getProperty("backstep.root", "../..");
+        try {
+            return new File(root).getCanonicalFile();
+        } catch (IOException e) {
+            return new File(root).getAbsoluteFile();
+        }
+    }
+
+    static File dir() {
+        return new File(root(), "emulator/examples");
+    }
+
+    /** Skips the calling test unless the bundled server jar has the dap command. */
+    static void assumeDapServer() {
+        File jar;
+        try {
+            jar = ServerCommand.serverJar("");
+        } catch (CoreException e) {
+            assumeTrue(false, "no Backstep server jar: " + e.getMessage());
+            return;
+        }
+        String output;
+        int exit;
+        try {
+            Process p = new ProcessBuilder(ServerCommand.java(""), "-jar", jar.getAbsolutePath(), "dap", "--help")
+                    .redirectErrorStream(true).start();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (InputStream in = p.getInputStream()) {
+                in.transferTo(out);
+            }
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+            exit = p.exitValue();
+            output = out.toString(StandardCharsets.UTF_8);
+        } catch (IOException | CoreException | InterruptedException e) {
+            assumeTrue(false, "cannot run the Backstep server jar " + jar + ": " + e);
+            return;
+        }
+        assumeTrue(exit == 0 && output.contains("backstep dap"),
+                "the Backstep server jar " + jar + " has no 'dap' command yet (java -jar backstep.jar dap --help); "
+                        + "the end-to-end Eclipse tests come alive when it does");
+    }
+
+    /** A project whose folder 'examples' links to emulator/examples, so sources are workspace files. */
+    static IProject project() throws CoreException {
+        IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject("backstep-examples");
+        if (!project.exists()) {
+            project.create(null);
+        }
+        project.open(null);
+        IFolder folder = project.getFolder("examples");
+        if (!folder.exists()) {
+            folder.createLink(new Path(dir().getAbsolutePath()), IResource.NONE, null);
+        }
+        return project;
+    }
+
+    static IFile file(String name) throws CoreException {
+        return project().getFolder("examples").getFile(name);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.backstep.eclipse.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.debug.core.DebugEvent;
+import org.eclipse.debug.core.DebugPlugin;
+import org.junit.jupiter.api.Test;
+
+import dev.backstep.eclipse.core.BackstepIds;
+import dev.backstep.eclipse.core.dap.ServerCommand;
+import dev.backstep.eclipse.core.launch.BackstepLaunchDelegate;
+import dev.backstep.eclipse.core.launch.LaunchAttributes;
+import dev.backstep.eclipse.core.model.StopInfo;
+import dev.backstep.eclipse.ui.views.TimelineModel;
+
+/** The parts that need no server: stop parsing, timeline arithmetic, launch arguments, the bundled jar. */
+class ModelUnitsTest {
+
+    @Test
+    void stopDescriptionGivesTheIcount() {
+        StopInfo stop = StopInfo.of("breakpoint", "Paused on breakpoint at icount 1234567");
+        assertEquals(1234567, stop.icount());
+        assertEquals(DebugEvent.BREAKPOINT, stop.detail());
+        assertEquals(DebugEvent.STEP_END, StopInfo.of("step", "Paused on step back at icount 5").detail());
+        assertEquals(-1, StopInfo.of("pause", null).icount());
+    }
+
+    @Test
+    void timelineMapsPixelsAndIcountsBothWays() {
+        TimelineModel m = new TimelineModel(1000, 250, 3, List.of(100L, 900L));
+        int width = 2 * TimelineModel.MARGIN + 500;
+        assertEquals(TimelineModel.MARGIN, m.x(0, width));
+        assertEquals(TimelineModel.MARGIN + 500, m.x(1000, width));
+        assertEquals(500, m.icountAt(m.x(500, width), width));
+        assertEquals(0, m.icountAt(-20, width), "clicks left of the axis go to the start");
+        assertEquals(1000, m.icountAt(10_000, width), "and right of it to the end");
+    }
+
+    @Test
+    void launchArgumentsFollowTheConfiguration() throws Exception {
+        Examples.project();
+        var config = Sessions.configuration("hello.elf");
+        config.setAttribute(LaunchAttributes.INPUT_TEXT, "abc");
+        config.setAttribute(LaunchAttributes.STOP_ON_ENTRY, true);
+        config.setAttribute(LaunchAttributes.RAM, "1M");
+        Map<String, Object> args = BackstepLaunchDelegate.launchArguments(config);
+        assertEquals(new File(Examples.dir(), "hello.elf").getAbsolutePath(), args.get("program"));
+        assertEquals("record", args.get("mode"));
+        assertEquals("abc", args.get("inputText"));
+        assertEquals(Boolean.TRUE, args.get("stopOnEntry"));
+        assertEquals("1M", args.get("ram"));
+    }
+
+    @Test
+    void theServerJarIsBundled() throws Exception {
+        File jar = ServerCommand.serverJar("");
+        assertTrue(jar.isFile() && jar.length() > 0, "server/backstep.jar inside the core bundle: " + jar);
+        assertNotNull(DebugPlugin.getDefault().getLaunchManager().getLaunchConfigurationType(BackstepIds.LAUNCH_TYPE_ID));
+    }
+}

@@ -1,0 +1,82 @@
+package dev.backstep.eclipse.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.debug.core.ILaunchManager;
+import org.eclipse.debug.core.model.IStackFrame;
+import org.eclipse.debug.core.model.IVariable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.backstep.eclipse.core.model.BackstepDebugTarget;
+import dev.backstep.eclipse.core.model.BackstepStackFrame;
+import dev.backstep.eclipse.core.model.BackstepThread;
+
+/**
+ * End to end, headless: corrupt.elf launched through the launch manager on the bundled server, a line
+ * breakpoint hit, a step back, a reverse resume to an earlier breakpoint, frames and values checked,
+ * and a clean end with no server left behind.
+ */
+class ReverseDebuggingTest {
+
+    /** corrupt.c: {@code shift_window(read_sensor(n));} in the sampling loop. */
+    private static final int LOOP_LINE = 58;
+    /** corrupt.c: {@code printf("alarms raised: ...")} after the loop. */
+    private static final int AFTER_LOOP_LINE = 66;
+
+    private BackstepDebugTarget target;
+
+    @BeforeEach
+    void serverHasDap() {
+        Examples.assumeDapServer();
+    }
+
+    @AfterEach
+    void tidy() throws Exception {
+        try {
+            Sessions.terminate(target);
+        } finally {
+            Sessions.removeAllBreakpoints();
+        }
+    }
+
+    @Test
+    void breakpointStepBackAndReverseResume() throws Exception {
+        IFile source = Examples.file("corrupt.c");
+        Sessions.lineBreakpoint(source, AFTER_LOOP_LINE);
+
+        DebugEvents events = DebugEvents.arm();
+        target = Sessions.launch(Sessions.configuration("corrupt.elf"), ILaunchManager.DEBUG_MODE);
+        BackstepThread thread = events.awaitSuspend("launch");
+        BackstepStackFrame top = (BackstepStackFrame) thread.getTopStackFrame();
+        assertEquals(AFTER_LOOP_LINE, top.getLineNumber(), "stopped at the breakpoint after the loop");
+        assertTrue(top.getName().contains("main"), "in main: " + top.getName());
+        long atBreakpoint = target.lastStop().icount();
+        assertTrue(atBreakpoint > 0, "the stop names its icount: " + target.lastStop().description());
+        Object source0 = target.getLaunch().getSourceLocator().getSourceElement(top);
+        assertEquals(source, source0, "source lookup maps the DWARF path to the workspace file");
+
+        events = DebugEvents.arm();
+        thread.stepBack();
+        thread = events.awaitSuspend("step back");
+        IStackFrame back = thread.getTopStackFrame();
+        assertTrue(back.getLineNumber() < AFTER_LOOP_LINE && back.getLineNumber() >= LOOP_LINE,
+                "a step back from line " + AFTER_LOOP_LINE + " lands in the loop, at line " + back.getLineNumber());
+        assertTrue(target.lastStop().icount() < atBreakpoint, "time went backward");
+
+        Sessions.lineBreakpoint(source, LOOP_LINE);
+        events = DebugEvents.arm();
+        thread.reverseResume();
+        thread = events.awaitSuspend("reverse resume");
+        IStackFrame loop = thread.getTopStackFrame();
+        assertEquals(LOOP_LINE, loop.getLineNumber(), "reverse resume stops at the earlier breakpoint");
+        IVariable n = Sessions.variable(loop, "n").orElse(null);
+        assertNotNull(n, "the loop counter is among the locals");
+        assertEquals("39", n.getValue().getValueString().trim(), "the last iteration, seen backward");
+        assertTrue(thread.getStackFrames().length >= 1);
+    }
+}

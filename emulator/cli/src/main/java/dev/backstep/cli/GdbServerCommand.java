@@ -1,0 +1,77 @@
+package dev.backstep.cli;
+
+import dev.backstep.gdbserver.GdbServer;
+import dev.backstep.machine.ExternalInput;
+import dev.backstep.machine.MachineConfig;
+import dev.backstep.replay.Timeline;
+import dev.backstep.replay.TimelineOptions;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code backstep gdbserver}: gdb's remote protocol, with reverse execution, over a recorded or replayed run. */
+@Command(name = "gdbserver", mixinStandardHelpOptions = true,
+        description = {"Serve gdb's remote protocol (target remote HOST:PORT) with reverse execution:",
+                "reverse-stepi/-step/-next/-continue/-finish, watchpoints both ways, QEMU-style monitor commands.",
+                "Without --replay the program runs live and is recorded while you debug."})
+final class GdbServerCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "PROG.elf", description = "RV32 ELF (with -g for source-level debugging)")
+    Path program;
+
+    @Option(names = "--replay", paramLabel = "RUN.bsr", description = "replay this recording instead of running live")
+    Path replay;
+
+    @Option(names = "--record", paramLabel = "RUN.bsr", description = "also write the live recording to this file")
+    Path record;
+
+    @Option(names = "--input", paramLabel = "FILE",
+            description = "file fed to the UART of a live run ('-' = stdin; default: no input)")
+    String input;
+
+    @Option(names = "--port", paramLabel = "N", required = true, description = "TCP port; 0 picks a free one and prints it")
+    int port;
+
+    @Option(names = "--host", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+            description = "address to listen on (default: ${DEFAULT-VALUE})")
+    String host;
+
+    @Option(names = "--ram", paramLabel = "SIZE", converter = SizeConverter.class, defaultValue = "128M",
+            description = "guest RAM size of a live run (default: ${DEFAULT-VALUE})")
+    long ram;
+
+    @Option(names = "--uart-to-gdb", description = "also show the guest's UART output in gdb's console")
+    boolean uartToGdb;
+
+    @Override
+    public Integer call() throws Exception {
+        if (replay != null && (record != null || input != null)) {
+            throw new CliErrors.UserError("--replay cannot be combined with --record or --input");
+        }
+        if (port < 0 || port > 65535) {
+            throw new CliErrors.UserError("port out of range: " + port);
+        }
+        PrintStream err = System.err;
+        HostInput in = input == null ? null : HostInput.open(input);
+        try (Timeline t = replay != null
+                ? Timeline.replay(replay, program, TimelineOptions.defaults())
+                : Timeline.record(program, record, in == null ? ExternalInput.none() : in.source(),
+                        MachineConfig.builder().ramSize(ram).build(), TimelineOptions.defaults());
+             GdbServer server = new GdbServer(t, System.out, uartToGdb, msg -> err.println("backstep: " + msg))) {
+            int bound = server.bind(host, port);
+            err.println("backstep: gdbserver for " + program.getFileName() + (replay != null ? " (replaying " + replay
+                    + ")" : " (live, recording)") + " listening on " + host + ":" + bound);
+            err.println("backstep: in gdb-multiarch: set architecture riscv:rv32, then target remote " + host + ":" + bound);
+            err.flush();
+            server.serve();
+            return 0;
+        } finally {
+            if (in != null) {
+                in.close();
+            }
+        }
+    }
+}

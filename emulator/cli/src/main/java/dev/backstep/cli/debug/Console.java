@@ -1,0 +1,439 @@
+package dev.backstep.cli.debug;
+
+import dev.backstep.session.BreakpointStatus;
+import dev.backstep.session.DataAccess;
+import dev.backstep.session.DataBreakpoint;
+import dev.backstep.session.DataBreakpointInfo;
+import dev.backstep.session.DebugSession;
+import dev.backstep.session.FunctionBreakpoint;
+import dev.backstep.session.Granularity;
+import dev.backstep.session.InstructionBreakpoint;
+import dev.backstep.session.ScopeInfo;
+import dev.backstep.session.SessionException;
+import dev.backstep.session.SessionInfo;
+import dev.backstep.session.SourceBreakpoint;
+import dev.backstep.session.StackFrame;
+import dev.backstep.session.Stop;
+import dev.backstep.session.VariableInfo;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command loop of {@code backstep debug}: reads gdb-like commands, runs them on a {@link DebugSession} and
+ * prints where each stop is (function, file:line, the source line, icount).
+ */
+final class Console {
+    private final DebugSession session;
+    private final BufferedReader in;
+    private final PrintStream out;
+    private final boolean echo;
+    private final boolean prompt;
+    /** Breakpoints by kind, as the user gave them, so that each set* call can resend its whole kind. */
+    private final Map<String, List<SourceBreakpoint>> lines = new LinkedHashMap<>();
+    private final List<FunctionBreakpoint> functions = new ArrayList<>();
+    private final List<InstructionBreakpoint> instructions = new ArrayList<>();
+    private final List<DataBreakpoint> watches = new ArrayList<>();
+    private final List<String> watchLabels = new ArrayList<>();
+    private final Map<Integer, String> labels = new LinkedHashMap<>();
+    private int listedLine;
+    private String listedPath;
+
+    Console(DebugSession session, BufferedReader in, PrintStream out, boolean echo, boolean prompt) {
+        this.session = session;
+        this.in = in;
+        this.out = out;
+        this.echo = echo;
+        this.prompt = prompt;
+    }
+
+    /** Runs until quit or end of input; returns the exit status. */
+    int run() throws IOException {
+        try {
+            report(session.start());
+        } catch (SessionException e) {
+            out.println("error: " + e.getMessage());
+        }
+        while (true) {
+            if (prompt) {
+                out.print("(backstep) ");
+                out.flush();
+            }
+            String line = in.readLine();
+            if (line == null) {
+                return 0;
+            }
+            line = line.trim();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            if (echo) {
+                out.println("(backstep) " + line);
+            }
+            try {
+                if (!execute(line)) {
+                    return 0;
+                }
+            } catch (SessionException | IllegalArgumentException e) {
+                out.println("error: " + e.getMessage());
+            }
+            out.flush();
+        }
+    }
+
+    /** One command; false to quit. */
+    boolean execute(String line) throws SessionException {
+        String[] parts = line.split("\\s+", 2);
+        String cmd = parts[0];
+        String arg = parts.length > 1 ? parts[1].trim() : "";
+        int slash = cmd.indexOf('/');
+        if (slash > 0) {
+            // gdb's format suffix: print/x EXPR
+            arg = (cmd.substring(slash) + " " + arg).trim();
+            cmd = cmd.substring(0, slash);
+        }
+        switch (cmd) {
+            case "quit", "q", "exit" -> {
+                return false;
+            }
+            case "help", "h" -> help();
+            case "continue", "c", "run", "r" -> report(session.resume());
+            case "next", "n" -> repeat(arg, () -> session.next(Granularity.LINE));
+            case "step", "s" -> repeat(arg, () -> session.stepIn(Granularity.LINE));
+            case "stepi", "si" -> repeat(arg, () -> session.stepIn(Granularity.INSTRUCTION));
+            case "nexti", "ni" -> repeat(arg, () -> session.next(Granularity.INSTRUCTION));
+            case "finish", "fin" -> report(session.stepOut());
+            case "reverse-continue", "rc" -> report(session.reverseContinue());
+            case "reverse-next", "rn" -> repeat(arg, () -> session.stepBack(Granularity.LINE));
+            case "reverse-step", "rs" -> repeat(arg, () -> session.reverseStepIn(Granularity.LINE));
+            case "reverse-stepi", "rsi", "reverse-nexti", "rni" -> repeat(arg, () -> session.stepBack(Granularity.INSTRUCTION));
+            case "reverse-finish", "rf" -> report(session.reverseStepOut());
+            case "seek", "goto" -> report(session.seek(parseLong(arg)));
+            case "break", "b" -> addBreakpoint(arg);
+            case "delete", "d" -> delete(arg);
+            case "watch" -> watch(arg, DataAccess.WRITE);
+            case "rwatch" -> watch(arg, DataAccess.READ);
+            case "awatch" -> watch(arg, DataAccess.READ_WRITE);
+            case "print", "p" -> print(arg);
+            case "backtrace", "bt", "where" -> backtrace();
+            case "info", "i" -> info(arg);
+            case "list", "l" -> list(arg);
+            default -> out.println("unknown command '" + cmd + "' (try 'help')");
+        }
+        return true;
+    }
+
+    interface Step {
+        Stop run() throws SessionException;
+    }
+
+    private void repeat(String count, Step step) throws SessionException {
+        int n = count.isEmpty() ? 1 : Integer.parseInt(count);
+        Stop last = null;
+        for (int i = 0; i < n; i++) {
+            last = step.run();
+            if (last.reason() != dev.backstep.session.StopReason.STEP) {
+                break;
+            }
+        }
+        report(last);
+    }
+
+    // ------------------------------------------------------------ breakpoints
+
+    private void addBreakpoint(String loc) throws SessionException {
+        if (loc.isEmpty()) {
+            throw new IllegalArgumentException("break what? file:line, function or *address");
+        }
+        String cond = null;
+        int ifAt = loc.indexOf(" if ");
+        if (ifAt > 0) {
+            cond = loc.substring(ifAt + 4).trim();
+            loc = loc.substring(0, ifAt).trim();
+        }
+        List<BreakpointStatus> st;
+        if (loc.startsWith("*")) {
+            instructions.add(new InstructionBreakpoint(parseLong(loc.substring(1).trim()), cond, null));
+            st = session.setInstructionBreakpoints(instructions);
+        } else if (loc.matches(".+:\\d+")) {
+            int colon = loc.lastIndexOf(':');
+            String file = loc.substring(0, colon);
+            lines.computeIfAbsent(file, k -> new ArrayList<>())
+                    .add(new SourceBreakpoint(Integer.parseInt(loc.substring(colon + 1)), cond, null, null));
+            st = session.setLineBreakpoints(file, lines.get(file));
+        } else if (loc.matches("\\d+") && listedPath != null) {
+            addBreakpoint(listedPath + ":" + loc + (cond == null ? "" : " if " + cond));
+            return;
+        } else {
+            functions.add(new FunctionBreakpoint(loc, cond, null));
+            st = session.setFunctionBreakpoints(functions);
+        }
+        BreakpointStatus b = st.get(st.size() - 1);
+        relabel(st);
+        if (b.verified()) {
+            out.printf("Breakpoint %d at 0x%08x%s%s%n", b.id(), b.address(),
+                    b.path() != null ? ": " + shortName(b.path()) + ":" + b.line() : "",
+                    b.message() != null ? " (" + b.message() + ")" : "");
+        } else {
+            out.printf("Breakpoint %d not set: %s%n", b.id(), b.message());
+        }
+    }
+
+    private void relabel(List<BreakpointStatus> st) {
+        for (BreakpointStatus b : st) {
+            labels.put(b.id(), b.verified() ? String.format("0x%08x%s", b.address(),
+                    b.path() != null ? " " + shortName(b.path()) + ":" + b.line() : "") : "(not set: " + b.message() + ")");
+        }
+    }
+
+    private void watch(String expr, DataAccess access) throws SessionException {
+        if (expr.isEmpty()) {
+            throw new IllegalArgumentException("watch what? an lvalue expression, e.g. config.alarm_limit");
+        }
+        DataBreakpointInfo info = session.dataBreakpointInfoForExpression(expr, 0);
+        if (info.dataId() == null) {
+            out.println("cannot watch: " + info.description());
+            return;
+        }
+        watches.add(new DataBreakpoint(info.dataId(), access, null, null));
+        watchLabels.add(info.description());
+        List<BreakpointStatus> st = session.setDataBreakpoints(watches);
+        BreakpointStatus b = st.get(st.size() - 1);
+        for (int i = 0; i < st.size(); i++) {
+            labels.put(st.get(i).id(), "watch " + watchLabels.get(i));
+        }
+        out.printf("%s %d: %s%n", access == DataAccess.WRITE ? "Watchpoint" : access == DataAccess.READ
+                ? "Read watchpoint" : "Access watchpoint", b.id(), info.description());
+    }
+
+    private void delete(String arg) throws SessionException {
+        if (arg.isEmpty()) {
+            lines.clear();
+            functions.clear();
+            instructions.clear();
+            watches.clear();
+            watchLabels.clear();
+            labels.clear();
+        } else {
+            int id = Integer.parseInt(arg);
+            String label = labels.remove(id);
+            if (label == null) {
+                throw new IllegalArgumentException("no breakpoint " + id);
+            }
+            // find it by resending each kind without the entry whose status has this id
+            removeById(id);
+        }
+        resendAll();
+    }
+
+    private void removeById(int id) throws SessionException {
+        for (Map.Entry<String, List<SourceBreakpoint>> e : lines.entrySet()) {
+            List<BreakpointStatus> st = session.setLineBreakpoints(e.getKey(), e.getValue());
+            for (int i = 0; i < st.size(); i++) {
+                if (st.get(i).id() == id) {
+                    e.getValue().remove(i);
+                    return;
+                }
+            }
+        }
+        List<BreakpointStatus> st = session.setFunctionBreakpoints(functions);
+        for (int i = 0; i < st.size(); i++) {
+            if (st.get(i).id() == id) {
+                functions.remove(i);
+                return;
+            }
+        }
+        st = session.setInstructionBreakpoints(instructions);
+        for (int i = 0; i < st.size(); i++) {
+            if (st.get(i).id() == id) {
+                instructions.remove(i);
+                return;
+            }
+        }
+        st = session.setDataBreakpoints(watches);
+        for (int i = 0; i < st.size(); i++) {
+            if (st.get(i).id() == id) {
+                watches.remove(i);
+                watchLabels.remove(i);
+                return;
+            }
+        }
+    }
+
+    /** Resends every kind (the session gives new ids), and relabels. */
+    private void resendAll() throws SessionException {
+        labels.clear();
+        for (Map.Entry<String, List<SourceBreakpoint>> e : lines.entrySet()) {
+            relabel(session.setLineBreakpoints(e.getKey(), e.getValue()));
+        }
+        relabel(session.setFunctionBreakpoints(functions));
+        relabel(session.setInstructionBreakpoints(instructions));
+        List<BreakpointStatus> st = session.setDataBreakpoints(watches);
+        for (int i = 0; i < st.size(); i++) {
+            labels.put(st.get(i).id(), "watch " + watchLabels.get(i));
+        }
+    }
+
+    // ------------------------------------------------------------ state
+
+    private void print(String arg) throws SessionException {
+        boolean hex = false;
+        if (arg.startsWith("/x")) {
+            hex = true;
+            arg = arg.substring(2).trim();
+        }
+        if (arg.isEmpty()) {
+            throw new IllegalArgumentException("print what?");
+        }
+        VariableInfo v = session.evaluate(arg, 0, hex);
+        out.println(v.name() + " = " + render(v, hex, 0));
+    }
+
+    /** A value with its children inline, like gdb: {alarm_limit = 5, hysteresis = 5, site = "tank-3"}. */
+    private String render(VariableInfo v, boolean hex, int depth) throws SessionException {
+        if (!v.hasChildren() || depth > 2 || v.type() != null && v.type().endsWith("*")) {
+            return v.value();
+        }
+        List<VariableInfo> kids = session.variables(v.variablesReference(), hex);
+        if (v.value().startsWith("\"")) {
+            return v.value();
+        }
+        StringBuilder sb = new StringBuilder("{");
+        int n = 0;
+        for (VariableInfo k : kids) {
+            if (n++ > 0) {
+                sb.append(", ");
+            }
+            if (n > 20) {
+                sb.append("...");
+                break;
+            }
+            sb.append(k.name().startsWith("[") ? "" : k.name() + " = ").append(render(k, hex, depth + 1));
+        }
+        return sb.append('}').toString();
+    }
+
+    private void backtrace() throws SessionException {
+        List<StackFrame> frames = session.stackTrace(0, 0);
+        for (int i = 0; i < frames.size(); i++) {
+            StackFrame f = frames.get(i);
+            out.printf("#%d  %s%s%s%n", i, i == 0 ? "" : String.format("0x%08x in ", f.pc()), f.name(),
+                    f.hasSource() ? " at " + shortName(f.path()) + ":" + f.line() : "");
+        }
+    }
+
+    private void info(String arg) throws SessionException {
+        switch (arg) {
+            case "registers", "reg", "r" -> {
+                for (ScopeInfo s : session.scopes(session.stackTrace(0, 1).get(0).id())) {
+                    if (s.kind() == ScopeInfo.Kind.REGISTERS) {
+                        for (VariableInfo v : session.variables(s.variablesReference(), true)) {
+                            out.printf("%-8s %s%n", v.name(), v.value());
+                        }
+                    }
+                }
+            }
+            case "breakpoints", "break", "b", "watchpoints" -> {
+                if (labels.isEmpty()) {
+                    out.println("No breakpoints or watchpoints.");
+                }
+                labels.forEach((id, l) -> out.printf("%-4d %s%n", id, l));
+            }
+            case "locals" -> {
+                for (ScopeInfo s : session.scopes(session.stackTrace(0, 1).get(0).id())) {
+                    if (s.kind() == ScopeInfo.Kind.LOCALS) {
+                        for (VariableInfo v : session.variables(s.variablesReference(), false)) {
+                            out.println(v.name() + " = " + render(v, false, 0));
+                        }
+                    }
+                }
+            }
+            default -> {
+                SessionInfo i = session.info();
+                out.printf("mode %s, at icount %d (pc 0x%08x) of %d recorded%s%n", i.mode().name().toLowerCase(),
+                        i.icount(), i.pc(), i.recordedLength(), i.complete() ? " (complete)" : "");
+                out.printf("snapshots: %d, %d KiB of %d MiB; %d input events, %d output bytes%s%n", i.snapshotCount(),
+                        i.snapshotBytes() >> 10, i.snapshotBudget() >> 20, i.eventCount(), i.outputBytes(),
+                        i.recording() != null ? "; recording " + i.recording() : "");
+                if (i.problem() != null) {
+                    out.println("problem: " + i.problem());
+                }
+            }
+        }
+    }
+
+    private void list(String arg) throws SessionException {
+        if (listedPath == null || arg.isEmpty() && listedLine == 0) {
+            StackFrame f = session.stackTrace(0, 1).get(0);
+            if (!f.hasSource()) {
+                out.println("no source here");
+                return;
+            }
+            listedPath = f.path();
+            listedLine = f.line();
+        }
+        if (!arg.isEmpty()) {
+            listedLine = Integer.parseInt(arg);
+        }
+        List<String> src = session.sourceLines(listedPath);
+        if (src.isEmpty()) {
+            out.println("cannot read " + listedPath);
+            return;
+        }
+        int from = Math.max(1, listedLine - 5);
+        int to = Math.min(src.size(), from + 9);
+        for (int n = from; n <= to; n++) {
+            out.printf("%d\t%s%n", n, src.get(n - 1));
+        }
+        listedLine = to + 6;
+    }
+
+    // ------------------------------------------------------------ stops
+
+    private void report(Stop s) throws SessionException {
+        out.println(s.description());
+        listedLine = 0;
+        List<StackFrame> frames = session.stackTrace(0, 1);
+        if (frames.isEmpty()) {
+            return;
+        }
+        StackFrame f = frames.get(0);
+        if (f.hasSource()) {
+            listedPath = f.path();
+            List<String> src = session.sourceLines(f.path());
+            String text = f.line() <= src.size() ? src.get(f.line() - 1) : "";
+            out.printf("%s () at %s:%d, icount %d%n%d\t%s%n", f.name(), shortName(f.path()), f.line(), s.icount(),
+                    f.line(), text);
+        } else {
+            out.printf("0x%08x in %s, icount %d%n", f.pc(), f.symbol() != null ? f.symbol() : "??", s.icount());
+        }
+    }
+
+    private static String shortName(String path) {
+        int i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+        return path.substring(i + 1);
+    }
+
+    private static long parseLong(String s) {
+        String t = s.trim().replace("_", "");
+        if (t.startsWith("0x") || t.startsWith("0X")) {
+            return Long.parseLong(t.substring(2), 16);
+        }
+        return Long.parseLong(t);
+    }
+
+    private void help() {
+        out.println("""
+                break FILE:LINE | FUNCTION | *ADDR [if COND]   set a breakpoint      delete [N]   remove
+                watch EXPR (rwatch, awatch)                    data breakpoint
+                continue (c)   next (n) [N]   step (s) [N]   finish   stepi (si)   nexti (ni)
+                reverse-continue (rc)   reverse-next (rn)   reverse-step (rs)   reverse-finish (rf)   reverse-stepi (rsi)
+                seek ICOUNT    print (p) [/x] EXPR    backtrace (bt)    list [LINE]
+                info [registers | breakpoints | locals]    quit (q)""");
+    }
+}

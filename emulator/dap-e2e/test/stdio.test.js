@@ -1,0 +1,5 @@
+'use strict';
+const { defineScenarios } = require('../lib/scenarios');
+const { stdioTransport } = require('../lib/support');
+
+defineScenarios(stdioTransport);

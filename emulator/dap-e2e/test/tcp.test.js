@@ -1,0 +1,5 @@
+'use strict';
+const { defineScenarios } = require('../lib/scenarios');
+const { tcpTransport } = require('../lib/support');
+
+defineScenarios(tcpTransport);

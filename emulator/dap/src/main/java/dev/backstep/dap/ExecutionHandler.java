@@ -1,0 +1,166 @@
+package dev.backstep.dap;
+
+import dev.backstep.dap.protocol.ReverseStepOutArguments;
+import dev.backstep.dap.protocol.SeekArguments;
+import dev.backstep.dap.run.ExecutionOperation;
+import dev.backstep.session.DebugSession;
+import dev.backstep.session.Granularity;
+import dev.backstep.session.Stop;
+import dev.backstep.session.StopReason;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.debug.ContinueArguments;
+import org.eclipse.lsp4j.debug.ContinueResponse;
+import org.eclipse.lsp4j.debug.NextArguments;
+import org.eclipse.lsp4j.debug.PauseArguments;
+import org.eclipse.lsp4j.debug.ReverseContinueArguments;
+import org.eclipse.lsp4j.debug.StepBackArguments;
+import org.eclipse.lsp4j.debug.StepInArguments;
+import org.eclipse.lsp4j.debug.StepOutArguments;
+import org.eclipse.lsp4j.debug.SteppingGranularity;
+import org.eclipse.lsp4j.debug.StoppedEventArguments;
+
+/**
+ * continue, next, stepIn, stepOut, stepBack, reverseContinue, pause, and backstep/seek and
+ * backstep/reverseStepOut: each answers at once and runs on the worker, which then sends stopped.
+ */
+final class ExecutionHandler {
+    private final DebugContext ctx;
+
+    ExecutionHandler(DebugContext ctx) {
+        this.ctx = ctx;
+    }
+
+    CompletableFuture<ContinueResponse> continue_(ContinueArguments args) {
+        checkThread(args == null ? null : args.getThreadId());
+        DebugSession s = ctx.session();
+        start("Running", s::resume, s::resume);
+        ContinueResponse r = new ContinueResponse();
+        r.setAllThreadsContinued(true);
+        return CompletableFuture.completedFuture(r);
+    }
+
+    CompletableFuture<Void> next(NextArguments args) {
+        checkThread(args == null ? null : args.getThreadId());
+        DebugSession s = ctx.session();
+        Granularity g = granularity(args == null ? null : args.getGranularity());
+        start("Stepping over", () -> s.next(g));
+        return done();
+    }
+
+    CompletableFuture<Void> stepIn(StepInArguments args) {
+        checkThread(args == null ? null : args.getThreadId());
+        DebugSession s = ctx.session();
+        Granularity g = granularity(args == null ? null : args.getGranularity());
+        start("Stepping in", () -> s.stepIn(g));
+        return done();
+    }
+
+    CompletableFuture<Void> stepOut(StepOutArguments args) {
+        checkThread(args == null ? null : args.getThreadId());
+        DebugSession s = ctx.session();
+        start("Stepping out", s::stepOut);
+        return done();
+    }
+
+    /** No granularity is what VS Code sends for its Step Back button: a reverse step over at source level. */
+    CompletableFuture<Void> stepBack(StepBackArguments args) {
+        checkThread(args == null ? null : args.getThreadId());
+        DebugSession s = ctx.session();
+        Granularity g = granularity(args == null ? null : args.getGranularity());
+        start("Stepping back", () -> s.stepBack(g));
+        return done();
+    }
+
+    CompletableFuture<Void> reverseContinue(ReverseContinueArguments args) {
+        checkThread(args == null ? null : args.getThreadId());
+        DebugSession s = ctx.session();
+        start("Running backward", s::reverseContinue);
+        return done();
+    }
+
+    CompletableFuture<Void> reverseStepOut(ReverseStepOutArguments args) {
+        checkThread(args == null ? null : args.getThreadId());
+        DebugSession s = ctx.session();
+        start("Stepping out backward", s::reverseStepOut);
+        return done();
+    }
+
+    CompletableFuture<Void> seek(SeekArguments args) {
+        if (args == null || args.getIcount() == null) {
+            throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT,
+                    "'icount' is required: the instruction count to go to");
+        }
+        long icount = args.getIcount();
+        if (icount < 0) {
+            throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT, "'icount' must be >= 0, got " + icount);
+        }
+        DebugSession s = ctx.session();
+        start("Seeking to icount " + icount, () -> s.seek(icount));
+        return done();
+    }
+
+    CompletableFuture<Void> pause(PauseArguments args) {
+        ctx.session();
+        ctx.runner.pause();
+        return done();
+    }
+
+    /** Runs the program to its first stop once the client has configured it (stopOnEntry or not). */
+    void startProgram(DebugSession s) {
+        start("Starting", s::start, s::resume);
+    }
+
+    private void start(String title, ExecutionOperation op) {
+        start(title, op, null);
+    }
+
+    private void start(String title, ExecutionOperation op, ExecutionOperation continuation) {
+        if (ctx.isTerminated()) {
+            throw new DapException(DapException.ErrorCodes.WRONG_STATE, "The debug session has been terminated");
+        }
+        ctx.runner.submit(title, op, continuation, this::reportStop, this::reportFailure);
+    }
+
+    private void reportStop(Stop stop) {
+        if (stop.reason() == StopReason.EXITED) {
+            ctx.output.console("Program exited with code " + stop.exitCode() + " at icount " + stop.icount()
+                    + "; you can still go back in time");
+        }
+        StoppedEventArguments e = StopEvents.toDap(stop);
+        ctx.client.send(c -> c.stopped(e));
+        if (stop.reason() == StopReason.EXITED) {
+            // the debuggee ended, the debug session does not: the user can still go back
+            org.eclipse.lsp4j.debug.ExitedEventArguments x = new org.eclipse.lsp4j.debug.ExitedEventArguments();
+            x.setExitCode(stop.exitCode());
+            ctx.client.send(c -> c.exited(x));
+        }
+    }
+
+    private void reportFailure(String message) {
+        ctx.output.console("Error: " + message);
+        StoppedEventArguments e = new StoppedEventArguments();
+        e.setReason("error");
+        DebugSession s = ctx.sessionOrNull();
+        long icount = s == null ? 0 : s.info().icount();
+        e.setDescription("Stopped on an error at icount " + icount + ": " + message);
+        e.setText(message);
+        e.setThreadId(1);
+        e.setAllThreadsStopped(true);
+        ctx.client.send(c -> c.stopped(e));
+    }
+
+    private void checkThread(Integer threadId) {
+        DebugSession s = ctx.session();
+        if (threadId != null && s.threads().stream().noneMatch(t -> t.id() == threadId)) {
+            throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT, "Unknown thread " + threadId);
+        }
+    }
+
+    static Granularity granularity(SteppingGranularity g) {
+        return g == SteppingGranularity.INSTRUCTION ? Granularity.INSTRUCTION : Granularity.LINE;
+    }
+
+    private static CompletableFuture<Void> done() {
+        return CompletableFuture.completedFuture(null);
+    }
+}

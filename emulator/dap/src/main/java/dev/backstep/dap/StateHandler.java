@@ -1,0 +1,225 @@
+package dev.backstep.dap;
+
+import dev.backstep.session.DebugSession;
+import dev.backstep.session.ExceptionDetails;
+import dev.backstep.session.ScopeInfo;
+import dev.backstep.session.VariableInfo;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.debug.EvaluateArguments;
+import org.eclipse.lsp4j.debug.EvaluateResponse;
+import org.eclipse.lsp4j.debug.ExceptionBreakMode;
+import org.eclipse.lsp4j.debug.ExceptionInfoArguments;
+import org.eclipse.lsp4j.debug.ExceptionInfoResponse;
+import org.eclipse.lsp4j.debug.LoadedSourcesArguments;
+import org.eclipse.lsp4j.debug.LoadedSourcesResponse;
+import org.eclipse.lsp4j.debug.Scope;
+import org.eclipse.lsp4j.debug.ScopePresentationHint;
+import org.eclipse.lsp4j.debug.ScopesArguments;
+import org.eclipse.lsp4j.debug.ScopesResponse;
+import org.eclipse.lsp4j.debug.SetVariableArguments;
+import org.eclipse.lsp4j.debug.SetVariableResponse;
+import org.eclipse.lsp4j.debug.Source;
+import org.eclipse.lsp4j.debug.SourceArguments;
+import org.eclipse.lsp4j.debug.SourceResponse;
+import org.eclipse.lsp4j.debug.StackFrame;
+import org.eclipse.lsp4j.debug.StackFramePresentationHint;
+import org.eclipse.lsp4j.debug.StackTraceArguments;
+import org.eclipse.lsp4j.debug.StackTraceResponse;
+import org.eclipse.lsp4j.debug.Thread;
+import org.eclipse.lsp4j.debug.ThreadsResponse;
+import org.eclipse.lsp4j.debug.ValueFormat;
+import org.eclipse.lsp4j.debug.Variable;
+import org.eclipse.lsp4j.debug.VariablesArguments;
+import org.eclipse.lsp4j.debug.VariablesArgumentsFilter;
+import org.eclipse.lsp4j.debug.VariablesResponse;
+
+/** threads, stackTrace, scopes, variables, setVariable, evaluate, exceptionInfo, loadedSources, source. */
+final class StateHandler {
+    private final DebugContext ctx;
+
+    StateHandler(DebugContext ctx) {
+        this.ctx = ctx;
+    }
+
+    CompletableFuture<ThreadsResponse> threads() {
+        DebugSession s = ctx.sessionOrNull();
+        ThreadsResponse r = new ThreadsResponse();
+        r.setThreads(s == null ? new Thread[0] : s.threads().stream().map(t -> {
+            Thread d = new Thread();
+            d.setId(t.id());
+            d.setName(t.name());
+            return d;
+        }).toArray(Thread[]::new));
+        return CompletableFuture.completedFuture(r);
+    }
+
+    CompletableFuture<StackTraceResponse> stackTrace(StackTraceArguments args) {
+        DebugSession s = ctx.stoppedSession("show the stack");
+        int threadId = args == null ? 1 : args.getThreadId();
+        if (s.threads().stream().noneMatch(t -> t.id() == threadId)) {
+            throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT, "Unknown thread " + threadId);
+        }
+        List<dev.backstep.session.StackFrame> all = SessionCall.run(() -> s.stackTrace(0, 0));
+        int start = Math.max(0, args == null ? 0 : Protocol.orDefault(args.getStartFrame(), 0));
+        int levels = args == null ? 0 : Protocol.orDefault(args.getLevels(), 0);
+        int end = levels <= 0 ? all.size() : (int) Math.min(all.size(), (long) start + levels);
+        List<dev.backstep.session.StackFrame> page = start >= all.size() ? List.of() : all.subList(start, end);
+        StackTraceResponse r = new StackTraceResponse();
+        r.setStackFrames(page.stream().map(this::toDap).toArray(StackFrame[]::new));
+        r.setTotalFrames(all.size());
+        return CompletableFuture.completedFuture(r);
+    }
+
+    private StackFrame toDap(dev.backstep.session.StackFrame f) {
+        StackFrame d = new StackFrame();
+        d.setId(f.id());
+        d.setName(f.inlined() ? f.name() + " [inlined]" : f.name());
+        if (f.hasSource()) {
+            d.setSource(Protocol.source(f.path()));
+            d.setLine(ctx.client.toClientLine(f.line()));
+            d.setColumn(f.column() > 0 ? ctx.client.toClientColumn(f.column()) : ctx.client.toClientColumn(1));
+        } else {
+            d.setLine(0);
+            d.setColumn(0);
+            d.setPresentationHint(StackFramePresentationHint.SUBTLE);
+        }
+        d.setInstructionPointerReference(Protocol.hex(f.pc()));
+        d.setCanRestart(false);
+        return d;
+    }
+
+    CompletableFuture<ScopesResponse> scopes(ScopesArguments args) {
+        DebugSession s = ctx.stoppedSession("show variables");
+        int frameId = args == null ? 0 : args.getFrameId();
+        List<ScopeInfo> scopes = SessionCall.run(() -> s.scopes(frameId));
+        ScopesResponse r = new ScopesResponse();
+        r.setScopes(scopes.stream().map(si -> {
+            Scope d = new Scope();
+            d.setName(si.name());
+            d.setVariablesReference(si.variablesReference());
+            d.setNamedVariables(si.namedVariables() > 0 ? si.namedVariables() : null);
+            d.setExpensive(si.expensive());
+            d.setPresentationHint(switch (si.kind()) {
+                case LOCALS -> ScopePresentationHint.LOCALS;
+                case REGISTERS, CSRS -> ScopePresentationHint.REGISTERS;
+                case GLOBALS -> null;
+            });
+            return d;
+        }).toArray(Scope[]::new));
+        return CompletableFuture.completedFuture(r);
+    }
+
+    CompletableFuture<VariablesResponse> variables(VariablesArguments args) {
+        DebugSession s = ctx.stoppedSession("show variables");
+        if (args == null) {
+            throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT, "'variablesReference' is required");
+        }
+        VariablesResponse r = new VariablesResponse();
+        if (args.getFilter() == VariablesArgumentsFilter.INDEXED) {
+            // every child is reported as named: there are no separately paged indexed children
+            r.setVariables(new Variable[0]);
+            return CompletableFuture.completedFuture(r);
+        }
+        boolean hex = hex(args.getFormat());
+        List<VariableInfo> all = SessionCall.run(() -> s.variables(args.getVariablesReference(), hex));
+        int start = Math.max(0, Protocol.orDefault(args.getStart(), 0));
+        int count = Protocol.orDefault(args.getCount(), 0);
+        int end = count <= 0 ? all.size() : (int) Math.min(all.size(), (long) start + count);
+        List<VariableInfo> page = start >= all.size() ? List.of() : all.subList(start, end);
+        r.setVariables(page.stream().map(StateHandler::toDap).toArray(Variable[]::new));
+        return CompletableFuture.completedFuture(r);
+    }
+
+    private static Variable toDap(VariableInfo v) {
+        Variable d = new Variable();
+        d.setName(v.name());
+        d.setValue(v.value());
+        d.setType(v.type());
+        d.setVariablesReference(Math.max(0, v.variablesReference()));
+        d.setEvaluateName(v.evaluateName());
+        if (v.memoryAddress() >= 0) {
+            d.setMemoryReference(Protocol.hex(v.memoryAddress()));
+        }
+        return d;
+    }
+
+    CompletableFuture<SetVariableResponse> setVariable(SetVariableArguments args) {
+        DebugSession s = ctx.stoppedSession("change a variable");
+        if (args == null || args.getName() == null || args.getValue() == null) {
+            throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT, "'name' and 'value' are required");
+        }
+        VariableInfo v = SessionCall.run(() -> s.setVariable(args.getVariablesReference(), args.getName(),
+                args.getValue()));
+        SetVariableResponse r = new SetVariableResponse();
+        r.setValue(v.value());
+        r.setType(v.type());
+        r.setVariablesReference(Math.max(0, v.variablesReference()));
+        if (v.memoryAddress() >= 0) {
+            r.setMemoryReference(Protocol.hex(v.memoryAddress()));
+        }
+        return CompletableFuture.completedFuture(r);
+    }
+
+    CompletableFuture<EvaluateResponse> evaluate(EvaluateArguments args) {
+        if (args == null || args.getExpression() == null || args.getExpression().isBlank()) {
+            throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT, "'expression' is required");
+        }
+        DebugSession s = ctx.stoppedSession("evaluate expressions");
+        int frameId = Protocol.orDefault(args.getFrameId(), 0);
+        VariableInfo v = SessionCall.run(() -> s.evaluate(args.getExpression().trim(), frameId, hex(args.getFormat())));
+        EvaluateResponse r = new EvaluateResponse();
+        r.setResult(v.value());
+        r.setType(v.type());
+        r.setVariablesReference(Math.max(0, v.variablesReference()));
+        if (v.memoryAddress() >= 0) {
+            r.setMemoryReference(Protocol.hex(v.memoryAddress()));
+        }
+        return CompletableFuture.completedFuture(r);
+    }
+
+    CompletableFuture<ExceptionInfoResponse> exceptionInfo(ExceptionInfoArguments args) {
+        DebugSession s = ctx.stoppedSession("show the exception");
+        ExceptionDetails x = s.exceptionInfo();
+        if (x == null) {
+            throw new DapException(DapException.ErrorCodes.WRONG_STATE, "The program did not stop on an exception");
+        }
+        ExceptionInfoResponse r = new ExceptionInfoResponse();
+        r.setExceptionId(x.id());
+        r.setDescription(x.description());
+        r.setBreakMode(ExceptionBreakMode.ALWAYS);
+        org.eclipse.lsp4j.debug.ExceptionDetails d = new org.eclipse.lsp4j.debug.ExceptionDetails();
+        d.setMessage(x.description());
+        d.setTypeName(x.interrupt() ? "interrupt" : "exception");
+        d.setFullTypeName(String.format("mcause=0x%08x mepc=0x%08x mtval=0x%08x", x.mcause(), x.mepc(), x.mtval()));
+        r.setDetails(d);
+        return CompletableFuture.completedFuture(r);
+    }
+
+    CompletableFuture<LoadedSourcesResponse> loadedSources(LoadedSourcesArguments args) {
+        DebugSession s = ctx.session();
+        LoadedSourcesResponse r = new LoadedSourcesResponse();
+        r.setSources(s.loadedSources().stream().map(Protocol::source).toArray(Source[]::new));
+        return CompletableFuture.completedFuture(r);
+    }
+
+    CompletableFuture<SourceResponse> source(SourceArguments args) {
+        DebugSession s = ctx.session();
+        String path = args == null || args.getSource() == null ? null : args.getSource().getPath();
+        if (path == null) {
+            throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT,
+                    "'source.path' is required: Backstep has no generated sources");
+        }
+        List<String> lines = s.sourceLines(path);
+        if (lines.isEmpty()) {
+            throw new DapException("Source not available: " + path);
+        }
+        SourceResponse r = new SourceResponse();
+        r.setContent(String.join("\n", lines) + "\n");
+        return CompletableFuture.completedFuture(r);
+    }
+
+    static boolean hex(ValueFormat f) {
+        return f != null && Boolean.TRUE.equals(f.getHex());
+    }
+}

@@ -1,0 +1,148 @@
+package dev.backstep.session.internal;
+
+import dev.backstep.debuginfo.DebugInfo;
+import dev.backstep.debuginfo.MemoryAccessException;
+import dev.backstep.debuginfo.MemoryReader;
+import dev.backstep.debuginfo.DwarfFormatException;
+import dev.backstep.debuginfo.elf.ElfSymbol;
+import dev.backstep.debuginfo.frame.Frame;
+import dev.backstep.debuginfo.loc.Location;
+import dev.backstep.debuginfo.loc.LocationUnavailableException;
+import dev.backstep.debuginfo.loc.Piece;
+import dev.backstep.debuginfo.model.Scope;
+import dev.backstep.debuginfo.model.Variable;
+import dev.backstep.debuginfo.types.Type;
+import dev.backstep.debuginfo.value.VariableEvaluator;
+import dev.backstep.machine.Machine;
+import dev.backstep.session.internal.expr.EvalScope;
+import dev.backstep.session.internal.expr.ExprException;
+import dev.backstep.session.internal.expr.ExprValue;
+import dev.backstep.session.internal.expr.Types;
+
+import java.util.List;
+import java.util.Optional;
+
+/** What an expression sees in one frame: its locals, the unit's statics, globals, registers, the machine's memory. */
+final class FrameScope implements EvalScope {
+    private final DebugInfo debug;
+    private final Machine machine;
+    private final Frame frame;
+    private final List<Variable> locals;
+    private final MemoryReader memory;
+    private final VariableEvaluator evaluator;
+
+    /** @param frame null: globals only; @param locals the variables visible in this (possibly inlined) frame level */
+    FrameScope(DebugInfo debug, Machine machine, Frame frame, List<Variable> locals) {
+        this.debug = debug;
+        this.machine = machine;
+        this.frame = frame;
+        this.locals = locals == null ? List.of() : locals;
+        this.memory = Target.memory(machine);
+        this.evaluator = new VariableEvaluator(debug.program(), debug.symbols());
+    }
+
+    @Override
+    public MemoryReader memory() {
+        return memory;
+    }
+
+    @Override
+    public ExprValue variable(String name) throws ExprException {
+        for (Variable v : locals) {
+            if (v.name().equals(name)) {
+                return locate(v, frame);
+            }
+        }
+        if (frame != null) {
+            for (Scope s : debug.scopesAt(frame.lookupPc())) {
+                if (s.kind() == Scope.Kind.UNIT) {
+                    for (Variable v : s.variables()) {
+                        if (name.equals(v.name())) {
+                            return locate(v, null);
+                        }
+                    }
+                }
+            }
+        }
+        Optional<Variable> g = debug.global(name);
+        if (g.isPresent()) {
+            return locate(g.get(), null);
+        }
+        Optional<ElfSymbol> sym = debug.symbols().byName(name);
+        if (sym.isPresent()) {
+            Type t = sym.get().kind() == ElfSymbol.Kind.FUNC ? new Type(Type.Kind.FUNCTION, name, 0, 0, () -> Types.INT,
+                    null, null, null, null, -1) : Types.INT;
+            return new ExprValue(t, sym.get().value(), null);
+        }
+        return null;
+    }
+
+    private ExprValue locate(Variable v, Frame f) throws ExprException {
+        Type type = v.type();
+        Location loc;
+        try {
+            loc = evaluator.locate(v, f, memory);
+        } catch (LocationUnavailableException e) {
+            throw new ExprException(v.name() + " is not available here (" + e.getMessage() + ")");
+        } catch (DwarfFormatException e) {
+            throw new ExprException("bad debug info for " + v.name() + ": " + e.getMessage());
+        } catch (MemoryAccessException e) {
+            throw new ExprException(v.name() + ": " + e.getMessage());
+        }
+        if (loc.isOptimizedOut()) {
+            throw new ExprException(v.name() + " is optimized out here");
+        }
+        if (loc.memoryAddress().isPresent()) {
+            return new ExprValue(type, loc.memoryAddress().getAsLong(), null);
+        }
+        if (loc.pieces().size() == 1) {
+            Piece p = loc.pieces().get(0);
+            switch (p.kind()) {
+                case REGISTER: {
+                    int r = (int) p.value();
+                    if (f == null || !f.registers().available(r)) {
+                        throw new ExprException(v.name() + " lives in a register not recovered in this frame");
+                    }
+                    return ExprValue.of(type, f.registers().reg(r) & 0xffffffffL);
+                }
+                case VALUE:
+                    return ExprValue.of(type, p.value());
+                case IMPLICIT:
+                    return new ExprValue(type, -1, p.bytes());
+                default:
+                    break;
+            }
+        }
+        throw new ExprException(v.name() + " is split across registers and memory; expressions cannot use it yet");
+    }
+
+    @Override
+    public ExprValue dollar(String name) {
+        if (name.equals("pc")) {
+            int pc = frame != null ? (int) frame.pc() : machine.hart().pc();
+            return ExprValue.of(Types.pointerTo(Type.VOID), pc & 0xffffffffL);
+        }
+        if (name.equals("icount")) {
+            return ExprValue.of(Types.UNSIGNED_LONG_LONG, machine.icount());
+        }
+        int r = Registers.number(name);
+        if (r >= 0) {
+            int v = frame != null && frame.registers().available(r) ? frame.registers().reg(r) : machine.hart().x(r);
+            return ExprValue.of(r == 2 ? Types.pointerTo(Type.VOID) : Types.INT, r == 0 ? 0 : v);
+        }
+        Registers.Csr c = Registers.csr(name);
+        if (c != null && machine.hart().hasCsr(c.number())) {
+            return ExprValue.of(Types.UNSIGNED, machine.hart().csr(c.number()) & 0xffffffffL);
+        }
+        return null;
+    }
+
+    @Override
+    public Type type(String name) {
+        Type builtin = Types.builtin(name);
+        if (builtin != null) {
+            return builtin;
+        }
+        return debug.type(name).orElse(null);
+    }
+}

@@ -1,0 +1,173 @@
+package dev.backstep.session.internal;
+
+import dev.backstep.debuginfo.frame.Frame;
+import dev.backstep.debuginfo.model.Function;
+import dev.backstep.machine.Machine;
+import dev.backstep.replay.stop.StopPredicate;
+
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The stop conditions of line steps, as timeline predicates that can only hold at statement starts (or a return
+ * address), so the timeline runs at full speed between them. Frames are told apart by their CFA: an outer frame
+ * has a larger one, a recursive call a smaller one.
+ */
+final class LinePredicates {
+    private LinePredicates() {
+    }
+
+    /** Base: candidate PCs given once, a test, and a name for stop descriptions. */
+    abstract static class Base implements StopPredicate {
+        final Program program;
+        final StepStart start;
+        private final int[] candidates;
+        private final String name;
+
+        Base(Program program, StepStart start, int[] candidates, String name) {
+            this.program = program;
+            this.start = start;
+            this.candidates = candidates;
+            this.name = name;
+        }
+
+        @Override
+        public int[] candidatePcs() {
+            return candidates;
+        }
+
+        @Override
+        public String describe() {
+            return name;
+        }
+
+        /** Where the innermost starting function sits among the functions at pc: 0 same, &gt;0 deeper inlined, -1 not there. */
+        int inlineDepth(long pc) {
+            return start.function() == null ? -1 : program.keysAt(pc).indexOf(start.function());
+        }
+    }
+
+    /** Statement starts of the functions of every frame on the stack (where step over can end), or all of them. */
+    static int[] frameStatementStarts(Program p, StepStart s) {
+        if (s.function() == null) {
+            return p.allStatementStarts();
+        }
+        TreeSet<Integer> set = new TreeSet<>();
+        for (Frame f : s.frames()) {
+            List<Function> fns = f.functions();
+            if (fns.isEmpty()) {
+                continue;
+            }
+            for (int a : p.statementStarts(fns.get(fns.size() - 1).frameFunction())) {
+                set.add(a);
+            }
+        }
+        return set.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Forward step over: a new line in this frame or an outer one. */
+    static StopPredicate stepOver(Program p, StepStart s) {
+        return new Base(p, s, frameStatementStarts(p, s), "step over") {
+            @Override
+            public boolean test(Machine m, long icount) {
+                return sameOrOuterLine(program, start, m, false);
+            }
+        };
+    }
+
+    /** Backward step over: a line start in this frame or an outer one (filtering done by the caller's refinement). */
+    static StopPredicate reverseStepOver(Program p, StepStart s) {
+        return new Base(p, s, frameStatementStarts(p, s), "reverse step over") {
+            @Override
+            public boolean test(Machine m, long icount) {
+                return sameOrOuterLine(program, start, m, true);
+            }
+        };
+    }
+
+    private static boolean sameOrOuterLine(Program program, StepStart start, Machine m, boolean backward) {
+        long pc = m.hart().pc() & 0xffffffffL;
+        long c = program.cfa(m);
+        if (c < start.cfa()) {
+            return false;
+        }
+        if (c == start.cfa() && start.function() != null) {
+            int depth = program.keysAt(pc).indexOf(start.function());
+            if (depth > 0) {
+                return false;
+            }
+            if (!backward && depth == 0 && start.sameLine(program, pc)) {
+                return false;
+            }
+        }
+        return !program.isPrologueEntry(pc);
+    }
+
+    /** Forward step into: a new line anywhere with line info (after a callee's prologue). */
+    static StopPredicate stepInto(Program p, StepStart s) {
+        return new Base(p, s, p.allStatementStarts(), "step into") {
+            @Override
+            public boolean test(Machine m, long icount) {
+                return anyNewLine(program, start, m, false);
+            }
+        };
+    }
+
+    /** Backward step into: a line start anywhere. */
+    static StopPredicate reverseStepInto(Program p, StepStart s) {
+        return new Base(p, s, p.allStatementStarts(), "reverse step into") {
+            @Override
+            public boolean test(Machine m, long icount) {
+                return anyNewLine(program, start, m, true);
+            }
+        };
+    }
+
+    private static boolean anyNewLine(Program program, StepStart start, Machine m, boolean backward) {
+        long pc = m.hart().pc() & 0xffffffffL;
+        if (program.isPrologueEntry(pc)) {
+            return false;
+        }
+        if (!backward && start.sameLine(program, pc) && program.cfa(m) == start.cfa()
+                && program.keysAt(pc).indexOf(start.function()) == 0) {
+            return false;
+        }
+        return true;
+    }
+
+    /** Forward step out of a real frame: back at the return address with the caller's stack pointer. */
+    static StopPredicate returned(Program p, StepStart s, long returnAddress) {
+        return new Base(p, s, new int[] {(int) returnAddress}, "step out") {
+            @Override
+            public boolean test(Machine m, long icount) {
+                return (m.hart().pc() & 0xffffffffL) == returnAddress
+                        && (m.hart().x(2) & 0xffffffffL) >= start.cfa();
+            }
+        };
+    }
+
+    /** Forward step out of an inlined copy: a line of the same frame outside it, or an outer frame. */
+    static StopPredicate leftInlined(Program p, StepStart s, long returnAddress) {
+        int[] starts = frameStatementStarts(p, s);
+        int[] cands = java.util.Arrays.copyOf(starts, starts.length + 1);
+        cands[starts.length] = (int) returnAddress;
+        return new Base(p, s, cands, "step out") {
+            @Override
+            public boolean test(Machine m, long icount) {
+                long pc = m.hart().pc() & 0xffffffffL;
+                long c = program.cfa(m);
+                return c > start.cfa() || (c == start.cfa() && inlineDepth(pc) < 0);
+            }
+        };
+    }
+
+    /** Backward to the entry of the current frame (same CFA at the function's first instruction). */
+    static StopPredicate entered(Program p, StepStart s, long entry) {
+        return new Base(p, s, new int[] {(int) entry}, "reverse step out") {
+            @Override
+            public boolean test(Machine m, long icount) {
+                return (m.hart().pc() & 0xffffffffL) == entry && program.cfa(m) == start.cfa();
+            }
+        };
+    }
+}
