@@ -3,20 +3,26 @@
 # gdb command timed with gdb's python, against `backstep gdbserver` and against QEMU's record/replay
 # (qemu-system-riscv32 -icount shift=auto,rr=replay ... -s -S) on the same ELF in the same run.
 #
-# Usage: bench/gdb-reverse.sh [path/to/prog.elf] [function] [ignore-count]
-#   defaults: emulator/examples/bench.elf, matmul_round, 5 (stop on its 6th call, ~45 M instructions in)
-# Environment: BACKSTEP (launcher, default ./backstep), QEMU, GDB, QEMU_TIMEOUT (s, default 600).
+# Usage: bench/gdb-reverse.sh [prog.elf] [function] [ignore-count] [earlier-function]
+#   stops on call ignore+1 of function, does 3 next, then times 5 reverse-stepi, 3 reverse-next,
+#   reverse-continue to earlier-function (short) and to main (long).
+#   defaults: emulator/examples/corrupt.elf smooth_window 3 shift_window
+#   bigger:   bench/gdb-reverse.sh emulator/examples/bench.elf matmul_round 5 sort_round
+#   (gdb does reverse-next as one reverse step per instruction: over a loop on the same line that is
+#   tens of thousands of round trips, which QEMU does not finish within QEMU_TIMEOUT)
+# Environment: BACKSTEP (launcher, default ./backstep), QEMU, GDB, QEMU_TIMEOUT (s, default 300).
 # Figures are printed, never asserted: the machine may be shared and noisy.
 set -uo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-elf="${1:-$root/emulator/examples/bench.elf}"
-fn="${2:-matmul_round}"
-ignore="${3:-5}"
+elf="${1:-$root/emulator/examples/corrupt.elf}"
+fn="${2:-smooth_window}"
+ignore="${3:-3}"
+earlier="${4:-shift_window}"
 backstep="${BACKSTEP:-$root/backstep}"
 qemu="${QEMU:-qemu-system-riscv32}"
 gdb="${GDB:-gdb-multiarch}"
-qemu_timeout="${QEMU_TIMEOUT:-600}"
+qemu_timeout="${QEMU_TIMEOUT:-300}"
 
 die() { echo "gdb-reverse: $*" >&2; exit 1; }
 [ -f "$elf" ] || die "no ELF at $elf"
@@ -30,7 +36,7 @@ trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # The gdb session: stop on the (ignore+1)-th call of $fn, then timed reverse commands.
-# A "sort_round" breakpoint gives a short reverse-continue (same round), "main" a long one (back to the start).
+# A breakpoint on $earlier gives a short reverse-continue, "main" a long one (back to the start).
 write_gdb_script() {
     local port="$1" out="$2"
     {
@@ -43,7 +49,7 @@ write_gdb_script() {
         echo "ignore 1 $ignore"
         echo "python t0 = time.time()"
         echo "continue"
-        echo "python print('BENCH %-28s %10.1f ms' % ('continue to $fn #$((ignore + 1))', (time.time() - t0) * 1000))"
+        echo "python print('BENCH %-34s %10.1f ms' % ('continue to $fn #$((ignore + 1))', (time.time() - t0) * 1000))"
         echo "delete"
         echo "next"
         echo "next"
@@ -51,22 +57,22 @@ write_gdb_script() {
         for i in 1 2 3 4 5; do
             echo "python t0 = time.time()"
             echo "reverse-stepi"
-            echo "python print('BENCH %-28s %10.1f ms' % ('reverse-stepi', (time.time() - t0) * 1000))"
+            echo "python print('BENCH %-34s %10.1f ms' % ('reverse-stepi', (time.time() - t0) * 1000))"
         done
         for i in 1 2 3; do
             echo "python t0 = time.time()"
             echo "reverse-next"
-            echo "python print('BENCH %-28s %10.1f ms' % ('reverse-next', (time.time() - t0) * 1000))"
+            echo "python print('BENCH %-34s %10.1f ms' % ('reverse-next', (time.time() - t0) * 1000))"
         done
-        echo "break sort_round"
+        echo "break $earlier"
         echo "python t0 = time.time()"
         echo "reverse-continue"
-        echo "python print('BENCH %-28s %10.1f ms' % ('reverse-continue (short)', (time.time() - t0) * 1000))"
+        echo "python print('BENCH %-34s %10.1f ms' % ('reverse-continue to $earlier', (time.time() - t0) * 1000))"
         echo "delete"
         echo "break main"
         echo "python t0 = time.time()"
         echo "reverse-continue"
-        echo "python print('BENCH %-28s %10.1f ms' % ('reverse-continue (to main)', (time.time() - t0) * 1000))"
+        echo "python print('BENCH %-34s %10.1f ms' % ('reverse-continue (to main)', (time.time() - t0) * 1000))"
         echo "kill"
     } > "$out"
 }

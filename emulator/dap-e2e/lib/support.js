@@ -22,8 +22,8 @@ function skipReason() {
         return `no server jar at ${JAR} (build emulator/cli first, or set BACKSTEP_JAR)`;
     }
     const r = cp.spawnSync(JAVA, ['-jar', JAR, 'dap', '--help'], { encoding: 'utf8', timeout: 30000 });
-    if (r.status !== 0) {
-        return `${JAR} has no 'dap' command (java -jar ${path.basename(JAR)} dap --help exited ${r.status})`;
+    if (r.status !== 0 || !/Debug Adapter Protocol/.test(r.stdout || '')) {
+        return `${JAR} has no 'dap' command (java -jar ${path.basename(JAR)} dap --help does not describe it)`;
     }
     return null;
 }

@@ -30,7 +30,6 @@ import org.eclipse.ui.commands.ICommandImageService;
 import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.backstep.eclipse.core.model.BackstepDebugTarget;
@@ -52,11 +51,6 @@ class ReverseCommandsUiTest {
 
     private BackstepDebugTarget target;
 
-    @BeforeEach
-    void serverHasDap() {
-        Examples.assumeDapServer();
-    }
-
     @AfterEach
     void tidy() throws Exception {
         try {
@@ -67,15 +61,23 @@ class ReverseCommandsUiTest {
     }
 
     @Test
+    void reverseCommandsAreContributedAndDisabledWithoutASession() throws Exception {
+        openDebugPerspective();
+        for (String id : REVERSE_COMMANDS) {
+            assertTrue(ui(() -> command(id).isDefined()), id + " is contributed");
+            assertNotNull(ui(() -> PlatformUI.getWorkbench().getService(ICommandImageService.class).getImageDescriptor(id)),
+                    id + " has an icon");
+            awaitEnabled(id, false);
+        }
+        assertNotNull(ui(() -> PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage()
+                .findView(BackstepUi.TIMELINE_VIEW_ID)), "the Timeline view opens");
+        screenshot("debug-perspective-idle.png");
+    }
+
+    @Test
     void stepBackFromTheDebugPerspective() throws Exception {
-        ui(() -> {
-            IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-            window.getShell().setSize(1280, 860);
-            window.getShell().setMaximized(true);
-            PlatformUI.getWorkbench().showPerspective(DEBUG_PERSPECTIVE, window);
-            window.getActivePage().showView(BackstepUi.TIMELINE_VIEW_ID);
-            return null;
-        });
+        Examples.assumeDapServer();
+        openDebugPerspective();
         IFile source = Examples.file("corrupt.c");
         Sessions.lineBreakpoint(source, AFTER_LOOP_LINE);
         DebugEvents events = DebugEvents.arm();
@@ -105,10 +107,24 @@ class ReverseCommandsUiTest {
         Thread.sleep(1500); // let the views settle before the picture
         File shot = screenshot("debug-perspective.png");
         assertTrue(shot.length() > 0);
+        ui(() -> PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().showView(BackstepUi.TIMELINE_VIEW_ID));
+        Thread.sleep(500);
+        screenshot("debug-perspective-timeline.png");
 
         Sessions.terminate(target);
         target = null;
         awaitEnabled(BackstepUi.STEP_BACK_COMMAND, false);
+    }
+
+    private static void openDebugPerspective() throws Exception {
+        ui(() -> {
+            IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+            window.getShell().setBounds(0, 0, 1280, 860);
+            PlatformUI.getWorkbench().showPerspective(DEBUG_PERSPECTIVE, window);
+            window.getActivePage().showView(BackstepUi.TIMELINE_VIEW_ID);
+            window.getActivePage().showView("org.eclipse.debug.ui.DebugView");
+            return null;
+        });
     }
 
     private static Command command(String id) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.eclipse.core.resources.IFile;
+import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunchManager;
 import org.eclipse.debug.core.model.IStackFrame;
 import org.eclipse.debug.core.model.IVariable;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.backstep.eclipse.core.breakpoints.BackstepWatchpoint;
 import dev.backstep.eclipse.core.model.BackstepDebugTarget;
 import dev.backstep.eclipse.core.model.BackstepStackFrame;
 import dev.backstep.eclipse.core.model.BackstepThread;
@@ -23,10 +25,17 @@ import dev.backstep.eclipse.core.model.BackstepThread;
  */
 class ReverseDebuggingTest {
 
+    /** corrupt.c: {@code for (uint32_t n = 0; n < SAMPLES; n++)}, whose test is the last thing run before line 66. */
+    private static final int LOOP_HEADER = 57;
     /** corrupt.c: {@code shift_window(read_sensor(n));} in the sampling loop. */
     private static final int LOOP_LINE = 58;
     /** corrupt.c: {@code printf("alarms raised: ...")} after the loop. */
     private static final int AFTER_LOOP_LINE = 66;
+
+    /** corrupt.c: {@code if (config.alarm_limit != 75)}, where the program finds its configuration broken. */
+    private static final int CHECK_LINE = 67;
+    /** corrupt.c: {@code p[1] = (p[0] + p[1]) / 2;} in smooth_window, which writes one past the window. */
+    private static final int OVERFLOW_LINE = 51;
 
     private BackstepDebugTarget target;
 
@@ -64,7 +73,7 @@ class ReverseDebuggingTest {
         thread.stepBack();
         thread = events.awaitSuspend("step back");
         IStackFrame back = thread.getTopStackFrame();
-        assertTrue(back.getLineNumber() < AFTER_LOOP_LINE && back.getLineNumber() >= LOOP_LINE,
+        assertTrue(back.getLineNumber() < AFTER_LOOP_LINE && back.getLineNumber() >= LOOP_HEADER,
                 "a step back from line " + AFTER_LOOP_LINE + " lands in the loop, at line " + back.getLineNumber());
         assertTrue(target.lastStop().icount() < atBreakpoint, "time went backward");
 
@@ -77,6 +86,41 @@ class ReverseDebuggingTest {
         IVariable n = Sessions.variable(loop, "n").orElse(null);
         assertNotNull(n, "the loop counter is among the locals");
         assertEquals("39", n.getValue().getValueString().trim(), "the last iteration, seen backward");
-        assertTrue(thread.getStackFrames().length >= 1);
+        assertTrue(thread.getStackFrames().length >= 2, "main and its caller _start");
+
+        assertTrue(loop.hasRegisterGroups(), "the registers scope becomes a register group");
+        boolean hasPc = false;
+        for (var register : loop.getRegisterGroups()[0].getRegisters()) {
+            hasPc |= register.getName().equals("pc");
+        }
+        assertTrue(hasPc, "pc is among the registers");
+        assertTrue(target.supportsStorageRetrieval(), "the Memory view can read guest memory");
+        assertEquals(16, target.getMemoryBlock(0x8000_0000L, 16).getBytes().length);
+
+        events = DebugEvents.arm();
+        target.seek(atBreakpoint);
+        thread = events.awaitSuspend("seek");
+        assertEquals(atBreakpoint, target.lastStop().icount(), "seek goes to the icount asked for");
+        assertEquals(AFTER_LOOP_LINE, thread.getTopStackFrame().getLineNumber());
+    }
+
+    /** The question Backstep answers: who wrote this global? A watchpoint and Reverse Resume find the line. */
+    @Test
+    void watchpointAndReverseResumeFindTheWriter() throws Exception {
+        IFile source = Examples.file("corrupt.c");
+        Sessions.lineBreakpoint(source, CHECK_LINE);
+        DebugEvents events = DebugEvents.arm();
+        target = Sessions.launch(Sessions.configuration("corrupt.elf"), ILaunchManager.DEBUG_MODE);
+        BackstepThread thread = events.awaitSuspend("launch");
+        assertEquals(CHECK_LINE, thread.getTopStackFrame().getLineNumber());
+
+        DebugPlugin.getDefault().getBreakpointManager().addBreakpoint(new BackstepWatchpoint("config.alarm_limit", false, true));
+        events = DebugEvents.arm();
+        thread.reverseResume();
+        thread = events.awaitSuspend("reverse resume with a watchpoint");
+        IStackFrame writer = thread.getTopStackFrame();
+        assertEquals("data breakpoint", thread.stop().reason(), "stopped by the watchpoint: " + thread.stop().description());
+        assertTrue(writer.getName().contains("smooth_window"), "the writer is smooth_window: " + writer.getName());
+        assertEquals(OVERFLOW_LINE, writer.getLineNumber(), "on the line that writes past the window");
     }
 }

@@ -107,9 +107,12 @@ public final class BackstepProcess extends PlatformObject implements IProcess, I
             Thread.currentThread().interrupt();
             server.destroyForcibly();
         }
+        if (!server.isAlive()) {
+            serverExited();
+        }
     }
 
-    private void serverExited() {
+    private synchronized void serverExited() {
         if (terminated) {
             return;
         }
@@ -165,7 +168,7 @@ public final class BackstepProcess extends PlatformObject implements IProcess, I
 
     @Override
     public boolean isTerminated() {
-        return terminated;
+        return terminated || !server.isAlive();
     }
 
     @Override

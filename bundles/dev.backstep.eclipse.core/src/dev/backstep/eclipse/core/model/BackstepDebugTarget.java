@@ -169,6 +169,9 @@ public final class BackstepDebugTarget extends BackstepDebugElement
         }
         refreshThreads();
         suspended = true;
+        if (debug) {
+            breakpoints.retryPending();
+        }
         for (BackstepThread t : threadList()) {
             t.suspended(stop);
         }

@@ -36,6 +36,8 @@ final class BreakpointSync implements IBreakpointListener {
     private final BackstepDebugTarget target;
     /** Files the server was told about, so that a file whose last breakpoint went is cleared too. */
     private final Set<String> knownFiles = new HashSet<>();
+    /** The server resolves a watched expression only while stopped; one that failed is tried again at the next stop. */
+    private boolean watchpointsPending;
 
     BreakpointSync(BackstepDebugTarget target) {
         this.target = target;
@@ -141,7 +143,15 @@ final class BreakpointSync implements IBreakpointListener {
         }
     }
 
+    /** Called at each stop: sends the watchpoints that could not be resolved while the program ran. */
+    synchronized void retryPending() {
+        if (watchpointsPending) {
+            sendWatchpoints();
+        }
+    }
+
     private void sendWatchpoints() {
+        watchpointsPending = false;
         Map<String, DataBreakpoint> byId = new LinkedHashMap<>();
         IBreakpointManager manager = DebugPlugin.getDefault().getBreakpointManager();
         for (IBreakpoint bp : manager.getBreakpoints(BackstepIds.MODEL_ID)) {
@@ -156,6 +166,7 @@ final class BreakpointSync implements IBreakpointListener {
                     BackstepCore.log("cannot watch " + wp.expression() + ": " + r.getDescription(), null);
                     continue;
                 }
+                
                 DataBreakpoint db = new DataBreakpoint();
                 db.setDataId(r.getDataId());
                 db.setAccessType(switch (wp.accessType()) {
@@ -165,7 +176,11 @@ final class BreakpointSync implements IBreakpointListener {
                 });
                 byId.put(r.getDataId(), db);
             } catch (CoreException e) {
-                BackstepCore.log("cannot watch " + wp.expression(), e);
+                if (target.isSuspended()) {
+                    BackstepCore.log("cannot watch " + wp.expression(), e);
+                } else {
+                    watchpointsPending = true;
+                }
             }
         }
         if (byId.isEmpty() && !Boolean.TRUE.equals(target.capabilities().getSupportsDataBreakpoints())) {

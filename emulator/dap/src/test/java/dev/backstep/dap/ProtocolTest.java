@@ -333,4 +333,47 @@ class ProtocolTest {
         assertTrue(client.connection.awaitEnd(10, java.util.concurrent.TimeUnit.SECONDS) || true);
         assertTrue(session.get().closed);
     }
+
+    @Test
+    void restartOpensAFreshSessionWithTheSameBreakpoints() throws Exception {
+        launchStopped(false);
+        SetBreakpointsArguments sb = new SetBreakpointsArguments();
+        Source src = new Source();
+        src.setPath("/src/fake.c");
+        sb.setSource(src);
+        SourceBreakpoint b = new SourceBreakpoint();
+        b.setLine(5);
+        sb.setBreakpoints(new SourceBreakpoint[] {b});
+        TestClient.get(client.server.setBreakpoints(sb));
+        FakeSession first = session.get();
+        TestClient.get(client.server.restart(new org.eclipse.lsp4j.debug.RestartArguments()));
+        StoppedEventArguments s = client.nextStop();
+        assertTrue(first.closed);
+        assertTrue(session.get() != first);
+        assertEquals("entry", s.getReason());
+        assertEquals(java.util.List.of(5), session.get().breakpointLines);
+    }
+
+    @Test
+    void terminateSendsTerminatedAndRefusesExecution() throws Exception {
+        launchStopped(false);
+        TestClient.get(client.server.terminate(new org.eclipse.lsp4j.debug.TerminateArguments()));
+        client.next("terminated");
+        ContinueArguments c = new ContinueArguments();
+        c.setThreadId(1);
+        assertTrue(TestClient.error(client.server.continue_(c)).contains("terminated"));
+    }
+
+    @Test
+    void quickOperationsShowNoProgressAndUnknownThreadsAreRefused() throws Exception {
+        launchStopped(true);
+        NextArguments next = new NextArguments();
+        next.setThreadId(7);
+        assertTrue(TestClient.error(client.server.next(next)).contains("thread 7"));
+        next.setThreadId(1);
+        TestClient.get(client.server.next(next));
+        client.nextStop();
+        Thread.sleep(300);
+        assertTrue(client.history("progressStart").isEmpty(), "a step that answers at once shows no progress");
+    }
 }

@@ -20,6 +20,7 @@ final class RspTestClient implements AutoCloseable {
     RspTestClient(int port) throws IOException {
         sock = new Socket("127.0.0.1", port);
         sock.setSoTimeout(60_000);
+        sock.setTcpNoDelay(true);
         in = new BufferedInputStream(sock.getInputStream());
         out = sock.getOutputStream();
     }

@@ -297,13 +297,18 @@ final class Cpu {
     int runChunk(long stopAt) {
         final int[] x = this.x;
         final Signals sig = this.signals;
+        final byte[][] rp = this.rp;
+        final byte[][] wp = this.wp;
         sig.chunkEnd = stopAt;
+        // Only slow paths (devices, CSR writes, code invalidation...) end a chunk early: the loop keeps
+        // the end in a local and re-reads the shared field after each of them.
+        long end = stopAt;
         int pc = this.pc;
         long ic = this.icount;
         long[] code = null;
         int codeTag = 1;
         try {
-            while (ic < sig.chunkEnd) {
+            while (ic < end) {
                 if ((pc & ~0xFFF) != codeTag) {
                     code = codePage(pc);
                     codeTag = pc & ~0xFFF;
@@ -360,14 +365,96 @@ final class Cpu {
                             npc = pc + imm;
                         }
                     }
-                    case Op.LB -> x[rd] = load8(x[rs1] + imm, pc, ic);
-                    case Op.LH -> x[rd] = load16(x[rs1] + imm, pc, ic);
-                    case Op.LW -> x[rd] = load32(x[rs1] + imm, pc, ic);
-                    case Op.LBU -> x[rd] = load8(x[rs1] + imm, pc, ic) & 0xFF;
-                    case Op.LHU -> x[rd] = load16(x[rs1] + imm, pc, ic) & 0xFFFF;
-                    case Op.SB -> store8(x[rs1] + imm, x[rs2], pc, ic);
-                    case Op.SH -> store16(x[rs1] + imm, x[rs2], pc, ic);
-                    case Op.SW -> store32(x[rs1] + imm, x[rs2], pc, ic);
+                    // Loads and stores: the RAM fast path inline; the slow path (devices, watched, shared or
+                    // code pages) may end the chunk, so re-read its end only there.
+                    case Op.LB -> {
+                        int a = x[rs1] + imm;
+                        int i = (a ^ 0x8000_0000) >>> 12;
+                        byte[] p;
+                        if (i < rp.length && (p = rp[i]) != null) {
+                            x[rd] = p[a & 0xFFF];
+                        } else {
+                            x[rd] = (byte) bus.load(a, 1, pc, ic);
+                            end = sig.chunkEnd;
+                        }
+                    }
+                    case Op.LBU -> {
+                        int a = x[rs1] + imm;
+                        int i = (a ^ 0x8000_0000) >>> 12;
+                        byte[] p;
+                        if (i < rp.length && (p = rp[i]) != null) {
+                            x[rd] = p[a & 0xFFF] & 0xFF;
+                        } else {
+                            x[rd] = bus.load(a, 1, pc, ic);
+                            end = sig.chunkEnd;
+                        }
+                    }
+                    case Op.LH -> {
+                        int a = x[rs1] + imm;
+                        int i = (a ^ 0x8000_0000) >>> 12;
+                        byte[] p;
+                        if (i < rp.length && (a & 0xFFF) <= 0xFFE && (p = rp[i]) != null) {
+                            x[rd] = (short) Ram.I16.get(p, a & 0xFFF);
+                        } else {
+                            x[rd] = (short) bus.load(a, 2, pc, ic);
+                            end = sig.chunkEnd;
+                        }
+                    }
+                    case Op.LHU -> {
+                        int a = x[rs1] + imm;
+                        int i = (a ^ 0x8000_0000) >>> 12;
+                        byte[] p;
+                        if (i < rp.length && (a & 0xFFF) <= 0xFFE && (p = rp[i]) != null) {
+                            x[rd] = (short) Ram.I16.get(p, a & 0xFFF) & 0xFFFF;
+                        } else {
+                            x[rd] = bus.load(a, 2, pc, ic);
+                            end = sig.chunkEnd;
+                        }
+                    }
+                    case Op.LW -> {
+                        int a = x[rs1] + imm;
+                        int i = (a ^ 0x8000_0000) >>> 12;
+                        byte[] p;
+                        if (i < rp.length && (a & 0xFFF) <= 0xFFC && (p = rp[i]) != null) {
+                            x[rd] = (int) Ram.I32.get(p, a & 0xFFF);
+                        } else {
+                            x[rd] = bus.load(a, 4, pc, ic);
+                            end = sig.chunkEnd;
+                        }
+                    }
+                    case Op.SB -> {
+                        int a = x[rs1] + imm;
+                        int i = (a ^ 0x8000_0000) >>> 12;
+                        byte[] p;
+                        if (i < wp.length && (p = wp[i]) != null) {
+                            p[a & 0xFFF] = (byte) x[rs2];
+                        } else {
+                            bus.store(a, 1, x[rs2], pc, ic);
+                            end = sig.chunkEnd;
+                        }
+                    }
+                    case Op.SH -> {
+                        int a = x[rs1] + imm;
+                        int i = (a ^ 0x8000_0000) >>> 12;
+                        byte[] p;
+                        if (i < wp.length && (a & 0xFFF) <= 0xFFE && (p = wp[i]) != null) {
+                            Ram.I16.set(p, a & 0xFFF, (short) x[rs2]);
+                        } else {
+                            bus.store(a, 2, x[rs2], pc, ic);
+                            end = sig.chunkEnd;
+                        }
+                    }
+                    case Op.SW -> {
+                        int a = x[rs1] + imm;
+                        int i = (a ^ 0x8000_0000) >>> 12;
+                        byte[] p;
+                        if (i < wp.length && (a & 0xFFF) <= 0xFFC && (p = wp[i]) != null) {
+                            Ram.I32.set(p, a & 0xFFF, x[rs2]);
+                        } else {
+                            bus.store(a, 4, x[rs2], pc, ic);
+                            end = sig.chunkEnd;
+                        }
+                    }
                     case Op.ADDI -> x[rd] = x[rs1] + imm;
                     case Op.SLTI -> x[rd] = x[rs1] < imm ? 1 : 0;
                     case Op.SLTIU -> x[rd] = Integer.compareUnsigned(x[rs1], imm) < 0 ? 1 : 0;
@@ -413,6 +500,7 @@ final class Cpu {
                         pc = this.pc;
                         ic = this.icount;
                         codeTag = 1;
+                        end = sig.chunkEnd;
                         continue;
                     }
                 }

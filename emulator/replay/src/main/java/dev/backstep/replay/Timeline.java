@@ -16,6 +16,7 @@ import dev.backstep.replay.format.RecordingFormat;
 import dev.backstep.replay.format.RecordingHeader;
 import dev.backstep.replay.format.RecordingReader;
 import dev.backstep.replay.format.RecordingWriter;
+import dev.backstep.replay.format.StateEdit;
 import dev.backstep.replay.log.DigestLog;
 import dev.backstep.replay.log.EventLog;
 import dev.backstep.replay.log.OutputLog;
@@ -64,6 +65,8 @@ public final class Timeline implements AutoCloseable {
     private final RecordingFile recording;
     private final SnapshotStore<TimelineSnapshot> snapshots;
     private final TreeMap<Long, Integer> icountBreakpoints = new TreeMap<>();
+    /** The debugger's state edits by icount; applied whenever the machine is at that icount. */
+    private final TreeMap<Long, List<StateEdit>> edits = new TreeMap<>();
     private int nextIcountBreakpointId = 1;
 
     /** Record mode: furthest icount executed live. */
@@ -153,6 +156,12 @@ public final class Timeline implements AutoCloseable {
         }
         Timeline t = new Timeline(Mode.REPLAY, recordingPath, elf, cfg, opts, rec.events(), rec.digests(),
                 h.digestInterval(), null, null, rec);
+        for (StateEdit e : rec.edits()) {
+            if (e.icount() <= rec.validUpTo()) {
+                t.edits.computeIfAbsent(e.icount(), k -> new ArrayList<>()).add(e);
+            }
+        }
+        t.applyEditsAt(0);
         t.endLimit = Math.min(t.endLimit, rec.validUpTo());
         if (t.endStop == null) {
             t.endStop = t.replayEndStop();
@@ -276,6 +285,80 @@ public final class Timeline implements AutoCloseable {
 
     public Map<Long, Integer> icountBreakpoints() {
         return java.util.Collections.unmodifiableMap(icountBreakpoints);
+    }
+
+    // ---------------------------------------------------------------- state edits
+
+    /**
+     * Changes the machine state here, at the live end of a record session, and records the change so that every
+     * later re-execution (seek, step back, reverse scans, a replay of the file) applies it at this icount.
+     *
+     * @throws IllegalStateException when not at the live end of a record session (the past cannot change), or
+     *                               after the program ended
+     * @throws IllegalArgumentException for a memory edit outside RAM
+     */
+    public StateEdit edit(StateEdit.Target target, int index, byte[] bytes) {
+        long now = m.icount();
+        if (mode != Mode.RECORD) {
+            throw new IllegalStateException("cannot change the state of a replayed recording: its history is fixed");
+        }
+        if (now < frontier) {
+            throw new IllegalStateException("cannot change the state at icount " + now + ": this is the recorded "
+                    + "past (history goes on to icount " + frontier + "); go to the end to change the state");
+        }
+        if (endLimit != Long.MAX_VALUE) {
+            throw new IllegalStateException("cannot change the state: the program has ended at icount " + endLimit);
+        }
+        StateEdit e = new StateEdit(now, target, index, bytes);
+        if (target == StateEdit.Target.MEMORY) {
+            long start = index & 0xffffffffL;
+            long ramStart = MachineConfig.RAM_BASE & 0xffffffffL;
+            if (start < ramStart || start + bytes.length > ramStart + config.ramSize()) {
+                throw new IllegalArgumentException(String.format("cannot write 0x%08x..0x%08x: only RAM can be "
+                        + "changed (0x%08x..0x%08x)", start, start + bytes.length - 1, ramStart,
+                        ramStart + config.ramSize() - 1));
+            }
+        }
+        if (target == StateEdit.Target.CSR && !m.hart().hasCsr(index)) {
+            throw new IllegalArgumentException(String.format("no CSR 0x%03x", index));
+        }
+        apply(e);
+        edits.computeIfAbsent(now, k -> new ArrayList<>()).add(e);
+        writer.stateEdit(e);
+        writer.flush(now);
+        return e;
+    }
+
+    /** Every state edit of this timeline, in icount order. */
+    public List<StateEdit> stateEdits() {
+        List<StateEdit> out = new ArrayList<>();
+        edits.values().forEach(out::addAll);
+        return out;
+    }
+
+    /** Edits are absolute writes, so applying the ones of an icount again at that same icount changes nothing. */
+    private void applyEditsAt(long icount) {
+        List<StateEdit> here = edits.get(icount);
+        if (here != null) {
+            for (StateEdit e : here) {
+                apply(e);
+            }
+        }
+    }
+
+    private void apply(StateEdit e) {
+        switch (e.target()) {
+            case REGISTER -> m.hart().setX(e.index(), e.value());
+            case PC -> m.hart().setPc(e.value());
+            case CSR -> m.hart().setCsr(e.index(), e.value());
+            case MEMORY -> m.memory().writeBytes(e.index(), e.bytes());
+        }
+    }
+
+    /** The next icount after {@code now} with state edits (runs end their slices there), or MAX_VALUE. */
+    private long nextEditAfter(long now) {
+        Long k = edits.isEmpty() ? null : edits.higherKey(now);
+        return k == null ? Long.MAX_VALUE : k;
     }
 
     // ---------------------------------------------------------------- operations
@@ -494,6 +577,7 @@ public final class Timeline implements AutoCloseable {
         m.restore(s.machine());
         input.setCursor(s.inputCursor());
         output.setCursor(s.outputCursor());
+        applyEditsAt(m.icount());
     }
 
     private void takeSnapshot() {
@@ -574,6 +658,7 @@ public final class Timeline implements AutoCloseable {
             if (plan != null && planIdx < plan.length) {
                 next = Math.min(next, plan[planIdx]);
             }
+            next = Math.min(next, nextEditAfter(now));
             if (stepping) {
                 next = now + 1;
             }
@@ -678,6 +763,8 @@ public final class Timeline implements AutoCloseable {
                 takeSnapshot();
             }
         }
+        // after the digest: the state recorded at an icount is the one before the debugger changed it there
+        applyEditsAt(at);
     }
 
     private void atDigestPoint() {

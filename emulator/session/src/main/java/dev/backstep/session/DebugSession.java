@@ -109,10 +109,35 @@ public interface DebugSession extends AutoCloseable {
     VariableInfo evaluate(String expression, int frameId, boolean hex) throws SessionException;
 
     /**
-     * Changes a variable; only live at the end of history in RECORD mode (in the past it is refused: history
-     * cannot change).
+     * Changes a variable (a child of a scope or structured value: a local, global, member, element, register or
+     * CSR) to the value of a C expression; only live at the end of history in RECORD mode (in the past, and in
+     * REPLAY mode, it is refused: history cannot change). The change is recorded in the recording at the current
+     * icount, so going back before it shows the old value and every re-execution or replay applies it again.
+     * Returns the variable as it now is.
      */
     VariableInfo setVariable(int variablesReference, String name, String value) throws SessionException;
+
+    /**
+     * Sets an lvalue expression ("config.alarm_limit", "*(int*)0x80001000", "$a0", "$pc", "$mstatus") to the value
+     * of a C expression, in a frame (0: the top frame). Like {@link #setVariable}, only live at the end of history
+     * in RECORD mode; the change is recorded, so replays and re-executions see it from this icount on.
+     */
+    default VariableInfo setExpression(String expression, String value, int frameId) throws SessionException {
+        throw new SessionException("changing expressions is not supported by this session");
+    }
+
+    /**
+     * Writes bytes into guest RAM, live at the end of history in RECORD mode only (recorded like
+     * {@link #setVariable}). Returns the number of bytes written (all of them, or an error).
+     */
+    default int writeMemory(long address, byte[] data) throws SessionException {
+        throw new SessionException("writing memory is not supported by this session");
+    }
+
+    /** Whether state changes ({@link #setVariable}, {@link #setExpression}, {@link #writeMemory}) are possible here. */
+    default boolean canChangeState() {
+        return false;
+    }
 
     MemoryBlock readMemory(long address, int count) throws SessionException;
 

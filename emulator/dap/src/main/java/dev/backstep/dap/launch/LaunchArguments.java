@@ -167,8 +167,9 @@ public final class LaunchArguments {
         }
     }
 
+    /** Every call site says which attribute is at fault; the message names it for the user. */
     private static DapException invalid(String attribute, String message) {
-        // the attribute is named in the message; kept as a parameter so that every call site says which one
+        assert message.contains(attribute) : message;
         return new DapException(DapException.ErrorCodes.INVALID_ARGUMENT, message);
     }
 }

@@ -1,6 +1,5 @@
 package dev.backstep.dap.transport;
 
-import java.util.Map;
 import org.eclipse.lsp4j.debug.services.IDebugProtocolClient;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
@@ -8,7 +7,6 @@ import org.eclipse.lsp4j.jsonrpc.MessageProducer;
 import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
 import org.eclipse.lsp4j.jsonrpc.debug.DebugLauncher;
 import org.eclipse.lsp4j.jsonrpc.json.ConcurrentMessageProcessor;
-import org.eclipse.lsp4j.jsonrpc.json.JsonRpcMethod;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 
 /**
@@ -55,10 +53,5 @@ public final class DapLauncherBuilder extends DebugLauncher.Builder<IDebugProtoc
                                                                 IDebugProtocolClient proxy) {
         MessageProducer guarded = new GuardedMessageProducer(input, jsonHandler, remoteEndpoint);
         return super.createMessageProcessor(guarded, consumer, proxy);
-    }
-
-    @Override
-    protected Map<String, JsonRpcMethod> getSupportedMethods() {
-        return super.getSupportedMethods();
     }
 }

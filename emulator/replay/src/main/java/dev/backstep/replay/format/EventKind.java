@@ -9,7 +9,12 @@ public enum EventKind {
     /** wfi with nothing deterministic to wake it; payload: i64 mtime ticks skipped, -1 = no input will come. */
     IDLE(3),
     /** Machine.digest() of the state at this icount; payload: i64. */
-    DIGEST(4);
+    DIGEST(4),
+    /**
+     * A debugger's change to the machine state at this icount ({@link StateEdit}); payload: u8 target, u32 index,
+     * uvarint length, bytes. Applied, not asked for: it is not an input of the machine.
+     */
+    STATE_EDIT(5);
 
     public final int code;
 

@@ -3,9 +3,11 @@ package dev.backstep.replay.format;
 import dev.backstep.replay.log.DigestLog;
 import dev.backstep.replay.log.EventLog;
 
+import java.util.List;
+
 /**
  * A recording as read back: header, embedded ELF (may be null), events and digests of the readable
- * prefix, how it ended (null when the run was cut off) and where it is damaged (null when intact).
+ * prefix, the debugger's state edits ({@link StateEdit}, in icount order), how it ended (null when the run was cut off) and where it is damaged (null when intact).
  */
 public record RecordingFile(RecordingHeader header,
                             byte[] elfBytes,
@@ -15,7 +17,18 @@ public record RecordingFile(RecordingHeader header,
                             RecordingEnd end,
                             RecordingDamage damage,
                             int chunks,
-                            long fileSize) {
+                            long fileSize,
+                            List<StateEdit> edits) {
+
+    public RecordingFile {
+        edits = edits == null ? List.of() : List.copyOf(edits);
+    }
+
+    /** A recording without debugger state edits. */
+    public RecordingFile(RecordingHeader header, byte[] elfBytes, EventLog events, DigestLog digests, long validUpTo,
+                         RecordingEnd end, RecordingDamage damage, int chunks, long fileSize) {
+        this(header, elfBytes, events, digests, validUpTo, end, damage, chunks, fileSize, List.of());
+    }
 
     public boolean complete() {
         return end != null && damage == null;

@@ -6,7 +6,9 @@ import dev.backstep.replay.log.EventLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
@@ -33,6 +35,7 @@ public final class RecordingReader {
         byte[] elf = null;
         EventLog events = new EventLog();
         DigestLog digests = new DigestLog();
+        List<StateEdit> edits = new ArrayList<>();
         long validUpTo = 0;
         RecordingEnd end = null;
         RecordingDamage damage = null;
@@ -86,7 +89,7 @@ public final class RecordingReader {
                                 }
                             }
                             case RecordingFormat.CHUNK_ELF -> elf = payload;
-                            case RecordingFormat.CHUNK_EVENTS -> validUpTo = parseEvents(in, events, digests, validUpTo);
+                            case RecordingFormat.CHUNK_EVENTS -> validUpTo = parseEvents(in, events, digests, edits, validUpTo);
                             case RecordingFormat.CHUNK_END -> {
                                 long fin = in.i64();
                                 String why = in.string();
@@ -119,7 +122,7 @@ public final class RecordingReader {
         if (header == null) {
             throw new RecordingCorruptException("recording has no header", pos);
         }
-        return new RecordingFile(header, elf, events, digests, validUpTo, end, damage, chunks, file.length);
+        return new RecordingFile(header, elf, events, digests, validUpTo, end, damage, chunks, file.length, edits);
     }
 
     private static RecordingHeader parseHeader(ByteSource in, long offset)
@@ -143,8 +146,8 @@ public final class RecordingReader {
     }
 
     /** Parses into the logs only once the whole chunk is known good, so a bad chunk adds nothing. */
-    private static long parseEvents(ByteSource in, EventLog events, DigestLog digests, long covered)
-            throws ByteSource.Malformed {
+    private static long parseEvents(ByteSource in, EventLog events, DigestLog digests, List<StateEdit> edits,
+                                    long covered) throws ByteSource.Malformed {
         long icount = in.i64();
         long cover = in.i64();
         int count = in.i32();
@@ -153,6 +156,7 @@ public final class RecordingReader {
         }
         EventLog staged = new EventLog();
         DigestLog stagedDigests = new DigestLog();
+        List<StateEdit> stagedEdits = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             icount += in.uvarint();
             if (icount < covered) {
@@ -180,6 +184,7 @@ public final class RecordingReader {
                     }
                     stagedDigests.append(icount, d);
                 }
+                case STATE_EDIT -> stagedEdits.add(parseEdit(in, icount));
                 default -> staged.appendValue(icount, kind, in.i64());
             }
         }
@@ -197,9 +202,33 @@ public final class RecordingReader {
                 events.appendValue(staged.icount(i), staged.kind(i), staged.value(i));
             }
         }
+        if (!stagedEdits.isEmpty() && !edits.isEmpty()
+                && stagedEdits.get(0).icount() < edits.get(edits.size() - 1).icount()) {
+            throw new ByteSource.Malformed("state edits go back in time at icount " + stagedEdits.get(0).icount());
+        }
         for (int i = 0; i < stagedDigests.size(); i++) {
             digests.append(stagedDigests.icount(i), stagedDigests.digest(i));
         }
+        edits.addAll(stagedEdits);
         return cover;
+    }
+
+    private static StateEdit parseEdit(ByteSource in, long icount) throws ByteSource.Malformed {
+        int code = in.u8();
+        StateEdit.Target target = StateEdit.Target.ofCode(code);
+        if (target == null) {
+            throw new ByteSource.Malformed("unknown state edit target " + code + " at icount " + icount);
+        }
+        int index = in.i32();
+        long len = in.uvarint();
+        if (len < 1 || len > StateEdit.MAX_BYTES) {
+            throw new ByteSource.Malformed("state edit of " + len + " bytes at icount " + icount);
+        }
+        byte[] bytes = in.bytes((int) len);
+        try {
+            return new StateEdit(icount, target, index, bytes);
+        } catch (IllegalArgumentException e) {
+            throw new ByteSource.Malformed(e.getMessage() + " at icount " + icount);
+        }
     }
 }

@@ -67,11 +67,22 @@ public final class RecordingWriter implements AutoCloseable {
     }
 
     public void value(long icount, EventKind kind, long value) {
-        if (kind == EventKind.UART_RX) {
-            throw new IllegalArgumentException("UART_RX carries bytes");
+        if (kind == EventKind.UART_RX || kind == EventKind.STATE_EDIT) {
+            throw new IllegalArgumentException(kind + " carries bytes");
         }
         begin(icount, kind);
         pending.i64(value);
+        end();
+    }
+
+    /** A debugger's change to the state (written in event order with the inputs). */
+    public void stateEdit(StateEdit e) {
+        begin(e.icount(), EventKind.STATE_EDIT);
+        byte[] b = e.bytes();
+        pending.u8(e.target().code);
+        pending.i32(e.index());
+        pending.uvarint(b.length);
+        pending.bytes(b, 0, b.length);
         end();
     }
 

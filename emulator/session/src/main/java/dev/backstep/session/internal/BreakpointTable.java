@@ -214,7 +214,11 @@ final class BreakpointTable {
     }
 
     private void arm(UserBreakpoint b, int pc, LongPredicate hits) {
-        PcBreakpoint p = stops.addBreakpoint(pc, condition(b), hits);
+        b.hitCondition = hits;
+        // The count lives in the user breakpoint, not in the timeline's per-address breakpoint; log points count
+        // (and print) in their condition, so the timeline never sees their hits.
+        LongPredicate counted = hits == null || b.logMessage != null ? null : n -> b.countHit();
+        PcBreakpoint p = stops.addBreakpoint(pc, condition(b), counted);
         b.stopIds.add(p.id());
         byStopId.put(p.id(), b);
     }
@@ -237,7 +241,8 @@ final class BreakpointTable {
                 }
             }
             if (b.logMessage != null) {
-                if (host.logging()) {
+                // log points print going forward only: reverse scans replay windows that were already printed
+                if (host.logging() && b.countHit()) {
                     host.log(host.interpolate(b.logMessage));
                 }
                 return false;

@@ -103,7 +103,8 @@ final class FrameScope implements EvalScope {
                     if (f == null || !f.registers().available(r)) {
                         throw new ExprException(v.name() + " lives in a register not recovered in this frame");
                     }
-                    return ExprValue.of(type, f.registers().reg(r) & 0xffffffffL);
+                    ExprValue val = ExprValue.of(type, f.registers().reg(r) & 0xffffffffL);
+                    return f.index() == 0 ? val.inRegister(r) : val;
                 }
                 case VALUE:
                     return ExprValue.of(type, p.value());
@@ -120,7 +121,8 @@ final class FrameScope implements EvalScope {
     public ExprValue dollar(String name) {
         if (name.equals("pc")) {
             int pc = frame != null ? (int) frame.pc() : machine.hart().pc();
-            return ExprValue.of(Types.pointerTo(Type.VOID), pc & 0xffffffffL);
+            ExprValue v = ExprValue.of(Types.pointerTo(Type.VOID), pc & 0xffffffffL);
+            return innermost() ? v.inRegister(ExprValue.PC) : v;
         }
         if (name.equals("icount")) {
             return ExprValue.of(Types.UNSIGNED_LONG_LONG, machine.icount());
@@ -128,13 +130,20 @@ final class FrameScope implements EvalScope {
         int r = Registers.number(name);
         if (r >= 0) {
             int v = frame != null && frame.registers().available(r) ? frame.registers().reg(r) : machine.hart().x(r);
-            return ExprValue.of(r == 2 ? Types.pointerTo(Type.VOID) : Types.INT, r == 0 ? 0 : v);
+            ExprValue val = ExprValue.of(r == 2 ? Types.pointerTo(Type.VOID) : Types.INT, r == 0 ? 0 : v);
+            return innermost() ? val.inRegister(r) : val;
         }
         Registers.Csr c = Registers.csr(name);
         if (c != null && machine.hart().hasCsr(c.number())) {
-            return ExprValue.of(Types.UNSIGNED, machine.hart().csr(c.number()) & 0xffffffffL);
+            return ExprValue.of(Types.UNSIGNED, machine.hart().csr(c.number()) & 0xffffffffL)
+                    .inRegister(ExprValue.CSR + c.number());
         }
         return null;
+    }
+
+    /** Whether this scope's registers are the machine's own (the innermost physical frame, or no frame). */
+    private boolean innermost() {
+        return frame == null || frame.index() == 0;
     }
 
     @Override

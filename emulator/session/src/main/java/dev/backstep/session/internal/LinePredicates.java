@@ -146,6 +146,16 @@ final class LinePredicates {
         };
     }
 
+    /** Forward step out of a trap frame: back at the interrupted code (mepc) with the stack as before the trap. */
+    static StopPredicate returnedFromTrap(Program p, StepStart s, long mepc) {
+        return new Base(p, s, new int[] {(int) mepc}, "step out") {
+            @Override
+            public boolean test(Machine m, long icount) {
+                return (m.hart().pc() & 0xffffffffL) == mepc && (m.hart().x(2) & 0xffffffffL) >= start.cfa();
+            }
+        };
+    }
+
     /** Forward step out of an inlined copy: a line of the same frame outside it, or an outer frame. */
     static StopPredicate leftInlined(Program p, StepStart s, long returnAddress) {
         int[] starts = frameStatementStarts(p, s);

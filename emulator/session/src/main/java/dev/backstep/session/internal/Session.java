@@ -385,6 +385,11 @@ public final class Session implements DebugSession {
                 long ra = frames.size() > 1 ? frames.get(1).pc() : 0;
                 return LinePredicates.leftInlined(program, s, ra);
             }
+            if (isTrapVector(frameEntry(s))) {
+                // a trap frame returns with mret to mepc (unless the handler changes it, then this runs on)
+                int mepc = timeline.machine().hart().csr(CSR_MEPC);
+                return LinePredicates.returnedFromTrap(program, s, mepc & 0xffffffffL);
+            }
             if (frames.size() < 2) {
                 return null;
             }
@@ -419,8 +424,12 @@ public final class Session implements DebugSession {
                 throw new SessionException("cannot tell where the current function starts (no debug info or symbol "
                         + "at pc " + Registers.hex((int) s.pc()) + ")");
             }
+            if (isTrapVector(entry)) {
+                return finish(beforeTrap(entry), Direction.BACKWARD, "reverse step out", true);
+            }
             StopPredicate p = LinePredicates.entered(program, s, entry);
-            dev.backstep.replay.stop.Stop r = withPredicate(p, () -> timeline.reverseContinue(stops));
+            dev.backstep.replay.stop.Stop r = skipFilteredTraps(withPredicate(p, () -> timeline.reverseContinue(stops)),
+                    p, false);
             if (r.kind() == StopKind.PREDICATE && timeline.icount() > 0) {
                 r = timeline.stepBack();
                 r = r.withMessage(null);
@@ -429,6 +438,45 @@ public final class Session implements DebugSession {
         } finally {
             leave();
         }
+    }
+
+    private static final int CSR_MTVEC = 0x305;
+    private static final int CSR_MEPC = 0x341;
+
+    /** Whether code at this address is the trap vector (a frame entered by a trap, not by a call). */
+    private boolean isTrapVector(long entry) {
+        if (entry < 0) {
+            return false;
+        }
+        long tvec = timeline.machine().hart().csr(CSR_MTVEC) & 0xffffffffL;
+        long base = tvec & ~3L;
+        // vectored mode: one entry per cause, 4 bytes apart
+        return (tvec & 3) == 1 ? entry >= base && entry < base + 64 : entry == base;
+    }
+
+    /**
+     * Reverse step out of a trap frame: back to where the trap entered the vector, then one instruction more, to
+     * the state before the instruction after which the trap was taken (for an interrupt, the interrupted code; like
+     * the call instruction of a called frame). User breakpoints on the way still stop.
+     */
+    private dev.backstep.replay.stop.Stop beforeTrap(long vector) {
+        StopPredicate entered = new StopPredicate() {
+            @Override
+            public int[] candidatePcs() {
+                return new int[] {(int) vector};
+            }
+
+            @Override
+            public boolean test(Machine m, long icount) {
+                return (m.hart().pc() & 0xffffffffL) == vector;
+            }
+        };
+        dev.backstep.replay.stop.Stop r = skipFilteredTraps(withPredicate(entered,
+                () -> timeline.reverseContinue(stops)), entered, false);
+        if (r.kind() == StopKind.PREDICATE && timeline.icount() > 0) {
+            r = timeline.stepBack().withMessage(null);
+        }
+        return r;
     }
 
     private long frameEntry(StepStart s) {
@@ -467,21 +515,35 @@ public final class Session implements DebugSession {
                 r = withPredicate(p, () -> timeline.runForward(stops, Long.MAX_VALUE));
             } else {
                 r = withPredicate(p, () -> timeline.reverseContinue(stops));
-                if (refine) {
-                    r = toLineStart(p, r);
-                }
             }
             r = skipFilteredTraps(r, p, fwd);
+            if (!fwd && refine && p != null) {
+                r = toLineStart(p, r);
+            }
             return finish(r, fwd ? Direction.FORWARD : Direction.BACKWARD, what, true);
         } finally {
             leave();
         }
     }
 
+    /** What a line step compares to tell whether an earlier statement start continues the same line. */
+    private record LinePiece(long pc, LineRow row, long cfa, String function) {
+        boolean continuedBy(Program program, Machine m) {
+            long pc0 = m.hart().pc() & 0xffffffffL;
+            LineRow row0 = program.row(pc0).orElse(null);
+            long[] range0 = program.lineRange(pc0);
+            return row0 != null && row.line() == row0.line() && row.file().equals(row0.file())
+                    && program.cfa(m) == cfa
+                    && java.util.Objects.equals(function, Program.key(program.innermost(pc0)))
+                    && (range0 == null || range0[0] != pc);
+        }
+    }
+
     /**
      * A backward step lands on the last statement start before here; forward steps skip further statements of the
      * same line in the same frame (unless they restart the line), so keep going back while the previous one is such
-     * a statement: the result is where a forward step from there would come here.
+     * a statement: the result is where a forward step from there would come here. A breakpoint (or watchpoint, or
+     * wanted trap) met on the way back within the line wins: the user's stop is passed before the line start.
      */
     private dev.backstep.replay.stop.Stop toLineStart(StopPredicate p, dev.backstep.replay.stop.Stop r) {
         for (int guard = 0; guard < 256 && r.kind() == StopKind.PREDICATE; guard++) {
@@ -491,26 +553,61 @@ public final class Session implements DebugSession {
             if (row == null) {
                 return r;
             }
-            long cfa = program.cfa(timeline.machine());
-            String fn = Program.key(program.innermost(pc));
-            dev.backstep.replay.stop.Stop earlier = withPredicate(p, () -> timeline.reverseContinue(stops));
-            boolean sameLine = false;
-            if (earlier.kind() == StopKind.PREDICATE) {
-                long pc0 = timeline.machine().hart().pc() & 0xffffffffL;
-                LineRow row0 = program.row(pc0).orElse(null);
-                long[] range0 = program.lineRange(pc0);
-                sameLine = row0 != null && row.line() == row0.line() && row.file().equals(row0.file())
-                        && program.cfa(timeline.machine()) == cfa
-                        && java.util.Objects.equals(fn, Program.key(program.innermost(pc0)))
-                        && (range0 == null || range0[0] != pc);
+            LinePiece piece = new LinePiece(pc, row, program.cfa(timeline.machine()),
+                    Program.key(program.innermost(pc)));
+            dev.backstep.replay.stop.Stop earlier = skipFilteredTraps(
+                    withPredicate(p, () -> timeline.reverseContinue(stops)), p, false);
+            switch (earlier.kind()) {
+                case PREDICATE -> {
+                    if (!piece.continuedBy(program, timeline.machine())) {
+                        timeline.seek(at);
+                        return r.at(at, (int) pc, true);
+                    }
+                    r = earlier;
+                }
+                case BREAKPOINT, WATCHPOINT, TRAP, ICOUNT_BREAKPOINT -> {
+                    if (lineContinuesBefore(p, piece)) {
+                        return earlier;
+                    }
+                    UserBreakpoint b = earlier.kind() == StopKind.BREAKPOINT ? breakpoints.byStopId(earlier.breakpointId())
+                            : null;
+                    if (b != null) {
+                        b.uncountHit();
+                    }
+                    timeline.seek(at);
+                    return r.at(at, (int) pc, true);
+                }
+                case CANCELLED, DIVERGENCE, RECORDING_DAMAGED -> {
+                    return earlier;
+                }
+                default -> {
+                    // start of recording: nothing earlier, this piece starts the line
+                    timeline.seek(at);
+                    return r.at(at, (int) pc, true);
+                }
             }
-            if (!sameLine) {
-                timeline.seek(at);
-                return r.at(at, (int) pc, true);
-            }
-            r = earlier;
         }
         return r;
+    }
+
+    /**
+     * At a user stop met while refining: whether the line of {@code piece} started at or before it (so going back
+     * to the line start passes the stop). Looks for the previous statement start with the line predicate alone;
+     * the position is left wherever the caller wants it, restored to the stop here.
+     */
+    private boolean lineContinuesBefore(StopPredicate p, LinePiece piece) {
+        Machine m = timeline.machine();
+        long stopAt = timeline.icount();
+        int[] cands = p.candidatePcs();
+        boolean candidate = cands == null || java.util.Arrays.stream(cands).anyMatch(c -> c == m.hart().pc());
+        if (candidate && p.test(m, stopAt)) {
+            return piece.continuedBy(program, m);
+        }
+        StopSet only = new StopSet().addPredicate(p);
+        dev.backstep.replay.stop.Stop prev = timeline.reverseContinue(only);
+        boolean continues = prev.kind() == StopKind.PREDICATE && piece.continuedBy(program, m);
+        timeline.seek(stopAt);
+        return continues;
     }
 
     private dev.backstep.replay.stop.Stop withPredicate(StopPredicate p,
@@ -665,15 +762,144 @@ public final class Session implements DebugSession {
     public VariableInfo setVariable(int ref, String name, String value) throws SessionException {
         query();
         try {
-            boolean atEnd = timeline.mode() == Timeline.Mode.RECORD && timeline.icount() >= timeline.recordedLength();
-            if (!atEnd) {
-                throw new SessionException("cannot change " + name + " at icount " + timeline.icount()
-                        + ": this is the recorded past, and history cannot be changed");
+            StateView v = view();
+            VariableInfo target = v.child(ref, name);
+            refuseUnlessLive(name);
+            if (target.evaluateName() == null) {
+                throw new SessionException("cannot change " + name + ": it has no expression to assign to");
             }
-            throw new SessionException("cannot change " + name + ": changing the program's state would make the "
-                    + "recording diverge (not supported yet)");
+            int frameId = v.frameOf(ref);
+            boolean register = assign(target.evaluateName(), value, frameId, name);
+            if (register) {
+                // frames hold the registers they were unwound with: unwind again (references of this stop end)
+                view = null;
+                VariableInfo now = view().evaluate(target.evaluateName(), frameId, target.value().startsWith("0x"));
+                return new VariableInfo(name, now.value(), target.type(), 0, target.evaluateName(), -1, target.size());
+            }
+            v.forgetListings();
+            return v.child(ref, name);
+        } catch (ExprException e) {
+            throw new SessionException(e.getMessage(), e);
         } finally {
             lock.unlock();
+        }
+    }
+
+    @Override
+    public VariableInfo setExpression(String expression, String value, int frameId) throws SessionException {
+        query();
+        try {
+            refuseUnlessLive(expression);
+            if (assign(expression, value, frameId, expression)) {
+                // frames hold the registers they were unwound with: unwind again
+                view = null;
+            }
+            return view().evaluate(expression, frameId, false);
+        } catch (ExprException e) {
+            throw new SessionException(e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public int writeMemory(long address, byte[] data) throws SessionException {
+        query();
+        try {
+            String what = String.format("memory at 0x%08x", address);
+            refuseUnlessLive(what);
+            if (data == null || data.length == 0) {
+                return 0;
+            }
+            if (address < 0 || address + data.length > 0x1_0000_0000L) {
+                throw new SessionException("cannot change " + what + ": not a 32-bit address range");
+            }
+            for (int off = 0; off < data.length; off += dev.backstep.replay.format.StateEdit.MAX_BYTES) {
+                int n = Math.min(data.length - off, dev.backstep.replay.format.StateEdit.MAX_BYTES);
+                edit(what, dev.backstep.replay.format.StateEdit.Target.MEMORY, (int) (address + off),
+                        java.util.Arrays.copyOfRange(data, off, off + n));
+            }
+            view().forgetListings();
+            return data.length;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean canChangeState() {
+        return timeline.mode() == Timeline.Mode.RECORD && timeline.icount() >= timeline.recordedLength()
+                && !timeline.info().complete();
+    }
+
+    /** State changes are recorded edits at the live end of a record session; anywhere else history is fixed. */
+    private void refuseUnlessLive(String what) throws SessionException {
+        if (timeline.mode() != Timeline.Mode.RECORD) {
+            throw new SessionException("cannot change " + what + ": this is a replay of a recording, and its history "
+                    + "is fixed (debug in record mode to change the program's state)");
+        }
+        long now = timeline.icount();
+        long end = timeline.recordedLength();
+        if (now < end) {
+            throw new SessionException("cannot change " + what + " at icount " + now + ": cannot change the past "
+                    + "(history goes on to icount " + end + "; go to the end to change the state)");
+        }
+        if (timeline.info().complete()) {
+            throw new SessionException("cannot change " + what + ": the program has ended at icount " + now);
+        }
+    }
+
+    /**
+     * Evaluates the lvalue and the new value in a frame and records the store as a timeline state edit. True when
+     * a register changed: the caller unwinds again.
+     */
+    private boolean assign(String lvalue, String value, int frameId, String what) throws SessionException {
+        StateView v = view();
+        FrameScope scope = v.scope(frameId);
+        dev.backstep.session.internal.expr.ExprValue target;
+        byte[] bytes;
+        try {
+            target = CExpression.evaluate(lvalue, scope);
+            bytes = CExpression.assignment(target, value, scope);
+        } catch (ExprException e) {
+            throw new SessionException("cannot change " + what + ": " + e.getMessage(), e);
+        }
+        if (target.isLvalue()) {
+            edit(what, dev.backstep.replay.format.StateEdit.Target.MEMORY, (int) target.address(), bytes);
+            return false;
+        }
+        int reg = target.register();
+        if (reg < 0) {
+            throw new SessionException("cannot change " + what + ": it is neither in memory nor in a register of the "
+                    + "innermost frame (a computed value, or a register saved by an inner frame)");
+        }
+        if (reg == 0) {
+            throw new SessionException("cannot change " + what + ": x0 (zero) is always 0");
+        }
+        byte[] word = java.util.Arrays.copyOf(bytes, 4);
+        if (bytes.length < 4 && dev.backstep.session.internal.expr.Types.isSigned(target.type())
+                && (bytes[bytes.length - 1] & 0x80) != 0) {
+            java.util.Arrays.fill(word, bytes.length, 4, (byte) 0xFF);
+        }
+        if (reg < 32) {
+            edit(what, dev.backstep.replay.format.StateEdit.Target.REGISTER, reg, word);
+        } else if (reg == dev.backstep.session.internal.expr.ExprValue.PC) {
+            edit(what, dev.backstep.replay.format.StateEdit.Target.PC, 0, word);
+        } else {
+            edit(what, dev.backstep.replay.format.StateEdit.Target.CSR, reg - dev.backstep.session.internal.expr.ExprValue.CSR,
+                    word);
+        }
+        return true;
+    }
+
+    private void edit(String what, dev.backstep.replay.format.StateEdit.Target target, int index, byte[] bytes)
+            throws SessionException {
+        try {
+            timeline.edit(target, index, bytes);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new SessionException("cannot change " + what + ": " + e.getMessage(), e);
+        } catch (java.io.UncheckedIOException e) {
+            throw new SessionException("cannot record the change of " + what + ": " + e.getMessage(), e);
         }
     }
 

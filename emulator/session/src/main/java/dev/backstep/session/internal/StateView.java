@@ -48,6 +48,8 @@ final class StateView {
     private Backtrace backtrace;
     private final Map<Integer, Container> handles = new HashMap<>();
     private final Map<Integer, Map<String, VariableInfo>> lastListed = new HashMap<>();
+    /** The frame whose scope a container's children are evaluated in (setVariable needs it). */
+    private final Map<Integer, Integer> frameOf = new HashMap<>();
     private int nextHandle = 1;
 
     StateView(DebugInfo debug, Machine machine) {
@@ -181,6 +183,9 @@ final class StateView {
         if (l.frame().index() == 0) {
             out.add(new ScopeInfo("CSRs", ScopeInfo.Kind.CSRS, handle(hex -> csrs()), Registers.CSRS.length, true));
         }
+        for (ScopeInfo si : out) {
+            frameOf.put(si.variablesReference(), l.id());
+        }
         return out;
     }
 
@@ -304,8 +309,12 @@ final class StateView {
         }
         List<VariableInfo> list = c.list(hex);
         Map<String, VariableInfo> byName = new HashMap<>();
+        Integer frame = frameOf.get(ref);
         for (VariableInfo v : list) {
             byName.put(v.name(), v);
+            if (frame != null && v.variablesReference() > 0) {
+                frameOf.put(v.variablesReference(), frame);
+            }
         }
         lastListed.put(ref, byName);
         return list;
@@ -331,7 +340,22 @@ final class StateView {
         ExprValue v = CExpression.evaluate(expression, scope);
         java.util.function.Function<ValueFormat, Value> again = ff -> toValue(expression, v, scope, ff);
         Value shown = again.apply(hex ? ValueFormat.HEX : ValueFormat.DECIMAL);
-        return info(shown, again, expression);
+        VariableInfo info = info(shown, again, expression);
+        Level l = level(frameId);
+        if (info.variablesReference() > 0 && l != null) {
+            frameOf.put(info.variablesReference(), l.id());
+        }
+        return info;
+    }
+
+    /** The frame id a container's children belong to (0: the top frame, e.g. for globals of an evaluate). */
+    int frameOf(int ref) {
+        return frameOf.getOrDefault(ref, 0);
+    }
+
+    /** Forgets what containers listed, so the next {@link #child} reads the values again (after a change). */
+    void forgetListings() {
+        lastListed.clear();
     }
 
     private Value toValue(String name, ExprValue v, FrameScope scope, ValueFormat fmt) {

@@ -19,6 +19,13 @@ final class UserBreakpoint {
     BreakpointStatus status;
     /** Set when the condition failed to evaluate at the last hit: the stop says so. */
     String conditionError;
+    /** The parsed hit condition, null for none. */
+    java.util.function.LongPredicate hitCondition;
+    /**
+     * Hits so far, over all the addresses of this breakpoint (a line with several pieces of code counts once per
+     * hit of any), counted in the direction of travel like gdb's ignore counts.
+     */
+    long hits;
 
     UserBreakpoint(int id, Kind kind, String condition, String logMessage, String label) {
         this.id = id;
@@ -26,6 +33,19 @@ final class UserBreakpoint {
         this.condition = blank(condition) ? null : condition;
         this.logMessage = blank(logMessage) ? null : logMessage;
         this.label = label;
+    }
+
+    /** Counts one hit whose condition held; true when the hit condition lets it stop (or print). */
+    boolean countHit() {
+        hits++;
+        return hitCondition == null || hitCondition.test(hits);
+    }
+
+    /** Takes back a hit that the debugger counted but did not end up passing (a refined reverse step). */
+    void uncountHit() {
+        if (hits > 0) {
+            hits--;
+        }
     }
 
     StopReason reason() {

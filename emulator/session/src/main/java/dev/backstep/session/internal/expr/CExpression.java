@@ -59,6 +59,34 @@ public final class CExpression {
         }
     }
 
+    /**
+     * The bytes to store into {@code target} (an lvalue or an assignable register value) for the C assignment
+     * {@code target = value}: the value expression converted to the target's type, as C converts on assignment.
+     */
+    public static byte[] assignment(ExprValue target, String value, EvalScope scope) throws ExprException {
+        Type t = target.type().resolved();
+        if (!Types.isScalar(t)) {
+            throw new ExprException("only numbers, characters, enums and pointers can be changed, not a "
+                    + target.type().displayName());
+        }
+        if (t.kind() == Type.Kind.BASE && t.encoding() == Type.ATE_FLOAT) {
+            throw new ExprException("floating-point values cannot be changed yet");
+        }
+        ExprValue v = evaluate(value, scope);
+        if (!Types.isScalar(v.type()) && !Types.isPointerLike(v.type())) {
+            throw new ExprException("'" + value + "' is not a number but a " + v.type().displayName());
+        }
+        try {
+            ExprValue converted = t.kind() == Type.Kind.BASE && t.encoding() == Type.ATE_BOOLEAN
+                    ? ExprValue.of(target.type(), v.asLong(scope.memory()) != 0 ? 1 : 0)
+                    : Arithmetic.cast(v, target.type(), scope.memory());
+            byte[] b = converted.bytes(scope.memory());
+            return java.util.Arrays.copyOf(b, (int) Math.max(1, t.size()));
+        } catch (MemoryAccessException e) {
+            throw new ExprException(e.getMessage());
+        }
+    }
+
     // ------------------------------------------------------------ tokens
 
     private Token peek() {

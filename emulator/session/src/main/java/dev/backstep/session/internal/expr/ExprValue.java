@@ -5,9 +5,22 @@ import dev.backstep.debuginfo.types.Type;
 
 /**
  * A typed value met while evaluating an expression: an lvalue in memory ({@code address >= 0}) or a value with its
- * bytes (registers, computed results). Bytes of an lvalue are read when needed.
+ * bytes (registers, computed results). Bytes of an lvalue are read when needed. {@code register} says where a value
+ * that is not in memory lives when it can be assigned: x1..x31 ({@code 0..31}), {@link #PC}, or {@link #CSR} plus the
+ * CSR number; -1 for computed values and registers of outer frames.
  */
-public record ExprValue(Type type, long address, byte[] bytes) {
+public record ExprValue(Type type, long address, byte[] bytes, int register) {
+    public static final int PC = 32;
+    public static final int CSR = 0x1000;
+
+    public ExprValue(Type type, long address, byte[] bytes) {
+        this(type, address, bytes, -1);
+    }
+
+    /** The same value, marked as living in an assignable register. */
+    public ExprValue inRegister(int reg) {
+        return new ExprValue(type, address, bytes, reg);
+    }
 
     public boolean isLvalue() {
         return address >= 0;

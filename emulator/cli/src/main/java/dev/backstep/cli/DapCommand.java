@@ -1,0 +1,90 @@
+package dev.backstep.cli;
+
+import dev.backstep.dap.DapConnection;
+import dev.backstep.dap.DapTcpServer;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code backstep dap}: the Debug Adapter Protocol server, on stdio (what IDEs start) or on a TCP port
+ * (a session per connection; the server stays up across sessions).
+ */
+@Command(name = "dap", mixinStandardHelpOptions = true,
+        description = {"Serve the Debug Adapter Protocol for VS Code, Eclipse or any DAP client.",
+                "Without --port: one session on stdin/stdout (logs on stderr).",
+                "With --port: a session per TCP connection on 127.0.0.1 (or --host); --port 0 picks a free port "
+                        + "and prints it as 'backstep dap listening on HOST:PORT'."})
+final class DapCommand implements Callable<Integer> {
+
+    @Option(names = "--port", paramLabel = "N", description = "listen on this TCP port instead of using stdio (0: any free port)")
+    Integer port;
+
+    @Option(names = "--host", paramLabel = "ADDRESS",
+            description = "address to listen on with --port (default: 127.0.0.1; other addresses expose the debugger to the network)")
+    String host;
+
+    @Option(names = "--log", paramLabel = "LEVEL", defaultValue = "WARNING",
+            description = "server log level on stderr: SEVERE, WARNING, INFO, FINE (default: ${DEFAULT-VALUE})")
+    String logLevel;
+
+    @Override
+    public Integer call() throws Exception {
+        configureLogging();
+        if (host != null && port == null) {
+            throw new CliErrors.UserError("--host needs --port");
+        }
+        if (port == null) {
+            return serveStdio();
+        }
+        return serveTcp();
+    }
+
+    private int serveStdio() throws InterruptedException {
+        // stdout carries the protocol: anything else printed there (a stray println in a library) would
+        // corrupt it, so System.out goes to stderr and the protocol gets the raw descriptor
+        PrintStream protocolOut = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
+        System.setOut(System.err);
+        DapConnection c = DapConnection.start(new FileInputStream(FileDescriptor.in), protocolOut);
+        c.awaitEnd();
+        c.close();
+        return 0;
+    }
+
+    private int serveTcp() throws Exception {
+        DapTcpServer server;
+        try {
+            server = DapTcpServer.start(host, port);
+        } catch (java.net.BindException e) {
+            throw new CliErrors.UserError("cannot listen on " + (host == null ? "127.0.0.1" : host) + ":" + port
+                    + ": " + e.getMessage());
+        } catch (IllegalArgumentException | java.net.UnknownHostException e) {
+            throw new CliErrors.UserError(e.getMessage());
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "backstep-dap-shutdown"));
+        System.out.println("backstep dap listening on " + server.address().getHostAddress() + ":" + server.port());
+        System.out.flush();
+        server.awaitClose();
+        return 0;
+    }
+
+    private void configureLogging() {
+        Level level;
+        try {
+            level = Level.parse(logLevel.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CliErrors.UserError("--log: unknown level '" + logLevel + "'");
+        }
+        Logger root = Logger.getLogger("");
+        root.setLevel(level);
+        for (var h : root.getHandlers()) {
+            h.setLevel(level);
+        }
+    }
+}
