@@ -22,6 +22,14 @@ import dev.backstep.eclipse.core.dap.ServerCommand;
 /** The example programs of the repository, seen from the tests, and whether the server can debug them. */
 final class Examples {
 
+    static {
+        // -Dbackstep.server.jar=... on the Maven command line reaches the tests under this name (blank when unset)
+        String override = System.getProperty("backstep.test.serverJar", "");
+        if (new File(override).isFile()) {
+            System.setProperty(ServerCommand.SERVER_JAR_PROPERTY, override);
+        }
+    }
+
     private Examples() {
     }
 

@@ -59,7 +59,7 @@ class ModelUnitsTest {
 
     @Test
     void theServerJarIsBundled() throws Exception {
-        File jar = ServerCommand.serverJar("");
+        File jar = ServerCommand.bundledJar();
         assertTrue(jar.isFile() && jar.length() > 0, "server/backstep.jar inside the core bundle: " + jar);
         assertNotNull(DebugPlugin.getDefault().getLaunchManager().getLaunchConfigurationType(BackstepIds.LAUNCH_TYPE_ID));
     }

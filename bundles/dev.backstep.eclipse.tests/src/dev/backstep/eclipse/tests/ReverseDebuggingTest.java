@@ -8,6 +8,7 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunchManager;
 import org.eclipse.debug.core.model.IStackFrame;
+import org.eclipse.debug.core.model.IWatchExpression;
 import org.eclipse.debug.core.model.IVariable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.backstep.eclipse.core.breakpoints.BackstepWatchpoint;
 import dev.backstep.eclipse.core.model.BackstepDebugTarget;
+import dev.backstep.eclipse.core.model.BackstepVariable;
 import dev.backstep.eclipse.core.model.BackstepStackFrame;
 import dev.backstep.eclipse.core.model.BackstepThread;
 
@@ -36,6 +38,8 @@ class ReverseDebuggingTest {
     private static final int CHECK_LINE = 67;
     /** corrupt.c: {@code p[1] = (p[0] + p[1]) / 2;} in smooth_window, which writes one past the window. */
     private static final int OVERFLOW_LINE = 51;
+    /** corrupt.c: {@code smooth_window();} in main. */
+    private static final int SMOOTH_CALL_LINE = 60;
 
     private BackstepDebugTarget target;
 
@@ -114,7 +118,21 @@ class ReverseDebuggingTest {
         BackstepThread thread = events.awaitSuspend("launch");
         assertEquals(CHECK_LINE, thread.getTopStackFrame().getLineNumber());
 
-        DebugPlugin.getDefault().getBreakpointManager().addBreakpoint(new BackstepWatchpoint("config.alarm_limit", false, true));
+        IVariable globals = Sessions.variable(thread.getTopStackFrame(), "Globals").orElseThrow();
+        IVariable config = child(globals, "config");
+        BackstepVariable limit = (BackstepVariable) child(config, "alarm_limit");
+        assertEquals("5", limit.getValue().getValueString().trim(), "the corrupted value, as the program sees it");
+        assertEquals("config.alarm_limit", limit.expression(), "the watch expression of a struct member");
+        IWatchExpression watch = DebugPlugin.getDefault().getExpressionManager().newWatchExpression("config.alarm_limit");
+        watch.setExpressionContext(thread.getTopStackFrame());
+        long deadline = System.currentTimeMillis() + 30_000;
+        while ((watch.isPending() || watch.getValue() == null) && !watch.hasErrors() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals("5", watch.getValue() == null ? String.join(";", watch.getErrorMessages())
+                : watch.getValue().getValueString().trim(), "the Expressions view evaluates through the server");
+        watch.dispose();
+        DebugPlugin.getDefault().getBreakpointManager().addBreakpoint(new BackstepWatchpoint(limit.expression(), false, true));
         events = DebugEvents.arm();
         thread.reverseResume();
         thread = events.awaitSuspend("reverse resume with a watchpoint");
@@ -122,5 +140,21 @@ class ReverseDebuggingTest {
         assertEquals("data breakpoint", thread.stop().reason(), "stopped by the watchpoint: " + thread.stop().description());
         assertTrue(writer.getName().contains("smooth_window"), "the writer is smooth_window: " + writer.getName());
         assertEquals(OVERFLOW_LINE, writer.getLineNumber(), "on the line that writes past the window");
+
+        events = DebugEvents.arm();
+        thread.reverseStepReturn();
+        thread = events.awaitSuspend("reverse step return");
+        IStackFrame caller = thread.getTopStackFrame();
+        assertTrue(caller.getName().contains("main"), "back in the caller: " + caller.getName());
+        assertEquals(SMOOTH_CALL_LINE, caller.getLineNumber(), "at the call of smooth_window");
+    }
+
+    private static IVariable child(IVariable parent, String name) throws Exception {
+        for (IVariable v : parent.getValue().getVariables()) {
+            if (name.equals(v.getName())) {
+                return v;
+            }
+        }
+        throw new AssertionError(parent.getName() + " has no member " + name);
     }
 }

@@ -55,7 +55,7 @@ public final class ServerCommand {
         return bundledJar();
     }
 
-    private static File bundledJar() throws CoreException {
+    public static File bundledJar() throws CoreException {
         URL entry = FileLocator.find(Platform.getBundle(BackstepCore.PLUGIN_ID), new Path("server/backstep.jar"));
         if (entry == null) {
             throw new CoreException(BackstepCore.error("this build of the Backstep plug-in carries no server jar "

@@ -214,7 +214,15 @@ public final class BackstepThread extends BackstepDebugElement implements IThrea
 
     @Override
     public void reverseStepInto() throws DebugException {
-        step(DebugEvent.STEP_INTO, s -> s.reverseStepIn(new ReverseStepOutArguments(id)));
+        try {
+            step(DebugEvent.STEP_INTO, s -> s.reverseStepIn(new ReverseStepOutArguments(id)));
+        } catch (DebugException e) {
+            if (String.valueOf(e.getMessage()).contains("backstep/reverseStepIn")) {
+                throw debugException("this Backstep server has no reverse step into (backstep/reverseStepIn): "
+                        + e.getMessage());
+            }
+            throw e;
+        }
     }
 
     @Override

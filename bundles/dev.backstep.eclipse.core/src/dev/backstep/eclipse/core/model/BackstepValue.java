@@ -15,11 +15,13 @@ public final class BackstepValue extends BackstepDebugElement implements IValue 
     private final int reference;
     private final String memoryReference;
     private final BackstepStackFrame frame;
+    private final String expression;
     private BackstepVariable[] children;
 
     BackstepValue(BackstepDebugTarget target, String text, String type, int reference, String memoryReference,
-            BackstepStackFrame frame) {
+            BackstepStackFrame frame, String expression) {
         super(target);
+        this.expression = expression;
         this.text = text;
         this.type = type;
         this.reference = reference;
@@ -29,6 +31,11 @@ public final class BackstepValue extends BackstepDebugElement implements IValue 
 
     static BackstepVariable[] children(BackstepDebugTarget target, int reference, BackstepStackFrame frame)
             throws DebugException {
+        return children(target, reference, frame, null);
+    }
+
+    static BackstepVariable[] children(BackstepDebugTarget target, int reference, BackstepStackFrame frame,
+            String parentExpression) throws DebugException {
         if (reference <= 0) {
             return new BackstepVariable[0];
         }
@@ -38,7 +45,7 @@ public final class BackstepValue extends BackstepDebugElement implements IValue 
             Variable[] vars = target.client().call(s -> s.variables(args), 30).getVariables();
             BackstepVariable[] result = new BackstepVariable[vars.length];
             for (int i = 0; i < vars.length; i++) {
-                result[i] = new BackstepVariable(target, vars[i], reference, frame);
+                result[i] = new BackstepVariable(target, vars[i], reference, frame, parentExpression);
             }
             return result;
         } catch (CoreException e) {
@@ -68,7 +75,7 @@ public final class BackstepValue extends BackstepDebugElement implements IValue 
     @Override
     public synchronized IVariable[] getVariables() throws DebugException {
         if (children == null) {
-            children = children(target(), reference, frame);
+            children = children(target(), reference, frame, expression);
         }
         return children.clone();
     }

@@ -15,15 +15,21 @@ public class BackstepVariable extends BackstepDebugElement implements IVariable 
     /** The container the server knows this variable by, for data breakpoints; 0 for a scope entry. */
     private final int containerReference;
     private final BackstepStackFrame frame;
+    private final String expression;
 
-    BackstepVariable(BackstepDebugTarget target, Variable v, int containerReference, BackstepStackFrame frame) {
+    BackstepVariable(BackstepDebugTarget target, Variable v, int containerReference, BackstepStackFrame frame,
+            String parentExpression) {
         super(target);
         this.name = v.getName();
+        this.expression = v.getEvaluateName() != null && !v.getEvaluateName().isBlank() ? v.getEvaluateName()
+                : parentExpression == null ? v.getName()
+                : v.getName().startsWith("[") ? parentExpression + v.getName()
+                : parentExpression + "." + v.getName();
         this.type = v.getType();
         this.containerReference = containerReference;
         this.frame = frame;
         this.value = new BackstepValue(target, v.getValue(), v.getType(), v.getVariablesReference(),
-                v.getMemoryReference(), frame);
+                v.getMemoryReference(), frame, expression);
     }
 
     private BackstepVariable(BackstepStackFrame frame, Scope scope) {
@@ -32,11 +38,17 @@ public class BackstepVariable extends BackstepDebugElement implements IVariable 
         this.type = "";
         this.containerReference = 0;
         this.frame = frame;
-        this.value = new BackstepValue(frame.target(), "", "", scope.getVariablesReference(), null, frame);
+        this.expression = null;
+        this.value = new BackstepValue(frame.target(), "", "", scope.getVariablesReference(), null, frame, null);
     }
 
     static BackstepVariable scope(BackstepStackFrame frame, Scope scope) {
         return new BackstepVariable(frame, scope);
+    }
+
+    /** The C expression for this variable (config.alarm_limit, window[3]), for watchpoints; null for a scope. */
+    public String expression() {
+        return expression;
     }
 
     public int containerReference() {

@@ -20,12 +20,12 @@ public final class AddWatchpointHandler extends AbstractHandler {
         ISelection selection = HandlerUtil.getCurrentSelection(event);
         if (selection instanceof IStructuredSelection s) {
             for (Object o : s) {
-                if (o instanceof BackstepVariable v) {
+                if (o instanceof BackstepVariable v && v.expression() != null) {
                     try {
                         DebugPlugin.getDefault().getBreakpointManager()
-                                .addBreakpoint(new BackstepWatchpoint(v.getName(), false, true));
+                                .addBreakpoint(new BackstepWatchpoint(v.expression(), false, true));
                     } catch (CoreException e) {
-                        throw new ExecutionException("cannot add a watchpoint on " + v.getName(), e);
+                        throw new ExecutionException("cannot add a watchpoint on " + v.expression(), e);
                     }
                 }
             }

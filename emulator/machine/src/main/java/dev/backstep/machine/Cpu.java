@@ -295,229 +295,236 @@ final class Cpu {
      * or something needs the machine's attention. Leaves pc/icount in the fields.
      */
     int runChunk(long stopAt) {
-        final int[] x = this.x;
-        final Signals sig = this.signals;
-        final byte[][] rp = this.rp;
-        final byte[][] wp = this.wp;
-        sig.chunkEnd = stopAt;
-        // Only slow paths (devices, CSR writes, code invalidation...) end a chunk early: the loop keeps
-        // the end in a local and re-reads the shared field after each of them.
-        long end = stopAt;
-        int pc = this.pc;
-        long ic = this.icount;
-        long[] code = null;
-        int codeTag = 1;
+        // The registers live in a local array during the chunk: the JIT knows its length, so the masked
+        // register indexes need no bounds checks. Copied back on every way out.
+        final int[] x = new int[64];
+        System.arraycopy(this.x, 0, x, 0, 33);
         try {
-            while (ic < end) {
-                if ((pc & ~0xFFF) != codeTag) {
-                    code = codePage(pc);
-                    codeTag = pc & ~0xFFF;
+            final Signals sig = this.signals;
+            final byte[][] rp = this.rp;
+            final byte[][] wp = this.wp;
+            sig.chunkEnd = stopAt;
+            // Only slow paths (devices, CSR writes, code invalidation...) end a chunk early: the loop keeps
+            // the end in a local and re-reads the shared field after each of them.
+            long end = stopAt;
+            int pc = this.pc;
+            long ic = this.icount;
+            long[] code = null;
+            int codeTag = 1;
+            try {
+                while (ic < end) {
+                    if ((pc & ~0xFFF) != codeTag) {
+                        code = codePage(pc);
+                        codeTag = pc & ~0xFFF;
+                    }
+                    long e = code[(pc & 0xFFF) >>> 1];
+                    if (e == 0) {
+                        e = decodeInto(code, pc);
+                    }
+                    int w = (int) e;
+                    int imm = (int) (e >> 32);
+                    int rd = (w >>> 8) & 0x3F;
+                    int rs1 = (w >>> 16) & 0x1F;
+                    int rs2 = (w >>> 24) & 0x3F;
+                    int npc = pc + 4 - ((w >>> 6) & 2);
+                    switch (w & 0x7F) {
+                        case Op.LUI -> x[rd] = imm;
+                        case Op.AUIPC -> x[rd] = pc + imm;
+                        case Op.JAL -> {
+                            x[rd] = npc;
+                            npc = pc + imm;
+                        }
+                        case Op.JALR -> {
+                            int t = (x[rs1] + imm) & ~1;
+                            x[rd] = npc;
+                            npc = t;
+                        }
+                        case Op.BEQ -> {
+                            if (x[rs1] == x[rs2]) {
+                                npc = pc + imm;
+                            }
+                        }
+                        case Op.BNE -> {
+                            if (x[rs1] != x[rs2]) {
+                                npc = pc + imm;
+                            }
+                        }
+                        case Op.BLT -> {
+                            if (x[rs1] < x[rs2]) {
+                                npc = pc + imm;
+                            }
+                        }
+                        case Op.BGE -> {
+                            if (x[rs1] >= x[rs2]) {
+                                npc = pc + imm;
+                            }
+                        }
+                        case Op.BLTU -> {
+                            if (Integer.compareUnsigned(x[rs1], x[rs2]) < 0) {
+                                npc = pc + imm;
+                            }
+                        }
+                        case Op.BGEU -> {
+                            if (Integer.compareUnsigned(x[rs1], x[rs2]) >= 0) {
+                                npc = pc + imm;
+                            }
+                        }
+                        // Loads and stores: the RAM fast path inline; the slow path (devices, watched, shared or
+                        // code pages) may end the chunk, so re-read its end only there.
+                        case Op.LB -> {
+                            int a = x[rs1] + imm;
+                            int i = (a ^ 0x8000_0000) >>> 12;
+                            byte[] p;
+                            if (i < rp.length && (p = rp[i]) != null) {
+                                x[rd] = p[a & 0xFFF];
+                            } else {
+                                x[rd] = (byte) bus.load(a, 1, pc, ic);
+                                end = sig.chunkEnd;
+                            }
+                        }
+                        case Op.LBU -> {
+                            int a = x[rs1] + imm;
+                            int i = (a ^ 0x8000_0000) >>> 12;
+                            byte[] p;
+                            if (i < rp.length && (p = rp[i]) != null) {
+                                x[rd] = p[a & 0xFFF] & 0xFF;
+                            } else {
+                                x[rd] = bus.load(a, 1, pc, ic);
+                                end = sig.chunkEnd;
+                            }
+                        }
+                        case Op.LH -> {
+                            int a = x[rs1] + imm;
+                            int i = (a ^ 0x8000_0000) >>> 12;
+                            byte[] p;
+                            if (i < rp.length && (a & 0xFFF) <= 0xFFE && (p = rp[i]) != null) {
+                                x[rd] = (short) Ram.I16.get(p, a & 0xFFF);
+                            } else {
+                                x[rd] = (short) bus.load(a, 2, pc, ic);
+                                end = sig.chunkEnd;
+                            }
+                        }
+                        case Op.LHU -> {
+                            int a = x[rs1] + imm;
+                            int i = (a ^ 0x8000_0000) >>> 12;
+                            byte[] p;
+                            if (i < rp.length && (a & 0xFFF) <= 0xFFE && (p = rp[i]) != null) {
+                                x[rd] = (short) Ram.I16.get(p, a & 0xFFF) & 0xFFFF;
+                            } else {
+                                x[rd] = bus.load(a, 2, pc, ic);
+                                end = sig.chunkEnd;
+                            }
+                        }
+                        case Op.LW -> {
+                            int a = x[rs1] + imm;
+                            int i = (a ^ 0x8000_0000) >>> 12;
+                            byte[] p;
+                            if (i < rp.length && (a & 0xFFF) <= 0xFFC && (p = rp[i]) != null) {
+                                x[rd] = (int) Ram.I32.get(p, a & 0xFFF);
+                            } else {
+                                x[rd] = bus.load(a, 4, pc, ic);
+                                end = sig.chunkEnd;
+                            }
+                        }
+                        case Op.SB -> {
+                            int a = x[rs1] + imm;
+                            int i = (a ^ 0x8000_0000) >>> 12;
+                            byte[] p;
+                            if (i < wp.length && (p = wp[i]) != null) {
+                                p[a & 0xFFF] = (byte) x[rs2];
+                            } else {
+                                bus.store(a, 1, x[rs2], pc, ic);
+                                end = sig.chunkEnd;
+                            }
+                        }
+                        case Op.SH -> {
+                            int a = x[rs1] + imm;
+                            int i = (a ^ 0x8000_0000) >>> 12;
+                            byte[] p;
+                            if (i < wp.length && (a & 0xFFF) <= 0xFFE && (p = wp[i]) != null) {
+                                Ram.I16.set(p, a & 0xFFF, (short) x[rs2]);
+                            } else {
+                                bus.store(a, 2, x[rs2], pc, ic);
+                                end = sig.chunkEnd;
+                            }
+                        }
+                        case Op.SW -> {
+                            int a = x[rs1] + imm;
+                            int i = (a ^ 0x8000_0000) >>> 12;
+                            byte[] p;
+                            if (i < wp.length && (a & 0xFFF) <= 0xFFC && (p = wp[i]) != null) {
+                                Ram.I32.set(p, a & 0xFFF, x[rs2]);
+                            } else {
+                                bus.store(a, 4, x[rs2], pc, ic);
+                                end = sig.chunkEnd;
+                            }
+                        }
+                        case Op.ADDI -> x[rd] = x[rs1] + imm;
+                        case Op.SLTI -> x[rd] = x[rs1] < imm ? 1 : 0;
+                        case Op.SLTIU -> x[rd] = Integer.compareUnsigned(x[rs1], imm) < 0 ? 1 : 0;
+                        case Op.XORI -> x[rd] = x[rs1] ^ imm;
+                        case Op.ORI -> x[rd] = x[rs1] | imm;
+                        case Op.ANDI -> x[rd] = x[rs1] & imm;
+                        case Op.SLLI -> x[rd] = x[rs1] << imm;
+                        case Op.SRLI -> x[rd] = x[rs1] >>> imm;
+                        case Op.SRAI -> x[rd] = x[rs1] >> imm;
+                        case Op.ADD -> x[rd] = x[rs1] + x[rs2];
+                        case Op.SUB -> x[rd] = x[rs1] - x[rs2];
+                        case Op.SLL -> x[rd] = x[rs1] << x[rs2];
+                        case Op.SLT -> x[rd] = x[rs1] < x[rs2] ? 1 : 0;
+                        case Op.SLTU -> x[rd] = Integer.compareUnsigned(x[rs1], x[rs2]) < 0 ? 1 : 0;
+                        case Op.XOR -> x[rd] = x[rs1] ^ x[rs2];
+                        case Op.SRL -> x[rd] = x[rs1] >>> x[rs2];
+                        case Op.SRA -> x[rd] = x[rs1] >> x[rs2];
+                        case Op.OR -> x[rd] = x[rs1] | x[rs2];
+                        case Op.AND -> x[rd] = x[rs1] & x[rs2];
+                        case Op.MUL -> x[rd] = x[rs1] * x[rs2];
+                        case Op.MULH -> x[rd] = (int) (((long) x[rs1] * x[rs2]) >> 32);
+                        case Op.MULHSU -> x[rd] = (int) (((long) x[rs1] * Integer.toUnsignedLong(x[rs2])) >> 32);
+                        case Op.MULHU -> x[rd] = (int) ((Integer.toUnsignedLong(x[rs1]) * Integer.toUnsignedLong(x[rs2])) >>> 32);
+                        case Op.DIV -> x[rd] = div(x[rs1], x[rs2]);
+                        case Op.DIVU -> x[rd] = x[rs2] == 0 ? -1 : Integer.divideUnsigned(x[rs1], x[rs2]);
+                        case Op.REM -> x[rd] = rem(x[rs1], x[rs2]);
+                        case Op.REMU -> x[rd] = x[rs2] == 0 ? x[rs1] : Integer.remainderUnsigned(x[rs1], x[rs2]);
+                        case Op.FENCE, Op.NOP -> {
+                        }
+                        case Op.BREAKPOINT -> {
+                            this.pc = pc;
+                            this.icount = ic;
+                            return R_BREAKPOINT;
+                        }
+                        default -> {
+                            // rare instructions: system, CSR, atomics
+                            this.pc = pc;
+                            this.icount = ic;
+                            int r = executeSlow(x, w, imm, rd, rs1, rs2, npc);
+                            if (r != R_CHUNK) {
+                                return r;
+                            }
+                            pc = this.pc;
+                            ic = this.icount;
+                            codeTag = 1;
+                            end = sig.chunkEnd;
+                            continue;
+                        }
+                    }
+                    pc = npc;
+                    ic++;
                 }
-                long e = code[(pc & 0xFFF) >>> 1];
-                if (e == 0) {
-                    e = decodeInto(code, pc);
-                }
-                int w = (int) e;
-                int imm = (int) (e >> 32);
-                int rd = (w >>> 8) & 0x3F;
-                int rs1 = (w >>> 16) & 0x1F;
-                int rs2 = w >>> 24;
-                int npc = pc + 4 - ((w >>> 6) & 2);
-                switch (w & 0x7F) {
-                    case Op.LUI -> x[rd] = imm;
-                    case Op.AUIPC -> x[rd] = pc + imm;
-                    case Op.JAL -> {
-                        x[rd] = npc;
-                        npc = pc + imm;
-                    }
-                    case Op.JALR -> {
-                        int t = (x[rs1] + imm) & ~1;
-                        x[rd] = npc;
-                        npc = t;
-                    }
-                    case Op.BEQ -> {
-                        if (x[rs1] == x[rs2]) {
-                            npc = pc + imm;
-                        }
-                    }
-                    case Op.BNE -> {
-                        if (x[rs1] != x[rs2]) {
-                            npc = pc + imm;
-                        }
-                    }
-                    case Op.BLT -> {
-                        if (x[rs1] < x[rs2]) {
-                            npc = pc + imm;
-                        }
-                    }
-                    case Op.BGE -> {
-                        if (x[rs1] >= x[rs2]) {
-                            npc = pc + imm;
-                        }
-                    }
-                    case Op.BLTU -> {
-                        if (Integer.compareUnsigned(x[rs1], x[rs2]) < 0) {
-                            npc = pc + imm;
-                        }
-                    }
-                    case Op.BGEU -> {
-                        if (Integer.compareUnsigned(x[rs1], x[rs2]) >= 0) {
-                            npc = pc + imm;
-                        }
-                    }
-                    // Loads and stores: the RAM fast path inline; the slow path (devices, watched, shared or
-                    // code pages) may end the chunk, so re-read its end only there.
-                    case Op.LB -> {
-                        int a = x[rs1] + imm;
-                        int i = (a ^ 0x8000_0000) >>> 12;
-                        byte[] p;
-                        if (i < rp.length && (p = rp[i]) != null) {
-                            x[rd] = p[a & 0xFFF];
-                        } else {
-                            x[rd] = (byte) bus.load(a, 1, pc, ic);
-                            end = sig.chunkEnd;
-                        }
-                    }
-                    case Op.LBU -> {
-                        int a = x[rs1] + imm;
-                        int i = (a ^ 0x8000_0000) >>> 12;
-                        byte[] p;
-                        if (i < rp.length && (p = rp[i]) != null) {
-                            x[rd] = p[a & 0xFFF] & 0xFF;
-                        } else {
-                            x[rd] = bus.load(a, 1, pc, ic);
-                            end = sig.chunkEnd;
-                        }
-                    }
-                    case Op.LH -> {
-                        int a = x[rs1] + imm;
-                        int i = (a ^ 0x8000_0000) >>> 12;
-                        byte[] p;
-                        if (i < rp.length && (a & 0xFFF) <= 0xFFE && (p = rp[i]) != null) {
-                            x[rd] = (short) Ram.I16.get(p, a & 0xFFF);
-                        } else {
-                            x[rd] = (short) bus.load(a, 2, pc, ic);
-                            end = sig.chunkEnd;
-                        }
-                    }
-                    case Op.LHU -> {
-                        int a = x[rs1] + imm;
-                        int i = (a ^ 0x8000_0000) >>> 12;
-                        byte[] p;
-                        if (i < rp.length && (a & 0xFFF) <= 0xFFE && (p = rp[i]) != null) {
-                            x[rd] = (short) Ram.I16.get(p, a & 0xFFF) & 0xFFFF;
-                        } else {
-                            x[rd] = bus.load(a, 2, pc, ic);
-                            end = sig.chunkEnd;
-                        }
-                    }
-                    case Op.LW -> {
-                        int a = x[rs1] + imm;
-                        int i = (a ^ 0x8000_0000) >>> 12;
-                        byte[] p;
-                        if (i < rp.length && (a & 0xFFF) <= 0xFFC && (p = rp[i]) != null) {
-                            x[rd] = (int) Ram.I32.get(p, a & 0xFFF);
-                        } else {
-                            x[rd] = bus.load(a, 4, pc, ic);
-                            end = sig.chunkEnd;
-                        }
-                    }
-                    case Op.SB -> {
-                        int a = x[rs1] + imm;
-                        int i = (a ^ 0x8000_0000) >>> 12;
-                        byte[] p;
-                        if (i < wp.length && (p = wp[i]) != null) {
-                            p[a & 0xFFF] = (byte) x[rs2];
-                        } else {
-                            bus.store(a, 1, x[rs2], pc, ic);
-                            end = sig.chunkEnd;
-                        }
-                    }
-                    case Op.SH -> {
-                        int a = x[rs1] + imm;
-                        int i = (a ^ 0x8000_0000) >>> 12;
-                        byte[] p;
-                        if (i < wp.length && (a & 0xFFF) <= 0xFFE && (p = wp[i]) != null) {
-                            Ram.I16.set(p, a & 0xFFF, (short) x[rs2]);
-                        } else {
-                            bus.store(a, 2, x[rs2], pc, ic);
-                            end = sig.chunkEnd;
-                        }
-                    }
-                    case Op.SW -> {
-                        int a = x[rs1] + imm;
-                        int i = (a ^ 0x8000_0000) >>> 12;
-                        byte[] p;
-                        if (i < wp.length && (a & 0xFFF) <= 0xFFC && (p = wp[i]) != null) {
-                            Ram.I32.set(p, a & 0xFFF, x[rs2]);
-                        } else {
-                            bus.store(a, 4, x[rs2], pc, ic);
-                            end = sig.chunkEnd;
-                        }
-                    }
-                    case Op.ADDI -> x[rd] = x[rs1] + imm;
-                    case Op.SLTI -> x[rd] = x[rs1] < imm ? 1 : 0;
-                    case Op.SLTIU -> x[rd] = Integer.compareUnsigned(x[rs1], imm) < 0 ? 1 : 0;
-                    case Op.XORI -> x[rd] = x[rs1] ^ imm;
-                    case Op.ORI -> x[rd] = x[rs1] | imm;
-                    case Op.ANDI -> x[rd] = x[rs1] & imm;
-                    case Op.SLLI -> x[rd] = x[rs1] << imm;
-                    case Op.SRLI -> x[rd] = x[rs1] >>> imm;
-                    case Op.SRAI -> x[rd] = x[rs1] >> imm;
-                    case Op.ADD -> x[rd] = x[rs1] + x[rs2];
-                    case Op.SUB -> x[rd] = x[rs1] - x[rs2];
-                    case Op.SLL -> x[rd] = x[rs1] << x[rs2];
-                    case Op.SLT -> x[rd] = x[rs1] < x[rs2] ? 1 : 0;
-                    case Op.SLTU -> x[rd] = Integer.compareUnsigned(x[rs1], x[rs2]) < 0 ? 1 : 0;
-                    case Op.XOR -> x[rd] = x[rs1] ^ x[rs2];
-                    case Op.SRL -> x[rd] = x[rs1] >>> x[rs2];
-                    case Op.SRA -> x[rd] = x[rs1] >> x[rs2];
-                    case Op.OR -> x[rd] = x[rs1] | x[rs2];
-                    case Op.AND -> x[rd] = x[rs1] & x[rs2];
-                    case Op.MUL -> x[rd] = x[rs1] * x[rs2];
-                    case Op.MULH -> x[rd] = (int) (((long) x[rs1] * x[rs2]) >> 32);
-                    case Op.MULHSU -> x[rd] = (int) (((long) x[rs1] * Integer.toUnsignedLong(x[rs2])) >> 32);
-                    case Op.MULHU -> x[rd] = (int) ((Integer.toUnsignedLong(x[rs1]) * Integer.toUnsignedLong(x[rs2])) >>> 32);
-                    case Op.DIV -> x[rd] = div(x[rs1], x[rs2]);
-                    case Op.DIVU -> x[rd] = x[rs2] == 0 ? -1 : Integer.divideUnsigned(x[rs1], x[rs2]);
-                    case Op.REM -> x[rd] = rem(x[rs1], x[rs2]);
-                    case Op.REMU -> x[rd] = x[rs2] == 0 ? x[rs1] : Integer.remainderUnsigned(x[rs1], x[rs2]);
-                    case Op.FENCE, Op.NOP -> {
-                    }
-                    case Op.BREAKPOINT -> {
-                        this.pc = pc;
-                        this.icount = ic;
-                        return R_BREAKPOINT;
-                    }
-                    default -> {
-                        // rare instructions: system, CSR, atomics
-                        this.pc = pc;
-                        this.icount = ic;
-                        int r = executeSlow(w, imm, rd, rs1, rs2, npc);
-                        if (r != R_CHUNK) {
-                            return r;
-                        }
-                        pc = this.pc;
-                        ic = this.icount;
-                        codeTag = 1;
-                        end = sig.chunkEnd;
-                        continue;
-                    }
-                }
-                pc = npc;
-                ic++;
+            } catch (MemFault f) {
+                this.pc = pc;
+                this.icount = ic;
+                trapCause = f.cause;
+                trapTval = f.tval;
+                trapRetires = false;
+                return R_SYNC_TRAP;
             }
-        } catch (MemFault f) {
             this.pc = pc;
             this.icount = ic;
-            trapCause = f.cause;
-            trapTval = f.tval;
-            trapRetires = false;
-            return R_SYNC_TRAP;
+            return R_CHUNK;
+        } finally {
+            System.arraycopy(x, 0, this.x, 0, 33);
         }
-        this.pc = pc;
-        this.icount = ic;
-        return R_CHUNK;
     }
 
     private static int div(int a, int b) {
@@ -552,7 +559,7 @@ final class Cpu {
      * System, CSR and atomic instructions, with pc/icount already in the fields. Returns R_CHUNK after
      * retiring the instruction (fields updated), or another result for the machine to handle.
      */
-    private int executeSlow(int w, int imm, int rd, int rs1, int rs2, int npc) {
+    private int executeSlow(int[] x, int w, int imm, int rd, int rs1, int rs2, int npc) {
         int op = w & 0x7F;
         long ic = icount;
         switch (op) {
@@ -600,7 +607,7 @@ final class Cpu {
                 invalidateAll();
                 return R_CHUNK;
             case Op.CSRRW: case Op.CSRRS: case Op.CSRRC: case Op.CSRRWI: case Op.CSRRSI: case Op.CSRRCI:
-                return csrOp(op, imm, rd, rs1, rs2, npc);
+                return csrOp(x, op, imm, rd, rs1, rs2, npc);
             case Op.LR: {
                 int a = x[rs1];
                 if ((a & 3) != 0) {
@@ -673,7 +680,7 @@ final class Cpu {
         return mipSw | (clint.msip ? MIP_MSIP : 0) | (clint.mtip ? MIP_MTIP : 0) | (bus.plic.meip() ? MIP_MEIP : 0);
     }
 
-    private int csrOp(int op, int csr, int rd, int rs1, int rdRaw, int npc) {
+    private int csrOp(int[] x, int op, int csr, int rd, int rs1, int rdRaw, int npc) {
         boolean imm = op >= Op.CSRRWI;
         int src = imm ? rs1 : x[rs1];
         int kind = imm ? op - 3 : op;

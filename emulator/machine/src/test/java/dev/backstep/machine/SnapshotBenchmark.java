@@ -25,6 +25,8 @@ public final class SnapshotBenchmark {
             List<MachineSnapshot> snaps = new ArrayList<>();
             long snapNs = 0;
             long own = 0;
+            long tableBytes = 0;
+            java.util.Set<PageChunk> chunks = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             StopReason r;
             do {
                 r = m.run(m.icount() + interval);
@@ -32,6 +34,8 @@ public final class SnapshotBenchmark {
                 MachineSnapshot s = m.snapshot();
                 snapNs += System.nanoTime() - t0;
                 own += s.ownBytes();
+                tableBytes += s.fixedBytes();
+                s.forEachChunk(c -> chunks.add(c));
                 snaps.add(s);
             } while (r == StopReason.LIMIT);
             Random rnd = new Random(1);
@@ -49,10 +53,14 @@ public final class SnapshotBenchmark {
                 m.restore(s);
                 nearNs += System.nanoTime() - t0;
             }
+            for (PageChunk c : chunks) {
+                tableBytes += c.tableBytes();
+            }
             System.out.printf("round %d: %d snapshots, snapshot %.1f us avg (own %.1f KiB avg), "
-                    + "restore random %.1f us avg, restore after 1000 instructions %.1f us avg%n", round + 1,
+                    + "restore random %.1f us avg, restore after 1000 instructions %.1f us avg, "
+                    + "page tables + state %.1f KiB per snapshot (distinct chunks counted once)%n", round + 1,
                     snaps.size(), snapNs / 1e3 / snaps.size(), own / 1024.0 / snaps.size(), restNs / 1e3 / restores,
-                    nearNs / 1e3 / restores);
+                    nearNs / 1e3 / restores, tableBytes / 1024.0 / snaps.size());
         }
     }
 }

@@ -64,7 +64,7 @@ class ExpressionsAndRefinementTest {
     @Test
     void longReverseScansReportProgress() throws Exception {
         Examples.Recorder out = new Examples.Recorder();
-        try (DebugSession s = DebugSession.open(LaunchSpec.record(Examples.example("bench.elf")), out)) {
+        try (DebugSession s = DebugSession.open(LaunchSpec.record(Examples.example("corrupt.elf")), out)) {
             Stop end = s.start();
             assertTrue(end.atEndOfProgram(), end.description());
             int before = out.progressStarts;
@@ -95,7 +95,7 @@ class ExpressionsAndRefinementTest {
             s.setInstructionBreakpoints(List.of(InstructionBreakpoint.at(second.pc() & 0xffffffffL)));
             s.seek(body.icount());
             Stop hit = s.stepBack(Granularity.LINE);
-            assertEquals(StopReason.INSTRUCTION_BREAKPOINT, hit.reason(), hit.description());
+            assertEquals(StopReason.INSTRUCTION_BREAKPOINT, hit.reason(), hit.description() + " start " + lineStart + " second " + second + " " + s.disassemble(second.pc() & 0xffffffffL, -3, 8));
             assertEquals(lineStart + 1, hit.icount());
             // a breakpoint before the line start is not passed: the step ends at the line start
             s.seek(lineStart);

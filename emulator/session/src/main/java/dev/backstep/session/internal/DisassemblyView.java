@@ -22,11 +22,41 @@ final class DisassemblyView {
     DisassemblyView(DebugInfo debug, Machine machine) {
         this.debug = debug;
         this.machine = machine;
-        this.disassembler = new Disassembler(addr -> {
-            var s = debug.symbols().containing(addr);
-            return s.isPresent() && s.get().value() == addr ? s.get().name() : debug.symbols().symbolize(addr);
-        });
+        this.disassembler = new Disassembler(this::targetName);
     }
+
+    /**
+     * A branch target as objdump names it: the nearest code label at or before it (functions and assembler
+     * labels), plus the offset; sizes are ignored, so padding after a function still counts as that function.
+     */
+    private String targetName(long addr) {
+        if (labels == null) {
+            labels = new java.util.TreeMap<>();
+            for (var sym : debug.symbols().all()) {
+                boolean code = sym.kind() == dev.backstep.debuginfo.elf.ElfSymbol.Kind.FUNC
+                        || sym.kind() == dev.backstep.debuginfo.elf.ElfSymbol.Kind.NOTYPE;
+                if (code && sym.name() != null && !sym.name().isEmpty() && !sym.name().startsWith("$")
+                        && !sym.name().startsWith(".L") && sym.sectionIndex() != 0) {
+                    labels.merge(sym.value(), sym, (a, b) -> preferred(a, b));
+                }
+            }
+        }
+        var e = labels.floorEntry(addr);
+        if (e == null) {
+            return debug.symbols().symbolize(addr);
+        }
+        long off = addr - e.getKey();
+        return off == 0 ? e.getValue().name() : e.getValue().name() + "+0x" + Long.toHexString(off);
+    }
+
+    private static dev.backstep.debuginfo.elf.ElfSymbol preferred(dev.backstep.debuginfo.elf.ElfSymbol a,
+                                                                 dev.backstep.debuginfo.elf.ElfSymbol b) {
+        boolean af = a.kind() == dev.backstep.debuginfo.elf.ElfSymbol.Kind.FUNC;
+        boolean bf = b.kind() == dev.backstep.debuginfo.elf.ElfSymbol.Kind.FUNC;
+        return af != bf ? (af ? a : b) : a;
+    }
+
+    private java.util.TreeMap<Long, dev.backstep.debuginfo.elf.ElfSymbol> labels;
 
     List<Instruction> disassemble(long address, int offset, int count) {
         long addr = address & ~1L;

@@ -517,6 +517,9 @@ public final class Session implements DebugSession {
                 r = withPredicate(p, () -> timeline.reverseContinue(stops));
             }
             r = skipFilteredTraps(r, p, fwd);
+            if (!fwd) {
+                r = userBreakpointWins(r);
+            }
             if (!fwd && refine && p != null) {
                 r = toLineStart(p, r);
             }
@@ -524,6 +527,30 @@ public final class Session implements DebugSession {
         } finally {
             leave();
         }
+    }
+
+    /**
+     * A reverse step's predicate and a user breakpoint can hold at the same instruction; the reverse scan keeps
+     * the last hit, which may be the predicate's. There the user's breakpoint wins, as it does going forward.
+     */
+    private dev.backstep.replay.stop.Stop userBreakpointWins(dev.backstep.replay.stop.Stop r) {
+        if (r.kind() != StopKind.PREDICATE) {
+            return r;
+        }
+        Machine m = timeline.machine();
+        int pc = m.hart().pc();
+        for (dev.backstep.replay.stop.PcBreakpoint b : stops.breakpoints()) {
+            if (b.pc() != pc || (b.condition() != null && !b.condition().test(m))) {
+                continue;
+            }
+            UserBreakpoint u = breakpoints.byStopId(b.id());
+            if (u != null && u.hitCondition != null && !u.countHit()) {
+                continue;
+            }
+            return new dev.backstep.replay.stop.Stop(StopKind.BREAKPOINT, timeline.icount(), pc, true, b.id(), 0, 0,
+                    false, 0, 0, 0, 0, null);
+        }
+        return r;
     }
 
     /** What a line step compares to tell whether an earlier statement start continues the same line. */
@@ -555,8 +582,8 @@ public final class Session implements DebugSession {
             }
             LinePiece piece = new LinePiece(pc, row, program.cfa(timeline.machine()),
                     Program.key(program.innermost(pc)));
-            dev.backstep.replay.stop.Stop earlier = skipFilteredTraps(
-                    withPredicate(p, () -> timeline.reverseContinue(stops)), p, false);
+            dev.backstep.replay.stop.Stop earlier = userBreakpointWins(skipFilteredTraps(
+                    withPredicate(p, () -> timeline.reverseContinue(stops)), p, false));
             switch (earlier.kind()) {
                 case PREDICATE -> {
                     if (!piece.continuedBy(program, timeline.machine())) {
