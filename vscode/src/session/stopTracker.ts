@@ -49,9 +49,11 @@ export class StopTracker implements vscode.DebugAdapterTracker {
                 void this.refreshInfo();
             } else if (message.event === 'continued') {
                 this.history.running(this.session.id);
-            } else if (message.event === 'terminated' || message.event === 'exited') {
+            } else if (message.event === 'terminated') {
                 this.history.running(this.session.id);
             }
+            // 'exited' changes nothing here: the server sends it after the stop at the program's end and the
+            // session stays stopped there, so that the user can step back.
         } else if (message.type === 'response' && message.success && message.command === 'stackTrace') {
             this.history.topFrame(this.session.id, message.body?.stackFrames?.[0]);
         }

@@ -115,12 +115,12 @@ export class BackstepCommands {
         }
         const folder = session.workspaceFolder?.uri;
         const program = session.configuration.program;
-        const suggested = typeof program === 'string' ? `${path.basename(program, path.extname(program))}.bsrec` : 'recording.bsrec';
+        const suggested = typeof program === 'string' ? `${path.basename(program, path.extname(program))}.bsr` : 'recording.bsr';
         const target = await vscode.window.showSaveDialog({
             title: 'Backstep: Save Recording As',
             saveLabel: 'Save Recording',
             defaultUri: folder ? vscode.Uri.joinPath(folder, suggested) : undefined,
-            filters: { 'Backstep recordings': ['bsrec'], 'All files': ['*'] },
+            filters: { 'Backstep recordings': ['bsr'], 'All files': ['*'] },
         });
         if (!target) {
             return;

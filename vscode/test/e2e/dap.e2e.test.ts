@@ -21,11 +21,11 @@ if (skip) {
     console.log(skip);
 }
 
-/** The line of hello.c that calls printf: the breakpoint of these tests. */
-function printfLine(helloC: string): number {
+/** The first line of hello.c that matches: the breakpoints of these tests. */
+function lineOf(helloC: string, pattern: RegExp, what: string): number {
     const lines = fs.readFileSync(helloC, 'utf8').split('\n');
-    const index = lines.findIndex((l) => /\bprintf\s*\(/.test(l));
-    assert.ok(index >= 0, 'hello.c calls printf');
+    const index = lines.findIndex((l) => pattern.test(l));
+    assert.ok(index >= 0, `hello.c has ${what}`);
     return index + 1;
 }
 
@@ -42,13 +42,15 @@ describe('Backstep DAP server (end to end)', () => {
     let prerequisites: Prerequisites;
     let dap: DapSession | undefined;
     let bpLine: number;
+    let returnLine: number;
 
     before(() => {
         if (!found.ok) {
             return;
         }
         prerequisites = (found as { ok: true; value: Prerequisites }).value;
-        bpLine = printfLine(prerequisites.helloC);
+        bpLine = lineOf(prerequisites.helloC, /\bprintf\s*\(/, 'a printf call');
+        returnLine = lineOf(prerequisites.helloC, /\breturn\b/, 'a return statement');
     });
     afterEach(async () => {
         await dap?.stop();
@@ -92,9 +94,14 @@ describe('Backstep DAP server (end to end)', () => {
         return { entry, breakpoint: verified[0] };
     }
 
+    /**
+     * The stop (or the end of the session) an execution request leads to. `exited` is not one: at the program's
+     * end the server sends stopped (reason "exited") and then exited, and the session stays so that the user can
+     * go back in time; only `terminated` would end it.
+     */
     async function runTo(session: DapSession, command: string, args: object): Promise<DebugProtocol.Event> {
         await session.request(command, args);
-        return session.events.next(['stopped', 'terminated', 'exited']);
+        return session.events.next(['stopped', 'terminated']);
     }
 
     it('initialize answers supportsStepBack and the requests the clients use', async () => {
@@ -121,23 +128,42 @@ describe('Backstep DAP server (end to end)', () => {
         assert.equal(path.basename(frame.source?.path ?? ''), 'hello.c');
         assert.equal(frame.line, line);
 
-        // stepBack without granularity: one statement back, somewhere before the breakpoint.
+        // The printf line is main's first statement: step back from the statement after it, over the call.
+        const [returnBp] = (
+            await session.request<DebugProtocol.SetBreakpointsResponse>('setBreakpoints', {
+                source: { path: prerequisites.helloC },
+                breakpoints: [{ line: bpLine }, { line: returnLine }],
+            })
+        ).body.breakpoints.slice(1);
+        assert.equal(returnBp.verified, true, `breakpoint at hello.c:${returnLine} verified`);
+        const after = await runTo(session, 'continue', { threadId });
+        assert.equal(after.body.reason, 'breakpoint');
+        const afterIcount = icountOf(after);
+        assert.ok(afterIcount > hitIcount);
+        assert.equal((await topFrame(session, threadId)).line, returnBp.line ?? returnLine);
+
+        // stepBack without granularity: one statement back, over printf, to the start of the printf line.
         const back = await runTo(session, 'stepBack', { threadId });
         assert.equal(back.event, 'stopped');
         const backIcount = icountOf(back);
-        assert.ok(backIcount < hitIcount, `stepBack went back: ${backIcount} < ${hitIcount}`);
+        assert.ok(backIcount < afterIcount, `stepBack went back: ${backIcount} < ${afterIcount}`);
+        assert.equal(backIcount, hitIcount, 'back where the printf line began');
         const backFrame = await topFrame(session, threadId);
-        assert.ok(backFrame.line !== line || path.basename(backFrame.source?.path ?? '') !== 'hello.c', 'a different statement');
+        assert.equal(path.basename(backFrame.source?.path ?? ''), 'hello.c');
+        assert.equal(backFrame.line, line, 'the previous statement');
 
         // stepBack by one instruction: exactly one instruction earlier.
         const instruction = await runTo(session, 'stepBack', { threadId, granularity: 'instruction' });
         assert.equal(instruction.event, 'stopped');
         assert.equal(icountOf(instruction), backIcount - 1);
 
-        // Forward again: the same breakpoint at the same icount (the replay is exact).
+        // Forward again: the same breakpoints at the same icounts (the replay is exact).
         const again = await runTo(session, 'continue', { threadId });
         assert.equal(again.body.reason, 'breakpoint');
         assert.equal(icountOf(again), hitIcount);
+        const againAfter = await runTo(session, 'continue', { threadId });
+        assert.equal(againAfter.body.reason, 'breakpoint');
+        assert.equal(icountOf(againAfter), afterIcount);
     });
 
     it('reverseContinue from the only hit runs back to the start of the recording, and no further', async () => {
@@ -215,26 +241,30 @@ describe('Backstep DAP server (end to end)', () => {
         const entry = await session.events.next('stopped');
         const threadId = entry.body.threadId ?? 1;
 
+        // The program's end is a stop (so that the user can step back), followed by `exited`; no `terminated`.
         const end = await runTo(session, 'continue', { threadId });
-        if (end.event !== 'stopped') {
-            // The program ended and the session with it: the output must still be complete and single.
-            assert.equal(session.events.output().replace(/\r\n/g, '\n'), expected);
-            return;
-        }
+        assert.equal(end.event, 'stopped', 'the session stays at the end of the program');
+        assert.equal(end.body.reason, 'exited');
         assert.match(String(end.body.description), /end|exit/i, 'the stop at the end says why');
+        const exited = await session.events.next('exited');
+        assert.ok(exited.seq > end.seq, 'exited follows the stop');
+        assert.equal(exited.body.exitCode, 0);
         const endIcount = icountOf(end);
         assert.equal(session.events.output().replace(/\r\n/g, '\n'), expected);
 
         const atStart = await runTo(session, 'reverseContinue', { threadId });
+        assert.equal(atStart.event, 'stopped');
         assert.equal(icountOf(atStart), 0);
         const endAgain = await runTo(session, 'continue', { threadId });
         assert.equal(endAgain.event, 'stopped');
         assert.equal(icountOf(endAgain), endIcount);
         assert.equal(session.events.output().replace(/\r\n/g, '\n'), expected, 'replayed output is not shown again');
+        assert.equal(session.events.all('terminated').length, 0, 'nothing ended the session');
     });
 
     it('custom requests: info, seek, save a recording and replay it to its end', async () => {
-        const recording = path.join(prerequisites.scratch, 'hello.bsrec');
+        // No `recording` at launch (what VS Code users get by default): the server keeps it in memory and saves it on request.
+        const recording = path.join(prerequisites.scratch, 'hello.bsr');
         let endIcount: number;
         {
             const session = await startServer();
@@ -256,7 +286,21 @@ describe('Backstep DAP server (end to end)', () => {
 
             await session.request('setBreakpoints', { source: { path: prerequisites.helloC }, breakpoints: [] });
             const end = await runTo(session, 'continue', { threadId });
-            endIcount = end.event === 'stopped' ? icountOf(end) : -1;
+            assert.equal(end.event, 'stopped');
+            endIcount = icountOf(end);
+
+            // reverse step out of main, from its return: to the state just before the call of main, in crt0.S
+            // (the printf line's breakpoint is main's first instruction, so main was entered at hitIcount)
+            await session.request('setBreakpoints', { source: { path: prerequisites.helloC }, breakpoints: [{ line: returnLine }] });
+            const atReturn = await runTo(session, 'reverseContinue', { threadId });
+            assert.equal(atReturn.body.reason, 'breakpoint');
+            assert.ok(icountOf(atReturn) > hitIcount);
+            const out = await runTo(session, 'backstep/reverseStepOut', { threadId });
+            assert.equal(out.event, 'stopped');
+            assert.equal(icountOf(out), hitIcount - 1);
+            const caller = await topFrame(session, threadId);
+            assert.equal(path.basename(caller.source?.path ?? ''), 'crt0.S', `the caller of main: ${JSON.stringify(caller)}`);
+
             await session.request('backstep/saveRecording', { path: recording });
             assert.ok(fs.existsSync(recording), 'the recording file was written');
             await session.stop();
@@ -266,12 +310,17 @@ describe('Backstep DAP server (end to end)', () => {
         await session.launch(launchArgs({ mode: 'replay', recording }));
         const entry = await session.events.next('stopped');
         const threadId = entry.body.threadId ?? 1;
+        const info = await session.request<DebugProtocol.Response>('backstep/info', {});
+        assert.equal(info.body.mode, 'replay');
+        assert.equal(info.body.recordedLength, endIcount);
         const end = await runTo(session, 'continue', { threadId });
-        if (end.event === 'stopped') {
-            assert.match(String(end.body.description), /end/i, 'replay stops at the end of the recording');
-            if (endIcount >= 0) {
-                assert.equal(icountOf(end), endIcount);
-            }
-        }
+        assert.equal(end.event, 'stopped');
+        // the recording ends with the program's exit: the replay reaches it, with the same exit code
+        assert.equal(end.body.reason, 'exited');
+        assert.match(String(end.body.description), /end|exit/i, 'replay stops at the end of the recording and says why');
+        assert.equal(icountOf(end), endIcount);
+        assert.equal((await session.events.next('exited')).body.exitCode, 0);
+        assert.equal(session.events.output().replace(/\r\n/g, '\n'), fs.readFileSync(prerequisites.helloExpected, 'utf8'),
+            'the replay shows the program output');
     });
 });

@@ -1,5 +1,6 @@
 package dev.backstep.eclipse.core.model;
 
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.eclipse.core.resources.IMarkerDelta;
 import org.eclipse.core.runtime.CoreException;
@@ -36,6 +38,7 @@ import org.eclipse.lsp4j.debug.TerminatedEventArguments;
 import org.eclipse.lsp4j.debug.Thread;
 
 import dev.backstep.eclipse.core.BackstepCore;
+import dev.backstep.eclipse.core.dap.BackstepServer;
 import dev.backstep.eclipse.core.dap.DapClient;
 import dev.backstep.eclipse.core.dap.DapEvents;
 import dev.backstep.eclipse.core.dap.SeekArguments;
@@ -143,7 +146,7 @@ public final class BackstepDebugTarget extends BackstepDebugElement
                 }
             }
         } catch (InterruptedException e) {
-            java.lang.Thread.currentThread().interrupt();
+            java.lang.Thread.currentThread().interrupt(); // lsp4j.debug.Thread is imported
             throw new CoreException(BackstepCore.error("interrupted during launch", e));
         }
     }
@@ -209,11 +212,11 @@ public final class BackstepDebugTarget extends BackstepDebugElement
     }
 
     /** Console input for the guest's UART. */
-    public void sendInput(String text) throws java.io.IOException {
+    public void sendInput(String text) throws IOException {
         try {
             client.call(s -> s.input(Map.of("text", text)), 10);
         } catch (CoreException e) {
-            throw new java.io.IOException("the Backstep server did not take the input: " + e.getMessage()
+            throw new IOException("the Backstep server did not take the input: " + e.getMessage()
                     + " (give UART input in the launch configuration instead)", e);
         }
     }
@@ -500,7 +503,7 @@ public final class BackstepDebugTarget extends BackstepDebugElement
     }
 
     /** Sends a run control request; on an error answer the target is suspended again where it was. */
-    void run(java.util.function.Function<dev.backstep.eclipse.core.dap.BackstepServer, CompletableFuture<Void>> request)
+    void run(Function<BackstepServer, CompletableFuture<Void>> request)
             throws DebugException {
         try {
             client.call(request);

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.lsp4j.debug.ExitedEventArguments;
 import org.eclipse.lsp4j.debug.InitializeRequestArguments;
 import org.eclipse.lsp4j.debug.OutputEventArguments;
 import org.eclipse.lsp4j.debug.ProgressEndEventArguments;
@@ -130,6 +131,11 @@ final class TestClient implements IDebugProtocolClient, AutoCloseable {
     @Override
     public void output(OutputEventArguments args) {
         events.add(new Event("output", args));
+    }
+
+    @Override
+    public void exited(ExitedEventArguments args) {
+        events.add(new Event("exited", args));
     }
 
     @Override

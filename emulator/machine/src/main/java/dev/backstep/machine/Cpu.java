@@ -217,7 +217,7 @@ final class Cpu {
         return e;
     }
 
-    // ---------------------------------------------------------------- memory fast paths
+    // ---------------------------------------------------------------- memory for lr/sc/amo (the loop inlines its own)
 
     private int load32(int a, int pc, long ic) {
         int i = (a ^ 0x8000_0000) >>> 12;
@@ -230,28 +230,6 @@ final class Cpu {
         return bus.load(a, 4, pc, ic);
     }
 
-    private int load16(int a, int pc, long ic) {
-        int i = (a ^ 0x8000_0000) >>> 12;
-        if (i < rp.length && (a & 0xFFF) <= 0xFFE) {
-            byte[] p = rp[i];
-            if (p != null) {
-                return (short) Ram.I16.get(p, a & 0xFFF);
-            }
-        }
-        return (short) bus.load(a, 2, pc, ic);
-    }
-
-    private int load8(int a, int pc, long ic) {
-        int i = (a ^ 0x8000_0000) >>> 12;
-        if (i < rp.length) {
-            byte[] p = rp[i];
-            if (p != null) {
-                return p[a & 0xFFF];
-            }
-        }
-        return (byte) bus.load(a, 1, pc, ic);
-    }
-
     private void store32(int a, int v, int pc, long ic) {
         int i = (a ^ 0x8000_0000) >>> 12;
         if (i < wp.length && (a & 0xFFF) <= 0xFFC) {
@@ -262,30 +240,6 @@ final class Cpu {
             }
         }
         bus.store(a, 4, v, pc, ic);
-    }
-
-    private void store16(int a, int v, int pc, long ic) {
-        int i = (a ^ 0x8000_0000) >>> 12;
-        if (i < wp.length && (a & 0xFFF) <= 0xFFE) {
-            byte[] p = wp[i];
-            if (p != null) {
-                Ram.I16.set(p, a & 0xFFF, (short) v);
-                return;
-            }
-        }
-        bus.store(a, 2, v, pc, ic);
-    }
-
-    private void store8(int a, int v, int pc, long ic) {
-        int i = (a ^ 0x8000_0000) >>> 12;
-        if (i < wp.length) {
-            byte[] p = wp[i];
-            if (p != null) {
-                p[a & 0xFFF] = (byte) v;
-                return;
-            }
-        }
-        bus.store(a, 1, v, pc, ic);
     }
 
     // ---------------------------------------------------------------- the interpreter
@@ -585,7 +539,7 @@ final class Cpu {
                 priv = mpp == 2 ? PRIV_U : mpp;
                 pc = mepc;
                 icount = ic + 1;
-                signals.endChunk();
+                endChunkIfInterruptPending();
                 return R_CHUNK;
             }
             case Op.SRET:
@@ -764,17 +718,29 @@ final class Cpu {
         }
     }
 
+    /**
+     * After a change of mstatus, mie, mip or privilege: the run loop must take an interrupt that is now
+     * pending and enabled before the next instruction. Device lines (mtip, msip, meip) cannot change within
+     * a chunk without ending it, so when none is pending the chunk goes on (critical sections that toggle
+     * mstatus.MIE stay cheap).
+     */
+    private void endChunkIfInterruptPending() {
+        if (pendingInterrupt() != 0) {
+            signals.endChunk();
+        }
+    }
+
     void csrWrite(int csr, int v, long ic) {
         switch (csr) {
             case 0x300 -> {
                 mstatus = (mstatus & ~MSTATUS_WRITABLE) | (v & MSTATUS_WRITABLE);
-                signals.endChunk();
+                endChunkIfInterruptPending();
             }
             case 0x302 -> medeleg = v & 0xB3FF;
             case 0x303 -> mideleg = v & 0x222;
             case 0x304 -> {
                 mie = v & MIE_WRITABLE;
-                signals.endChunk();
+                endChunkIfInterruptPending();
             }
             case 0x305 -> {
                 if ((v & 3) < 2) {
@@ -790,7 +756,7 @@ final class Cpu {
             case 0x343 -> mtval = v;
             case 0x344 -> {
                 mipSw = (mipSw & ~MIP_WRITABLE) | (v & MIP_WRITABLE);
-                signals.endChunk();
+                endChunkIfInterruptPending();
             }
             case 0x180 -> satp = v;
             case 0xB00 -> mcycleDelta = setLow(counterNow(ic) + mcycleDelta, v) - counterNow(ic);

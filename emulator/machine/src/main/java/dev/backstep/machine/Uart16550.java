@@ -12,6 +12,7 @@ final class Uart16550 implements Mmio, InputSink {
     private static final int IIR_NONE = 0x01, IIR_THRI = 0x02, IIR_RDI = 0x04;
     private static final int RX_CAPACITY = 1 << 16;
     private static final int[] TRIGGER = {1, 4, 8, 14};
+    static final int LIVE_POLL_SLACK = 256;
 
     private final Signals signals;
     private final Plic plic;
@@ -83,19 +84,19 @@ final class Uart16550 implements Mmio, InputSink {
     public int read(int off, int size, long icount) {
         int v = 0;
         for (int i = 0; i < size; i++) {
-            v |= readByte(off + i) << (8 * i);
+            v |= readByte(off + i, icount) << (8 * i);
         }
         return v;
     }
 
-    private int readByte(int off) {
+    private int readByte(int off, long icount) {
         switch (off) {
             case 0 -> {
                 if ((lcr & 0x80) != 0) {
                     return dll;
                 }
                 if (rxCount == 0) {
-                    emptyPoll();
+                    emptyPoll(icount);
                     return 0;
                 }
                 int b = rx[rxHead] & 0xFF;
@@ -122,7 +123,7 @@ final class Uart16550 implements Mmio, InputSink {
                 int v = lsr;
                 lsr &= ~LSR_OE;
                 if ((v & LSR_DR) == 0) {
-                    emptyPoll();
+                    emptyPoll(icount);
                 }
                 return v;
             }
@@ -132,10 +133,14 @@ final class Uart16550 implements Mmio, InputSink {
         }
     }
 
-    /** A guest polled and found no data: with a live source, let the run loop re-ask it now. */
-    private void emptyPoll() {
-        if (signals.liveInput) {
-            signals.endChunk();
+    /**
+     * A guest polled and found no data: with a live source, let the run loop re-ask it soon (within
+     * {@value #LIVE_POLL_SLACK} instructions, a microsecond or so: prompt for typed input, yet a polling
+     * loop does not pay a chunk end per read).
+     */
+    private void emptyPoll(long icount) {
+        if (signals.liveInput && signals.chunkEnd > icount + LIVE_POLL_SLACK) {
+            signals.chunkEnd = icount + LIVE_POLL_SLACK;
         }
     }
 

@@ -240,6 +240,11 @@ public final class Timeline implements AutoCloseable {
         return digests;
     }
 
+    /** The recording as it stands (what {@code RecordingExporter} saves); its END is null while the run goes on. */
+    public RecordingFile recordingSoFar() {
+        return mode == Mode.REPLAY ? recording : writer.contents(events, digests, stateEdits(), recordedLength());
+    }
+
     /** Icounts of the snapshots currently kept (for diagnostics and tests). */
     public List<Long> snapshotIcounts() {
         return snapshots.icounts();

@@ -1,11 +1,15 @@
 package dev.backstep.replay.format;
 
+import dev.backstep.replay.log.DigestLog;
+import dev.backstep.replay.log.EventLog;
+
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
@@ -22,6 +26,10 @@ public final class RecordingWriter implements AutoCloseable {
     private final ByteSink pending = new ByteSink();
     private final ByteSink chunk = new ByteSink();
     private final CRC32C crc = new CRC32C();
+    /** Kept so that the recording can be exported again (a session without a file saves it on request). */
+    private final RecordingHeader header;
+    private final byte[] elfBytes;
+    private RecordingEnd end;
     private long bytesWritten;
     private long chunkBase;
     private long lastEventIcount;
@@ -35,6 +43,8 @@ public final class RecordingWriter implements AutoCloseable {
 
     public RecordingWriter(OutputStream out, RecordingHeader header, byte[] elfBytes) throws IOException {
         this.out = out;
+        this.header = header;
+        this.elfBytes = elfBytes == null ? null : elfBytes.clone();
         out.write(RecordingFormat.MAGIC);
         bytesWritten = RecordingFormat.MAGIC.length;
         ByteSink h = new ByteSink();
@@ -154,6 +164,16 @@ public final class RecordingWriter implements AutoCloseable {
             throw new UncheckedIOException("cannot write recording: " + ex.getMessage(), ex);
         }
         finished = true;
+        this.end = end;
+    }
+
+    /**
+     * The recording this writer has been given, as {@link RecordingReader} would return it: its header, ELF and END
+     * (null until {@link #finish}) with the caller's logs of the events, digests and edits it wrote.
+     */
+    public RecordingFile contents(EventLog events, DigestLog digests, List<StateEdit> edits, long coveredUpTo) {
+        long validUpTo = end != null ? end.finalIcount() : Math.max(coveredUpTo, this.coveredUpTo);
+        return new RecordingFile(header, elfBytes, events, digests, validUpTo, end, null, 0, bytesWritten, edits);
     }
 
     private void writeChunk(int type, ByteSink payload) throws IOException {

@@ -988,14 +988,14 @@ public final class Session implements DebugSession {
         query();
         try {
             Path src = timeline.info().file();
-            if (src == null) {
-                throw new SessionException("this session keeps its recording in memory only: launch with a recording "
-                        + "file to save it");
+            if (src != null && src.toAbsolutePath().normalize().equals(path.toAbsolutePath().normalize())) {
+                return; // the session writes there already
             }
-            if (src.toAbsolutePath().equals(path.toAbsolutePath())) {
-                return;
-            }
-            Files.copy(src, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            // from memory, launch file or not: a live file has no END yet, the export ends at the frontier
+            dev.backstep.replay.format.RecordingFile rec = timeline.recordingSoFar();
+            dev.backstep.replay.format.RecordingEnd open = timeline.mode() == Timeline.Mode.RECORD
+                    ? new dev.backstep.replay.format.RecordingEnd(rec.validUpTo(), "DETACHED", 0) : null;
+            dev.backstep.replay.format.RecordingExporter.export(rec, open, path);
         } catch (IOException e) {
             throw new SessionException("cannot write " + path + ": " + e.getMessage(), e);
         } finally {
