@@ -2,6 +2,8 @@
 // The end-to-end scenarios, run once per transport by stdio.test.js and tcp.test.js.
 const assert = require('node:assert/strict');
 const fs = require('fs');
+const os = require('os');
+const path = require('path');
 const { describe, it, before, after, afterEach } = require('node:test');
 const S = require('./support');
 
@@ -43,7 +45,7 @@ function defineScenarios(makeTransport) {
             }
         });
 
-        async function session({ stopOnEntry = true, lines = [] } = {}) {
+        async function session({ stopOnEntry = true, lines = [], launch = null } = {}) {
             const dc = await transport.connect();
             const traffic = S.validateTraffic(dc);
             const s = { dc, traffic, stdout: [] };
@@ -59,7 +61,7 @@ function defineScenarios(makeTransport) {
                 supportsProgressReporting: true,
             }), 'initialize');
             assert.equal(caps.body.supportsStepBack, true);
-            await S.within(dc.launchRequest({ program: S.CORRUPT_ELF, stopOnEntry, ram: '128M', snapshotBudget: '256M' }), 'launch');
+            await S.within(dc.launchRequest(launch || { program: S.CORRUPT_ELF, stopOnEntry, ram: '128M', snapshotBudget: '256M' }), 'launch');
             await S.within(initialized, 'initialized');
             if (lines.length) {
                 await setLines(dc, lines);
@@ -206,6 +208,42 @@ function defineScenarios(makeTransport) {
             await act(s.dc, 'reverseContinue', { threadId: 1 });
             await act(s.dc, 'continue', { threadId: 1 });
             assert.equal(s.stdout.join(''), EXPECTED_OUTPUT);
+        });
+
+        it('ends the program with a stop and an exit code, then saves the recording kept in memory and replays it', async () => {
+            const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backstep-dap-e2e-'));
+            try {
+                const file = path.join(dir, 'corrupt.bsr');
+                const s = await session({ stopOnEntry: true });
+                assert.equal((await s.dc.send('backstep/info')).body.recording, undefined, 'no recording file at launch');
+                const exitedEvent = s.dc.waitForEvent('exited');
+                const end = await act(s.dc, 'continue', { threadId: 1 });
+                assert.equal(end.reason, 'exited');
+                const exitCode = (await S.within(exitedEvent, 'exited after the stop at the end')).body.exitCode;
+                assert.match(end.description, new RegExp(`code ${exitCode}\\b`));
+                const endIcount = await icount(s.dc);
+                assert.ok(!s.traffic.received.some(m => m.type === 'event' && m.event === 'terminated'), 'the session stays');
+                const back = await act(s.dc, 'stepBack', { threadId: 1, granularity: 'instruction' });
+                assert.match(back.description, new RegExp(`icount ${endIcount - 1}\\b`), 'the user can step back from the end');
+
+                await S.within(s.dc.send('backstep/saveRecording', { path: file }), 'backstep/saveRecording');
+                assert.ok(fs.statSync(file).size > 0);
+
+                const r = await session({ launch: { mode: 'replay', recording: file, stopOnEntry: true } });
+                assert.equal(r.first.reason, 'entry');
+                const info = (await r.dc.send('backstep/info')).body;
+                assert.equal(info.mode, 'replay');
+                assert.equal(info.recordedLength, endIcount);
+                const replayedExit = r.dc.waitForEvent('exited');
+                const replayed = await act(r.dc, 'continue', { threadId: 1 });
+                assert.equal(replayed.reason, 'exited');
+                assert.match(replayed.description, new RegExp(`icount ${endIcount}\\b`));
+                assert.equal(await icount(r.dc), endIcount);
+                assert.equal((await S.within(replayedExit, 'exited in the replay')).body.exitCode, exitCode, 'the same exit code');
+                assert.equal(r.stdout.join(''), EXPECTED_OUTPUT);
+            } finally {
+                fs.rmSync(dir, { recursive: true, force: true });
+            }
         });
 
         it('answers bad requests with errors that say why', async () => {

@@ -61,6 +61,11 @@ import org.eclipse.lsp4j.debug.services.IDebugProtocolClient;
  * The DAP endpoint of one connection. It only dispatches: each family of requests has its handler, which
  * translates onto the session layer. Requests this class does not override are answered by lsp4j with an
  * error ("not supported"), and none of them is claimed in the capabilities.
+ *
+ * <p>The end of the program does not end the debug session: the server sends {@code stopped} (reason "exited")
+ * and then {@code exited}, never {@code terminated} on its own, so the user can still go back in time from the
+ * final state. {@code backstep/saveRecording {path}} writes the recording so far to a {@code .bsr} file, also
+ * when the launch gave no {@code recording} file (the history is then kept in memory).
  */
 public final class BackstepDebugServer implements BackstepProtocolServer {
     private final DebugContext ctx;

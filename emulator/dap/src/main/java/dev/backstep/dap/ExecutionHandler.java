@@ -121,6 +121,14 @@ final class ExecutionHandler {
         ctx.runner.submit(title, op, continuation, this::reportStop, this::reportFailure);
     }
 
+    /**
+     * Sends the stop. The program's end is a stop like any other: {@code stopped} with reason "exited" and a
+     * description giving the exit code and the icount, then an {@code exited} event with the exit code (each time
+     * the program arrives at its end, replays included). No {@code terminated} follows: the debug session stays
+     * on the final state so that the user can step back or reverse-continue from it. VS Code ends a debug session
+     * only on {@code terminated} (its UI ignores {@code exited}); Eclipse takes the exit code from {@code exited}.
+     * {@code terminated} is sent only for the {@code terminate} request.
+     */
     private void reportStop(Stop stop) {
         if (stop.reason() == StopReason.EXITED) {
             ctx.output.console("Program exited with code " + stop.exitCode() + " at icount " + stop.icount()
