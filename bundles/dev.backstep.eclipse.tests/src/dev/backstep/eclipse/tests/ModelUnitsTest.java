@@ -1,5 +1,6 @@
 package dev.backstep.eclipse.tests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,6 +44,15 @@ class ModelUnitsTest {
     }
 
     @Test
+    void timelineDrawsSnapshotsOncePerPixel() {
+        TimelineModel m = new TimelineModel(1000, 250, 4, List.of(), List.of(0L, 1L, 500L, 1000L));
+        int width = 2 * TimelineModel.MARGIN + 100;
+        assertArrayEquals(new int[] {TimelineModel.MARGIN, TimelineModel.MARGIN + 50, TimelineModel.MARGIN + 100},
+                m.snapshotXs(width));
+        assertEquals(List.of(), new TimelineModel(10, 0, 0, List.of()).snapshotPositions());
+    }
+
+    @Test
     void launchArgumentsFollowTheConfiguration() throws Exception {
         Examples.project();
         var config = Sessions.configuration("hello.elf");
@@ -55,6 +65,7 @@ class ModelUnitsTest {
         assertEquals("abc", args.get("inputText"));
         assertEquals(Boolean.TRUE, args.get("stopOnEntry"));
         assertEquals("1M", args.get("ram"));
+        assertEquals(Boolean.TRUE, args.get("consoleInput"), "typing in the Console reaches the guest");
     }
 
     @Test

@@ -8,6 +8,8 @@ public final class TimelineInfo {
     private long recordedLength;
     private int snapshotCount;
     private long snapshotBytes;
+    /** Icounts of the snapshots (at most a few hundred, evenly picked by the server); null from older servers. */
+    private long[] snapshots;
 
     public String getMode() {
         return mode;
@@ -31,5 +33,9 @@ public final class TimelineInfo {
 
     public long getSnapshotBytes() {
         return snapshotBytes;
+    }
+
+    public long[] getSnapshots() {
+        return snapshots;
     }
 }

@@ -83,6 +83,8 @@ public final class BackstepLaunchDelegate extends LaunchConfigurationDelegate {
             } else if (!text.isEmpty()) {
                 args.put("inputText", text);
             }
+            // the Console takes typed input (backstep/input): a program waiting for input waits for the user
+            args.put("consoleInput", true);
         }
         args.put("stopOnEntry", config.getAttribute(LaunchAttributes.STOP_ON_ENTRY, false));
         putIfSet(args, "ram", config.getAttribute(LaunchAttributes.RAM, ""));

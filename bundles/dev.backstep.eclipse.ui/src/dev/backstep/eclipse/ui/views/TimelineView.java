@@ -29,8 +29,8 @@ import dev.backstep.eclipse.ui.BackstepUi;
 import dev.backstep.eclipse.ui.commands.ReverseTargets;
 
 /**
- * The recording as a line from icount 0 to its recorded end: recent stops as ticks, the current position
- * as a marker. A click seeks there.
+ * The recording as a line from icount 0 to its recorded end: recent stops as ticks, snapshots as small marks
+ * under the line, the current position as a marker. A click seeks there.
  */
 public final class TimelineView extends ViewPart implements IDebugEventSetListener, IDebugContextListener {
 
@@ -94,8 +94,9 @@ public final class TimelineView extends ViewPart implements IDebugEventSetListen
                 StopInfo stop = t.lastStop();
                 List<Long> stops = t.recentStops();
                 if (info != null) {
+                    long[] snaps = info.getSnapshots() == null ? new long[0] : info.getSnapshots();
                     model = new TimelineModel(Math.max(info.getRecordedLength(), info.getIcount()), info.getIcount(),
-                            info.getSnapshotCount(), stops);
+                            info.getSnapshotCount(), stops, java.util.Arrays.stream(snaps).boxed().toList());
                     status = info.getMode() + (info.getRecording() == null ? "" : " " + info.getRecording())
                             + " — icount " + info.getIcount() + " of " + info.getRecordedLength() + " recorded, "
                             + info.getSnapshotCount() + " snapshots (" + (info.getSnapshotBytes() >> 10) + " KiB)";
@@ -159,6 +160,15 @@ public final class TimelineView extends ViewPart implements IDebugEventSetListen
         String end = Long.toString(m.length());
         Point endSize = gc.textExtent(end);
         gc.drawText(end, right - endSize.x, axisY + 8, true);
+        // snapshots: small marks under the axis; going back to just after one is cheap
+        gc.setBackground(d.getSystemColor(SWT.COLOR_DARK_CYAN));
+        for (int x : m.snapshotXs(area.width)) {
+            gc.fillRectangle(x - 1, axisY + 3, 3, 3);
+        }
+        if (!m.snapshotPositions().isEmpty()) {
+            gc.setForeground(d.getSystemColor(SWT.COLOR_DARK_CYAN));
+            gc.drawText("▪ snapshots", TimelineModel.MARGIN, area.height - gc.getFontMetrics().getHeight() - 4, true);
+        }
         gc.setForeground(d.getSystemColor(SWT.COLOR_DARK_GRAY));
         for (long stop : m.stops()) {
             int x = m.x(stop, area.width);

@@ -3,6 +3,8 @@ package dev.backstep.dap;
 import dev.backstep.dap.protocol.BackstepProtocolServer;
 import dev.backstep.dap.protocol.InfoArguments;
 import dev.backstep.dap.protocol.InfoResponse;
+import dev.backstep.dap.protocol.InputArguments;
+import dev.backstep.dap.protocol.ReverseStepInArguments;
 import dev.backstep.dap.protocol.ReverseStepOutArguments;
 import dev.backstep.dap.protocol.SaveRecordingArguments;
 import dev.backstep.dap.protocol.SeekArguments;
@@ -220,6 +222,11 @@ public final class BackstepDebugServer implements BackstepProtocolServer {
         return execution.reverseStepOut(args);
     }
 
+    @Override
+    public CompletableFuture<Void> reverseStepIn(ReverseStepInArguments args) {
+        return execution.reverseStepIn(args);
+    }
+
     // ---- state
 
     @Override
@@ -290,5 +297,10 @@ public final class BackstepDebugServer implements BackstepProtocolServer {
     @Override
     public CompletableFuture<Void> saveRecording(SaveRecordingArguments args) {
         return custom.saveRecording(args);
+    }
+
+    @Override
+    public CompletableFuture<Void> input(InputArguments args) {
+        return custom.input(args);
     }
 }

@@ -8,18 +8,12 @@ import java.util.Set;
 import org.eclipse.lsp4j.debug.ExceptionBreakpointsFilter;
 
 /**
- * The trap filters offered in the initialize response. The session knows its filters only once a program
- * is open, but initialize comes first: these are the session layer's documented ids; after launch the
- * session's own list is announced with a capabilities event if it differs.
+ * The trap filters offered in the initialize response. Initialize comes before any program is open, so it
+ * announces the session layer's static list ({@link DebugSession#EXCEPTION_FILTERS}); should an open session's
+ * own list differ, it is announced with a capabilities event after launch.
  */
 final class ExceptionFilters {
-    static final List<ExceptionFilter> BEFORE_LAUNCH = List.of(
-            new ExceptionFilter(ExceptionFilter.EXCEPTIONS, "Exceptions",
-                    "Stop when an exception is about to be taken (illegal instruction, access fault, ecall, ebreak)",
-                    false),
-            new ExceptionFilter(ExceptionFilter.INTERRUPTS, "Interrupts",
-                    "Stop when an interrupt is about to be taken (timer, software, external)", false),
-            new ExceptionFilter(ExceptionFilter.ALL_TRAPS, "All traps", "Stop on every trap", false));
+    static final List<ExceptionFilter> BEFORE_LAUNCH = DebugSession.EXCEPTION_FILTERS;
 
     private ExceptionFilters() {
     }

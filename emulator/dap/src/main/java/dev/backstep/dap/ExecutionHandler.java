@@ -1,5 +1,6 @@
 package dev.backstep.dap;
 
+import dev.backstep.dap.protocol.ReverseStepInArguments;
 import dev.backstep.dap.protocol.ReverseStepOutArguments;
 import dev.backstep.dap.protocol.SeekArguments;
 import dev.backstep.dap.run.ExecutionOperation;
@@ -85,6 +86,14 @@ final class ExecutionHandler {
         return done();
     }
 
+    CompletableFuture<Void> reverseStepIn(ReverseStepInArguments args) {
+        checkThread(args == null ? null : args.getThreadId());
+        DebugSession s = ctx.session();
+        Granularity g = granularity(args == null ? null : args.getGranularity());
+        start("Stepping in backward", () -> s.reverseStepIn(g));
+        return done();
+    }
+
     CompletableFuture<Void> seek(SeekArguments args) {
         if (args == null || args.getIcount() == null) {
             throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT,
@@ -166,6 +175,18 @@ final class ExecutionHandler {
 
     static Granularity granularity(SteppingGranularity g) {
         return g == SteppingGranularity.INSTRUCTION ? Granularity.INSTRUCTION : Granularity.LINE;
+    }
+
+    /** A granularity given as text (custom requests): the DAP names, absent = a source line. */
+    static Granularity granularity(String g) {
+        if (g == null || g.equals("line") || g.equals("statement")) {
+            return Granularity.LINE;
+        }
+        if (g.equals("instruction")) {
+            return Granularity.INSTRUCTION;
+        }
+        throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT,
+                "'granularity' must be \"statement\", \"line\" or \"instruction\", got \"" + g + "\"");
     }
 
     private static CompletableFuture<Void> done() {

@@ -63,7 +63,9 @@ final class LifecycleHandler {
             throw new DapException(DapException.ErrorCodes.WRONG_STATE, "A program is already launched in this session");
         }
         LaunchSpec spec = LaunchArguments.toSpec(args);
+        boolean consoleInput = LaunchArguments.consoleInput(args);
         DebugSession s = open(spec);
+        s.keepInputOpen(consoleInput);
         ctx.setSession(s, spec, args);
         breakpoints.applyAll(s);
         announceFilters(s);
@@ -146,6 +148,7 @@ final class LifecycleHandler {
         old.close();
         LaunchSpec spec = ctx.spec();
         DebugSession s = open(spec);
+        s.keepInputOpen(LaunchArguments.consoleInput(ctx.launchArguments()));
         ctx.setSession(s, spec, ctx.launchArguments());
         breakpoints.applyAll(s);
         execution.startProgram(s);

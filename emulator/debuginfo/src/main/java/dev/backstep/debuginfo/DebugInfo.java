@@ -75,10 +75,12 @@ public final class DebugInfo {
     private final ProgramIndex program;
     private final Unwinder unwinder;
     private final VariableEvaluator evaluator;
+    private final List<String> missingSplitUnits;
 
     private DebugInfo(ElfFile elf, DwarfSections sections, List<CompilationUnit> units, LineTable lines,
-                      CallFrameTable frames, ProgramIndex program) {
+                      CallFrameTable frames, ProgramIndex program, List<String> missingSplitUnits) {
         this.elf = elf;
+        this.missingSplitUnits = missingSplitUnits;
         this.sections = sections;
         this.units = units;
         this.lines = lines;
@@ -88,13 +90,21 @@ public final class DebugInfo {
         this.evaluator = new VariableEvaluator(program, elf.symbols());
     }
 
-    /** Reads and parses an ELF file. */
+    /**
+     * Reads and parses an ELF file; for a {@code -gsplit-dwarf} build also the .dwo files its skeleton units name
+     * (see {@link SplitDwarfFiles#besideExecutable(Path)}).
+     */
     public static DebugInfo load(Path elfPath) throws IOException, ElfFormatException, DwarfFormatException {
-        return parse(Files.readAllBytes(elfPath));
+        return parse(Files.readAllBytes(elfPath), SplitDwarfFiles.besideExecutable(elfPath));
     }
 
-    /** Parses an ELF image held in memory. */
+    /** Parses an ELF image held in memory (split DWARF: skeleton units only, no .dwo files are looked for). */
     public static DebugInfo parse(byte[] elfBytes) throws ElfFormatException, DwarfFormatException {
+        return parse(elfBytes, SplitDwarfFiles.NONE);
+    }
+
+    /** Parses an ELF image held in memory, reading the split units of a -gsplit-dwarf build through {@code dwoFiles}. */
+    public static DebugInfo parse(byte[] elfBytes, SplitDwarfFiles dwoFiles) throws ElfFormatException, DwarfFormatException {
         ElfFile elf = ElfFile.parse(elfBytes);
         DwarfSections sections = new DwarfSections();
         for (String name : DEBUG_SECTIONS) {
@@ -103,16 +113,21 @@ public final class DebugInfo {
                 sections.put(name, bytes.get(), elf.section(name).map(ElfSection::address).orElse(0L));
             }
         }
-        List<CompilationUnit> units = sections.has(".debug_info") ? new UnitParser(sections).parseAll() : List.of();
+        List<CompilationUnit> units = new ArrayList<>(
+                sections.has(".debug_info") ? new UnitParser(sections).parseAll() : List.of());
+        SplitUnits split = new SplitUnits(units, sections, dwoFiles, sections.size(".debug_info"));
+        units.addAll(split.units);
         List<LineProgram> programs = new ArrayList<>();
         Map<Long, LineProgram> byOffset = new HashMap<>();
         Map<Integer, LineProgram> byUnit = new TreeMap<>();
         for (CompilationUnit cu : units) {
-            var stmt = cu.root().attribute(Dw.AT_STMT_LIST);
+            // a split unit's line table is its skeleton's, in the executable
+            CompilationUnit owner = cu.skeleton() != null ? cu.skeleton() : cu;
+            var stmt = owner.root().attribute(Dw.AT_STMT_LIST);
             if (stmt != null) {
                 LineProgram p = byOffset.get(stmt.value());
                 if (p == null) {
-                    p = LineProgram.parse(sections, stmt.value(), cu.compDir(), cu.addressSize());
+                    p = LineProgram.parse(sections, stmt.value(), owner.compDir(), owner.addressSize());
                     byOffset.put(stmt.value(), p);
                     programs.add(p);
                 }
@@ -125,7 +140,15 @@ public final class DebugInfo {
         List<Fde> ehFrame = sections.has(".eh_frame")
                 ? CallFrameParser.parse(sections.reader(".eh_frame"), sections.address(".eh_frame"), 4) : List.of();
         return new DebugInfo(elf, sections, List.copyOf(units), new LineTable(programs),
-                new CallFrameTable(debugFrame, ehFrame), program);
+                new CallFrameTable(debugFrame, ehFrame), program, List.copyOf(split.missing));
+    }
+
+    /**
+     * The .dwo files of a -gsplit-dwarf build that could not be read, each with the reason; their units' functions
+     * and variables are unknown (line tables still work, they are in the executable). Empty for ordinary builds.
+     */
+    public List<String> missingSplitUnits() {
+        return missingSplitUnits;
     }
 
     /** True when the file has DWARF compile units (false for a stripped ELF or one built without -g). */
@@ -142,7 +165,10 @@ public final class DebugInfo {
         return elf.symbols();
     }
 
-    /** Compile units with their raw DIE trees (for tools and tests; most callers want the model queries). */
+    /**
+     * Compile units with their raw DIE trees (for tools and tests; most callers want the model queries): those of
+     * .debug_info, then the split units read from .dwo files (see {@link CompilationUnit#skeleton()}).
+     */
     public List<CompilationUnit> units() {
         return units;
     }

@@ -26,7 +26,8 @@ class CallFrameOracleTest {
     private static final Pattern CIE = Pattern.compile("^[0-9a-f]{8} [0-9a-f]+ [0-9a-f]+ CIE");
 
     @ParameterizedTest
-    @ValueSource(strings = {"prog-O0.elf", "prog-Og.elf", "prog-O2.elf", "prog-O0-dwarf4.elf", "prog-O2-dwarf4.elf"})
+    @ValueSource(strings = {"prog-O0.elf", "prog-Og.elf", "prog-O2.elf", "prog-O0-dwarf4.elf", "prog-O2-dwarf4.elf",
+        "prog-O0-split.elf", "prog-O2-split.elf"})
     void framesMatchObjdump(String fixture) throws Exception {
         List<String> out = Fixtures.run("riscv64-unknown-elf-objdump", "--dwarf=frames-interp",
                 Fixtures.path(fixture).toString());

@@ -80,7 +80,7 @@ class DieTreeOracleTest {
         }
     }
 
-    private static void checkValue(CompilationUnit cu, Attribute a, String text, String where) throws Exception {
+    static void checkValue(CompilationUnit cu, Attribute a, String text, String where) throws Exception {
         if (a.string() != null || a.form() == Dw.FORM_STRP || a.form() == Dw.FORM_LINE_STRP) {
             String s = text.startsWith("(indirect") ? text.substring(text.indexOf("): ") + 3) : text;
             assertEquals(s.trim(), cu.string(a).trim(), where);

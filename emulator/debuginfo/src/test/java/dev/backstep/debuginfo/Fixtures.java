@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The committed fixture ELFs and the binutils oracles that check our reading of them. */
 final class Fixtures {
-    static final String[] ALL = {"prog-O0.elf", "prog-Og.elf", "prog-O2.elf", "prog-O0-dwarf4.elf", "prog-O2-dwarf4.elf"};
+    static final String[] ALL = {"prog-O0.elf", "prog-Og.elf", "prog-O2.elf", "prog-O0-dwarf4.elf", "prog-O2-dwarf4.elf",
+        "prog-O0-split.elf", "prog-O2-split.elf"};
 
     private Fixtures() {
     }
@@ -39,12 +40,21 @@ final class Fixtures {
 
     /** Runs a binutils tool on a fixture, or skips the test with a clear message when the tool is not installed. */
     static List<String> run(String tool, String... args) throws Exception {
+        return runIn(null, tool, args);
+    }
+
+    /** {@link #run} in a working directory (readelf finds .dwo files through a relative DW_AT_comp_dir). */
+    static List<String> runIn(Path dir, String tool, String... args) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(tool);
         cmd.addAll(List.of(args));
         Process p;
         try {
-            p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            if (dir != null) {
+                pb.directory(dir.toFile());
+            }
+            p = pb.start();
         } catch (IOException e) {
             assumeTrue(false, tool + " is not installed (apt-get install binutils-riscv64-unknown-elf); "
                     + "skipping the comparison with it");

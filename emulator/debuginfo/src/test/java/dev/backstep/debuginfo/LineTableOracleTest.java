@@ -19,7 +19,8 @@ class LineTableOracleTest {
     private static final Pattern ROW = Pattern.compile("^(\\S+)\\s+(\\d+|-)\\s+(0x[0-9a-f]+)(?:\\s+\\d+)?(\\s+x)?\\s*$");
 
     @ParameterizedTest
-    @ValueSource(strings = {"prog-O0.elf", "prog-Og.elf", "prog-O2.elf", "prog-O0-dwarf4.elf", "prog-O2-dwarf4.elf"})
+    @ValueSource(strings = {"prog-O0.elf", "prog-Og.elf", "prog-O2.elf", "prog-O0-dwarf4.elf", "prog-O2-dwarf4.elf",
+        "prog-O0-split.elf", "prog-O2-split.elf"})
     void rowsMatchReadelf(String fixture) throws Exception {
         List<String> out = Fixtures.run("riscv64-unknown-elf-readelf", "--debug-dump=decodedline",
                 Fixtures.path(fixture).toString());

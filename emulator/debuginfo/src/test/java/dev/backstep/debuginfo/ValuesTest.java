@@ -7,13 +7,16 @@ import dev.backstep.debuginfo.frame.Backtrace;
 import dev.backstep.debuginfo.frame.Frame;
 import dev.backstep.debuginfo.model.Function;
 import dev.backstep.debuginfo.model.Variable;
+import dev.backstep.debuginfo.types.Type;
 import dev.backstep.debuginfo.value.Value;
+import dev.backstep.debuginfo.value.ValueBuilder;
 import dev.backstep.debuginfo.value.ValueFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,7 +30,8 @@ class ValuesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"prog-O0.elf", "prog-O2.elf", "prog-O0-dwarf4.elf", "prog-O2-dwarf4.elf", "prog-Og.elf"})
+    @ValueSource(strings = {"prog-O0.elf", "prog-O2.elf", "prog-O0-dwarf4.elf", "prog-O2-dwarf4.elf", "prog-Og.elf",
+        "prog-O0-split.elf", "prog-O2-split.elf"})
     void initializedGlobalsReadFromTheLoadImage(String fixture) throws Exception {
         DebugInfo info = Fixtures.load(fixture);
         FakeTarget mem = FakeTarget.loadedFrom(info, Fixtures.bytes(fixture));
@@ -73,6 +77,57 @@ class ValuesTest {
         assertEquals(96, global(info, mem, "g_matrix").size());
         // declared in C, defined in assembly: found through the ELF symbol
         assertTrue(global(info, mem, "g_result").address().isPresent());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prog-O0.elf", "prog-O2.elf", "prog-O2-dwarf4.elf", "prog-O2-split.elf"})
+    void aggregatesShowAOneLineSummary(String fixture) throws Exception {
+        DebugInfo info = Fixtures.load(fixture);
+        FakeTarget mem = FakeTarget.loadedFrom(info, Fixtures.bytes(fixture));
+        Value shape = global(info, mem, "g_shape");
+        String name = shape.child("name").display();
+        assertEquals("{name = " + name + ", corners = {...}, color = BLUE, flags = {...}, id = {...}, "
+                + "op = 0x00000000, next = 0x00000000}", shape.display());
+        assertEquals("{x = 3, y = 4}", shape.child("corners").child("[1]").display());
+        assertEquals("{{...}, {...}, {...}}", shape.child("corners").display());
+        assertEquals("{ready = 1, mode = 5, delta = -3, tag = 127 '\\177'}", shape.child("flags").display());
+        assertEquals("{u = 1065353216, f = 1.0, bytes = \"\\000\\000\\200?\"}", shape.child("id").display());
+        assertEquals("{...}", global(info, mem, "g_limits").display().substring(1, 6));
+        assertEquals("{{...}, {...}}", global(info, mem, "g_limits").display());
+        assertEquals("{-4, -5, -6}", global(info, mem, "g_limits").child("[1]").display());
+        assertEquals("\"hello\"", global(info, mem, "g_message").display());
+        // children stay lazy and complete
+        assertEquals(7, shape.children().size());
+        assertEquals("{{...}, {...}, {...}}", global(info, mem, "g_matrix").child("[0]").display());
+        assertEquals("{0, 0, 0, 0}", global(info, mem, "g_matrix").child("[1]").child("[2]").display());
+        Value hex = info.evaluate(info.global("g_limits").orElseThrow(), null, mem, ValueFormat.HEX);
+        assertEquals("{0xfffc, 0xfffb, 0xfffa}", hex.child("[1]").display());
+    }
+
+    @Test
+    void longSummariesAreCutAfterAboutAHundredCharacters() {
+        Type intType = new Type(Type.Kind.BASE, "int", 4, Type.ATE_SIGNED, null, null, null, null, null, -1);
+        Type array = new Type(Type.Kind.ARRAY, null, 0, 0, () -> intType, null, List.of(200L), null, null, -1);
+        byte[] bytes = new byte[800];
+        for (int i = 0; i < 200; i++) {
+            bytes[4 * i] = (byte) (i + 1);
+        }
+        Value v = new ValueBuilder(MemoryReader.NONE, null, ValueFormat.DECIMAL)
+                .fromBytes("a", array, bytes, OptionalLong.empty());
+        assertTrue(v.display().startsWith("{1, 2, 3, 4, "), v.display());
+        assertTrue(v.display().endsWith("...}"), v.display());
+        assertTrue(v.display().length() > 100 && v.display().length() < 120, v.display());
+        assertEquals(200, v.children().size());
+        List<Type.Member> members = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            members.add(new Type.Member("field" + i, () -> intType, 4L * i, 0, 0));
+        }
+        Type struct = new Type(Type.Kind.STRUCT, "big", 120, 0, null, () -> members, null, null, null, -1);
+        Value s = new ValueBuilder(MemoryReader.NONE, null, ValueFormat.DECIMAL)
+                .fromBytes("s", struct, bytes, OptionalLong.empty());
+        assertTrue(s.display().startsWith("{field0 = 1, field1 = 2, "), s.display());
+        assertTrue(s.display().endsWith("...}") && s.display().length() < 130, s.display());
+        assertEquals(30, s.children().size());
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.backstep.machine.Hart;
 import dev.backstep.machine.Machine;
 import dev.backstep.replay.Timeline;
 import dev.backstep.replay.TimelineListener;
+import dev.backstep.replay.format.StateEdit;
 import dev.backstep.replay.stop.Stop;
 import dev.backstep.replay.stop.StopKind;
 import dev.backstep.replay.stop.StopPredicate;
@@ -21,6 +22,12 @@ import java.util.function.Supplier;
  */
 final class GdbSession {
     static final int PACKET_SIZE = 0x4000;
+    /**
+     * gdb stops very often (reverse-next is one 'bs' per instruction) and shows little at each stop: a stop within
+     * this many instructions after a snapshot keeps none of its own (replaying that far back costs microseconds;
+     * a snapshot per stop would fill the store, and thinning it costs every stop).
+     */
+    static final long STOP_SNAPSHOT_SLACK = 4096;
 
     /** How a session ended. */
     enum End { KILLED, DETACHED, DISCONNECTED }
@@ -69,6 +76,7 @@ final class GdbSession {
             }
         });
         timeline.attach();
+        timeline.setStopSnapshotSlack(STOP_SNAPSHOT_SLACK);
         try {
             while (true) {
                 Incoming in = ch.nextPacket();
@@ -98,6 +106,7 @@ final class GdbSession {
                 console.flush();
             }
             timeline.setListener(null);
+            timeline.setStopSnapshotSlack(0);
         }
     }
 
@@ -353,7 +362,10 @@ final class GdbSession {
 
     // ---------------------------------------------------------------- registers
 
-    /** Writes are allowed only at the live end of a record session: history cannot be changed. */
+    /**
+     * Writes are allowed only at the live end of a record session, where they are recorded as state edits:
+     * history cannot be changed.
+     */
     private String refuseWrite() {
         if (timeline.mode() == Timeline.Mode.REPLAY) {
             return "E03";
@@ -386,10 +398,47 @@ final class GdbSession {
         for (int r = 0; r < v.length; r++) {
             v[r] = Hex.parseLe32(hex.substring(8 * r, 8 * r + 8));
         }
-        for (int r = 0; r < v.length; r++) {
-            regs.write(h, r, v[r]);
+        // gdb sends the whole set for a change of one: record only what differs (x0 is hardwired)
+        for (int r = 1; r < v.length; r++) {
+            if (regs.read(h, r) != v[r]) {
+                String failed = recordRegister(r, v[r]);
+                if (failed != null) {
+                    return failed;
+                }
+            }
         }
         return "OK";
+    }
+
+    /**
+     * A register write at the live end: a STATE_EDIT event of the recording, so that going back before it shows
+     * the old value and every re-execution (and a replay of the saved recording) applies it again here.
+     */
+    private String recordRegister(int regnum, int value) {
+        if (regnum == 0) {
+            return "OK"; // x0 stays 0, as on the hardware
+        }
+        byte[] le = {(byte) value, (byte) (value >>> 8), (byte) (value >>> 16), (byte) (value >>> 24)};
+        StateEdit.Target target = regnum < RegisterMap.PC ? StateEdit.Target.REGISTER
+                : regnum == RegisterMap.PC ? StateEdit.Target.PC : StateEdit.Target.CSR;
+        int index = regnum < RegisterMap.PC ? regnum : regnum == RegisterMap.PC ? 0 : regnum - RegisterMap.FIRST_CSR;
+        return recordEdit(target, index, le);
+    }
+
+    private String recordEdit(StateEdit.Target target, int index, byte[] bytes) {
+        try {
+            timeline.edit(target, index, bytes);
+            return "OK";
+        } catch (IllegalStateException e) {
+            log.accept("write refused: " + e.getMessage());
+            return "E03";
+        } catch (IllegalArgumentException e) {
+            log.accept("write refused: " + e.getMessage());
+            return "E14";
+        } catch (java.io.UncheckedIOException e) {
+            log.accept("cannot record the write: " + e.getMessage());
+            return "E05";
+        }
     }
 
     private String readRegister(String arg) {
@@ -414,8 +463,7 @@ final class GdbSession {
         if (refused != null) {
             return refused;
         }
-        regs.write(timeline.machine().hart(), n, v);
-        return "OK";
+        return recordRegister(n, v);
     }
 
     // ---------------------------------------------------------------- memory
@@ -489,7 +537,14 @@ final class GdbSession {
                 return "E14";
             }
         }
-        m.memory().writeBytes(addr, data);
+        // recorded like a register write; only RAM can be changed (a device register write is refused: E14)
+        for (int off = 0; off < data.length; off += StateEdit.MAX_BYTES) {
+            int n = Math.min(data.length - off, StateEdit.MAX_BYTES);
+            String r = recordEdit(StateEdit.Target.MEMORY, addr + off, java.util.Arrays.copyOfRange(data, off, off + n));
+            if (!r.equals("OK")) {
+                return r;
+            }
+        }
         return "OK";
     }
 }

@@ -52,14 +52,4 @@ final class RegisterMap {
         }
         return h.csr(regnum - FIRST_CSR);
     }
-
-    void write(Hart h, int regnum, int value) {
-        if (regnum < PC) {
-            h.setX(regnum, value);
-        } else if (regnum == PC) {
-            h.setPc(value);
-        } else {
-            h.setCsr(regnum - FIRST_CSR, value);
-        }
-    }
 }

@@ -116,4 +116,33 @@ class GdbEndToEndTest {
             assertFalse(out.contains("Remote connection closed"), out);
         }
     }
+
+    @Test
+    void setVarAtTheLiveEndIsRecordedAndReplayed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path saved = tmp.resolve("fixed.bsr");
+        try (GdbHarness h = new GdbHarness("corrupt")) {
+            String out = h.gdb("break corrupt.c:67", "continue", "print config.alarm_limit",
+                    "set var config.alarm_limit = 75", "print config.alarm_limit", "continue",
+                    // back across the change: before it the old value, on it the new one
+                    "reverse-continue", "print config.alarm_limit", "reverse-stepi", "print config.alarm_limit",
+                    "continue", "print config.alarm_limit", "continue", "monitor info replay");
+            contains(out, "$1 = 5", "$2 = 75", "$3 = 75", "$4 = 5", "$5 = 75", "the program exited with code 0");
+            String uart = h.server.uart.toString(java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(uart.contains("check passed"), uart);
+            assertFalse(uart.contains("check failed"), uart);
+            assertEquals(1, uart.split("check passed", -1).length - 1, "output is not repeated by re-execution: " + uart);
+            dev.backstep.replay.format.RecordingFile rec = h.server.timeline.recordingSoFar();
+            assertEquals(1, rec.edits().size(), rec.edits().toString());
+            dev.backstep.replay.format.RecordingExporter.export(rec,
+                    new dev.backstep.replay.format.RecordingEnd(rec.validUpTo(), "DETACHED", 0), saved);
+        }
+        try (GdbHarness replay = new GdbHarness(Examples.elf("corrupt"), saved)) {
+            String out = replay.gdb("continue", "print config.alarm_limit");
+            contains(out, "the program exited with code 0", "$1 = 75");
+            String uart = replay.server.uart.toString(java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(uart.contains("check passed"), uart);
+            assertFalse(out.contains("diverge"), out);
+        }
+    }
 }

@@ -79,6 +79,10 @@ public final class Timeline implements AutoCloseable {
     private Stop endStop;
     private Divergence divergence;
     private volatile boolean cancelRequested;
+    /** The last operation stopped for a condition on a trap handler's first instruction (see stoppedAtTrapEntry). */
+    private boolean stoppedAtTrapEntry;
+    /** While a hit is handed to a HitHandler: whether it holds on a handler's first instruction, after a trap entry. */
+    private boolean hitEntersTrap;
     private TimelineListener listener = new TimelineListener() { };
 
     private Timeline(Mode mode, Path file, ElfImage elf, MachineConfig cfg, TimelineOptions opts, EventLog events,
@@ -263,9 +267,23 @@ public final class Timeline implements AutoCloseable {
         output.setListener(l);
     }
 
-    /** Ends the running operation at the next slice boundary (any thread). */
+    /**
+     * Ends the running operation soon (any thread): at the next slice boundary, or at once when the guest sleeps
+     * in wfi waiting for outside input (the machine's interrupt() wakes the wait; nothing is recorded for it).
+     */
     public void cancel() {
         cancelRequested = true;
+        m.interrupt();
+    }
+
+    /**
+     * Whether the last operation stopped for a PC condition (breakpoint, predicate) that held on the first
+     * instruction of a trap handler, reached by entering a trap at this icount. The timeline then shows the state
+     * at this icount, which by definition is before the trap entry (the pc is the interrupted or faulting
+     * instruction's); {@link #step()} enters the trap and runs that first instruction.
+     */
+    public boolean stoppedAtTrapEntry() {
+        return stoppedAtTrapEntry;
     }
 
     // ---------------------------------------------------------------- icount breakpoints
@@ -449,6 +467,7 @@ public final class Timeline implements AutoCloseable {
         ArmedStops armed = new ArmedStops(m, stops);
         boolean keepAll = armed.countsHits();
         List<Hit> hits = new ArrayList<>();
+        List<Boolean> entersTrap = new ArrayList<>();
         long end = origin;
         long scanned = 0;
         try {
@@ -458,13 +477,16 @@ public final class Timeline implements AutoCloseable {
                 long start = base.getKey();
                 restore(base.getValue());
                 hits.clear();
+                entersTrap.clear();
                 final long windowEnd = end;
                 Stop s = drive(windowEnd, armed, h -> {
                     if (h.onIcount() < windowEnd) {
                         if (!keepAll) {
                             hits.clear();
+                            entersTrap.clear();
                         }
                         hits.add(h);
+                        entersTrap.add(hitEntersTrap);
                     }
                     return false;
                 }, true, scanPoints(start, windowEnd), "reverse continue");
@@ -472,6 +494,7 @@ public final class Timeline implements AutoCloseable {
                     // cancelled or diverged: stay put and say so
                     armed.disarm();
                     if (s.kind() == StopKind.CANCELLED) {
+                        cancelRequested = false; // the way back to the origin must not be cancelled too
                         goTo(origin, "return");
                         s = s.at(m.icount(), m.hart().pc(), true);
                     }
@@ -485,6 +508,7 @@ public final class Timeline implements AutoCloseable {
                     if (ArmedStops.accept(h)) {
                         armed.disarm();
                         goTo(h.onIcount(), "reverse continue");
+                        stoppedAtTrapEntry = entersTrap.get(i);
                         Stop found = h.stop().at(m.icount(), m.hart().pc(), true);
                         return finish(found, null, true);
                     }
@@ -525,6 +549,7 @@ public final class Timeline implements AutoCloseable {
 
     private void begin() {
         cancelRequested = false;
+        stoppedAtTrapEntry = false;
     }
 
     /** Common end of every operation: snapshot where the user now is, flush the recording, fix up the stop. */
@@ -534,11 +559,45 @@ public final class Timeline implements AutoCloseable {
         } else if (s.icount() != m.icount() || s.pc() != m.hart().pc() || s.backward() != backward) {
             s = s.at(m.icount(), m.hart().pc(), backward);
         }
-        ensureSnapshotHere();
+        if (stopSnapshotSlack == 0) {
+            ensureSnapshotHere();
+        } else {
+            Map.Entry<Long, TimelineSnapshot> near = snapshots.floor(m.icount());
+            if (near == null || m.icount() - near.getKey() > stopSnapshotSlack) {
+                takeSnapshot();
+            }
+        }
         if (writer != null && m.icount() >= frontier) {
             writer.flush(m.icount());
         }
         return s;
+    }
+
+    /**
+     * Whether a snapshot lies in (p, p + within] and below target. Stepping back one instruction at a time moves
+     * every planned point down by one, just below the one planned by the previous step: that one serves as well
+     * (only with a stop snapshot slack, where such walks are expected; see {@link #setStopSnapshotSlack}).
+     */
+    private boolean snapshotJustAbove(long p, long within, long target) {
+        Map.Entry<Long, TimelineSnapshot> c = snapshots.ceiling(p + 1);
+        return c != null && c.getKey() <= p + within && c.getKey() < target;
+    }
+
+    /** See {@link #setStopSnapshotSlack}; 0 = a snapshot at every stop. */
+    private long stopSnapshotSlack;
+
+    /**
+     * Lets a stop skip its snapshot when one is at most this many instructions before it (0, the default: a
+     * snapshot at every stop). For a front end that stops very often and looks at little each time, like gdb's
+     * reverse-next, which goes back one instruction per request: a snapshot per stop fills the store and makes
+     * every stop pay for thinning it, while coming back to such a stop costs only a short replay. With a slack,
+     * a seek also counts a planned snapshot point as present when one lies just above it.
+     */
+    public void setStopSnapshotSlack(long instructions) {
+        if (instructions < 0) {
+            throw new IllegalArgumentException("negative slack " + instructions);
+        }
+        stopSnapshotSlack = instructions;
     }
 
     /** Restores the best snapshot if going back (or if one is closer than the current state), then replays. */
@@ -561,8 +620,18 @@ public final class Timeline implements AutoCloseable {
         for (long d = near; d < (1L << 40) && target - d > from + near / 2; d *= 4) {
             long p = target - d;
             Map.Entry<Long, TimelineSnapshot> f = snapshots.floor(p);
-            if (f == null || p - f.getKey() > d / 2) {
+            if ((f == null || p - f.getKey() > d / 2) && !(stopSnapshotSlack > 0 && snapshotJustAbove(p, d / 2, target))) {
                 pts.add(0, p);
+            }
+        }
+        if (stopSnapshotSlack > 0) {
+            // stops keep no snapshot of their own within the slack: leave one a little before the target instead,
+            // which the next steps back (and their stops) use
+            long p = target - stopSnapshotSlack / 2;
+            Map.Entry<Long, TimelineSnapshot> f = snapshots.floor(target);
+            if (p > from && (f == null || target - f.getKey() > stopSnapshotSlack)
+                    && (pts.isEmpty() || pts.get(pts.size() - 1) < p)) {
+                pts.add(p);
             }
         }
         return pts.stream().mapToLong(Long::longValue).toArray();
@@ -606,18 +675,36 @@ public final class Timeline implements AutoCloseable {
      * points (record or check), at planned snapshot points, at machine stops (handed to {@code handler}
      * as hits), at the end of history, on divergence and on cancel.
      *
-     * @param checkStart evaluate PC conditions and a pending trap at the starting state (reverse scan
-     *                   windows); otherwise the start is stepped over silently (continuing from a stop)
+     * <p>The state at icount n is the one on arrival there (docs/machine-api.md): before the step from n, which
+     * takes the inputs due at n, skips the time a wfi sleeps, enters a trap, then runs an instruction. A machine
+     * stop in the middle of that step (a trap about to be entered after an input or a wake-up, a breakpoint on a
+     * handler's first instruction right after the entry) is "unsettled": its hits count at n, but nothing is
+     * snapshotted, digested or edited there, and a run that ends there is first put back to the state on arrival.
+     * While stops are armed the machine stops before every trap, and the timeline enters traps in a step of
+     * its own: a breakpoint met in that step without an instruction retired was reached by the entry.
+     *
+     * @param checkStart stop conditions may hold at the starting state (reverse scan windows): the machine
+     *                   checks them as it would have arriving there; otherwise the start is stepped over
+     *                   silently (continuing from a stop), a trap entered there included
      * @return null when target was reached, else the stop that ended the run
      */
     private Stop drive(long target, ArmedStops stops, HitHandler handler, boolean checkStart, long[] plan,
                        String task) {
         long begin = m.icount();
         List<Hit> hits = new ArrayList<>(4);
-        boolean liftBp = false;
-        boolean liftTrap = false;
+        boolean stepping = stops != null && stops.needsStepping();
+        // lift: the next run is one step with the breakpoint at pc lifted and trap stops off
+        boolean lift = false;
+        // quiet: a handler breakpoint met by that step's trap entry is the start's own, not a new hit
+        boolean quiet = false;
+        // icount whose step from it is under way (the state is not the one on arrival), or -1
+        long unsettled = -1;
         if (stops != null) {
-            if (checkStart) {
+            if (!checkStart) {
+                lift = true;
+                quiet = true;
+            } else if (stepping) {
+                // no machine breakpoints while stepping: evaluate the start here, as every later arrival is
                 stops.pcHits(begin, hits);
                 for (Hit h : hits) {
                     if (handler.onHit(h)) {
@@ -625,30 +712,26 @@ public final class Timeline implements AutoCloseable {
                     }
                 }
                 hits.clear();
-            } else {
-                liftTrap = true;
             }
-            liftBp = true;
         }
         int planIdx = 0;
         long lastProgress = begin;
-        boolean stepping = stops != null && stops.needsStepping();
         while (true) {
             long now = m.icount();
             Divergence d = input.divergence();
             if (d != null) {
-                return diverged(d);
+                return settle(unsettled, stops, diverged(d));
             }
             if (divergence != null && now >= divergence.icount()) {
-                return endStop.at(now, m.hart().pc(), false);
+                return settle(unsettled, stops, endStop.at(now, m.hart().pc(), false));
             }
             if (cancelRequested) {
-                return Stop.simple(StopKind.CANCELLED, now, m.hart().pc(), false, "cancelled");
+                return settle(unsettled, stops, Stop.simple(StopKind.CANCELLED, now, m.hart().pc(), false, "cancelled"));
             }
-            if (now >= target) {
+            if (now >= target && unsettled < 0) {
                 return null;
             }
-            if (now >= endLimit) {
+            if (now >= endLimit && unsettled < 0) {
                 return endStop.at(now, m.hart().pc(), false);
             }
             while (plan != null && planIdx < plan.length && plan[planIdx] <= now) {
@@ -668,40 +751,45 @@ public final class Timeline implements AutoCloseable {
                 next = now + 1;
             }
             StopReason r;
-            if (liftBp || liftTrap) {
+            boolean lifted = lift;
+            if (lift) {
                 int pc = m.hart().pc();
-                boolean bp = liftBp && stops.hasMachineBreakpoint(pc);
-                boolean trap = liftTrap && stops.trapsArmed();
+                boolean bp = stops.hasMachineBreakpoint(pc);
                 if (bp) {
                     m.breakpoints().remove(pc);
                 }
-                if (trap) {
-                    m.setStopOnTraps(false);
-                }
+                m.setStopOnTraps(false);
                 r = m.run(now + 1);
                 if (bp) {
                     m.breakpoints().add(pc);
                 }
-                if (trap) {
-                    m.setStopOnTraps(true);
+                m.setStopOnTraps(true);
+                if (r != StopReason.INTERRUPTED) {
+                    lift = false;
                 }
-                liftBp = false;
-                liftTrap = false;
             } else {
                 r = m.run(next);
             }
             StopInfo info = m.lastStop();
             long at = m.icount();
-            afterRun(at);
+            // the lifted breakpoint is off and no instruction retired: only a trap entry can have moved the pc
+            boolean trapEntry = lifted && r == StopReason.BREAKPOINT && at == now;
+            if (r != StopReason.INTERRUPTED) {
+                unsettled = trapEntry || !settled(r, at) ? at : -1;
+            }
+            if (unsettled < 0) {
+                afterRun(at);
+            }
             Divergence dv = input.divergence();
             if (dv != null) {
-                return diverged(dv);
+                return settle(unsettled, stops, diverged(dv));
             }
             if (at - lastProgress >= (1L << 24)) {
                 lastProgress = at;
                 listener.progress(task, at - begin, target == Long.MAX_VALUE ? -1 : target - begin);
             }
-            if (plan != null && planIdx < plan.length && at == plan[planIdx] && !snapshots.contains(at)) {
+            if (unsettled < 0 && plan != null && planIdx < plan.length && at == plan[planIdx]
+                    && !snapshots.contains(at)) {
                 takeSnapshot();
             }
             switch (r) {
@@ -712,8 +800,10 @@ public final class Timeline implements AutoCloseable {
                 }
                 case BREAKPOINT -> {
                     if (stops != null) {
-                        stops.pcHits(at, hits);
-                        liftBp = true;
+                        if (!(trapEntry && quiet)) {
+                            stops.pcHits(at, hits);
+                        }
+                        lift = true;
                     }
                 }
                 case WATCHPOINT -> {
@@ -725,8 +815,7 @@ public final class Timeline implements AutoCloseable {
                     if (stops != null && stops.trapsArmed()) {
                         hits.add(stops.trapHit(info));
                     }
-                    liftTrap = true;
-                    liftBp = true;
+                    lift = true;
                 }
                 case EXIT -> {
                     return exited(info);
@@ -739,17 +828,73 @@ public final class Timeline implements AutoCloseable {
                             "trap loop: " + (info.description() == null ? "trap entry keeps faulting" : info.description()));
                 }
                 default -> {
+                    // INTERRUPTED: a pause (the loop checks the cancel flag) or a stale request; run on
                 }
+            }
+            if (lifted && r != StopReason.INTERRUPTED) {
+                quiet = false;
             }
             if (!hits.isEmpty()) {
                 for (Hit h : hits) {
+                    hitEntersTrap = trapEntry;
                     if (handler != null && handler.onHit(h)) {
-                        return h.stop();
+                        hitEntersTrap = false;
+                        stoppedAtTrapEntry = trapEntry;
+                        return settle(unsettled, stops, h.stop());
                     }
                 }
+                hitEntersTrap = false;
                 hits.clear();
             }
         }
+    }
+
+    /**
+     * Whether the machine, stopped at {@code at}, is surely in the state on arrival there. A breakpoint stop
+     * comes after the step from {@code at} began when that step took input or woke the hart from wfi; a trap
+     * stop always may (the timer or an input made the interrupt pending in that step).
+     */
+    private boolean settled(StopReason r, long at) {
+        switch (r) {
+            case TRAP -> {
+                // the step from here may already have made the interrupt pending (timer, input, wake-up): rewinding
+                // costs a replay from the latest snapshot, and a run only ends on a trap when one is wanted
+                return false;
+            }
+            case BREAKPOINT -> {
+                if (input.cursor() > 0 && events.icount(input.cursor() - 1) == at) {
+                    return false;
+                }
+                // the hart sleeps right after its wfi; a false alarm (a jump to just after one) only costs a rewind
+                return m.memory().read32(m.hart().pc() - 4) != WFI;
+            }
+            default -> {
+                return true;
+            }
+        }
+    }
+
+    private static final int WFI = 0x10500073;
+
+    /**
+     * Ends a run that stops in an unsettled state (see drive): back to the state on arrival at that icount
+     * (the latest snapshot at or before it, replayed with the stops taken out of the machine).
+     */
+    private Stop settle(long trapIcount, ArmedStops stops, Stop s) {
+        if (trapIcount < 0) {
+            return s;
+        }
+        boolean cancel = cancelRequested;
+        cancelRequested = false;
+        stops.disarm();
+        try {
+            restore(snapshots.floor(trapIcount).getValue());
+            drive(trapIcount, null, null, false, null, "trap entry");
+        } finally {
+            stops.arm();
+            cancelRequested |= cancel;
+        }
+        return s;
     }
 
     /** Bookkeeping after every machine run: divergence checks, digests, frontier, periodic snapshots. */

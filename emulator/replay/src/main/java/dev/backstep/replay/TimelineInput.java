@@ -131,6 +131,23 @@ final class TimelineInput implements ExternalInput {
         }
     }
 
+    /** Passes a pause request to the host source, whose blocking idle() then returns IDLE_INTERRUPTED. */
+    @Override
+    public void wake() {
+        if (live != null) {
+            live.wake();
+        }
+    }
+
+    /**
+     * Live only once the log is used up and the host source is live: while replaying logged events, every input
+     * arrives at the icount the log announces, so polling loops may run at full speed.
+     */
+    @Override
+    public boolean isLive() {
+        return live != null && live.isLive() && cursor >= log.size();
+    }
+
     @Override
     public long rtcNanos(long now) {
         return served(now, EventKind.RTC, 0);
@@ -145,6 +162,10 @@ final class TimelineInput implements ExternalInput {
         checkNotPast(now);
         if (liveAt(now)) {
             long v = kind == EventKind.RTC ? live.rtcNanos(now) : live.idle(now);
+            if (kind == EventKind.IDLE && v == IDLE_INTERRUPTED) {
+                // a pause cut the wait short: nothing happened for the guest, the machine asks again on resume
+                return v;
+            }
             log.appendValue(now, kind, v);
             writer.value(now, kind, v);
             cursor = log.size();

@@ -28,7 +28,18 @@ public interface DebugSession extends AutoCloseable {
         return dev.backstep.session.internal.Session.open(spec, listener);
     }
 
-    /** The trap filters this session offers (ids from {@link ExceptionFilter}). */
+    /**
+     * The trap filters every session offers, known before any program is open (a DAP server announces them in its
+     * initialize response, which comes before launch). {@link #exceptionFilters()} of a session returns these.
+     */
+    List<ExceptionFilter> EXCEPTION_FILTERS = List.of(
+            new ExceptionFilter(ExceptionFilter.ALL_TRAPS, "All traps", "Stop before entering any trap handler", false),
+            new ExceptionFilter(ExceptionFilter.EXCEPTIONS, "Exceptions",
+                    "Stop on synchronous exceptions (illegal instruction, access fault, ecall, ebreak)", false),
+            new ExceptionFilter(ExceptionFilter.INTERRUPTS, "Interrupts", "Stop on timer, software and external interrupts",
+                    false));
+
+    /** The trap filters this session offers (ids from {@link ExceptionFilter}); {@link #EXCEPTION_FILTERS}. */
     List<ExceptionFilter> exceptionFilters();
 
     // ------------------------------------------------------------ breakpoints (replace per kind, like DAP)
@@ -139,6 +150,26 @@ public interface DebugSession extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Sends bytes to the guest's UART receiver as live input (typed in a console). Only in RECORD mode at the live
+     * end of history (or while the program runs): the bytes are queued after the launch input and the guest gets
+     * them when it runs live; the timeline records them as UART_RX events at the icount they arrive, so stepping
+     * back across them and replaying the recording give the very same run. Refused with a message in the recorded
+     * past, in REPLAY mode, and once the history has ended (the program exited, or it waited for input while none
+     * was queued and the input was not {@link #keepInputOpen kept open}). Any thread.
+     */
+    default void sendInput(byte[] bytes) throws SessionException {
+        throw new SessionException("this session takes no input");
+    }
+
+    /**
+     * Whether a guest that sleeps waiting for UART input with none queued waits for {@link #sendInput} (on: an
+     * interactive console; {@link #pause()} ends the wait) or sees the input end, which ends the history (off, the
+     * default: right when nobody can type). RECORD mode only; ignored in REPLAY.
+     */
+    default void keepInputOpen(boolean on) {
+    }
+
     MemoryBlock readMemory(long address, int count) throws SessionException;
 
     /**
@@ -157,6 +188,14 @@ public interface DebugSession extends AutoCloseable {
     List<String> sourceLines(String path);
 
     SessionInfo info();
+
+    /**
+     * Icounts of the snapshots the timeline keeps now, ascending (for a timeline display: going back to a point just
+     * after one is cheap). Answers while the program runs too (possibly slightly stale then).
+     */
+    default List<Long> snapshotIcounts() {
+        return List.of();
+    }
 
     /** Writes the recording made so far (complete with its end) to a file. */
     void saveRecording(Path path) throws SessionException;

@@ -120,6 +120,7 @@ final class Console {
             case "rwatch" -> watch(arg, DataAccess.READ);
             case "awatch" -> watch(arg, DataAccess.READ_WRITE);
             case "print", "p" -> print(arg);
+            case "set" -> set(arg);
             case "backtrace", "bt", "where" -> backtrace();
             case "info", "i" -> info(arg);
             case "list", "l" -> list(arg);
@@ -294,6 +295,50 @@ final class Console {
         out.println(v.name() + " = " + render(v, hex, 0));
     }
 
+    /**
+     * {@code set var EXPR = VALUE}, {@code set $reg = VALUE}, {@code set EXPR = VALUE}: a recorded state change at
+     * the live end of a record session; the session refuses it in the past and in a replay, saying why.
+     */
+    private void set(String arg) throws SessionException {
+        String a = arg;
+        for (String prefix : new String[] {"variable ", "var "}) {
+            if (a.startsWith(prefix)) {
+                a = a.substring(prefix.length()).trim();
+                break;
+            }
+        }
+        int eq = assignmentAt(a);
+        if (eq < 0) {
+            throw new IllegalArgumentException("set what? set var EXPR = VALUE, or set $REG = VALUE");
+        }
+        String lvalue = a.substring(0, eq).trim();
+        String value = a.substring(eq + 1).trim();
+        if (lvalue.isEmpty() || value.isEmpty()) {
+            throw new IllegalArgumentException("set var EXPR = VALUE: both sides are needed");
+        }
+        VariableInfo v = session.setExpression(lvalue, value, 0);
+        out.println(lvalue + " = " + render(v, false, 0));
+    }
+
+    /** The position of the assignment's '=' (not one of ==, !=, <=, >=), or -1. */
+    static int assignmentAt(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) != '=') {
+                continue;
+            }
+            char before = i > 0 ? s.charAt(i - 1) : ' ';
+            char after = i + 1 < s.length() ? s.charAt(i + 1) : ' ';
+            if (after == '=') {
+                i++;
+                continue;
+            }
+            if (before != '!' && before != '<' && before != '>' && before != '=') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** A value with its children inline, like gdb: {alarm_limit = 5, hysteresis = 5, site = "tank-3"}. */
     private String render(VariableInfo v, boolean hex, int depth) throws SessionException {
         if (!v.hasChildren() || depth > 2 || v.type() != null && v.type().endsWith("*")) {
@@ -434,6 +479,7 @@ final class Console {
                 continue (c)   next (n) [N]   step (s) [N]   finish   stepi (si)   nexti (ni)
                 reverse-continue (rc)   reverse-next (rn)   reverse-step (rs)   reverse-finish (rf)   reverse-stepi (rsi)
                 seek ICOUNT    print (p) [/x] EXPR    backtrace (bt)    list [LINE]
+                set var EXPR = VALUE | set $REG = VALUE        change the state (live end of a recording only)
                 info [registers | breakpoints | locals]    quit (q)""");
     }
 }

@@ -82,4 +82,37 @@ class ConsoleScriptTest {
         assertTrue(out.contains("unknown command 'bogus'"), out);
         assertTrue(out.contains("error: no symbol \"nosuchvar\""), out);
     }
+
+    @Test
+    void setVarAtTheLiveEndFixesTheCheckAndIsRefusedInThePast() throws Exception {
+        String out = run(example("corrupt.elf"), String.join("\n",
+                "break corrupt.c:67",
+                "c",
+                "set var config.alarm_limit = 70 + 5",
+                "set $a5 = 0x1234",
+                "p/x $a5",
+                "rsi",
+                "set var config.alarm_limit = 1",
+                "set $a0 = 1",
+                "p config.alarm_limit",
+                "si",
+                "p config.alarm_limit",
+                "set var config.alarm_limit == 3",
+                "c",
+                ""));
+        assertTrue(out.contains("config.alarm_limit = 75"), out);
+        assertTrue(out.contains("$a5 = 4660"), out);
+        assertTrue(out.contains("$a5 = 0x1234") || out.contains("$a5 = 0x00001234"), out);
+        assertTrue(out.contains("cannot change the past"), out);
+        assertTrue(out.contains("error: cannot change config.alarm_limit at icount"), out);
+        assertTrue(out.contains("error: cannot change $a0 at icount"), out);
+        assertTrue(out.contains("error: set what?"), out);
+        assertTrue(out.contains("check passed"), out);
+        assertTrue(out.contains("The program exited with code 0"), out);
+        // in the past (one instruction before the change) the old value, on it again the new one
+        int past = out.indexOf("(backstep) p config.alarm_limit");
+        assertTrue(out.indexOf("config.alarm_limit = 5", past) > past, out);
+        int again = out.indexOf("(backstep) si");
+        assertTrue(out.indexOf("config.alarm_limit = 75", again) > again, out);
+    }
 }

@@ -35,6 +35,15 @@ public final class LaunchArguments {
         return new LaunchArguments(args, base).spec();
     }
 
+    /**
+     * The {@code consoleInput} attribute (default false): the client has a console the user types into
+     * ({@code backstep/input}), so a program waiting for UART input with none queued waits for typing instead of
+     * ending its history. Record mode only; ignored in replay.
+     */
+    public static boolean consoleInput(Map<String, Object> args) {
+        return args != null && new LaunchArguments(args, Path.of("")).bool("consoleInput", false);
+    }
+
     private LaunchSpec spec() {
         String mode = string("mode", "record");
         LaunchSpec spec;

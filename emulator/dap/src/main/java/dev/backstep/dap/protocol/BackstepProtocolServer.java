@@ -22,4 +22,19 @@ public interface BackstepProtocolServer extends IDebugProtocolServer {
     /** Runs backward to the call of the current function (the instruction that called it). */
     @JsonRequest("backstep/reverseStepOut")
     CompletableFuture<Void> reverseStepOut(ReverseStepOutArguments args);
+
+    /**
+     * Runs backward to the previous line start anywhere, entering a function called on the way at its last line
+     * (DAP's stepBack steps over calls); {@code granularity: "instruction"} goes back one instruction.
+     */
+    @JsonRequest("backstep/reverseStepIn")
+    CompletableFuture<Void> reverseStepIn(ReverseStepInArguments args);
+
+    /**
+     * Text typed in the client's console, sent to the guest's UART as live input (UTF-8). Record mode at the live
+     * end of history, or while the program runs; refused with a message in the past, in a replay, and once the
+     * history has ended. Launch with {@code consoleInput: true} so that a program waiting for input waits for it.
+     */
+    @JsonRequest("backstep/input")
+    CompletableFuture<Void> input(InputArguments args);
 }

@@ -8,6 +8,7 @@ public final class InfoResponse {
     private long recordedLength;
     private int snapshotCount;
     private long snapshotBytes;
+    private long[] snapshots;
 
     public String getMode() {
         return mode;
@@ -55,5 +56,17 @@ public final class InfoResponse {
 
     public void setSnapshotBytes(long snapshotBytes) {
         this.snapshotBytes = snapshotBytes;
+    }
+
+    /**
+     * Icounts of the snapshots, ascending, at most {@code MAX_SNAPSHOT_POSITIONS} of them (evenly picked when the
+     * timeline keeps more): enough for a client to draw them on a timeline.
+     */
+    public long[] getSnapshots() {
+        return snapshots;
+    }
+
+    public void setSnapshots(long[] snapshots) {
+        this.snapshots = snapshots;
     }
 }

@@ -33,7 +33,10 @@ public final class Die {
         return unit;
     }
 
-    /** Offset in .debug_info. */
+    /**
+     * Offset in .debug_info; for a DIE of a .dwo file, its offset there plus {@link CompilationUnit#offsetBase()}
+     * (so that offsets and references stay unique across files).
+     */
     public int offset() {
         return offset;
     }

@@ -12,10 +12,20 @@ public final class UnitParser {
     private static final int MAX_DEPTH = 512;
 
     private final DwarfSections sections;
+    private final int offsetBase;
     private final Map<Long, AbbreviationTable> abbrevCache = new HashMap<>();
 
     public UnitParser(DwarfSections sections) {
+        this(sections, 0);
+    }
+
+    /**
+     * @param offsetBase added to unit and DIE offsets (and so to references), to keep the DIEs of several files
+     *                   (an executable and its .dwo files) in one offset space
+     */
+    public UnitParser(DwarfSections sections, int offsetBase) {
         this.sections = sections;
+        this.offsetBase = offsetBase;
     }
 
     public List<CompilationUnit> parseAll() throws DwarfFormatException {
@@ -24,7 +34,7 @@ public final class UnitParser {
         while (!r.atEnd()) {
             CompilationUnit cu = parseHeader(r);
             units.add(cu);
-            r.seek(cu.endOffset());
+            r.seek(cu.endOffset() - offsetBase);
         }
         return units;
     }
@@ -53,6 +63,7 @@ public final class UnitParser {
         int unitType = CompilationUnit.DW_UT_COMPILE;
         int addressSize;
         long abbrevOffset;
+        long dwoId = 0;
         if (version >= 5) {
             unitType = u.u8();
             addressSize = u.u8();
@@ -61,7 +72,7 @@ public final class UnitParser {
                 case CompilationUnit.DW_UT_COMPILE: case CompilationUnit.DW_UT_PARTIAL:
                     break;
                 case CompilationUnit.DW_UT_SKELETON: case CompilationUnit.DW_UT_SPLIT_COMPILE:
-                    u.u64();
+                    dwoId = u.u64();
                     break;
                 case CompilationUnit.DW_UT_TYPE: case CompilationUnit.DW_UT_SPLIT_TYPE:
                     u.u64();
@@ -77,8 +88,8 @@ public final class UnitParser {
         if (addressSize != 4 && addressSize != 8) {
             throw u.error(start, "unsupported address size " + addressSize);
         }
-        CompilationUnit cu = new CompilationUnit(sections, start, end, version, unitType, addressSize, dwarf64,
-                abbrevOffset);
+        CompilationUnit cu = new CompilationUnit(sections, start + offsetBase, end + offsetBase, version, unitType,
+                addressSize, dwarf64, abbrevOffset, dwoId, offsetBase);
         AbbreviationTable abbrevs = abbrevCache.get(abbrevOffset);
         if (abbrevs == null) {
             abbrevs = AbbreviationTable.parse(sections.reader(".debug_abbrev"), abbrevOffset);
@@ -119,7 +130,7 @@ public final class UnitParser {
             for (Abbreviation.Spec s : ab.specs()) {
                 attrs.add(readAttribute(u, cu, s.name(), s.form(), s.implicitConst()));
             }
-            Die die = new Die(cu, at, depth, ab, List.copyOf(attrs), parents.get(depth));
+            Die die = new Die(cu, at + offsetBase, depth, ab, List.copyOf(attrs), parents.get(depth));
             if (depth == 0) {
                 if (root != null) {
                     throw u.error(at, "second top-level DIE in unit");
@@ -171,7 +182,7 @@ public final class UnitParser {
             case Dw.FORM_GNU_REF_ALT: case Dw.FORM_GNU_STRP_ALT:
                 return num(name, form, at, u.offset(d64));
             case Dw.FORM_REF_ADDR:
-                return num(name, form, at, cu.version() <= 2 ? u.address(cu.addressSize()) : u.offset(d64));
+                return num(name, form, at, offsetBase + (cu.version() <= 2 ? u.address(cu.addressSize()) : u.offset(d64)));
             case Dw.FORM_FLAG_PRESENT: return num(name, form, at, 1);
             case Dw.FORM_IMPLICIT_CONST: return num(name, form, at, implicit);
             case Dw.FORM_STRX: case Dw.FORM_ADDRX: case Dw.FORM_LOCLISTX: case Dw.FORM_RNGLISTX:

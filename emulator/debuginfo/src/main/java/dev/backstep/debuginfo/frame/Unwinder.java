@@ -53,6 +53,17 @@ public final class Unwinder {
 
     /** The frames of the current stack, innermost first. Never throws for bad stacks: the reason says where it ended. */
     public Backtrace unwind(RegisterReader top, MemoryReader memory) {
+        Backtrace flat = unwindFrames(top, memory);
+        List<Frame> frames = new ArrayList<>(flat.frames());
+        Frame outer = null;
+        for (int i = frames.size() - 1; i >= 0; i--) {
+            outer = frames.get(i).withCaller(outer);
+            frames.set(i, outer);
+        }
+        return new Backtrace(List.copyOf(frames), flat.stopReason());
+    }
+
+    private Backtrace unwindFrames(RegisterReader top, MemoryReader memory) {
         List<Frame> frames = new ArrayList<>();
         long[] regs = new long[32];
         boolean[] known = new boolean[32];

@@ -141,7 +141,7 @@ public final class ProgramIndex {
     }
 
     /** The DIE that carries a DIE's name and type: itself, or its abstract origin / specification (followed). */
-    Die origin(Die d) {
+    public Die origin(Die d) {
         Die cur = d;
         for (int i = 0; i < 8; i++) {
             Attribute a = cur.attribute(Dw.AT_ABSTRACT_ORIGIN);

@@ -188,7 +188,7 @@ public final class TypeResolver {
         return a == null || a.block() != null ? dflt : a.value();
     }
 
-    static String name(Die d) {
+    public static String name(Die d) {
         try {
             return d.unit().string(d.attribute(Dw.AT_NAME));
         } catch (DwarfFormatException e) {

@@ -12,6 +12,9 @@ import java.util.OptionalLong;
 
 /** Turns bytes (from memory or an assembled location) and a type into a {@link Value} tree. */
 public final class ValueBuilder {
+    /** Length after which a struct or array summary is cut with "...". */
+    private static final int SUMMARY_LIMIT = 100;
+
     private final MemoryReader memory;
     private final SymbolTable symbols;
     private final ValueFormat format;
@@ -43,6 +46,14 @@ public final class ValueBuilder {
 
     /** A value whose bytes are known; {@code addr} is where they came from, if from one piece of memory. */
     public Value fromBytes(String name, Type type, byte[] bytes, OptionalLong addr) {
+        return fromBytes(name, type, bytes, addr, false);
+    }
+
+    /**
+     * {@code nested}: the value is shown inside its parent's one-line summary, where aggregates are abbreviated to
+     * {@code {...}} (so a summary never recurses through a whole tree); its own children stay complete.
+     */
+    private Value fromBytes(String name, Type type, byte[] bytes, OptionalLong addr, boolean nested) {
         Type t = type.resolved();
         long size = type.size();
         switch (t.kind()) {
@@ -74,14 +85,17 @@ public final class ValueBuilder {
                 return new Value(name, type, shown, addr, size, expandable,
                         () -> List.of(atAddress("*" + name, t.target(), p)));
             }
-            case STRUCT: case UNION:
-                return new Value(name, type, "{...}", addr, size, !t.members().isEmpty(),
-                        () -> members(t, bytes, addr));
+            case STRUCT: case UNION: {
+                String shown = nested ? "{...}" : structSummary(t, bytes, addr);
+                return new Value(name, type, shown, addr, size, !t.members().isEmpty(),
+                        () -> members(t, bytes, addr, false));
+            }
             case ARRAY: {
                 Type elem = t.elementType();
                 long count = t.dimensions().isEmpty() ? -1 : t.dimensions().get(0);
                 String shown = (isChar(elem.resolved()) && t.dimensions().size() == 1)
-                        ? quote(bytes, (int) Math.min(bytes.length, count)) : "[" + (count < 0 ? "?" : count) + "]";
+                        ? quote(bytes, (int) Math.min(bytes.length, count))
+                        : nested || count < 0 ? "{...}" : arraySummary(elem, count, bytes, addr);
                 return new Value(name, type, shown, addr, size, count > 0,
                         () -> elements(elem, count, bytes, addr));
             }
@@ -91,7 +105,38 @@ public final class ValueBuilder {
         }
     }
 
-    private List<Value> members(Type t, byte[] bytes, OptionalLong addr) {
+    /** gdb's one-line form: {@code {x = 1, y = 2}}, nested aggregates as {@code {...}}, cut after ~100 chars. */
+    private String structSummary(Type t, byte[] bytes, OptionalLong addr) {
+        StringBuilder sb = new StringBuilder("{");
+        boolean first = true;
+        for (Value m : members(t, bytes, addr, true)) {
+            if (sb.length() > SUMMARY_LIMIT) {
+                return sb.append("...}").toString();
+            }
+            sb.append(first ? "" : ", ").append(m.name()).append(" = ").append(m.display());
+            first = false;
+        }
+        return sb.append('}').toString();
+    }
+
+    /** {@code {1, 2, 3}}; cut with "..." after ~100 chars; elements are built only as far as shown. */
+    private String arraySummary(Type elem, long count, byte[] bytes, OptionalLong addr) {
+        StringBuilder sb = new StringBuilder("{");
+        long es = elem.size();
+        for (long i = 0; i < count; i++) {
+            if (sb.length() > SUMMARY_LIMIT) {
+                return sb.append("...}").toString();
+            }
+            int off = (int) (i * es);
+            byte[] sub = slice(bytes, off, (int) Math.max(0, Math.min(es, bytes.length - off)));
+            Value e = fromBytes("[" + i + "]", elem, sub,
+                    addr.isPresent() ? OptionalLong.of(addr.getAsLong() + off) : OptionalLong.empty(), true);
+            sb.append(i == 0 ? "" : ", ").append(e.display());
+        }
+        return sb.append('}').toString();
+    }
+
+    private List<Value> members(Type t, byte[] bytes, OptionalLong addr, boolean nested) {
         List<Value> out = new ArrayList<>();
         for (Type.Member m : t.members()) {
             String n = m.name() == null ? "<anonymous>" : m.name();
@@ -115,7 +160,8 @@ public final class ValueBuilder {
             int off = (int) m.byteOffset();
             int len = (int) Math.max(0, Math.min(mt.size(), bytes.length - off));
             byte[] sub = slice(bytes, off, len);
-            out.add(fromBytes(n, mt, sub, addr.isPresent() ? OptionalLong.of(addr.getAsLong() + off) : OptionalLong.empty()));
+            out.add(fromBytes(n, mt, sub, addr.isPresent() ? OptionalLong.of(addr.getAsLong() + off) : OptionalLong.empty(),
+                    nested));
         }
         return out;
     }
@@ -184,11 +230,12 @@ public final class ValueBuilder {
         }
     }
 
+    /** A char array as a string: trailing NULs dropped, embedded ones escaped (the bytes are data, not a C string). */
     private static String quote(byte[] b, int n) {
         StringBuilder sb = new StringBuilder("\"");
-        int end = 0;
-        while (end < n && b[end] != 0) {
-            end++;
+        int end = Math.min(n, b.length);
+        while (end > 0 && b[end - 1] == 0) {
+            end--;
         }
         for (int i = 0; i < end; i++) {
             appendEscaped(sb, b[i] & 0xff);

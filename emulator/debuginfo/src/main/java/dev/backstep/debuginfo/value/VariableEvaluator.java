@@ -28,12 +28,17 @@ import java.util.OptionalLong;
 
 /** Locates a variable in a frame (expression or location list) and reads it into a {@link Value}. */
 public final class VariableEvaluator {
+    /** How many callers an entry value may go up through (a call value that is itself an entry value...). */
+    private static final int MAX_ENTRY_DEPTH = 8;
+
     private final ProgramIndex program;
     private final SymbolTable symbols;
+    private final EntryValues entryValues;
 
     public VariableEvaluator(ProgramIndex program, SymbolTable symbols) {
         this.program = program;
         this.symbols = symbols;
+        this.entryValues = new EntryValues(program);
     }
 
     /** Where the variable is at the frame's pc. {@code frame} may be null for globals and file statics. */
@@ -56,7 +61,7 @@ public final class VariableEvaluator {
             }
             return Location.OPTIMIZED_OUT;
         }
-        EvalContext ctx = context(v, frame, memory);
+        EvalContext ctx = context(v.function(), d.unit(), frame, memory, 0);
         String what = "location of " + v.name() + " (DIE 0x" + Integer.toHexString(d.offset()) + ")";
         if (loc.isBlock()) {
             return ExpressionEvaluator.evaluate(loc.block(), ctx, what);
@@ -148,7 +153,11 @@ public final class VariableEvaluator {
         return b;
     }
 
-    private EvalContext context(Variable v, Frame frame, MemoryReader memory) {
+    /**
+     * What expressions of {@code function} (null for globals) see in {@code frame}. {@code depth} counts the callers
+     * an entry value has already gone up through.
+     */
+    private EvalContext context(Function function, CompilationUnit unit, Frame frame, MemoryReader memory, int depth) {
         RegisterReader regs = frame != null ? frame.registers() : RegisterReader.of(0, new int[0]);
         return new EvalContext() {
             @Override public RegisterReader registers() { return regs; }
@@ -156,15 +165,15 @@ public final class VariableEvaluator {
 
             @Override
             public long frameBase() throws DwarfFormatException, LocationUnavailableException {
-                if (frame == null || v.function() == null) {
+                if (frame == null || function == null) {
                     throw new LocationUnavailableException("no frame");
                 }
-                Die fd = program.frameDie(v.function());
+                Die fd = program.frameDie(function);
                 Attribute fb = fd.attribute(Dw.AT_FRAME_BASE);
                 if (fb == null || !fb.isBlock()) {
                     throw new LocationUnavailableException("function has no DW_AT_frame_base expression");
                 }
-                return ExpressionEvaluator.evaluateValue(fb.block(), this, "frame base of " + v.function().name());
+                return ExpressionEvaluator.evaluateValue(fb.block(), this, "frame base of " + function.name());
             }
 
             @Override
@@ -177,18 +186,28 @@ public final class VariableEvaluator {
 
             @Override
             public long indexedAddress(long index) throws DwarfFormatException {
-                return v.die().unit().indexedAddress(index);
+                return unit.indexedAddress(index);
             }
 
             @Override
-            public long entryValue(byte[] expr) throws LocationUnavailableException {
+            public long entryValue(byte[] expr) throws DwarfFormatException, LocationUnavailableException {
+                if (frame == null) {
+                    throw new LocationUnavailableException("entry value without a frame");
+                }
                 // At the first instruction of the function the registers still hold their entry values.
-                if (frame != null && frame.index() == 0 && v.function() != null && expr.length == 1
+                if (frame.index() == 0 && function != null && expr.length == 1
                         && (expr[0] & 0xff) >= Dw.OP_REG0 && (expr[0] & 0xff) < Dw.OP_REG0 + 32
-                        && frame.lookupPc() == v.function().frameFunction().lowPc()) {
+                        && frame.lookupPc() == function.frameFunction().lowPc()) {
                     return regs.reg((expr[0] & 0xff) - Dw.OP_REG0) & 0xffffffffL;
                 }
-                throw new LocationUnavailableException("entry value not recoverable here");
+                if (depth >= MAX_ENTRY_DEPTH) {
+                    throw new LocationUnavailableException("entry value: too many callers deep");
+                }
+                EntryValues.CallValue cv = entryValues.find(frame, expr);
+                EvalContext callerCtx = context(cv.callerFunction(), cv.callerFunction().die().unit(), cv.caller(),
+                        memory, depth + 1);
+                return ExpressionEvaluator.evaluateValue(cv.expression(), callerCtx,
+                        "call value in " + cv.callerFunction().name());
             }
         };
     }

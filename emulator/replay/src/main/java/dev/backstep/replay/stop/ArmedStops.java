@@ -67,7 +67,9 @@ public final class ArmedStops {
         for (Watchpoint w : set.watchpoints()) {
             machineWatchIds.add(m.watchpoints().add(w.address(), w.length(), w.read(), w.write()));
         }
-        m.setStopOnTraps(set.stopsOnTraps());
+        // always: the timeline must see every trap entry to keep the state at a trap's icount the one before it
+        // (a breakpoint on a handler's first instruction would otherwise stop after an unseen entry)
+        m.setStopOnTraps(true);
     }
 
     public void disarm() {
@@ -82,6 +84,7 @@ public final class ArmedStops {
         return !needsStepping() && byPc.containsKey(pc);
     }
 
+    /** Whether the stop set wants trap stops (the machine stops on every trap while armed, see {@link #arm}). */
     public boolean trapsArmed() {
         return set.stopsOnTraps();
     }

@@ -47,22 +47,49 @@ final class LinePredicates {
         }
     }
 
-    /** Statement starts of the functions of every frame on the stack (where step over can end), or all of them. */
+    /**
+     * Statement starts of the code of every frame on the stack (where step over can end): a frame's function, or,
+     * for a frame with line info but no function (assembly, such as the crt0 code that calls main), its line
+     * sequence. All of the program's when no frame has line info.
+     */
     static int[] frameStatementStarts(Program p, StepStart s) {
-        if (s.function() == null) {
-            return p.allStatementStarts();
-        }
         TreeSet<Integer> set = new TreeSet<>();
-        for (Frame f : s.frames()) {
-            List<Function> fns = f.functions();
-            if (fns.isEmpty()) {
+        List<Frame> frames = s.frames();
+        for (int i = 0; i < frames.size(); i++) {
+            List<Function> fns = frames.get(i).functions();
+            int[] starts;
+            if (!fns.isEmpty()) {
+                Function concrete = fns.get(fns.size() - 1).frameFunction();
+                starts = p.statementStarts(concrete);
+                if (i == 0 && s.function() != null && !inOuterFrame(frames, concrete)) {
+                    // code inlined into the starting function's body never ends a step in this frame: leaving
+                    // it out keeps hot inlined loops from stopping the machine (it is not in an outer frame)
+                    starts = java.util.Arrays.stream(starts)
+                            .filter(a -> p.keysAt(a & 0xffffffffL).indexOf(s.function()) <= 0).toArray();
+                }
+            } else if (p.hasLine(frames.get(i).lookupPc())) {
+                starts = p.sequenceStatementStarts(frames.get(i).lookupPc());
+            } else {
                 continue;
             }
-            for (int a : p.statementStarts(fns.get(fns.size() - 1).frameFunction())) {
+            for (int a : starts) {
                 set.add(a);
             }
         }
+        if (set.isEmpty()) {
+            return p.allStatementStarts();
+        }
         return set.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static boolean inOuterFrame(List<Frame> frames, Function concrete) {
+        for (int i = 1; i < frames.size(); i++) {
+            List<Function> fns = frames.get(i).functions();
+            if (!fns.isEmpty() && fns.get(fns.size() - 1).frameFunction().lowPc() == concrete.lowPc()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Forward step over: a new line in this frame or an outer one. */

@@ -23,6 +23,7 @@ final class Program {
     private final DebugInfo debug;
     private final Map<Long, int[]> stmtStartsByFunction = new HashMap<>();
     private final Map<Long, Boolean> prologueEntries = new HashMap<>();
+    private final Map<Long, int[]> stmtStartsBySequence = new HashMap<>();
     private int[] allStmtStarts;
 
     Program(DebugInfo debug) {
@@ -103,6 +104,17 @@ final class Program {
             }
             return toInts(set);
         });
+    }
+
+    /** Statement starts of the line sequence holding pc (code without DWARF functions: assembly); empty if none. */
+    int[] sequenceStatementStarts(long pc) {
+        for (dev.backstep.debuginfo.line.LineSequence q : debug.lines().sequences()) {
+            if (q.contains(pc)) {
+                return stmtStartsBySequence.computeIfAbsent(q.start(),
+                        k -> toInts(new TreeSet<>(debug.lines().statementStarts(q.start(), q.end()))));
+            }
+        }
+        return new int[0];
     }
 
     /** Every statement start of the program. */

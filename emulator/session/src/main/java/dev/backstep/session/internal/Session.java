@@ -6,8 +6,6 @@ import dev.backstep.debuginfo.ElfFormatException;
 import dev.backstep.debuginfo.frame.Frame;
 import dev.backstep.debuginfo.line.LineRow;
 import dev.backstep.debuginfo.model.Function;
-import dev.backstep.machine.ExternalInput;
-import dev.backstep.machine.LiveInput;
 import dev.backstep.machine.Machine;
 import dev.backstep.machine.MachineConfig;
 import dev.backstep.replay.Timeline;
@@ -45,9 +43,7 @@ import dev.backstep.session.VariableInfo;
 import dev.backstep.session.internal.expr.CExpression;
 import dev.backstep.session.internal.expr.ExprException;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -60,12 +56,7 @@ import java.util.function.Supplier;
 
 /** The implementation behind {@link DebugSession#open}: a timeline, its debug info, breakpoints and stepping. */
 public final class Session implements DebugSession {
-    private static final List<ExceptionFilter> FILTERS = List.of(
-            new ExceptionFilter(ExceptionFilter.ALL_TRAPS, "All traps", "Stop before entering any trap handler", false),
-            new ExceptionFilter(ExceptionFilter.EXCEPTIONS, "Exceptions",
-                    "Stop on synchronous exceptions (illegal instruction, access fault, ecall, ebreak)", false),
-            new ExceptionFilter(ExceptionFilter.INTERRUPTS, "Interrupts", "Stop on timer, software and external interrupts",
-                    false));
+    private static final List<ExceptionFilter> FILTERS = DebugSession.EXCEPTION_FILTERS;
 
     private final LaunchSpec spec;
     private final Timeline timeline;
@@ -80,6 +71,8 @@ public final class Session implements DebugSession {
     private volatile boolean pauseRequested;
     private boolean forward;
     private StateView view;
+    /** The live input of a RECORD session (null in REPLAY). */
+    private ConsoleInput consoleInput;
     private ExceptionDetails lastException;
 
     private Session(LaunchSpec spec, Timeline timeline, DebugInfo debug, SessionListener listener) {
@@ -149,6 +142,7 @@ public final class Session implements DebugSession {
             }
         }
         Timeline t;
+        ConsoleInput consoleInput = null;
         try {
             if (spec.mode() == LaunchSpec.Mode.RECORD) {
                 MachineConfig cfg;
@@ -158,14 +152,13 @@ public final class Session implements DebugSession {
                 } catch (IllegalArgumentException e) {
                     throw new LaunchException("ramSize", "RAM size " + spec.ramSize() + ": " + e.getMessage());
                 }
-                ExternalInput input = ExternalInput.none();
-                if (spec.input() != null) {
-                    input = new LiveInput(new ByteArrayInputStream(spec.input()));
-                } else if (spec.inputFile() != null) {
-                    byte[] in = readFile(spec.inputFile(), "inputFile", "input file");
-                    input = new LiveInput(new ByteArrayInputStream(in));
+                byte[] in = spec.input();
+                if (in == null && spec.inputFile() != null) {
+                    in = readFile(spec.inputFile(), "inputFile", "input file");
                 }
-                t = Timeline.record(spec.program(), spec.recording(), input, cfg, opts);
+                // the launch input, then what the user types (sendInput)
+                consoleInput = new ConsoleInput(in);
+                t = Timeline.record(spec.program(), spec.recording(), consoleInput, cfg, opts);
             } else {
                 if (!Files.isRegularFile(spec.recording())) {
                     throw new LaunchException("recording", "recording file not found: " + spec.recording());
@@ -193,7 +186,12 @@ public final class Session implements DebugSession {
             closeQuietly(t);
             throw new LaunchException("program", spec.program() + ": cannot read debug info: " + e.getMessage(), e);
         }
-        return new Session(spec, t, debug, listener);
+        Session session = new Session(spec, t, debug, listener);
+        if (consoleInput != null) {
+            session.consoleInput = consoleInput;
+            consoleInput.beforeWait(session.output::flush);
+        }
+        return session;
     }
 
     private static byte[] readFile(Path p, String attr, String what) throws LaunchException {
@@ -424,6 +422,11 @@ public final class Session implements DebugSession {
                 throw new SessionException("cannot tell where the current function starts (no debug info or symbol "
                         + "at pc " + Registers.hex((int) s.pc()) + ")");
             }
+            if (s.pc() == entry && timeline.icount() > 0) {
+                // on the first instruction already (no frame set up yet, or a leaf that never sets one up):
+                // the call, or the instruction that trapped, is the one just before
+                return finish(timeline.stepBack(), Direction.BACKWARD, "reverse step out", true);
+            }
             if (isTrapVector(entry)) {
                 return finish(beforeTrap(entry), Direction.BACKWARD, "reverse step out", true);
             }
@@ -455,9 +458,11 @@ public final class Session implements DebugSession {
     }
 
     /**
-     * Reverse step out of a trap frame: back to where the trap entered the vector, then one instruction more, to
-     * the state before the instruction after which the trap was taken (for an interrupt, the interrupted code; like
-     * the call instruction of a called frame). User breakpoints on the way still stop.
+     * Reverse step out of a trap frame: back to the state before the trap entry, like the call instruction of a
+     * called frame. For an interrupt or a faulting instruction that is the state at the trap's icount, which the
+     * timeline shows when it stops on the vector's first instruction (the interrupted code, or the faulting
+     * instruction); ecall, ebreak and illegal instructions retire as they trap, so from the vector at the next
+     * icount one more step back lands on them. User breakpoints on the way still stop.
      */
     private dev.backstep.replay.stop.Stop beforeTrap(long vector) {
         StopPredicate entered = new StopPredicate() {
@@ -473,7 +478,7 @@ public final class Session implements DebugSession {
         };
         dev.backstep.replay.stop.Stop r = skipFilteredTraps(withPredicate(entered,
                 () -> timeline.reverseContinue(stops)), entered, false);
-        if (r.kind() == StopKind.PREDICATE && timeline.icount() > 0) {
+        if (r.kind() == StopKind.PREDICATE && !timeline.stoppedAtTrapEntry() && timeline.icount() > 0) {
             r = timeline.stepBack().withMessage(null);
         }
         return r;
@@ -492,6 +497,11 @@ public final class Session implements DebugSession {
         if (running) {
             pauseRequested = true;
             timeline.cancel();
+            ConsoleInput in = consoleInput;
+            if (in != null) {
+                // a guest waiting for typed input: the timeline's cancel is only seen once the machine stops
+                in.interruptWait(() -> timeline.machine().interrupt());
+            }
         }
     }
 
@@ -517,6 +527,12 @@ public final class Session implements DebugSession {
                 r = withPredicate(p, () -> timeline.reverseContinue(stops));
             }
             r = skipFilteredTraps(r, p, fwd);
+            if (fwd && r.kind() == StopKind.PREDICATE && timeline.stoppedAtTrapEntry()) {
+                // the step stops on a trap handler's first instruction: the timeline is at the trap's icount, before
+                // the entry; one instruction more is inside the handler, where the user asked to go
+                timeline.step();
+                r = r.at(timeline.icount(), timeline.machine().hart().pc(), false);
+            }
             if (!fwd) {
                 r = userBreakpointWins(r);
             }
@@ -931,6 +947,46 @@ public final class Session implements DebugSession {
     }
 
     @Override
+    public void sendInput(byte[] bytes) throws SessionException {
+        if (bytes == null || bytes.length == 0) {
+            return;
+        }
+        ConsoleInput in = consoleInput;
+        if (in == null) {
+            throw new SessionException("cannot send input: this is a replay of a recording, and its input is the "
+                    + "recorded one (debug in record mode to type input)");
+        }
+        if (!running) {
+            query();
+            try {
+                long now = timeline.icount();
+                long end = timeline.recordedLength();
+                if (now < end) {
+                    throw new SessionException("cannot send input at icount " + now + ": this is the recorded past "
+                            + "(history goes on to icount " + end + "); go to the end to type input");
+                }
+                if (timeline.info().complete() && !in.ended()) {
+                    throw new SessionException("cannot send input: the program has ended at icount " + now);
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+        if (!in.push(bytes)) {
+            throw new SessionException("cannot send input: the program waited for input while none was queued, "
+                    + "so its history ended there (launch with the console input kept open to type while it runs)");
+        }
+    }
+
+    @Override
+    public void keepInputOpen(boolean on) {
+        ConsoleInput in = consoleInput;
+        if (in != null) {
+            in.keepOpen(on);
+        }
+    }
+
+    @Override
     public MemoryBlock readMemory(long address, int count) throws SessionException {
         query();
         try {
@@ -981,6 +1037,21 @@ public final class Session implements DebugSession {
         return new SessionInfo(spec.mode(), spec.program(), i.file(), i.icount(), i.pc(), i.recordedLength(),
                 i.complete(), i.snapshotCount(), i.snapshotBytes(), i.memoryBudget(), i.eventCount(), i.outputBytes(),
                 i.problem());
+    }
+
+    /** The last list read while stopped: the store is not safe to read while a run changes it. */
+    private volatile List<Long> lastSnapshotIcounts = List.of();
+
+    @Override
+    public List<Long> snapshotIcounts() {
+        if (lock.tryLock()) {
+            try {
+                lastSnapshotIcounts = List.copyOf(timeline.snapshotIcounts());
+            } finally {
+                lock.unlock();
+            }
+        }
+        return lastSnapshotIcounts;
     }
 
     @Override

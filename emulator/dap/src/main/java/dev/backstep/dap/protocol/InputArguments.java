@@ -1,0 +1,14 @@
+package dev.backstep.dap.protocol;
+
+/** Arguments of {@code backstep/input}: text typed in the client's console, for the guest's UART receiver. */
+public final class InputArguments {
+    private String text;
+
+    public String getText() {
+        return text;
+    }
+
+    public void setText(String text) {
+        this.text = text;
+    }
+}

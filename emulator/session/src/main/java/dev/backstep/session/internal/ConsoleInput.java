@@ -1,0 +1,153 @@
+package dev.backstep.session.internal;
+
+import dev.backstep.machine.ExternalInput;
+import dev.backstep.machine.InputSink;
+
+import java.util.ArrayDeque;
+
+/**
+ * The live UART input of a record session: the launch input first, then whatever the user types
+ * ({@link #push}). The timeline logs every byte it takes from here as a UART_RX event at the icount it arrived,
+ * so that re-executions and replays get the very same bytes at the very same instruction.
+ *
+ * <p>When the guest sleeps waiting for input and nothing is queued, the input either ends (the default: the
+ * history ends with "waiting for input that will never come", as with a plain input file) or, once
+ * {@link #keepOpen kept open}, waits for {@link #push} — which a pause cuts short ({@link #interruptWait}).
+ *
+ * <p>Thread-safe: the machine thread calls the {@link ExternalInput} methods, any other thread may push.
+ */
+final class ConsoleInput implements ExternalInput {
+    /** 10 MHz timebase: one mtime tick per 100 ns of host time spent waiting. */
+    private static final long NANOS_PER_TICK = 100;
+
+    private final ArrayDeque<Byte> queue = new ArrayDeque<>();
+    private volatile Runnable beforeWait = () -> { };
+    private boolean open;
+    private boolean ended;
+    private boolean woken;
+    private boolean waiting;
+
+    /** @param initial the launch input (may be null) */
+    ConsoleInput(byte[] initial) {
+        if (initial != null) {
+            for (byte b : initial) {
+                queue.add(b);
+            }
+        }
+    }
+
+    /** Runs on the machine thread before it blocks waiting for input (to flush a prompt without a newline). */
+    void beforeWait(Runnable r) {
+        beforeWait = r == null ? () -> { } : r;
+    }
+
+    /** Whether a guest that waits with nothing queued waits for {@link #push} (true) or sees the input end. */
+    synchronized void keepOpen(boolean on) {
+        open = on;
+        notifyAll();
+    }
+
+    /** True once the guest waited with nothing queued and was told no input will come. */
+    synchronized boolean ended() {
+        return ended;
+    }
+
+    /** Queues bytes for the guest; false when the input has ended (history ended waiting for it). */
+    synchronized boolean push(byte[] bytes) {
+        if (ended) {
+            return false;
+        }
+        for (byte b : bytes) {
+            queue.add(b);
+        }
+        notifyAll();
+        return true;
+    }
+
+    /** Bytes queued and not yet taken by the guest. */
+    synchronized int pending() {
+        return queue.size();
+    }
+
+    /**
+     * Ends a wait for input in progress: runs {@code interruptMachine} (which must make the machine stop at its
+     * next check) and wakes the wait. Does nothing when no wait is in progress, so no stale request is left.
+     */
+    synchronized void interruptWait(Runnable interruptMachine) {
+        if (waiting) {
+            interruptMachine.run();
+            woken = true;
+            notifyAll();
+        }
+    }
+
+    @Override
+    public synchronized long nextEventIcount(long now) {
+        return queue.isEmpty() ? Long.MAX_VALUE : now;
+    }
+
+    @Override
+    public synchronized void deliver(long now, InputSink sink) {
+        Byte b;
+        while ((b = queue.poll()) != null) {
+            sink.uartReceive(b);
+        }
+    }
+
+    @Override
+    public long rtcNanos(long now) {
+        java.time.Instant t = java.time.Instant.now();
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+
+    @Override
+    public long idle(long now) {
+        synchronized (this) {
+            if (!queue.isEmpty()) {
+                return 0;
+            }
+            if (!open) {
+                ended = true;
+                return -1;
+            }
+        }
+        beforeWait.run();
+        long start = System.nanoTime();
+        synchronized (this) {
+            waiting = true;
+            try {
+                while (queue.isEmpty() && !woken && open) {
+                    wait(100);
+                }
+                if (woken) {
+                    woken = false;
+                    return IDLE_INTERRUPTED;
+                }
+                if (queue.isEmpty()) {
+                    // closed while waiting
+                    ended = true;
+                    return -1;
+                }
+                return Math.max(0, (System.nanoTime() - start) / NANOS_PER_TICK);
+            } catch (InterruptedException e) {
+                // taken as a wake-up; not re-asserted, or every later wait would end at once and spin
+                return IDLE_INTERRUPTED;
+            } finally {
+                waiting = false;
+            }
+        }
+    }
+
+    @Override
+    public synchronized void wake() {
+        if (waiting) {
+            woken = true;
+            notifyAll();
+        }
+    }
+
+    @Override
+    public boolean isLive() {
+        return true;
+    }
+}
