@@ -321,7 +321,22 @@ final class GdbSession {
         if (note != null) {
             sendConsole(note);
         }
-        ch.send(StopReplies.forStop(s, points));
+        ch.send(expedite(StopReplies.forStop(s, points)));
+    }
+
+    /**
+     * Puts x0-x31 and pc into a stop reply ("nn:value;" fields), so that gdb has them without a 'g' round trip:
+     * gdb's reverse-next stops once per instruction, and each round trip costs more than the step itself.
+     */
+    private String expedite(String reply) {
+        Hart h = timeline.machine().hart();
+        StringBuilder sb = new StringBuilder(reply.length() + RegisterMap.G_PACKET_REGS * 12);
+        int at = reply.indexOf("thread:");
+        sb.append(reply, 0, at);
+        for (int r = 0; r < RegisterMap.G_PACKET_REGS; r++) {
+            sb.append(String.format("%02x", r)).append(':').append(Hex.le32(regs.read(h, r))).append(';');
+        }
+        return sb.append(reply, at, reply.length()).toString();
     }
 
     /**

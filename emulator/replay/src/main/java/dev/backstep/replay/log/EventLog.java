@@ -86,17 +86,7 @@ public final class EventLog {
 
     /** Index of the first event with icount >= the given one (size() if none). */
     public int firstAtOrAfter(long icount) {
-        int lo = 0;
-        int hi = size;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (icounts[mid] < icount) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return Icounts.firstAtOrAfter(icounts, size, icount);
     }
 
     /** Drops events from index i on (a record-mode timeline never needs it; tests do). */

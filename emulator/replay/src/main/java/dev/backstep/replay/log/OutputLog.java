@@ -32,17 +32,7 @@ public final class OutputLog {
 
     /** Number of bytes sent by instructions before the given icount (what a debugger shows "up to now"). */
     public int countBefore(long icount) {
-        int lo = 0;
-        int hi = size;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (icounts[mid] < icount) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return Icounts.firstAtOrAfter(icounts, size, icount);
     }
 
     public byte[] bytesBefore(long icount) {
