@@ -74,7 +74,11 @@ class ConsoleAndReverseStepIntoTest {
         awaitOutput(console, "2 + 3 = 5");
         console.write("quit\n");
         BackstepThread thread = events.awaitSuspend("quit");
-        assertEquals(0, (int) target.exitCode(), "echo exits 0 on quit: " + target.lastStop().description());
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (target.exitCode() == null && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20); // the exited event follows the stop
+        }
+        assertEquals(Integer.valueOf(0), target.exitCode(), "echo exits 0 on quit: " + target.lastStop().description());
         awaitOutput(console, "echo: bye after 2 lines");
 
         // at the end of a run that has exited, the history cannot grow: the server says so

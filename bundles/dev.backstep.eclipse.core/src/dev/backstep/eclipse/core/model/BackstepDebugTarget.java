@@ -211,13 +211,15 @@ public final class BackstepDebugTarget extends BackstepDebugElement
         }
     }
 
-    /** Console input for the guest's UART. */
+    /**
+     * Console input for the guest's UART (backstep/input): taken live at the end of history, recorded, so that
+     * going back and replaying give the same run; the server refuses it in the past and in a replay, saying why.
+     */
     public void sendInput(String text) throws IOException {
         try {
             client.call(s -> s.input(Map.of("text", text)), 10);
         } catch (CoreException e) {
-            throw new IOException("the Backstep server did not take the input: " + e.getMessage()
-                    + " (give UART input in the launch configuration instead)", e);
+            throw new IOException("the Backstep server did not take the input: " + e.getMessage(), e);
         }
     }
 

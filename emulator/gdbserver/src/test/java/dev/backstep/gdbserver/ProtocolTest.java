@@ -286,4 +286,21 @@ class ProtocolTest {
             assertFalse(h.log.stream().anyMatch(l -> l.contains("error")), h.log.toString());
         }
     }
+
+    @Test
+    void stopRepliesCarryTheRegistersGdbWouldReadWithG() throws Exception {
+        try (ServerHarness h = ServerHarness.record(Examples.elf("hello")); RspTestClient c = h.client()) {
+            c.noAck();
+            for (String step : new String[] {"s", "s", "s", "bs"}) {
+                assertEquals("T05thread:1;", c.request(step));
+                String expedited = c.lastRegisters.toString();
+                String g = c.request("g");
+                StringBuilder fromG = new StringBuilder();
+                for (int r = 0; r < 33; r++) {
+                    fromG.append(String.format("%02x:", r)).append(g, 8 * r, 8 * r + 8).append(';');
+                }
+                assertEquals(fromG.toString(), expedited, "x0-x31 and pc (0x20) in the stop reply after " + step);
+            }
+        }
+    }
 }

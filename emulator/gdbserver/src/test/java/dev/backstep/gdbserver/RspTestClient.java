@@ -51,7 +51,10 @@ final class RspTestClient implements AutoCloseable {
         }
     }
 
-    /** Next reply packet, console ('O') packets collected on the way; acknowledges in ack mode. */
+    /**
+     * Next reply packet, console ('O') packets collected on the way; acknowledges in ack mode. Stop replies come
+     * without their expedited registers (see {@link #lastRegisters}).
+     */
     String reply() throws IOException {
         while (true) {
             String p = packet();
@@ -59,7 +62,7 @@ final class RspTestClient implements AutoCloseable {
                 console.add(new String(Hex.decode(p.substring(1)), StandardCharsets.UTF_8));
                 continue;
             }
-            return p;
+            return withoutRegisters(p);
         }
     }
 
@@ -100,6 +103,23 @@ final class RspTestClient implements AutoCloseable {
         send(payload);
         return reply();
     }
+
+    /** A stop reply without the registers it expedites ("nn:value;"), which go to {@link #lastRegisters}. */
+    private String withoutRegisters(String r) {
+        if (r.startsWith("T")) {
+            lastRegisters = new StringBuilder();
+            java.util.regex.Matcher m = EXPEDITED.matcher(r);
+            while (m.find()) {
+                lastRegisters.append(m.group());
+            }
+            return EXPEDITED.matcher(r).replaceAll("");
+        }
+        return r;
+    }
+
+    private static final java.util.regex.Pattern EXPEDITED = java.util.regex.Pattern.compile("[0-9a-f]{2}:[0-9a-f]{8};");
+    /** The expedited register fields of the last stop reply. */
+    StringBuilder lastRegisters = new StringBuilder();
 
     String monitor(String cmd) throws IOException {
         console.clear();

@@ -956,8 +956,8 @@ public final class Session implements DebugSession {
             throw new SessionException("cannot send input: this is a replay of a recording, and its input is the "
                     + "recorded one (debug in record mode to type input)");
         }
-        if (!running) {
-            query();
+        // while a request runs the bytes are queued for when the program runs live (a guest waiting for them goes on)
+        if (lock.tryLock()) {
             try {
                 long now = timeline.icount();
                 long end = timeline.recordedLength();
