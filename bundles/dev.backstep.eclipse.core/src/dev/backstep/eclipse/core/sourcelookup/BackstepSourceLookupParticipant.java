@@ -15,8 +15,10 @@ import dev.backstep.eclipse.core.model.BackstepStackFrame;
 
 /**
  * Maps the path the DWARF line table gives (often absolute, from the machine that compiled the ELF) to a
- * file: the workspace file at that location, else the file itself, else a file of the same name in the
- * source containers (the program's project, the workspace, the ELF's folder).
+ * file: the workspace file at that location; else a file in the source containers (the program's project,
+ * its folder, the workspace) whose path ends with the longest tail of the DWARF path; else the file itself
+ * on disk; else a file of the same name. Workspace files come before the file on disk because breakpoints
+ * are markers on workspace files: a copy opened from disk would show none of them.
  */
 public final class BackstepSourceLookupParticipant extends AbstractSourceLookupParticipant {
 
@@ -31,7 +33,8 @@ public final class BackstepSourceLookupParticipant extends AbstractSourceLookupP
         if (path == null) {
             return new Object[0];
         }
-        Object[] found = byLocation(new File(path));
+        File file = new File(path);
+        Object[] found = inWorkspaceAt(file);
         if (found.length > 0) {
             return found;
         }
@@ -39,10 +42,17 @@ public final class BackstepSourceLookupParticipant extends AbstractSourceLookupP
         if (found.length > 0) {
             return found;
         }
-        return byName(new File(path).getName());
+        found = byTail(path);
+        if (found.length > 0) {
+            return found;
+        }
+        if (file.isAbsolute() && file.isFile()) {
+            return new Object[] {new LocalFileStorage(file)};
+        }
+        return byName(file.getName());
     }
 
-    static Object[] byLocation(File file) {
+    static Object[] inWorkspaceAt(File file) {
         if (!file.isAbsolute()) {
             return new Object[0];
         }
@@ -52,10 +62,25 @@ public final class BackstepSourceLookupParticipant extends AbstractSourceLookupP
                 result.add(f);
             }
         }
-        if (result.isEmpty() && file.isFile()) {
-            result.add(new LocalFileStorage(file));
-        }
         return result.toArray();
+    }
+
+    /** Longest tail of the path (at least "dir/name") that a source container knows, e.g. "examples/corrupt.c". */
+    private Object[] byTail(String path) throws CoreException {
+        String[] parts = path.replace('\\', '/').split("/");
+        for (int first = 1; first < parts.length - 1; first++) {
+            String tail = String.join("/", java.util.Arrays.copyOfRange(parts, first, parts.length));
+            if (tail.isEmpty()) {
+                continue;
+            }
+            for (ISourceContainer container : getSourceContainers()) {
+                Object[] found = container.findSourceElements(tail);
+                if (found.length > 0) {
+                    return found;
+                }
+            }
+        }
+        return new Object[0];
     }
 
     private Object[] byName(String name) throws CoreException {
