@@ -2,16 +2,12 @@ package dev.backstep.cli.debug;
 
 import dev.backstep.session.BreakpointStatus;
 import dev.backstep.session.DataAccess;
-import dev.backstep.session.DataBreakpoint;
 import dev.backstep.session.DataBreakpointInfo;
 import dev.backstep.session.DebugSession;
-import dev.backstep.session.FunctionBreakpoint;
 import dev.backstep.session.Granularity;
-import dev.backstep.session.InstructionBreakpoint;
 import dev.backstep.session.ScopeInfo;
 import dev.backstep.session.SessionException;
 import dev.backstep.session.SessionInfo;
-import dev.backstep.session.SourceBreakpoint;
 import dev.backstep.session.StackFrame;
 import dev.backstep.session.Stop;
 import dev.backstep.session.VariableInfo;
@@ -20,9 +16,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The command loop of {@code backstep debug}: reads gdb-like commands, runs them on a {@link DebugSession} and
@@ -34,13 +28,8 @@ final class Console {
     private final PrintStream out;
     private final boolean echo;
     private final boolean prompt;
-    /** Breakpoints by kind, as the user gave them, so that each set* call can resend its whole kind. */
-    private final Map<String, List<SourceBreakpoint>> lines = new LinkedHashMap<>();
-    private final List<FunctionBreakpoint> functions = new ArrayList<>();
-    private final List<InstructionBreakpoint> instructions = new ArrayList<>();
-    private final List<DataBreakpoint> watches = new ArrayList<>();
-    private final List<String> watchLabels = new ArrayList<>();
-    private final Map<Integer, String> labels = new LinkedHashMap<>();
+    private final ConsoleBreakpoints breakpoints;
+    private final StopPrinter stops;
     private int listedLine;
     private String listedPath;
 
@@ -50,6 +39,8 @@ final class Console {
         this.out = out;
         this.echo = echo;
         this.prompt = prompt;
+        this.breakpoints = new ConsoleBreakpoints(session);
+        this.stops = new StopPrinter(session, breakpoints, out);
     }
 
     /** Runs until quit or end of input; returns the exit status. */
@@ -116,6 +107,8 @@ final class Console {
             case "seek", "goto" -> report(session.seek(parseLong(arg)));
             case "break", "b" -> addBreakpoint(arg);
             case "delete", "d" -> delete(arg);
+            case "disable" -> enable(arg, false);
+            case "enable" -> enable(arg, true);
             case "watch" -> watch(arg, DataAccess.WRITE);
             case "rwatch" -> watch(arg, DataAccess.READ);
             case "awatch" -> watch(arg, DataAccess.READ_WRITE);
@@ -157,38 +150,24 @@ final class Console {
             cond = loc.substring(ifAt + 4).trim();
             loc = loc.substring(0, ifAt).trim();
         }
-        List<BreakpointStatus> st;
+        ConsoleBreakpoint b;
         if (loc.startsWith("*")) {
-            instructions.add(new InstructionBreakpoint(parseLong(loc.substring(1).trim()), cond, null));
-            st = session.setInstructionBreakpoints(instructions);
+            b = breakpoints.addInstruction(parseLong(loc.substring(1).trim()), cond);
         } else if (loc.matches(".+:\\d+")) {
             int colon = loc.lastIndexOf(':');
-            String file = loc.substring(0, colon);
-            lines.computeIfAbsent(file, k -> new ArrayList<>())
-                    .add(new SourceBreakpoint(Integer.parseInt(loc.substring(colon + 1)), cond, null, null));
-            st = session.setLineBreakpoints(file, lines.get(file));
+            b = breakpoints.addLine(loc.substring(0, colon), Integer.parseInt(loc.substring(colon + 1)), cond);
         } else if (loc.matches("\\d+") && listedPath != null) {
-            addBreakpoint(listedPath + ":" + loc + (cond == null ? "" : " if " + cond));
-            return;
+            b = breakpoints.addLine(listedPath, Integer.parseInt(loc), cond);
         } else {
-            functions.add(new FunctionBreakpoint(loc, cond, null));
-            st = session.setFunctionBreakpoints(functions);
+            b = breakpoints.addFunction(loc, cond);
         }
-        BreakpointStatus b = st.get(st.size() - 1);
-        relabel(st);
-        if (b.verified()) {
-            out.printf("Breakpoint %d at 0x%08x%s%s%n", b.id(), b.address(),
-                    b.path() != null ? ": " + shortName(b.path()) + ":" + b.line() : "",
-                    b.message() != null ? " (" + b.message() + ")" : "");
+        BreakpointStatus st = b.status;
+        if (st.verified()) {
+            out.printf("Breakpoint %d at 0x%08x%s%s%n", b.number, st.address(),
+                    st.path() != null ? ": " + shortName(st.path()) + ":" + st.line() : "",
+                    st.message() != null ? " (" + st.message() + ")" : "");
         } else {
-            out.printf("Breakpoint %d not set: %s%n", b.id(), b.message());
-        }
-    }
-
-    private void relabel(List<BreakpointStatus> st) {
-        for (BreakpointStatus b : st) {
-            labels.put(b.id(), b.verified() ? String.format("0x%08x%s", b.address(),
-                    b.path() != null ? " " + shortName(b.path()) + ":" + b.line() : "") : "(not set: " + b.message() + ")");
+            out.printf("Breakpoint %d not set: %s%n", b.number, st.message());
         }
     }
 
@@ -201,83 +180,47 @@ final class Console {
             out.println("cannot watch: " + info.description());
             return;
         }
-        watches.add(new DataBreakpoint(info.dataId(), access, null, null));
-        watchLabels.add(info.description());
-        List<BreakpointStatus> st = session.setDataBreakpoints(watches);
-        BreakpointStatus b = st.get(st.size() - 1);
-        for (int i = 0; i < st.size(); i++) {
-            labels.put(st.get(i).id(), "watch " + watchLabels.get(i));
+        ConsoleBreakpoint b = breakpoints.addWatch(info.dataId(), access, info.description());
+        if (b.status.verified()) {
+            out.printf("%s %d: %s%n", b.title(), b.number, info.description());
+        } else {
+            out.printf("%s %d not set: %s%n", b.title(), b.number, b.status.message());
         }
-        out.printf("%s %d: %s%n", access == DataAccess.WRITE ? "Watchpoint" : access == DataAccess.READ
-                ? "Read watchpoint" : "Access watchpoint", b.id(), info.description());
     }
 
+    /** {@code delete} alone removes them all, like gdb; else the listed console numbers. */
     private void delete(String arg) throws SessionException {
         if (arg.isEmpty()) {
-            lines.clear();
-            functions.clear();
-            instructions.clear();
-            watches.clear();
-            watchLabels.clear();
-            labels.clear();
+            breakpoints.deleteAll();
+            return;
+        }
+        for (int n : numbers(arg)) {
+            breakpoints.delete(n);
+        }
+    }
+
+    private void enable(String arg, boolean on) throws SessionException {
+        List<Integer> which = new ArrayList<>();
+        if (arg.isEmpty()) {
+            breakpoints.all().forEach(b -> which.add(b.number));
         } else {
-            int id = Integer.parseInt(arg);
-            String label = labels.remove(id);
-            if (label == null) {
-                throw new IllegalArgumentException("no breakpoint " + id);
-            }
-            // find it by resending each kind without the entry whose status has this id
-            removeById(id);
+            which.addAll(numbers(arg));
         }
-        resendAll();
-    }
-
-    private void removeById(int id) throws SessionException {
-        for (Map.Entry<String, List<SourceBreakpoint>> e : lines.entrySet()) {
-            List<BreakpointStatus> st = session.setLineBreakpoints(e.getKey(), e.getValue());
-            for (int i = 0; i < st.size(); i++) {
-                if (st.get(i).id() == id) {
-                    e.getValue().remove(i);
-                    return;
-                }
-            }
-        }
-        List<BreakpointStatus> st = session.setFunctionBreakpoints(functions);
-        for (int i = 0; i < st.size(); i++) {
-            if (st.get(i).id() == id) {
-                functions.remove(i);
-                return;
-            }
-        }
-        st = session.setInstructionBreakpoints(instructions);
-        for (int i = 0; i < st.size(); i++) {
-            if (st.get(i).id() == id) {
-                instructions.remove(i);
-                return;
-            }
-        }
-        st = session.setDataBreakpoints(watches);
-        for (int i = 0; i < st.size(); i++) {
-            if (st.get(i).id() == id) {
-                watches.remove(i);
-                watchLabels.remove(i);
-                return;
-            }
+        for (int n : which) {
+            breakpoints.setEnabled(n, on);
         }
     }
 
-    /** Resends every kind (the session gives new ids), and relabels. */
-    private void resendAll() throws SessionException {
-        labels.clear();
-        for (Map.Entry<String, List<SourceBreakpoint>> e : lines.entrySet()) {
-            relabel(session.setLineBreakpoints(e.getKey(), e.getValue()));
+    private static List<Integer> numbers(String arg) {
+        List<Integer> out = new ArrayList<>();
+        for (String t : arg.split("[\\s,]+")) {
+            try {
+                out.add(Integer.parseInt(t));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not a breakpoint number: '" + t + "'");
+            }
         }
-        relabel(session.setFunctionBreakpoints(functions));
-        relabel(session.setInstructionBreakpoints(instructions));
-        List<BreakpointStatus> st = session.setDataBreakpoints(watches);
-        for (int i = 0; i < st.size(); i++) {
-            labels.put(st.get(i).id(), "watch " + watchLabels.get(i));
-        }
+        return out;
     }
 
     // ------------------------------------------------------------ state
@@ -383,12 +326,7 @@ final class Console {
                     }
                 }
             }
-            case "breakpoints", "break", "b", "watchpoints" -> {
-                if (labels.isEmpty()) {
-                    out.println("No breakpoints or watchpoints.");
-                }
-                labels.forEach((id, l) -> out.printf("%-4d %s%n", id, l));
-            }
+            case "breakpoints", "break", "b", "watchpoints" -> BreakpointListing.print(breakpoints.all(), out);
             case "locals" -> {
                 for (ScopeInfo s : session.scopes(session.stackTrace(0, 1).get(0).id())) {
                     if (s.kind() == ScopeInfo.Kind.LOCALS) {
@@ -441,25 +379,14 @@ final class Console {
     // ------------------------------------------------------------ stops
 
     private void report(Stop s) throws SessionException {
-        out.println(s.description());
         listedLine = 0;
-        List<StackFrame> frames = session.stackTrace(0, 1);
-        if (frames.isEmpty()) {
-            return;
-        }
-        StackFrame f = frames.get(0);
-        if (f.hasSource()) {
+        StackFrame f = stops.print(s);
+        if (f != null && f.hasSource()) {
             listedPath = f.path();
-            List<String> src = session.sourceLines(f.path());
-            String text = f.line() <= src.size() ? src.get(f.line() - 1) : "";
-            out.printf("%s () at %s:%d, icount %d%n%d\t%s%n", f.name(), shortName(f.path()), f.line(), s.icount(),
-                    f.line(), text);
-        } else {
-            out.printf("0x%08x in %s, icount %d%n", f.pc(), f.symbol() != null ? f.symbol() : "??", s.icount());
         }
     }
 
-    private static String shortName(String path) {
+    static String shortName(String path) {
         int i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
         return path.substring(i + 1);
     }
@@ -474,8 +401,8 @@ final class Console {
 
     private void help() {
         out.println("""
-                break FILE:LINE | FUNCTION | *ADDR [if COND]   set a breakpoint      delete [N]   remove
-                watch EXPR (rwatch, awatch)                    data breakpoint
+                break FILE:LINE | FUNCTION | *ADDR [if COND]   set a breakpoint      delete [N...]   remove
+                watch EXPR (rwatch, awatch)                    data breakpoint       disable/enable [N...]
                 continue (c)   next (n) [N]   step (s) [N]   finish   stepi (si)   nexti (ni)
                 reverse-continue (rc)   reverse-next (rn)   reverse-step (rs)   reverse-finish (rf)   reverse-stepi (rsi)
                 seek ICOUNT    print (p) [/x] EXPR    backtrace (bt)    list [LINE]

@@ -18,8 +18,9 @@ import picocli.CommandLine.Parameters;
 /** {@code backstep debug}: a gdb-like console debugger, forwards and backwards, on the session layer. */
 @Command(name = "debug", mixinStandardHelpOptions = true,
         description = {"Debug a program at the source level, forwards and backwards in time.",
-                "Commands: break, delete, watch, continue, next, step, finish, reverse-continue, reverse-next,",
-                "reverse-step, reverse-finish, stepi, reverse-stepi, print, backtrace, info, list, seek, quit ('help')."})
+                "Commands: break, delete, disable, enable, watch, continue, next, step, finish, reverse-continue,",
+                "reverse-next, reverse-step, reverse-finish, stepi, reverse-stepi, print, backtrace, info, list, seek,",
+                "quit ('help')."})
 public final class DebugCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "PROG.elf", description = "RV32 ELF with debug info (-g)")

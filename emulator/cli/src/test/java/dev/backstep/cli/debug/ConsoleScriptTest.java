@@ -84,6 +84,61 @@ class ConsoleScriptTest {
     }
 
     @Test
+    void breakpointNumbersAreTheConsolesOwnAndStableUntilDeleted() throws Exception {
+        String out = run(example("corrupt.elf"), String.join("\n",
+                "break corrupt.c:60",
+                "break configure",
+                "break *0x8000058a",
+                "delete 3",
+                "c",
+                "rwatch config.alarm_limit",
+                "awatch config.hysteresis",
+                "info breakpoints",
+                "disable 1",
+                "c",
+                "enable 1",
+                "delete 9",
+                "rc",
+                "rc",
+                "info watchpoints",
+                "delete",
+                "info breakpoints",
+                ""));
+        assertTrue(out.contains("Breakpoint 1 at 0x"), out);
+        assertTrue(out.contains("Breakpoint 2 at 0x"), out);
+        assertTrue(out.contains("Breakpoint 3 at 0x8000058a"), out);
+        assertTrue(out.contains("Breakpoint 2, configure () at corrupt.c:26, icount "), out);
+        assertTrue(out.contains("26\t    config.alarm_limit = 75;"), out);
+        assertTrue(out.contains("Read watchpoint 4: config.alarm_limit (4 bytes at 0x"), out);
+        assertTrue(out.contains("Access watchpoint 5: config.hysteresis (4 bytes at 0x"), out);
+        // the table: console numbers, kinds, places, hit counts; the deleted 3 is gone
+        int table = out.indexOf("(backstep) info breakpoints");
+        String listing = out.substring(table, out.indexOf("(backstep) disable 1"));
+        assertTrue(listing.matches("(?s).*\\n1 +breakpoint +y +0x[0-9a-f]{8} +corrupt\\.c:60\\n.*"), listing);
+        assertTrue(listing.matches("(?s).*\\n2 +breakpoint +y +0x[0-9a-f]{8} +configure at corrupt\\.c:26\\n"
+                + "\\tbreakpoint already hit 1 time\\n.*"), listing);
+        assertTrue(listing.matches("(?s).*\\n4 +read watchpoint +y +config\\.alarm_limit \\(4 bytes at 0x.*"), listing);
+        assertTrue(listing.matches("(?s).*\\n5 +acc watchpoint +y +config\\.hysteresis \\(4 bytes at 0x.*"), listing);
+        assertTrue(!listing.contains("\n3 "), listing);
+        // with 1 disabled, the next stop is a watchpoint, told with its console number
+        int cont = out.indexOf("(backstep) c", table);
+        String stop = out.substring(cont, out.indexOf("(backstep) enable 1"));
+        assertTrue(stop.matches("(?s).*\\nAccess watchpoint 5: config\\.hysteresis \\(4 bytes at 0x[0-9a-f]+\\): "
+                + "write of 0x[0-9a-f]+ \\(4 bytes\\) by pc 0x[0-9a-f]+ \\(after the access\\)\\n"
+                + "configure \\(\\) at corrupt\\.c:28, icount \\d+\\n.*"), stop);
+        assertTrue(out.contains("error: no breakpoint number 9"), out);
+        // going back: on the write (before it), then the breakpoint, still number 2
+        String back = out.substring(out.indexOf("(backstep) rc"));
+        assertTrue(back.matches("(?s)\\(backstep\\) rc\\nAccess watchpoint 5: config\\.hysteresis "
+                + "\\(4 bytes at 0x[0-9a-f]+\\): write of 0x[0-9a-f]+ \\(4 bytes\\) by pc 0x[0-9a-f]+ "
+                + "\\(reverse: before the access\\)\\nconfigure \\(\\) at corrupt\\.c:27, icount \\d+\\n.*"), back);
+        assertTrue(back.contains("\nBreakpoint 2, configure () at corrupt.c:26, icount 82 (reverse)\n"), back);
+        assertTrue(back.contains("\tbreakpoint already hit 2 times\n"), back);
+        assertTrue(back.contains("\twatchpoint already hit 2 times\n"), back);
+        assertTrue(out.endsWith("No breakpoints or watchpoints.\n"), out);
+    }
+
+    @Test
     void setVarAtTheLiveEndFixesTheCheckAndIsRefusedInThePast() throws Exception {
         String out = run(example("corrupt.elf"), String.join("\n",
                 "break corrupt.c:67",
