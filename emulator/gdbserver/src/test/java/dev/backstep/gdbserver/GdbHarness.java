@@ -47,6 +47,8 @@ final class GdbHarness implements AutoCloseable {
     String gdb(String... commands) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(gdbPath(), "-q", "-batch", "-nx",
                 "-ex", "set architecture riscv:rv32", "-ex", "set pagination off", "-ex", "set confirm off",
+                // the ELFs name the directory they were compiled in; a checkout elsewhere finds sources beside them
+                "-ex", "directory " + elf.toAbsolutePath().getParent(),
                 "-ex", "target remote 127.0.0.1:" + server.port));
         for (String c : commands) {
             cmd.add("-ex");
