@@ -74,11 +74,13 @@ public final class Session implements DebugSession {
     /** The live input of a RECORD session (null in REPLAY). */
     private ConsoleInput consoleInput;
     private ExceptionDetails lastException;
+    private final SourcePaths sources;
 
     private Session(LaunchSpec spec, Timeline timeline, DebugInfo debug, SessionListener listener) {
         this.spec = spec;
         this.timeline = timeline;
         this.program = new Program(debug);
+        this.sources = new SourcePaths(spec.program() != null ? spec.program() : spec.recording());
         this.listener = listener == null ? new SessionListener() { } : listener;
         this.output = new SessionOutput(this.listener);
         this.breakpoints = new BreakpointTable(program, stops, new BreakpointTable.Host() {
@@ -232,7 +234,7 @@ public final class Session implements DebugSession {
     public List<BreakpointStatus> setLineBreakpoints(String path, List<SourceBreakpoint> bps) throws SessionException {
         enter();
         try {
-            return breakpoints.setLine(path, bps == null ? List.of() : bps);
+            return localStatuses(breakpoints.setLine(path, bps == null ? List.of() : bps));
         } finally {
             leave();
         }
@@ -242,7 +244,7 @@ public final class Session implements DebugSession {
     public List<BreakpointStatus> setFunctionBreakpoints(List<FunctionBreakpoint> bps) throws SessionException {
         enter();
         try {
-            return breakpoints.setFunctions(bps == null ? List.of() : bps);
+            return localStatuses(breakpoints.setFunctions(bps == null ? List.of() : bps));
         } finally {
             leave();
         }
@@ -252,7 +254,7 @@ public final class Session implements DebugSession {
     public List<BreakpointStatus> setInstructionBreakpoints(List<InstructionBreakpoint> bps) throws SessionException {
         enter();
         try {
-            return breakpoints.setInstructions(bps == null ? List.of() : bps);
+            return localStatuses(breakpoints.setInstructions(bps == null ? List.of() : bps));
         } finally {
             leave();
         }
@@ -262,7 +264,7 @@ public final class Session implements DebugSession {
     public List<BreakpointStatus> setDataBreakpoints(List<DataBreakpoint> bps) throws SessionException {
         enter();
         try {
-            return breakpoints.setData(bps == null ? List.of() : bps);
+            return localStatuses(breakpoints.setData(bps == null ? List.of() : bps));
         } finally {
             leave();
         }
@@ -763,10 +765,24 @@ public final class Session implements DebugSession {
             List<StackFrame> all = view().stackTrace();
             int from = Math.max(0, Math.min(startFrame, all.size()));
             int to = levels <= 0 ? all.size() : Math.min(all.size(), from + levels);
-            return List.copyOf(all.subList(from, to));
+            List<StackFrame> page = new ArrayList<>();
+            for (StackFrame f : all.subList(from, to)) {
+                page.add(new StackFrame(f.id(), f.name(), sources.local(f.path()), f.line(), f.column(), f.pc(),
+                        f.inlined(), f.symbol()));
+            }
+            return List.copyOf(page);
         } finally {
             lock.unlock();
         }
+    }
+
+    private List<BreakpointStatus> localStatuses(List<BreakpointStatus> statuses) {
+        List<BreakpointStatus> out = new ArrayList<>(statuses.size());
+        for (BreakpointStatus b : statuses) {
+            out.add(new BreakpointStatus(b.id(), b.verified(), sources.local(b.path()), b.line(), b.address(),
+                    b.message()));
+        }
+        return out;
     }
 
     @Override
@@ -1010,7 +1026,12 @@ public final class Session implements DebugSession {
     public List<Instruction> disassemble(long address, int instructionOffset, int count) throws SessionException {
         query();
         try {
-            return new DisassemblyView(program.debug(), timeline.machine()).disassemble(address, instructionOffset, count);
+            List<Instruction> out = new ArrayList<>();
+            for (Instruction i : new DisassemblyView(program.debug(), timeline.machine())
+                    .disassemble(address, instructionOffset, count)) {
+                out.add(new Instruction(i.address(), i.bytes(), i.text(), i.symbol(), sources.local(i.path()), i.line()));
+            }
+            return out;
         } finally {
             lock.unlock();
         }
@@ -1023,12 +1044,16 @@ public final class Session implements DebugSession {
 
     @Override
     public List<String> loadedSources() {
-        return List.copyOf(program.debug().lines().files());
+        List<String> out = new ArrayList<>();
+        for (String f : program.debug().lines().files()) {
+            out.add(sources.local(f));
+        }
+        return List.copyOf(out);
     }
 
     @Override
     public List<String> sourceLines(String path) {
-        return SourceFiles.read(path, program.debug());
+        return SourceFiles.read(path, program.debug(), sources);
     }
 
     @Override

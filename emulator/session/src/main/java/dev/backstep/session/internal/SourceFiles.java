@@ -13,17 +13,17 @@ final class SourceFiles {
     private SourceFiles() {
     }
 
-    static List<String> read(String path, DebugInfo debug) {
+    static List<String> read(String path, DebugInfo debug, SourcePaths sources) {
         if (path == null) {
             return List.of();
         }
-        Path p = Path.of(path);
+        Path p = Path.of(sources.local(path));
         if (!Files.isRegularFile(p)) {
             List<String> matches = debug.lines().matchFiles(path);
-            if (matches.isEmpty() || !Files.isRegularFile(Path.of(matches.get(0)))) {
+            if (matches.isEmpty() || !Files.isRegularFile(Path.of(sources.local(matches.get(0))))) {
                 return List.of();
             }
-            p = Path.of(matches.get(0));
+            p = Path.of(sources.local(matches.get(0)));
         }
         try {
             return Files.readAllLines(p, StandardCharsets.UTF_8);
