@@ -9,8 +9,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code backstep bench-replay}: the replay engine's figures, printed. */
 @Command(name = "bench-replay", mixinStandardHelpOptions = true,
-        description = {"Replay benchmarks: record overhead against a plain run, reverse-step latency (median, p99) at",
-                "random points of a long recording, reverse-continue time against forward replay, snapshot count and bytes.",
+        description = {"Print replay figures: record overhead, reverse-step latency, reverse continue, snapshots.",
+                "Record overhead against a plain run, reverse-step latency (median, p99) at random points of a long",
+                "recording, reverse-continue time against forward replay of the same span, snapshot count and bytes.",
                 "Without an ELF it uses a bundled looping benchmark of about 1.2 * 10^9 instructions."})
 final class BenchReplayCommand implements Callable<Integer> {
 

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code backstep gdbserver}: gdb's remote protocol, with reverse execution, over a recorded or replayed run. */
 @Command(name = "gdbserver", mixinStandardHelpOptions = true,
-        description = {"Serve gdb's remote protocol (target remote HOST:PORT) with reverse execution:",
+        description = {"Serve gdb's remote protocol, with reverse execution, for 'target remote HOST:PORT'.",
                 "reverse-stepi/-step/-next/-continue/-finish, watchpoints both ways, QEMU-style monitor commands.",
                 "Without --replay the program runs live and is recorded while you debug."})
 final class GdbServerCommand implements Callable<Integer> {

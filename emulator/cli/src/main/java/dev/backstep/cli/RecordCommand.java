@@ -14,8 +14,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code backstep record}: runs a program live and writes everything needed to replay it exactly. */
 @Command(name = "record", mixinStandardHelpOptions = true,
-        description = {"Run a program live and record it: UART input (stdin or --input) is logged with the",
-                "instruction count at which it arrived, so that 'replay' and the debugger reproduce the run exactly.",
+        description = {"Run a program live and record it, so that it can be replayed and debugged exactly.",
+                "UART input (stdin or --input) is logged with the instruction count at which it arrived.",
                 "The recording is flushed as it goes: a run killed mid-way (Ctrl-C) leaves a replayable prefix."})
 final class RecordCommand implements Callable<Integer> {
 
