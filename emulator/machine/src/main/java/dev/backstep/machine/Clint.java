@@ -43,13 +43,11 @@ final class Clint implements Mmio {
     }
 
     /** Called at instruction boundaries: raises MTIP once the deadline has passed. */
-    boolean update(long icount) {
+    void update(long icount) {
         if (!mtip && icount + nsBias >= deadlineNs) {
             mtip = true;
             deadlineNs = Long.MAX_VALUE;
-            return true;
         }
-        return false;
     }
 
     /** Icount at which the armed timer fires, or Long.MAX_VALUE. */

@@ -678,7 +678,7 @@ final class Cpu {
 
     /** Virtual-clock value QEMU's counters show to the instruction at icount ic (it counts itself). */
     private long counterNow(long ic) {
-        return ic + 1 + clint.nsBias;
+        return clint.accessNs(ic);
     }
 
     /** Value of a CSR as the instruction at icount {@code ic} reads it. */
@@ -783,14 +783,15 @@ final class Cpu {
 
     // ---------------------------------------------------------------- traps and interrupts
 
+    private static final int[] INTERRUPT_PRIORITY = {Trap.MEI, Trap.MSI, Trap.MTI, Trap.SEI, Trap.SSI, Trap.STI};
+
     /** The interrupt to take now (mcause value), or 0 for none. Priority MEI > MSI > MTI > SEI > SSI > STI. */
     int pendingInterrupt() {
         int p = mip() & mie & ~mideleg;
         if (p == 0 || (priv == PRIV_M && (mstatus & MSTATUS_MIE) == 0)) {
             return 0;
         }
-        int[] order = {Trap.MEI, Trap.MSI, Trap.MTI, Trap.SEI, Trap.SSI, Trap.STI};
-        for (int c : order) {
+        for (int c : INTERRUPT_PRIORITY) {
             if ((p & (1 << c)) != 0) {
                 return Trap.INTERRUPT | c;
             }

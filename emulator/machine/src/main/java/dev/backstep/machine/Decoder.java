@@ -5,11 +5,6 @@ final class Decoder {
     private Decoder() {
     }
 
-    /** Instruction length from its low half-word. */
-    static int length(int lowHalf) {
-        return (lowHalf & 3) == 3 ? 4 : 2;
-    }
-
     /** Packs the fields; rd 0 becomes the scratch slot. */
     static int pack(int op, boolean compressed, int rd, int rs1, int rs2) {
         if (rd == 0) {

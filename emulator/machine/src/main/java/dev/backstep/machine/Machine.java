@@ -239,6 +239,9 @@ public final class Machine {
                 if (ic == trapIcount && ++trapsHere >= TRAP_LOOP_LIMIT) {
                     return stop(trapLoop(irq, 0));
                 }
+                if (ic != trapIcount) {
+                    trapsHere = 0;
+                }
                 trapIcount = ic;
                 cpu.enterTrap(irq, 0);
             }

@@ -28,10 +28,7 @@ final class Op {
     static final int ILLEGAL = 69;
     /** A PC breakpoint marker placed in the decode cache. */
     static final int BREAKPOINT = 70;
-    /** A 4-byte instruction straddling a page end: decoded afresh every time. */
-    static final int CROSSING = 71;
     /** Non-compressed NOP-like ops that only need pc advance (c.nop, fence, hints). */
     static final int NOP = 72;
     static final int SRET = 73;
-    static final int COUNT = 74;
 }

@@ -36,10 +36,6 @@ public final class PageChunk {
         return pages[j];
     }
 
-    int length() {
-        return pages.length;
-    }
-
     /** Index (from the start of RAM) of the chunk's first page. */
     public int firstPage() {
         return firstPage;

@@ -23,7 +23,6 @@ final class Uart16550 implements Mmio, InputSink {
     private int rxCount;
     int ier, iir = IIR_NONE, lcr, mcr, lsr = LSR_THRE | LSR_TEMT, msr = 0xB0, scr, fcr, dll = 0x0C, dlm;
     boolean thrPending;
-    long currentIcount;
 
     Uart16550(Signals signals, Plic plic, UartOutput out) {
         this.signals = signals;
@@ -62,10 +61,6 @@ final class Uart16550 implements Mmio, InputSink {
         }
         lsr |= LSR_DR;
         updateIrq();
-    }
-
-    int rxAvailable() {
-        return rxCount;
     }
 
     private void updateIrq() {

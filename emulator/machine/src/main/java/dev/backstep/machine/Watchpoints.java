@@ -47,10 +47,6 @@ public final class Watchpoints {
         return List.copyOf(watches);
     }
 
-    boolean isEmpty() {
-        return watches.isEmpty();
-    }
-
     /** The watch hit by an access, or null. */
     Watch match(int addr, int size, boolean write) {
         for (Watch w : watches) {

@@ -13,15 +13,7 @@ class TrapTest {
 
     /** Handler at HANDLER: s2 = mcause, s3 = mtval, s4 = mepc; mepc += 4; mret. */
     private static Asm withHandler(Asm main) {
-        byte[] code = main.bytes();
-        Asm a = new Asm();
-        for (int i = 0; i < code.length; i += 4) {
-            a.word(code[i] & 0xFF | (code[i + 1] & 0xFF) << 8 | (code[i + 2] & 0xFF) << 16 | (code[i + 3] & 0xFF) << 24);
-        }
-        while (a.pc() < HANDLER) {
-            a.word(0x13);
-        }
-        return a.csrr(S2, MCAUSE).csrr(S3, MTVAL).csrr(S4, MEPC).addi(T1, S4, 4).csrw(MEPC, T1)
+        return padTo(main, HANDLER).csrr(S2, MCAUSE).csrr(S3, MTVAL).csrr(S4, MEPC).addi(T1, S4, 4).csrw(MEPC, T1)
                 .csrw(MCAUSE, 0).mret();
     }
 
@@ -114,6 +106,37 @@ class TrapTest {
         assertTrue(r.m.lastStop().description().contains("mtvec"));
     }
 
+    /**
+     * Each software interrupt lands on a vector entry that faults once (a different trap at the same icount);
+     * the fault handler skips it. Twenty such interrupts at different icounts are progress, not a trap loop.
+     */
+    @Test
+    void faultsAtManyInterruptEntriesAreNotATrapLoop() {
+        final int t2 = 7, t3 = 28, clint = 0x2000000;
+        int base = MachineConfig.RAM_BASE;
+        int table = base + 0x100, sync = base + 0x200, msi = base + 0x300;
+        Asm a = new Asm().li(T0, table | 1).csrw(MTVEC, T0).addi(T1, 0, 8).csrw(MIE, T1)
+                .addi(t3, 0, 8).csrrs(0, MSTATUS, t3).li(T0, clint).addi(T1, 0, 1);
+        int loop = a.pc();
+        a.sw(T1, T0, 0).spin(); // msip = 1: the interrupt comes at once
+        padTo(a, table).jal(0, sync - table);
+        padTo(a, table + 4 * Trap.MSI).lw(0, 0, 0).jal(0, msi - a.pc()); // load access fault, then the handler
+        padTo(a, sync).csrr(t2, MEPC).addi(t2, t2, 4).csrw(MEPC, t2).mret();
+        padTo(a, msi).sw(0, T0, 0).addi(S3, S3, 1).addi(t2, 0, 20).beq(S3, t2, 12)
+                .csrrs(0, MSTATUS, t3).jal(0, loop - (msi + 20)).pass();
+        TestMachines.Run r = TestMachines.run(a);
+        assertEquals(StopReason.EXIT, r.runToEnd(), String.valueOf(r.m.lastStop()));
+        assertEquals(20, r.x(S3));
+    }
+
+    /** Appends nops up to addr. */
+    private static Asm padTo(Asm a, int addr) {
+        while (a.pc() < addr) {
+            a.word(0x13);
+        }
+        return a;
+    }
+
     @Test
     void vectoredTimerInterruptAfterWfiJumpsTime() {
         int clint = 0x2000000;
@@ -130,15 +153,7 @@ class TrapTest {
 
     /** Interrupt handler: record mcause, disable the timer (mie = 0), return to mepc unchanged. */
     private static Asm withHandlerNoAdvance(Asm main) {
-        byte[] code = main.bytes();
-        Asm a = new Asm();
-        for (int i = 0; i < code.length; i += 4) {
-            a.word(code[i] & 0xFF | (code[i + 1] & 0xFF) << 8 | (code[i + 2] & 0xFF) << 16 | (code[i + 3] & 0xFF) << 24);
-        }
-        while (a.pc() < HANDLER) {
-            a.word(0x13);
-        }
-        return a.csrr(S2, MCAUSE).csrw(MIE, 0).mret();
+        return padTo(main, HANDLER).csrr(S2, MCAUSE).csrw(MIE, 0).mret();
     }
 
     @Test
@@ -170,10 +185,7 @@ class TrapTest {
         Asm a = setHandler();
         int userCode = MachineConfig.RAM_BASE + 0x200;
         a.li(T0, userCode).csrw(MEPC, T0).mret(); // MPP = 0 after reset: drops to U-mode
-        while (a.pc() < userCode) {
-            a.word(0x13);
-        }
-        a.ecall().pass();
+        padTo(a, userCode).ecall().pass();
         TestMachines.Run r = TestMachines.run(withHandler(a));
         assertEquals(StopReason.EXIT, r.runToEnd());
         assertEquals(Trap.ECALL_U, r.x(S2));
