@@ -11,12 +11,21 @@ public final class Hart {
     }
 
     public int x(int reg) {
+        checkRegister(reg);
         return reg == 0 ? 0 : cpu.x[reg];
     }
 
     public void setX(int reg, int value) {
+        checkRegister(reg);
         if (reg != 0) {
             cpu.x[reg] = value;
+        }
+    }
+
+    // The interpreter's register array has spare slots (one absorbs writes to x0): keep them out of the API.
+    private static void checkRegister(int reg) {
+        if (reg < 0 || reg > 31) {
+            throw new IllegalArgumentException("no register x" + reg + " (x0..x31)");
         }
     }
 
