@@ -4,60 +4,40 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.eclipse.core.resources.IFile;
-import org.eclipse.debug.core.ILaunchManager;
 import org.eclipse.debug.core.model.IStackFrame;
 import org.eclipse.debug.core.model.IStreamsProxy;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.backstep.eclipse.core.model.BackstepDebugTarget;
 import dev.backstep.eclipse.core.model.BackstepThread;
 
 /**
  * Headless, on the bundled server: Reverse Step Into (backstep/reverseStepIn) enters the call that Step Back steps
  * over, and text typed into the Console reaches the guest's UART (backstep/input).
  */
-class ConsoleAndReverseStepIntoTest {
+class ConsoleAndReverseStepIntoTest extends DebugSessionTest {
 
     /** corrupt.c: {@code if (window_average() > config.alarm_limit - config.hysteresis)}: a call on the line. */
     private static final int AVERAGE_LINE = 63;
-
-    private BackstepDebugTarget target;
 
     @BeforeEach
     void serverHasDap() {
         Examples.assumeDapServer();
     }
 
-    @AfterEach
-    void tidy() throws Exception {
-        try {
-            Sessions.terminate(target);
-        } finally {
-            Sessions.removeAllBreakpoints();
-        }
-    }
-
     @Test
     void reverseStepIntoEntersTheCalleeAtItsEnd() throws Exception {
         IFile source = Examples.file("corrupt.c");
         Sessions.lineBreakpoint(source, AVERAGE_LINE);
-        DebugEvents events = DebugEvents.arm();
-        target = Sessions.launch(Sessions.configuration("corrupt.elf"), ILaunchManager.DEBUG_MODE);
-        BackstepThread thread = events.awaitSuspend("launch");
+        BackstepThread thread = DebugEvents.suspendAfter("launch", () -> target = Sessions.debug("corrupt.elf"));
         assertEquals(AVERAGE_LINE, thread.getTopStackFrame().getLineNumber());
         long onLine = target.lastStop().icount();
         Sessions.removeAllBreakpoints();
 
-        events = DebugEvents.arm();
-        thread.stepOver();
-        thread = events.awaitSuspend("step over");
+        thread = DebugEvents.suspendAfter("step over", thread::stepOver);
         long after = target.lastStop().icount();
 
-        events = DebugEvents.arm();
-        thread.reverseStepInto();
-        thread = events.awaitSuspend("reverse step into");
+        thread = DebugEvents.suspendAfter("reverse step into", thread::reverseStepInto);
         IStackFrame inside = thread.getTopStackFrame();
         assertTrue(inside.getName().contains("window_average"), "entered the callee: " + inside.getName());
         long at = target.lastStop().icount();
@@ -67,7 +47,7 @@ class ConsoleAndReverseStepIntoTest {
     @Test
     void typedConsoleInputReachesTheGuest() throws Exception {
         DebugEvents events = DebugEvents.arm();
-        target = Sessions.launch(Sessions.configuration("echo.elf"), ILaunchManager.DEBUG_MODE);
+        target = Sessions.debug("echo.elf");
         IStreamsProxy console = target.getProcess().getStreamsProxy();
         awaitOutput(console, "echo: type a line");
         console.write("add 2 3\n");

@@ -26,6 +26,23 @@ final class DebugEvents implements IDebugEventSetListener, AutoCloseable {
         return e;
     }
 
+    /** Something a test does that makes the program run. */
+    interface Action {
+        void run() throws Exception;
+    }
+
+    /** Arms, does {@code action}, and waits for the stop it leads to: the thread that stopped. */
+    static BackstepThread suspendAfter(String what, Action action) throws Exception {
+        DebugEvents events = arm();
+        try {
+            action.run();
+        } catch (Exception | Error e) {
+            events.close();
+            throw e;
+        }
+        return events.awaitSuspend(what);
+    }
+
     @Override
     public void handleDebugEvents(DebugEvent[] events) {
         for (DebugEvent e : events) {

@@ -13,7 +13,6 @@ import java.util.function.IntPredicate;
 import org.eclipse.core.commands.Command;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.IAdaptable;
-import org.eclipse.debug.core.ILaunchManager;
 import org.eclipse.debug.core.model.IStackFrame;
 import org.eclipse.debug.ui.DebugUITools;
 import org.eclipse.swt.SWT;
@@ -29,10 +28,8 @@ import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.commands.ICommandImageService;
 import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.IHandlerService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.backstep.eclipse.core.model.BackstepDebugTarget;
 import dev.backstep.eclipse.core.model.BackstepStackFrame;
 import dev.backstep.eclipse.ui.BackstepUi;
 import dev.backstep.eclipse.ui.views.TimelineView;
@@ -42,23 +39,12 @@ import dev.backstep.eclipse.ui.views.TimelineView;
  * the reverse commands contributed and enabled, Step Back run through the command service moving the
  * selected frame, and a screenshot of it all in target/screenshots.
  */
-class ReverseCommandsUiTest {
+class ReverseCommandsUiTest extends DebugSessionTest {
 
     private static final String DEBUG_PERSPECTIVE = "org.eclipse.debug.ui.DebugPerspective";
     private static final String[] REVERSE_COMMANDS = { BackstepUi.STEP_BACK_COMMAND, BackstepUi.REVERSE_STEP_INTO_COMMAND,
             BackstepUi.REVERSE_STEP_RETURN_COMMAND, BackstepUi.REVERSE_RESUME_COMMAND, BackstepUi.SEEK_COMMAND };
     private static final int AFTER_LOOP_LINE = 66;
-
-    private BackstepDebugTarget target;
-
-    @AfterEach
-    void tidy() throws Exception {
-        try {
-            Sessions.terminate(target);
-        } finally {
-            Sessions.removeAllBreakpoints();
-        }
-    }
 
     @Test
     void reverseCommandsAreContributedAndDisabledWithoutASession() throws Exception {
@@ -80,9 +66,7 @@ class ReverseCommandsUiTest {
         openDebugPerspective();
         IFile source = Examples.file("corrupt.c");
         Sessions.lineBreakpoint(source, AFTER_LOOP_LINE);
-        DebugEvents events = DebugEvents.arm();
-        target = Sessions.launch(Sessions.configuration("corrupt.elf"), ILaunchManager.DEBUG_MODE);
-        events.awaitSuspend("launch");
+        DebugEvents.suspendAfter("launch", () -> target = Sessions.debug("corrupt.elf"));
 
         IStackFrame selected = awaitSelectedFrame(line -> line == AFTER_LOOP_LINE, "the breakpoint's frame");
         for (String id : REVERSE_COMMANDS) {
@@ -92,9 +76,8 @@ class ReverseCommandsUiTest {
             awaitEnabled(id, true);
         }
 
-        events = DebugEvents.arm();
-        ui(() -> PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(BackstepUi.STEP_BACK_COMMAND, null));
-        events.awaitSuspend("Step Back");
+        DebugEvents.suspendAfter("Step Back", () -> ui(() -> PlatformUI.getWorkbench().getService(IHandlerService.class)
+                .executeCommand(BackstepUi.STEP_BACK_COMMAND, null)));
         IStackFrame after = awaitSelectedFrame(line -> line != AFTER_LOOP_LINE, "a frame after stepping back");
         assertTrue(after.getLineNumber() < selected.getLineNumber(),
                 "Step Back moved the selected frame from line " + selected.getLineNumber() + " to " + after.getLineNumber());

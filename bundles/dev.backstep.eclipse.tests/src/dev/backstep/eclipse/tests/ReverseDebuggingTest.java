@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.debug.core.DebugPlugin;
-import org.eclipse.debug.core.ILaunchManager;
 import org.eclipse.debug.core.model.IStackFrame;
 import org.eclipse.debug.core.model.IWatchExpression;
 import org.eclipse.debug.core.model.IVariable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.backstep.eclipse.core.breakpoints.BackstepWatchpoint;
-import dev.backstep.eclipse.core.model.BackstepDebugTarget;
 import dev.backstep.eclipse.core.model.BackstepVariable;
 import dev.backstep.eclipse.core.model.BackstepStackFrame;
 import dev.backstep.eclipse.core.model.BackstepThread;
@@ -25,7 +22,7 @@ import dev.backstep.eclipse.core.model.BackstepThread;
  * breakpoint hit, a step back, a reverse resume to an earlier breakpoint, frames and values checked,
  * and a clean end with no server left behind.
  */
-class ReverseDebuggingTest {
+class ReverseDebuggingTest extends DebugSessionTest {
 
     /** corrupt.c: {@code for (uint32_t n = 0; n < SAMPLES; n++)}, whose test is the last thing run before line 66. */
     private static final int LOOP_HEADER = 57;
@@ -41,20 +38,9 @@ class ReverseDebuggingTest {
     /** corrupt.c: {@code smooth_window();} in main. */
     private static final int SMOOTH_CALL_LINE = 60;
 
-    private BackstepDebugTarget target;
-
     @BeforeEach
     void serverHasDap() {
         Examples.assumeDapServer();
-    }
-
-    @AfterEach
-    void tidy() throws Exception {
-        try {
-            Sessions.terminate(target);
-        } finally {
-            Sessions.removeAllBreakpoints();
-        }
     }
 
     @Test
@@ -62,9 +48,7 @@ class ReverseDebuggingTest {
         IFile source = Examples.file("corrupt.c");
         Sessions.lineBreakpoint(source, AFTER_LOOP_LINE);
 
-        DebugEvents events = DebugEvents.arm();
-        target = Sessions.launch(Sessions.configuration("corrupt.elf"), ILaunchManager.DEBUG_MODE);
-        BackstepThread thread = events.awaitSuspend("launch");
+        BackstepThread thread = DebugEvents.suspendAfter("launch", () -> target = Sessions.debug("corrupt.elf"));
         BackstepStackFrame top = (BackstepStackFrame) thread.getTopStackFrame();
         assertEquals(AFTER_LOOP_LINE, top.getLineNumber(), "stopped at the breakpoint after the loop");
         assertTrue(top.getName().contains("main"), "in main: " + top.getName());
@@ -73,18 +57,14 @@ class ReverseDebuggingTest {
         Object source0 = target.getLaunch().getSourceLocator().getSourceElement(top);
         assertEquals(source, source0, "source lookup maps the DWARF path to the workspace file");
 
-        events = DebugEvents.arm();
-        thread.stepBack();
-        thread = events.awaitSuspend("step back");
+        thread = DebugEvents.suspendAfter("step back", thread::stepBack);
         IStackFrame back = thread.getTopStackFrame();
         assertTrue(back.getLineNumber() < AFTER_LOOP_LINE && back.getLineNumber() >= LOOP_HEADER,
                 "a step back from line " + AFTER_LOOP_LINE + " lands in the loop, at line " + back.getLineNumber());
         assertTrue(target.lastStop().icount() < atBreakpoint, "time went backward");
 
         Sessions.lineBreakpoint(source, LOOP_LINE);
-        events = DebugEvents.arm();
-        thread.reverseResume();
-        thread = events.awaitSuspend("reverse resume");
+        thread = DebugEvents.suspendAfter("reverse resume", thread::reverseResume);
         IStackFrame loop = thread.getTopStackFrame();
         assertEquals(LOOP_LINE, loop.getLineNumber(), "reverse resume stops at the earlier breakpoint");
         IVariable n = Sessions.variable(loop, "n").orElse(null);
@@ -101,9 +81,7 @@ class ReverseDebuggingTest {
         assertTrue(target.supportsStorageRetrieval(), "the Memory view can read guest memory");
         assertEquals(16, target.getMemoryBlock(0x8000_0000L, 16).getBytes().length);
 
-        events = DebugEvents.arm();
-        target.seek(atBreakpoint);
-        thread = events.awaitSuspend("seek");
+        thread = DebugEvents.suspendAfter("seek", () -> target.seek(atBreakpoint));
         assertEquals(atBreakpoint, target.lastStop().icount(), "seek goes to the icount asked for");
         assertEquals(AFTER_LOOP_LINE, thread.getTopStackFrame().getLineNumber());
     }
@@ -113,9 +91,7 @@ class ReverseDebuggingTest {
     void watchpointAndReverseResumeFindTheWriter() throws Exception {
         IFile source = Examples.file("corrupt.c");
         Sessions.lineBreakpoint(source, CHECK_LINE);
-        DebugEvents events = DebugEvents.arm();
-        target = Sessions.launch(Sessions.configuration("corrupt.elf"), ILaunchManager.DEBUG_MODE);
-        BackstepThread thread = events.awaitSuspend("launch");
+        BackstepThread thread = DebugEvents.suspendAfter("launch", () -> target = Sessions.debug("corrupt.elf"));
         assertEquals(CHECK_LINE, thread.getTopStackFrame().getLineNumber());
 
         IVariable globals = Sessions.variable(thread.getTopStackFrame(), "Globals").orElseThrow();
@@ -133,17 +109,13 @@ class ReverseDebuggingTest {
                 : watch.getValue().getValueString().trim(), "the Expressions view evaluates through the server");
         watch.dispose();
         DebugPlugin.getDefault().getBreakpointManager().addBreakpoint(new BackstepWatchpoint(limit.expression(), false, true));
-        events = DebugEvents.arm();
-        thread.reverseResume();
-        thread = events.awaitSuspend("reverse resume with a watchpoint");
+        thread = DebugEvents.suspendAfter("reverse resume with a watchpoint", thread::reverseResume);
         IStackFrame writer = thread.getTopStackFrame();
         assertEquals("data breakpoint", thread.stop().reason(), "stopped by the watchpoint: " + thread.stop().description());
         assertTrue(writer.getName().contains("smooth_window"), "the writer is smooth_window: " + writer.getName());
         assertEquals(OVERFLOW_LINE, writer.getLineNumber(), "on the line that writes past the window");
 
-        events = DebugEvents.arm();
-        thread.reverseStepReturn();
-        thread = events.awaitSuspend("reverse step return");
+        thread = DebugEvents.suspendAfter("reverse step return", thread::reverseStepReturn);
         IStackFrame caller = thread.getTopStackFrame();
         assertTrue(caller.getName().contains("main"), "back in the caller: " + caller.getName());
         assertEquals(SMOOTH_CALL_LINE, caller.getLineNumber(), "at the call of smooth_window");

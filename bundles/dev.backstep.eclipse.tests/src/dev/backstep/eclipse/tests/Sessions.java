@@ -60,6 +60,11 @@ final class Sessions {
         return (BackstepDebugTarget) launch.getDebugTarget();
     }
 
+    /** An example launched under the debugger in record mode. */
+    static BackstepDebugTarget debug(String elf) throws CoreException {
+        return launch(configuration(elf), ILaunchManager.DEBUG_MODE);
+    }
+
     static Optional<IVariable> variable(IStackFrame frame, String name) throws Exception {
         for (IVariable v : frame.getVariables()) {
             if (name.equals(v.getName())) {

@@ -19,12 +19,12 @@ public interface BackstepServer extends IDebugProtocolServer {
 
     /** Reverse step into: the previous line start anywhere. Not every server version has it. */
     @JsonRequest("backstep/reverseStepIn")
-    CompletableFuture<Void> reverseStepIn(ReverseStepOutArguments args);
+    CompletableFuture<Void> reverseStepIn(ThreadArguments args);
 
     /** Bytes for the guest's UART receiver, typed in the console {text}. Not every server version has it. */
     @JsonRequest("backstep/input")
     CompletableFuture<Void> input(java.util.Map<String, Object> args);
 
     @JsonRequest("backstep/reverseStepOut")
-    CompletableFuture<Void> reverseStepOut(ReverseStepOutArguments args);
+    CompletableFuture<Void> reverseStepOut(ThreadArguments args);
 }

@@ -367,13 +367,13 @@ public final class BackstepDebugTarget extends BackstepDebugElement
             args.setTerminateDebuggee(true);
             client.call(s -> s.disconnect(args), 5);
         } catch (CoreException e) {
-            // the server may already be gone; the process is ended below in any case
+            // the server may already be gone; markTerminated ends the process in any case
         }
-        process.endServer();
         markTerminated();
     }
 
-    private void markTerminated() {
+    /** Once, whoever comes first: terminate() here or the connection's end on the event thread. */
+    private synchronized void markTerminated() {
         if (terminated) {
             return;
         }

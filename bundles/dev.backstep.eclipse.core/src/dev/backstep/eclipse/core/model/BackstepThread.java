@@ -20,7 +20,7 @@ import org.eclipse.lsp4j.debug.StepInArguments;
 import org.eclipse.lsp4j.debug.StepOutArguments;
 
 import dev.backstep.eclipse.core.dap.BackstepServer;
-import dev.backstep.eclipse.core.dap.ReverseStepOutArguments;
+import dev.backstep.eclipse.core.dap.ThreadArguments;
 
 /** The hart. Its frames are asked for once per stop and kept until it runs again. */
 public final class BackstepThread extends BackstepDebugElement implements IThread, ReverseCapable {
@@ -215,7 +215,7 @@ public final class BackstepThread extends BackstepDebugElement implements IThrea
     @Override
     public void reverseStepInto() throws DebugException {
         try {
-            step(DebugEvent.STEP_INTO, s -> s.reverseStepIn(new ReverseStepOutArguments(id)));
+            step(DebugEvent.STEP_INTO, s -> s.reverseStepIn(new ThreadArguments(id)));
         } catch (DebugException e) {
             if (String.valueOf(e.getMessage()).contains("backstep/reverseStepIn")) {
                 throw debugException("this Backstep server has no reverse step into (backstep/reverseStepIn): "
@@ -227,7 +227,7 @@ public final class BackstepThread extends BackstepDebugElement implements IThrea
 
     @Override
     public void reverseStepReturn() throws DebugException {
-        step(DebugEvent.STEP_RETURN, s -> s.reverseStepOut(new ReverseStepOutArguments(id)));
+        step(DebugEvent.STEP_RETURN, s -> s.reverseStepOut(new ThreadArguments(id)));
     }
 
     @Override
