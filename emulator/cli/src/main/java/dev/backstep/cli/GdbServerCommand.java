@@ -2,13 +2,13 @@ package dev.backstep.cli;
 
 import dev.backstep.gdbserver.GdbServer;
 import dev.backstep.machine.ExternalInput;
-import dev.backstep.machine.MachineConfig;
 import dev.backstep.replay.Timeline;
 import dev.backstep.replay.TimelineOptions;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,9 +39,8 @@ final class GdbServerCommand implements Callable<Integer> {
             description = "address to listen on (default: ${DEFAULT-VALUE})")
     String host;
 
-    @Option(names = "--ram", paramLabel = "SIZE", converter = SizeConverter.class, defaultValue = "128M",
-            description = "guest RAM size of a live run (default: ${DEFAULT-VALUE})")
-    long ram;
+    @Mixin
+    MachineOptions machine;
 
     @Option(names = "--uart-to-gdb", description = "also show the guest's UART output in gdb's console")
     boolean uartToGdb;
@@ -59,7 +58,7 @@ final class GdbServerCommand implements Callable<Integer> {
         try (Timeline t = replay != null
                 ? Timeline.replay(replay, program, TimelineOptions.defaults())
                 : Timeline.record(program, record, in == null ? ExternalInput.none() : in.source(),
-                        MachineConfig.builder().ramSize(ram).build(), TimelineOptions.defaults());
+                        machine.config(), TimelineOptions.defaults());
              GdbServer server = new GdbServer(t, System.out, uartToGdb, msg -> err.println("backstep: " + msg))) {
             int bound = server.bind(host, port);
             err.println("backstep: gdbserver for " + program.getFileName() + (replay != null ? " (replaying " + replay

@@ -9,6 +9,7 @@ import dev.backstep.replay.stop.StopKind;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,9 +29,8 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--input", paramLabel = "FILE", description = "file fed to the UART instead of stdin ('-' = stdin)")
     String input;
 
-    @Option(names = "--ram", paramLabel = "SIZE", converter = SizeConverter.class, defaultValue = "128M",
-            description = "guest RAM size (default: ${DEFAULT-VALUE})")
-    long ram;
+    @Mixin
+    MachineOptions machine;
 
     @Option(names = "--quiet", description = "do not print the guest's output")
     boolean quiet;
@@ -38,7 +38,7 @@ final class RecordCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ElfCheck.requireReadable(program);
-        MachineConfig cfg = MachineConfig.builder().ramSize(ram).build();
+        MachineConfig cfg = machine.config();
         Recorder recorder = new Recorder();
         Thread main = Thread.currentThread();
         Thread hook = new Thread(() -> {

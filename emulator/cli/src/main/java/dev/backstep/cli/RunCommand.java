@@ -6,6 +6,7 @@ import dev.backstep.machine.MachineConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,9 +19,8 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROG.elf", description = "RV32 ELF to run")
     Path program;
 
-    @Option(names = "--ram", paramLabel = "SIZE", converter = SizeConverter.class,
-            description = "guest RAM size, e.g. 64M (default: ${DEFAULT-VALUE})", defaultValue = "128M")
-    long ram;
+    @Mixin
+    MachineOptions machine;
 
     @Option(names = "--max-instructions", paramLabel = "N",
             description = "stop after N instructions (default: no limit)")
@@ -33,7 +33,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ElfImage elf = ElfImage.read(program);
-        MachineConfig cfg = MachineConfig.builder().ramSize(ram).build();
+        MachineConfig cfg = machine.config();
         try (GuestConsole console = new GuestConsole(System.out);
              HostInput in = HostInput.open(input)) {
             Machine m = new Machine(cfg, in.source(), console);

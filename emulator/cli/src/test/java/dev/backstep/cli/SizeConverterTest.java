@@ -16,6 +16,13 @@ class SizeConverterTest {
     }
 
     @Test
+    void takesTheFormsOfTheLaunchConfiguration() {
+        assertEquals(128L << 20, SizeConverter.parse("128 MiB"));
+        assertEquals(1L << 40, SizeConverter.parse("1T"));
+        assertThrows(TypeConversionException.class, () -> SizeConverter.parse("1IB"));
+    }
+
+    @Test
     void rejectsNonsense() {
         assertThrows(TypeConversionException.class, () -> SizeConverter.parse("lots"));
         assertThrows(TypeConversionException.class, () -> SizeConverter.parse("-5M"));

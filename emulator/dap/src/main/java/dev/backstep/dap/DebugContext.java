@@ -56,6 +56,13 @@ public final class DebugContext {
         return s;
     }
 
+    /** Refuses a request for a thread the session does not have. */
+    static void requireThread(DebugSession s, int threadId) {
+        if (s.threads().stream().noneMatch(t -> t.id() == threadId)) {
+            throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT, "Unknown thread " + threadId);
+        }
+    }
+
     DebugSession sessionOrNull() {
         return session;
     }

@@ -9,6 +9,7 @@ import dev.backstep.session.Granularity;
 import dev.backstep.session.Stop;
 import dev.backstep.session.StopReason;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.eclipse.lsp4j.debug.ContinueArguments;
 import org.eclipse.lsp4j.debug.ContinueResponse;
 import org.eclipse.lsp4j.debug.NextArguments;
@@ -32,8 +33,7 @@ final class ExecutionHandler {
     }
 
     CompletableFuture<ContinueResponse> continue_(ContinueArguments args) {
-        checkThread(args == null ? null : args.getThreadId());
-        DebugSession s = ctx.session();
+        DebugSession s = checkThread(args == null ? null : args.getThreadId());
         start("Running", s::resume, s::resume);
         ContinueResponse r = new ContinueResponse();
         r.setAllThreadsContinued(true);
@@ -41,57 +41,44 @@ final class ExecutionHandler {
     }
 
     CompletableFuture<Void> next(NextArguments args) {
-        checkThread(args == null ? null : args.getThreadId());
-        DebugSession s = ctx.session();
-        Granularity g = granularity(args == null ? null : args.getGranularity());
-        start("Stepping over", () -> s.next(g));
-        return done();
+        return execute(args == null ? null : args.getThreadId(), "Stepping over", s -> {
+            Granularity g = granularity(args == null ? null : args.getGranularity());
+            return () -> s.next(g);
+        });
     }
 
     CompletableFuture<Void> stepIn(StepInArguments args) {
-        checkThread(args == null ? null : args.getThreadId());
-        DebugSession s = ctx.session();
-        Granularity g = granularity(args == null ? null : args.getGranularity());
-        start("Stepping in", () -> s.stepIn(g));
-        return done();
+        return execute(args == null ? null : args.getThreadId(), "Stepping in", s -> {
+            Granularity g = granularity(args == null ? null : args.getGranularity());
+            return () -> s.stepIn(g);
+        });
     }
 
     CompletableFuture<Void> stepOut(StepOutArguments args) {
-        checkThread(args == null ? null : args.getThreadId());
-        DebugSession s = ctx.session();
-        start("Stepping out", s::stepOut);
-        return done();
+        return execute(args == null ? null : args.getThreadId(), "Stepping out", s -> s::stepOut);
     }
 
     /** No granularity is what VS Code sends for its Step Back button: a reverse step over at source level. */
     CompletableFuture<Void> stepBack(StepBackArguments args) {
-        checkThread(args == null ? null : args.getThreadId());
-        DebugSession s = ctx.session();
-        Granularity g = granularity(args == null ? null : args.getGranularity());
-        start("Stepping back", () -> s.stepBack(g));
-        return done();
+        return execute(args == null ? null : args.getThreadId(), "Stepping back", s -> {
+            Granularity g = granularity(args == null ? null : args.getGranularity());
+            return () -> s.stepBack(g);
+        });
     }
 
     CompletableFuture<Void> reverseContinue(ReverseContinueArguments args) {
-        checkThread(args == null ? null : args.getThreadId());
-        DebugSession s = ctx.session();
-        start("Running backward", s::reverseContinue);
-        return done();
+        return execute(args == null ? null : args.getThreadId(), "Running backward", s -> s::reverseContinue);
     }
 
     CompletableFuture<Void> reverseStepOut(ReverseStepOutArguments args) {
-        checkThread(args == null ? null : args.getThreadId());
-        DebugSession s = ctx.session();
-        start("Stepping out backward", s::reverseStepOut);
-        return done();
+        return execute(args == null ? null : args.getThreadId(), "Stepping out backward", s -> s::reverseStepOut);
     }
 
     CompletableFuture<Void> reverseStepIn(ReverseStepInArguments args) {
-        checkThread(args == null ? null : args.getThreadId());
-        DebugSession s = ctx.session();
-        Granularity g = granularity(args == null ? null : args.getGranularity());
-        start("Stepping in backward", () -> s.reverseStepIn(g));
-        return done();
+        return execute(args == null ? null : args.getThreadId(), "Stepping in backward", s -> {
+            Granularity g = granularity(args == null ? null : args.getGranularity());
+            return () -> s.reverseStepIn(g);
+        });
     }
 
     CompletableFuture<Void> seek(SeekArguments args) {
@@ -103,9 +90,7 @@ final class ExecutionHandler {
         if (icount < 0) {
             throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT, "'icount' must be >= 0, got " + icount);
         }
-        DebugSession s = ctx.session();
-        start("Seeking to icount " + icount, () -> s.seek(icount));
-        return done();
+        return execute(null, "Seeking to icount " + icount, s -> () -> s.seek(icount));
     }
 
     CompletableFuture<Void> pause(PauseArguments args) {
@@ -119,8 +104,15 @@ final class ExecutionHandler {
         start("Starting", s::start, s::resume);
     }
 
-    private void start(String title, ExecutionOperation op) {
-        start(title, op, null);
+    /**
+     * The plumbing of a stepping request: the thread is checked, the operation (built from the session, so that
+     * bad arguments are refused before anything runs) goes to the worker, and the request is answered at once.
+     */
+    private CompletableFuture<Void> execute(Integer threadId, String title,
+            Function<DebugSession, ExecutionOperation> operation) {
+        DebugSession s = checkThread(threadId);
+        start(title, operation.apply(s), null);
+        return done();
     }
 
     private void start(String title, ExecutionOperation op, ExecutionOperation continuation) {
@@ -166,11 +158,13 @@ final class ExecutionHandler {
         ctx.client.send(c -> c.stopped(e));
     }
 
-    private void checkThread(Integer threadId) {
+    /** The session, once the thread (if given) is known to be one of its threads. */
+    private DebugSession checkThread(Integer threadId) {
         DebugSession s = ctx.session();
-        if (threadId != null && s.threads().stream().noneMatch(t -> t.id() == threadId)) {
-            throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT, "Unknown thread " + threadId);
+        if (threadId != null) {
+            DebugContext.requireThread(s, threadId);
         }
+        return s;
     }
 
     static Granularity granularity(SteppingGranularity g) {

@@ -56,10 +56,7 @@ final class StateHandler {
 
     CompletableFuture<StackTraceResponse> stackTrace(StackTraceArguments args) {
         DebugSession s = ctx.stoppedSession("show the stack");
-        int threadId = args == null ? 1 : args.getThreadId();
-        if (s.threads().stream().noneMatch(t -> t.id() == threadId)) {
-            throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT, "Unknown thread " + threadId);
-        }
+        DebugContext.requireThread(s, args == null ? 1 : args.getThreadId());
         List<dev.backstep.session.StackFrame> all = SessionCall.run(() -> s.stackTrace(0, 0));
         int start = Math.max(0, args == null ? 0 : Protocol.orDefault(args.getStartFrame(), 0));
         int levels = args == null ? 0 : Protocol.orDefault(args.getLevels(), 0);

@@ -31,9 +31,8 @@ class ConsoleInputTest {
 
     @BeforeEach
     void setUp() {
-        Path root = Path.of(System.getProperty("backstep.root", "../.."));
-        elf = root.resolve("emulator/examples/echo.elf").toAbsolutePath().normalize();
-        Assumptions.assumeTrue(Files.isRegularFile(elf), "emulator/examples/echo.elf not found from " + root);
+        elf = TestClient.example("echo.elf");
+        Assumptions.assumeTrue(Files.isRegularFile(elf), elf + " not found");
     }
 
     private static String stdout(TestClient c) {

@@ -13,7 +13,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import dev.backstep.dap.protocol.InfoArguments;
 import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
 import org.eclipse.lsp4j.debug.ContinueArguments;
 import org.eclipse.lsp4j.debug.DataBreakpoint;
@@ -30,7 +29,6 @@ import org.eclipse.lsp4j.debug.SetDataBreakpointsArguments;
 import org.eclipse.lsp4j.debug.Source;
 import org.eclipse.lsp4j.debug.SourceBreakpoint;
 import org.eclipse.lsp4j.debug.StackFrame;
-import org.eclipse.lsp4j.debug.StackTraceArguments;
 import org.eclipse.lsp4j.debug.StepBackArguments;
 import org.eclipse.lsp4j.debug.SteppingGranularity;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
@@ -49,10 +47,9 @@ class CorruptElfTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Path root = Path.of(System.getProperty("backstep.root", "../.."));
-        elf = root.resolve("emulator/examples/corrupt.elf").toAbsolutePath().normalize();
-        source = root.resolve("emulator/examples/corrupt.c").toAbsolutePath().normalize();
-        Assumptions.assumeTrue(Files.isRegularFile(elf), "emulator/examples/corrupt.elf not found from " + root);
+        elf = TestClient.example("corrupt.elf");
+        source = TestClient.example("corrupt.c");
+        Assumptions.assumeTrue(Files.isRegularFile(elf), elf + " not found");
         client = new TestClient(SessionFactory.DEFAULT);
     }
 
@@ -64,40 +61,18 @@ class CorruptElfTest {
     }
 
     private StoppedEventArguments launchToCheck() throws Exception {
-        TestClient.get(client.server.initialize(client.initArgs(true)));
-        Map<String, Object> args = new HashMap<>();
-        args.put("program", elf.toString());
-        args.put("stopOnEntry", false);
-        TestClient.get(client.server.launch(args));
-        client.next("initialized");
-        SetBreakpointsArguments sb = new SetBreakpointsArguments();
-        Source src = new Source();
-        src.setPath(source.toString());
-        sb.setSource(src);
-        SourceBreakpoint bp = new SourceBreakpoint();
-        bp.setLine(LINE_CHECK);
-        sb.setBreakpoints(new SourceBreakpoint[] {bp});
-        var set = TestClient.get(client.server.setBreakpoints(sb));
+        client.initializeAndLaunch(true, Map.of("program", elf.toString(), "stopOnEntry", false));
+        var set = client.setLineBreakpoints(source, LINE_CHECK);
         assertTrue(set.getBreakpoints()[0].isVerified(), set.toString());
         TestClient.get(client.server.configurationDone(new ConfigurationDoneArguments()));
         return client.nextStop();
-    }
-
-    private StackFrame top() throws Exception {
-        StackTraceArguments st = new StackTraceArguments();
-        st.setThreadId(1);
-        return TestClient.get(client.server.stackTrace(st)).getStackFrames()[0];
-    }
-
-    private long icount() throws Exception {
-        return TestClient.get(client.server.info(new InfoArguments())).getIcount();
     }
 
     @Test
     void dataBreakpointAndReverseContinueFindTheLineThatWrote() throws Exception {
         StoppedEventArguments stop = launchToCheck();
         assertEquals("breakpoint", stop.getReason());
-        StackFrame frame = top();
+        StackFrame frame = client.top();
         assertEquals(LINE_CHECK, frame.getLine());
 
         EvaluateArguments ev = new EvaluateArguments();
@@ -125,7 +100,7 @@ class CorruptElfTest {
         StoppedEventArguments hit = client.nextStop();
         assertEquals("data breakpoint", hit.getReason());
         assertTrue(hit.getDescription().contains("icount"), hit.getDescription());
-        StackFrame writer = top();
+        StackFrame writer = client.top();
         assertEquals("smooth_window", writer.getName());
         assertEquals(51, writer.getLine());
 
@@ -140,21 +115,21 @@ class CorruptElfTest {
     @Test
     void stepBackVariablesDisassemblyAndOutputOnce() throws Exception {
         launchToCheck();
-        long at = icount();
+        long at = client.icount();
         StepBackArguments back = new StepBackArguments();
         back.setThreadId(1);
         back.setGranularity(SteppingGranularity.INSTRUCTION);
         TestClient.get(client.server.stepBack(back));
         StoppedEventArguments s = client.nextStop();
         assertTrue(s.getDescription().contains("icount " + (at - 1)), s.getDescription() + " from " + at);
-        assertEquals(at - 1, icount());
+        assertEquals(at - 1, client.icount());
         back.setGranularity(null);
         TestClient.get(client.server.stepBack(back));
         StoppedEventArguments line = client.nextStop();
         assertTrue(line.getDescription().contains("step back"), line.getDescription());
-        assertTrue(icount() < at - 1);
+        assertTrue(client.icount() < at - 1);
 
-        StackFrame frame = top();
+        StackFrame frame = client.top();
         ScopesArguments sa = new ScopesArguments();
         sa.setFrameId(frame.getId());
         var scopes = TestClient.get(client.server.scopes(sa)).getScopes();
@@ -199,7 +174,7 @@ class CorruptElfTest {
     void functionBreakpointLogPointSetVariableAndTraps() throws Exception {
         launchToCheck();
         // at the live end of a record session a variable can be changed
-        StackFrame frame = top();
+        StackFrame frame = client.top();
         ScopesArguments sa = new ScopesArguments();
         sa.setFrameId(frame.getId());
         var globals = java.util.Arrays.stream(TestClient.get(client.server.scopes(sa)).getScopes())
@@ -219,7 +194,7 @@ class CorruptElfTest {
         back.setThreadId(1);
         TestClient.get(client.server.stepBack(back));
         client.nextStop();
-        frame = top();
+        frame = client.top();
         sa.setFrameId(frame.getId());
         globals = java.util.Arrays.stream(TestClient.get(client.server.scopes(sa)).getScopes())
                 .filter(x -> x.getName().startsWith("Globals")).findFirst().orElseThrow();
@@ -238,7 +213,7 @@ class CorruptElfTest {
         TestClient.get(client.server.reverseContinue(rc));
         StoppedEventArguments hit = client.nextStop();
         assertEquals("function breakpoint", hit.getReason(), hit.getDescription());
-        assertEquals("configure", top().getName());
+        assertEquals("configure", client.top().getName());
 
         SetBreakpointsArguments sb = new SetBreakpointsArguments();
         Source src = new Source();

@@ -34,9 +34,8 @@ class InfoSnapshotsTest {
 
     @Test
     void infoListsSnapshotsUpToTheEnd() throws Exception {
-        Path root = Path.of(System.getProperty("backstep.root", "../.."));
-        Path elf = root.resolve("emulator/examples/corrupt.elf").toAbsolutePath().normalize();
-        Assumptions.assumeTrue(Files.isRegularFile(elf), "emulator/examples/corrupt.elf not found from " + root);
+        Path elf = TestClient.example("corrupt.elf");
+        Assumptions.assumeTrue(Files.isRegularFile(elf), elf + " not found");
         try (TestClient client = new TestClient(SessionFactory.DEFAULT)) {
             TestClient.get(client.server.initialize(client.initArgs(false)));
             TestClient.get(client.server.launch(Map.of("program", elf.toString())));

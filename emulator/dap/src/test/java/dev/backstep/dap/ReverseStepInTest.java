@@ -3,19 +3,13 @@ package dev.backstep.dap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.backstep.dap.protocol.InfoArguments;
 import dev.backstep.dap.protocol.ReverseStepInArguments;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
 import org.eclipse.lsp4j.debug.NextArguments;
-import org.eclipse.lsp4j.debug.SetBreakpointsArguments;
-import org.eclipse.lsp4j.debug.Source;
-import org.eclipse.lsp4j.debug.SourceBreakpoint;
 import org.eclipse.lsp4j.debug.StackFrame;
-import org.eclipse.lsp4j.debug.StackTraceArguments;
 import org.eclipse.lsp4j.debug.StepBackArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
 import org.junit.jupiter.api.AfterEach;
@@ -33,10 +27,9 @@ class ReverseStepInTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Path root = Path.of(System.getProperty("backstep.root", "../.."));
-        elf = root.resolve("emulator/examples/corrupt.elf").toAbsolutePath().normalize();
-        source = root.resolve("emulator/examples/corrupt.c").toAbsolutePath().normalize();
-        Assumptions.assumeTrue(Files.isRegularFile(elf), "emulator/examples/corrupt.elf not found from " + root);
+        elf = TestClient.example("corrupt.elf");
+        source = TestClient.example("corrupt.c");
+        Assumptions.assumeTrue(Files.isRegularFile(elf), elf + " not found");
         client = new TestClient(SessionFactory.DEFAULT);
     }
 
@@ -48,33 +41,11 @@ class ReverseStepInTest {
     }
 
     private void launchTo(int line) throws Exception {
-        TestClient.get(client.server.initialize(client.initArgs(false)));
-        Map<String, Object> args = new HashMap<>();
-        args.put("program", elf.toString());
-        TestClient.get(client.server.launch(args));
-        client.next("initialized");
-        SetBreakpointsArguments sb = new SetBreakpointsArguments();
-        Source src = new Source();
-        src.setPath(source.toString());
-        sb.setSource(src);
-        SourceBreakpoint bp = new SourceBreakpoint();
-        bp.setLine(line);
-        sb.setBreakpoints(new SourceBreakpoint[] {bp});
-        TestClient.get(client.server.setBreakpoints(sb));
+        client.initializeAndLaunch(false, Map.of("program", elf.toString()));
+        client.setLineBreakpoints(source, line);
         TestClient.get(client.server.configurationDone(new ConfigurationDoneArguments()));
         assertEquals("breakpoint", client.nextStop().getReason());
-        sb.setBreakpoints(new SourceBreakpoint[0]);
-        TestClient.get(client.server.setBreakpoints(sb));
-    }
-
-    private StackFrame top() throws Exception {
-        StackTraceArguments st = new StackTraceArguments();
-        st.setThreadId(1);
-        return TestClient.get(client.server.stackTrace(st)).getStackFrames()[0];
-    }
-
-    private long icount() throws Exception {
-        return TestClient.get(client.server.info(new InfoArguments())).getIcount();
+        client.setLineBreakpoints(source);
     }
 
     private static ReverseStepInArguments rsi(String granularity) {
@@ -87,21 +58,21 @@ class ReverseStepInTest {
     @Test
     void reverseStepInEntersTheCallThatStepBackStepsOver() throws Exception {
         launchTo(LINE_AVERAGE);
-        long onLine = icount();
+        long onLine = client.icount();
         NextArguments next = new NextArguments();
         next.setThreadId(1);
         TestClient.get(client.server.next(next));
         client.nextStop();
-        long after = icount();
-        assertEquals("main", top().getName());
+        long after = client.icount();
+        assertEquals("main", client.top().getName());
 
         TestClient.get(client.server.reverseStepIn(rsi(null)));
         StoppedEventArguments stop = client.nextStop();
         assertEquals("step", stop.getReason(), stop.getDescription());
         assertTrue(stop.getDescription().contains("icount"), stop.getDescription());
-        StackFrame in = top();
+        StackFrame in = client.top();
         assertEquals("window_average", in.getName(), "reverse step in enters the callee at its last line");
-        assertTrue(icount() > onLine && icount() < after);
+        assertTrue(client.icount() > onLine && client.icount() < after);
 
         // the same from the same place with DAP's stepBack: the call is stepped over
         TestClient.get(client.server.seek(seek(after)));
@@ -110,14 +81,14 @@ class ReverseStepInTest {
         back.setThreadId(1);
         TestClient.get(client.server.stepBack(back));
         client.nextStop();
-        assertEquals("main", top().getName());
-        assertEquals(LINE_AVERAGE, top().getLine());
-        assertEquals(onLine, icount());
+        assertEquals("main", client.top().getName());
+        assertEquals(LINE_AVERAGE, client.top().getLine());
+        assertEquals(onLine, client.icount());
 
         // instruction granularity: exactly one instruction
         TestClient.get(client.server.reverseStepIn(rsi("instruction")));
         client.nextStop();
-        assertEquals(onLine - 1, icount());
+        assertEquals(onLine - 1, client.icount());
     }
 
     @Test

@@ -19,11 +19,7 @@ import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
 import org.eclipse.lsp4j.debug.ContinueArguments;
 import org.eclipse.lsp4j.debug.ExitedEventArguments;
 import org.eclipse.lsp4j.debug.ScopesArguments;
-import org.eclipse.lsp4j.debug.SetBreakpointsArguments;
 import org.eclipse.lsp4j.debug.SetVariableArguments;
-import org.eclipse.lsp4j.debug.Source;
-import org.eclipse.lsp4j.debug.SourceBreakpoint;
-import org.eclipse.lsp4j.debug.StackTraceArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
 import org.eclipse.lsp4j.debug.VariablesArguments;
 import org.junit.jupiter.api.AfterEach;
@@ -47,10 +43,9 @@ class SaveRecordingTest {
 
     @BeforeEach
     void setUp() {
-        Path root = Path.of(System.getProperty("backstep.root", "../.."));
-        elf = root.resolve("emulator/examples/corrupt.elf").toAbsolutePath().normalize();
-        source = root.resolve("emulator/examples/corrupt.c").toAbsolutePath().normalize();
-        Assumptions.assumeTrue(Files.isRegularFile(elf), "emulator/examples/corrupt.elf not found from " + root);
+        elf = TestClient.example("corrupt.elf");
+        source = TestClient.example("corrupt.c");
+        Assumptions.assumeTrue(Files.isRegularFile(elf), elf + " not found");
     }
 
     @AfterEach
@@ -65,21 +60,9 @@ class SaveRecordingTest {
             client.close();
         }
         client = new TestClient(SessionFactory.DEFAULT);
-        TestClient.get(client.server.initialize(client.initArgs(false)));
-        TestClient.get(client.server.launch(args));
-        client.next("initialized");
+        client.initializeAndLaunch(false, args);
         if (lines.length > 0) {
-            SetBreakpointsArguments sb = new SetBreakpointsArguments();
-            Source src = new Source();
-            src.setPath(source.toString());
-            sb.setSource(src);
-            SourceBreakpoint[] bps = new SourceBreakpoint[lines.length];
-            for (int i = 0; i < lines.length; i++) {
-                bps[i] = new SourceBreakpoint();
-                bps[i].setLine(lines[i]);
-            }
-            sb.setBreakpoints(bps);
-            TestClient.get(client.server.setBreakpoints(sb));
+            client.setLineBreakpoints(source, lines);
         }
         TestClient.get(client.server.configurationDone(new ConfigurationDoneArguments()));
         return client.nextStop();
@@ -110,10 +93,6 @@ class SaveRecordingTest {
         return client.nextStop();
     }
 
-    private long icount() throws Exception {
-        return TestClient.get(client.server.info(new InfoArguments())).getIcount();
-    }
-
     private void save(Path path) throws Exception {
         SaveRecordingArguments a = new SaveRecordingArguments();
         a.setPath(path.toString());
@@ -122,9 +101,7 @@ class SaveRecordingTest {
 
     /** Changes the global 'alarms' at the live end: a state edit the saved recording must carry. */
     private void setAlarms(String value) throws Exception {
-        StackTraceArguments st = new StackTraceArguments();
-        st.setThreadId(1);
-        int frameId = TestClient.get(client.server.stackTrace(st)).getStackFrames()[0].getId();
+        int frameId = client.top().getId();
         ScopesArguments sa = new ScopesArguments();
         sa.setFrameId(frameId);
         var globals = java.util.Arrays.stream(TestClient.get(client.server.scopes(sa)).getScopes())
@@ -146,7 +123,7 @@ class SaveRecordingTest {
         ExitedEventArguments exited = client.next("exited");
         assertTrue(end.getDescription().contains("code " + exited.getExitCode()), end.getDescription());
         assertTrue(client.history("terminated").isEmpty(), "the session stays, to go back in time");
-        long endIcount = icount();
+        long endIcount = client.icount();
 
         Path saved = dir.resolve("corrupt.bsr");
         save(saved);
@@ -169,7 +146,7 @@ class SaveRecordingTest {
     @Test
     void aSessionStillRunningSavesUpToWhereItHasBeen() throws Exception {
         launch(record(null), LINE_CHECK);
-        long frontier = icount();
+        long frontier = client.icount();
         Path saved = dir.resolve("partial.bsr");
         save(saved);
         RecordingFile f = RecordingReader.read(saved);
@@ -187,7 +164,7 @@ class SaveRecordingTest {
     void aSessionWithARecordingFileSavesACompleteCopyElsewhere() throws Exception {
         Path launchFile = dir.resolve("launch.bsr");
         launch(record(launchFile), LINE_CHECK);
-        long frontier = icount();
+        long frontier = client.icount();
         save(launchFile); // where it writes already: nothing to do, no error
         Path copy = dir.resolve("copy.bsr");
         save(copy);

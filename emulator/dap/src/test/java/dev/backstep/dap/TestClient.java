@@ -4,17 +4,26 @@ import dev.backstep.dap.protocol.BackstepProtocolServer;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import dev.backstep.dap.protocol.InfoArguments;
 import org.eclipse.lsp4j.debug.ExitedEventArguments;
 import org.eclipse.lsp4j.debug.InitializeRequestArguments;
 import org.eclipse.lsp4j.debug.OutputEventArguments;
 import org.eclipse.lsp4j.debug.ProgressEndEventArguments;
 import org.eclipse.lsp4j.debug.ProgressStartEventArguments;
+import org.eclipse.lsp4j.debug.SetBreakpointsArguments;
+import org.eclipse.lsp4j.debug.SetBreakpointsResponse;
+import org.eclipse.lsp4j.debug.Source;
+import org.eclipse.lsp4j.debug.SourceBreakpoint;
+import org.eclipse.lsp4j.debug.StackFrame;
+import org.eclipse.lsp4j.debug.StackTraceArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
 import org.eclipse.lsp4j.debug.TerminatedEventArguments;
 import org.eclipse.lsp4j.debug.services.IDebugProtocolClient;
@@ -91,6 +100,46 @@ final class TestClient implements IDebugProtocolClient, AutoCloseable {
         a.setColumnsStartAt1(true);
         a.setSupportsProgressReporting(progress);
         return a;
+    }
+
+    /** A file under emulator/examples, from -Dbackstep.root (default: the module's grandparent). */
+    static Path example(String name) {
+        Path root = Path.of(System.getProperty("backstep.root", "../.."));
+        return root.resolve("emulator/examples").resolve(name).toAbsolutePath().normalize();
+    }
+
+    /** initialize, launch with these arguments, and wait for the initialized event. */
+    void initializeAndLaunch(boolean progress, Map<String, Object> launchArgs) throws Exception {
+        get(server.initialize(initArgs(progress)));
+        get(server.launch(launchArgs));
+        next("initialized");
+    }
+
+    /** Replaces the line breakpoints of a source file (no lines: clears them). */
+    SetBreakpointsResponse setLineBreakpoints(Path source, int... lines) throws Exception {
+        SetBreakpointsArguments sb = new SetBreakpointsArguments();
+        Source src = new Source();
+        src.setPath(source.toString());
+        sb.setSource(src);
+        SourceBreakpoint[] bps = new SourceBreakpoint[lines.length];
+        for (int i = 0; i < lines.length; i++) {
+            bps[i] = new SourceBreakpoint();
+            bps[i].setLine(lines[i]);
+        }
+        sb.setBreakpoints(bps);
+        return get(server.setBreakpoints(sb));
+    }
+
+    /** The innermost frame of the (only) thread. */
+    StackFrame top() throws Exception {
+        StackTraceArguments st = new StackTraceArguments();
+        st.setThreadId(1);
+        return get(server.stackTrace(st)).getStackFrames()[0];
+    }
+
+    /** The icount the session stands at. */
+    long icount() throws Exception {
+        return get(server.info(new InfoArguments())).getIcount();
     }
 
     java.util.List<Event> history(String name) {

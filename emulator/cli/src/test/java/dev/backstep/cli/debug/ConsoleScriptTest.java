@@ -30,6 +30,18 @@ class ConsoleScriptTest {
         return f;
     }
 
+    /** Runs the console on corrupt.elf with these command lines; returns everything it printed. */
+    private static String runOnCorrupt(String... lines) throws Exception {
+        return run(example("corrupt.elf"), String.join("\n", lines) + "\n");
+    }
+
+    /** Asserts that the console output holds every one of the parts. */
+    private static void assertHas(String out, String... parts) {
+        for (String part : parts) {
+            assertTrue(out.contains(part), () -> "no '" + part + "' in:\n" + out);
+        }
+    }
+
     private static String run(Path elf, String script) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
@@ -42,27 +54,28 @@ class ConsoleScriptTest {
 
     @Test
     void reverseContinueOnAWatchpointNamesTheGuiltyLine() throws Exception {
-        String out = run(example("corrupt.elf"), String.join("\n",
+        String out = runOnCorrupt(
                 "continue",
                 "print config.alarm_limit",
                 "watch config.alarm_limit",
                 "reverse-continue",
                 "backtrace",
                 "print/x config.alarm_limit",
-                "quit", ""));
-        assertTrue(out.contains("(backstep) continue"), out);
-        assertTrue(out.contains("check failed: alarm limit of tank-3 is 5, expected 75"), out);
-        assertTrue(out.contains("The program exited with code 1"), out);
-        assertTrue(out.contains("config.alarm_limit = 5"), out);
-        assertTrue(out.contains("Watchpoint 1: config.alarm_limit (4 bytes at 0x"), out);
-        assertTrue(out.contains("smooth_window () at corrupt.c:51"), out);
-        assertTrue(out.contains("51\t        p[1] = (p[0] + p[1]) / 2;"), out);
+                "quit");
+        assertHas(out,
+                "(backstep) continue",
+                "check failed: alarm limit of tank-3 is 5, expected 75",
+                "The program exited with code 1",
+                "config.alarm_limit = 5",
+                "Watchpoint 1: config.alarm_limit (4 bytes at 0x",
+                "smooth_window () at corrupt.c:51",
+                "51\t        p[1] = (p[0] + p[1]) / 2;");
         assertTrue(out.contains("#1  0x") && out.contains("in main at corrupt.c:"), out);
     }
 
     @Test
     void breakStepAndGoBack() throws Exception {
-        String out = run(example("corrupt.elf"), String.join("\n",
+        String out = runOnCorrupt(
                 "break configure",
                 "c",
                 "n",
@@ -72,20 +85,20 @@ class ConsoleScriptTest {
                 "rf",
                 "info breakpoints",
                 "bogus",
-                "p nosuchvar",
-                ""));
-        assertTrue(out.contains("Breakpoint 1 at 0x"), out);
-        assertTrue(out.contains("configure () at corrupt.c:26"), out);
-        assertTrue(out.contains("configure () at corrupt.c:27"), out);
-        assertTrue(out.contains("configure () at corrupt.c:28"), out);
-        assertTrue(out.contains("main () at corrupt.c:"), out);
-        assertTrue(out.contains("unknown command 'bogus'"), out);
-        assertTrue(out.contains("error: no symbol \"nosuchvar\""), out);
+                "p nosuchvar");
+        assertHas(out,
+                "Breakpoint 1 at 0x",
+                "configure () at corrupt.c:26",
+                "configure () at corrupt.c:27",
+                "configure () at corrupt.c:28",
+                "main () at corrupt.c:",
+                "unknown command 'bogus'",
+                "error: no symbol \"nosuchvar\"");
     }
 
     @Test
     void breakpointNumbersAreTheConsolesOwnAndStableUntilDeleted() throws Exception {
-        String out = run(example("corrupt.elf"), String.join("\n",
+        String out = runOnCorrupt(
                 "break corrupt.c:60",
                 "break configure",
                 "break *0x8000058a",
@@ -102,15 +115,15 @@ class ConsoleScriptTest {
                 "rc",
                 "info watchpoints",
                 "delete",
-                "info breakpoints",
-                ""));
-        assertTrue(out.contains("Breakpoint 1 at 0x"), out);
-        assertTrue(out.contains("Breakpoint 2 at 0x"), out);
-        assertTrue(out.contains("Breakpoint 3 at 0x8000058a"), out);
-        assertTrue(out.contains("Breakpoint 2, configure () at corrupt.c:26, icount "), out);
-        assertTrue(out.contains("26\t    config.alarm_limit = 75;"), out);
-        assertTrue(out.contains("Read watchpoint 4: config.alarm_limit (4 bytes at 0x"), out);
-        assertTrue(out.contains("Access watchpoint 5: config.hysteresis (4 bytes at 0x"), out);
+                "info breakpoints");
+        assertHas(out,
+                "Breakpoint 1 at 0x",
+                "Breakpoint 2 at 0x",
+                "Breakpoint 3 at 0x8000058a",
+                "Breakpoint 2, configure () at corrupt.c:26, icount ",
+                "26\t    config.alarm_limit = 75;",
+                "Read watchpoint 4: config.alarm_limit (4 bytes at 0x",
+                "Access watchpoint 5: config.hysteresis (4 bytes at 0x");
         // the table: console numbers, kinds, places, hit counts; the deleted 3 is gone
         int table = out.indexOf("(backstep) info breakpoints");
         String listing = out.substring(table, out.indexOf("(backstep) disable 1"));
@@ -126,7 +139,7 @@ class ConsoleScriptTest {
         assertTrue(stop.matches("(?s).*\\nAccess watchpoint 5: config\\.hysteresis \\(4 bytes at 0x[0-9a-f]+\\): "
                 + "write of 0x[0-9a-f]+ \\(4 bytes\\) by pc 0x[0-9a-f]+ \\(after the access\\)\\n"
                 + "configure \\(\\) at corrupt\\.c:28, icount \\d+\\n.*"), stop);
-        assertTrue(out.contains("error: no breakpoint number 9"), out);
+        assertHas(out, "error: no breakpoint number 9");
         // going back: on the write (before it), then the breakpoint, still number 2
         String back = out.substring(out.indexOf("(backstep) rc"));
         assertTrue(back.matches("(?s)\\(backstep\\) rc\\nAccess watchpoint 5: config\\.hysteresis "
@@ -140,7 +153,7 @@ class ConsoleScriptTest {
 
     @Test
     void setVarAtTheLiveEndFixesTheCheckAndIsRefusedInThePast() throws Exception {
-        String out = run(example("corrupt.elf"), String.join("\n",
+        String out = runOnCorrupt(
                 "break corrupt.c:67",
                 "c",
                 "set var config.alarm_limit = 70 + 5",
@@ -153,17 +166,18 @@ class ConsoleScriptTest {
                 "si",
                 "p config.alarm_limit",
                 "set var config.alarm_limit == 3",
-                "c",
-                ""));
-        assertTrue(out.contains("config.alarm_limit = 75"), out);
-        assertTrue(out.contains("$a5 = 4660"), out);
+                "c");
+        assertHas(out,
+                "config.alarm_limit = 75",
+                "$a5 = 4660");
         assertTrue(out.contains("$a5 = 0x1234") || out.contains("$a5 = 0x00001234"), out);
-        assertTrue(out.contains("cannot change the past"), out);
-        assertTrue(out.contains("error: cannot change config.alarm_limit at icount"), out);
-        assertTrue(out.contains("error: cannot change $a0 at icount"), out);
-        assertTrue(out.contains("error: set what?"), out);
-        assertTrue(out.contains("check passed"), out);
-        assertTrue(out.contains("The program exited with code 0"), out);
+        assertHas(out,
+                "cannot change the past",
+                "error: cannot change config.alarm_limit at icount",
+                "error: cannot change $a0 at icount",
+                "error: set what?",
+                "check passed",
+                "The program exited with code 0");
         // in the past (one instruction before the change) the old value, on it again the new one
         int past = out.indexOf("(backstep) p config.alarm_limit");
         assertTrue(out.indexOf("config.alarm_limit = 5", past) > past, out);

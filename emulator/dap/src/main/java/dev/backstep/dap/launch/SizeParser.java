@@ -4,15 +4,18 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Sizes as the launch configuration writes them: "128M", "64MiB", "1G", "4096", or a JSON number of bytes. */
-final class SizeParser {
+/**
+ * Sizes as the launch configuration writes them: "128M", "64MiB", "1G", "4096", or a JSON number of bytes.
+ * The command line's --ram takes the same forms.
+ */
+public final class SizeParser {
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(?:([KMGT])(?:I?B)?|B)?");
 
     private SizeParser() {
     }
 
     /** Bytes, or an IllegalArgumentException whose message says what is wrong (without the attribute name). */
-    static long parse(Object value) {
+    public static long parse(Object value) {
         if (value instanceof Number n) {
             double d = n.doubleValue();
             if (d != Math.rint(d) || d <= 0 || d > Long.MAX_VALUE) {
