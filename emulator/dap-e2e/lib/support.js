@@ -21,9 +21,10 @@ function skipReason() {
     if (!fs.existsSync(JAR)) {
         return `no server jar at ${JAR} (build emulator/cli first, or set BACKSTEP_JAR)`;
     }
+    // A jar that is there but cannot serve DAP is a broken build, not a reason to skip.
     const r = cp.spawnSync(JAVA, ['-jar', JAR, 'dap', '--help'], { encoding: 'utf8', timeout: 30000 });
     if (r.status !== 0 || !/Debug Adapter Protocol/.test(r.stdout || '')) {
-        return `${JAR} has no 'dap' command (java -jar ${path.basename(JAR)} dap --help does not describe it)`;
+        throw new Error(`${JAR} has no working 'dap' command (java -jar ${path.basename(JAR)} dap --help): ${r.stderr || r.error}`);
     }
     return null;
 }

@@ -89,10 +89,8 @@ export function findPrerequisites(): Found {
         return { ok: false, reason: `${vsix} holds no extension/server/backstep.jar (or neither unzip nor jar could open it)` };
     }
     if (!hasDapCommand(java, jar)) {
-        return {
-            ok: false,
-            reason: `the server jar in ${path.basename(vsix)} has no \`dap\` command yet (java -jar backstep.jar dap --help failed); the DAP suite comes alive with the server`,
-        };
+        // the .vsix ships a server that cannot serve DAP: a broken package, not a reason to skip
+        throw new Error(`the server jar in ${path.basename(vsix)} has no working \`dap\` command (java -jar backstep.jar dap --help failed)`);
     }
     const helloElf = path.join(EXAMPLES, 'hello.elf');
     const helloC = path.join(EXAMPLES, 'hello.c');

@@ -22,7 +22,7 @@ class ConsoleAndReverseStepIntoTest extends DebugSessionTest {
 
     @BeforeEach
     void serverHasDap() {
-        Examples.assumeDapServer();
+        Examples.requireDapServer();
     }
 
     @Test

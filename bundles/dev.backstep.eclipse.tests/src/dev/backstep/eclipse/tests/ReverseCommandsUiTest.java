@@ -62,7 +62,7 @@ class ReverseCommandsUiTest extends DebugSessionTest {
 
     @Test
     void stepBackFromTheDebugPerspective() throws Exception {
-        Examples.assumeDapServer();
+        Examples.requireDapServer();
         openDebugPerspective();
         IFile source = Examples.file("corrupt.c");
         Sessions.lineBreakpoint(source, AFTER_LOOP_LINE);

@@ -40,7 +40,7 @@ class ReverseDebuggingTest extends DebugSessionTest {
 
     @BeforeEach
     void serverHasDap() {
-        Examples.assumeDapServer();
+        Examples.requireDapServer();
     }
 
     @Test

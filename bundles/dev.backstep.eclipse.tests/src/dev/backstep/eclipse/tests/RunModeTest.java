@@ -21,7 +21,7 @@ class RunModeTest {
 
     @BeforeEach
     void serverHasDap() {
-        Examples.assumeDapServer();
+        Examples.requireDapServer();
     }
 
     @Test

@@ -130,7 +130,7 @@ final class GdbSession {
             case 'm' -> ch.send(readMemory(p.substring(1)));
             case 'M' -> ch.send(writeMemoryHex(p.substring(1)));
             case 'X' -> ch.send(writeMemoryBinary(p, raw));
-            case 'c', 'C' -> resume(() -> timeline.runForward(points.stops(), Long.MAX_VALUE));
+            case 'c', 'C' -> resume(this::continueForward);
             case 's', 'S' -> resume(timeline::step);
             case 'b' -> {
                 if (p.equals("bc")) {
@@ -264,7 +264,7 @@ final class GdbSession {
                 break;
             }
             switch (act.charAt(0)) {
-                case 'c', 'C' -> resume(() -> timeline.runForward(points.stops(), Long.MAX_VALUE));
+                case 'c', 'C' -> resume(this::continueForward);
                 case 's', 'S' -> resume(timeline::step);
                 case 'r' -> {
                     String[] range = act.substring(1).split(",");
@@ -298,13 +298,17 @@ final class GdbSession {
         };
         points.stops().addPredicate(leftRange);
         try {
-            resume(() -> timeline.runForward(points.stops(), Long.MAX_VALUE));
+            resume(this::continueForward);
         } finally {
             points.stops().removePredicate(leftRange);
         }
     }
 
     // ---------------------------------------------------------------- running
+
+    private Stop continueForward() {
+        return timeline.runForward(points.stops(), Long.MAX_VALUE);
+    }
 
     private void resume(Supplier<Stop> op) throws IOException {
         Stop s = interrupts.run(op);
@@ -334,7 +338,8 @@ final class GdbSession {
         int at = reply.indexOf("thread:");
         sb.append(reply, 0, at);
         for (int r = 0; r < RegisterMap.G_PACKET_REGS; r++) {
-            sb.append(String.format("%02x", r)).append(':').append(Hex.le32(regs.read(h, r))).append(';');
+            sb.append(Character.forDigit(r >> 4, 16)).append(Character.forDigit(r & 0xF, 16))
+                    .append(':').append(Hex.le32(regs.read(h, r))).append(';');
         }
         return sb.append(reply, at, reply.length()).toString();
     }

@@ -27,8 +27,7 @@ final class RspCodec {
         while (i < payload.length) {
             byte b = payload[i];
             int run = 1;
-            boolean plain = b != '#' && b != '$' && b != '}' && b != '*';
-            while (runLength && plain && i + run < payload.length && payload[i + run] == b && run < 98) {
+            while (runLength && !needsEscape(b) && i + run < payload.length && payload[i + run] == b && run < 98) {
                 run++;
             }
             writeEscaped(body, b);
@@ -56,8 +55,12 @@ final class RspCodec {
         return out.toByteArray();
     }
 
+    private static boolean needsEscape(byte b) {
+        return b == '#' || b == '$' || b == ESCAPE || b == '*';
+    }
+
     private static void writeEscaped(ByteArrayOutputStream out, byte b) {
-        if (b == '#' || b == '$' || b == '}' || b == '*') {
+        if (needsEscape(b)) {
             out.write(ESCAPE);
             out.write(b ^ 0x20);
         } else {

@@ -69,9 +69,10 @@ public final class Timeline implements AutoCloseable {
     private final TreeMap<Long, List<StateEdit>> edits = new TreeMap<>();
     private int nextIcountBreakpointId = 1;
 
-    /** Record mode: furthest icount executed live. */
-    private long frontier;
-    /** Furthest icount ever reached (periodic snapshots are only taken beyond it). */
+    /**
+     * Furthest icount ever reached; in record mode the live frontier, up to which history is recorded. Periodic
+     * snapshots are only taken beyond it.
+     */
     private long furthest;
     /** The position cannot go beyond this (end of recording, exit, divergence). */
     private long endLimit = Long.MAX_VALUE;
@@ -81,8 +82,6 @@ public final class Timeline implements AutoCloseable {
     private volatile boolean cancelRequested;
     /** The last operation stopped for a condition on a trap handler's first instruction (see stoppedAtTrapEntry). */
     private boolean stoppedAtTrapEntry;
-    /** While a hit is handed to a HitHandler: whether it holds on a handler's first instruction, after a trap entry. */
-    private boolean hitEntersTrap;
     private TimelineListener listener = new TimelineListener() { };
 
     private Timeline(Mode mode, Path file, ElfImage elf, MachineConfig cfg, TimelineOptions opts, EventLog events,
@@ -192,8 +191,7 @@ public final class Timeline implements AutoCloseable {
                     "the recording is incomplete (no END chunk: the recording run was cut off); it replays up to icount " + at);
         }
         if (end.stopReason().startsWith("EXIT")) {
-            return new Stop(StopKind.EXIT, at, 0, false, 0, 0, 0, false, 0, 0, 0, end.exitCode(),
-                    "end of recording: the program exited (" + end.stopReason() + ", code " + end.exitCode() + ")");
+            return exitEndStop(at, end.stopReason(), end.exitCode());
         }
         return Stop.simple(StopKind.END_OF_RECORDING, at, 0, false, "end of recording (" + end.stopReason() + ")");
     }
@@ -219,7 +217,7 @@ public final class Timeline implements AutoCloseable {
 
     /** Where history currently ends: the live frontier (record) or the end of the recording (replay). */
     public long recordedLength() {
-        return mode == Mode.RECORD ? Math.max(frontier, m.icount()) : Math.min(endLimit, recording.validUpTo());
+        return mode == Mode.RECORD ? Math.max(furthest, m.icount()) : endLimit;
     }
 
     public TimelineInfo info() {
@@ -325,9 +323,9 @@ public final class Timeline implements AutoCloseable {
         if (mode != Mode.RECORD) {
             throw new IllegalStateException("cannot change the state of a replayed recording: its history is fixed");
         }
-        if (now < frontier) {
+        if (now < furthest) {
             throw new IllegalStateException("cannot change the state at icount " + now + ": this is the recorded "
-                    + "past (history goes on to icount " + frontier + "); go to the end to change the state");
+                    + "past (history goes on to icount " + furthest + "); go to the end to change the state");
         }
         if (endLimit != Long.MAX_VALUE) {
             throw new IllegalStateException("cannot change the state: the program has ended at icount " + endLimit);
@@ -411,8 +409,7 @@ public final class Timeline implements AutoCloseable {
         begin();
         long now = m.icount();
         if (now == 0) {
-            return finish(Stop.simple(StopKind.START_OF_RECORDING, 0, m.hart().pc(), true, "start of recording"),
-                    null, true);
+            return finish(startOfRecording(), null, true);
         }
         Stop s = goTo(now - 1, "step back");
         return finish(s, StopKind.REACHED, true);
@@ -435,7 +432,7 @@ public final class Timeline implements AutoCloseable {
         armed.arm();
         Stop s;
         try {
-            s = drive(target, armed, h -> ArmedStops.accept(h), false, null, "run");
+            s = drive(target, armed, (h, entersTrap) -> ArmedStops.accept(h), false, null, "run");
         } finally {
             armed.disarm();
         }
@@ -459,15 +456,13 @@ public final class Timeline implements AutoCloseable {
         begin();
         long origin = m.icount();
         if (origin == 0) {
-            return finish(Stop.simple(StopKind.START_OF_RECORDING, 0, m.hart().pc(), true, "start of recording"),
-                    null, true);
+            return finish(startOfRecording(), null, true);
         }
         Map.Entry<Long, Integer> ibp = icountBreakpoints.lowerEntry(origin);
         long icountStop = ibp == null ? -1 : ibp.getKey();
         ArmedStops armed = new ArmedStops(m, stops);
         boolean keepAll = armed.countsHits();
-        List<Hit> hits = new ArrayList<>();
-        List<Boolean> entersTrap = new ArrayList<>();
+        List<ScanHit> hits = new ArrayList<>();
         long end = origin;
         long scanned = 0;
         try {
@@ -477,16 +472,13 @@ public final class Timeline implements AutoCloseable {
                 long start = base.getKey();
                 restore(base.getValue());
                 hits.clear();
-                entersTrap.clear();
                 final long windowEnd = end;
-                Stop s = drive(windowEnd, armed, h -> {
+                Stop s = drive(windowEnd, armed, (h, entersTrap) -> {
                     if (h.onIcount() < windowEnd) {
                         if (!keepAll) {
                             hits.clear();
-                            entersTrap.clear();
                         }
-                        hits.add(h);
-                        entersTrap.add(hitEntersTrap);
+                        hits.add(new ScanHit(h, entersTrap));
                     }
                     return false;
                 }, true, scanPoints(start, windowEnd), "reverse continue");
@@ -501,14 +493,14 @@ public final class Timeline implements AutoCloseable {
                     return finish(s, null, true);
                 }
                 for (int i = hits.size() - 1; i >= 0; i--) {
-                    Hit h = hits.get(i);
+                    Hit h = hits.get(i).hit();
                     if (h.onIcount() < icountStop) {
                         break;
                     }
                     if (ArmedStops.accept(h)) {
                         armed.disarm();
                         goTo(h.onIcount(), "reverse continue");
-                        stoppedAtTrapEntry = entersTrap.get(i);
+                        stoppedAtTrapEntry = hits.get(i).entersTrap();
                         Stop found = h.stop().at(m.icount(), m.hart().pc(), true);
                         return finish(found, null, true);
                     }
@@ -524,8 +516,7 @@ public final class Timeline implements AutoCloseable {
                 if (start == 0) {
                     armed.disarm();
                     goTo(0, "reverse continue");
-                    return finish(Stop.simple(StopKind.START_OF_RECORDING, 0, m.hart().pc(), true,
-                            "start of recording"), null, true);
+                    return finish(startOfRecording(), null, true);
                 }
                 end = start;
             }
@@ -534,18 +525,25 @@ public final class Timeline implements AutoCloseable {
         }
     }
 
+    /** A hit a reverse scan window met, and whether it holds on a trap handler's first instruction (see drive). */
+    private record ScanHit(Hit hit, boolean entersTrap) { }
+
     /** Flushes and closes the recording; a record session writes its END chunk at the frontier. */
     @Override
     public void close() throws IOException {
         if (writer != null) {
             if (endLimit == Long.MAX_VALUE) {
-                writer.finish(new RecordingEnd(Math.max(frontier, m.icount()), "DETACHED", 0));
+                writer.finish(new RecordingEnd(Math.max(furthest, m.icount()), "DETACHED", 0));
             }
             writer.close();
         }
     }
 
     // ---------------------------------------------------------------- machinery
+
+    private Stop startOfRecording() {
+        return Stop.simple(StopKind.START_OF_RECORDING, 0, m.hart().pc(), true, "start of recording");
+    }
 
     private void begin() {
         cancelRequested = false;
@@ -559,26 +557,27 @@ public final class Timeline implements AutoCloseable {
         } else if (s.icount() != m.icount() || s.pc() != m.hart().pc() || s.backward() != backward) {
             s = s.at(m.icount(), m.hart().pc(), backward);
         }
-        if (stopSnapshotSlack == 0) {
-            ensureSnapshotHere();
-        } else {
-            Map.Entry<Long, TimelineSnapshot> near = snapshots.floor(m.icount());
-            if (near == null || m.icount() - near.getKey() > stopSnapshotSlack) {
-                takeSnapshot();
-            }
+        // a snapshot at the stop, unless one lies within the slack before it (slack 0: exactly here)
+        Map.Entry<Long, TimelineSnapshot> near = snapshots.floor(m.icount());
+        if (near == null || m.icount() - near.getKey() > stopSnapshotSlack) {
+            takeSnapshot();
         }
-        if (writer != null && m.icount() >= frontier) {
+        if (writer != null && m.icount() >= furthest) {
             writer.flush(m.icount());
         }
         return s;
     }
 
     /**
-     * Whether a snapshot lies in (p, p + within] and below target. Stepping back one instruction at a time moves
-     * every planned point down by one, just below the one planned by the previous step: that one serves as well
-     * (only with a stop snapshot slack, where such walks are expected; see {@link #setStopSnapshotSlack}).
+     * Whether a snapshot lies within {@code within} of the planned point p: at or below it, or above it and below
+     * target. Stepping back one instruction at a time moves every planned point down by one, just below the one
+     * planned by the previous step: that one serves as well.
      */
-    private boolean snapshotJustAbove(long p, long within, long target) {
+    private boolean snapshotNear(long p, long within, long target) {
+        Map.Entry<Long, TimelineSnapshot> f = snapshots.floor(p);
+        if (f != null && p - f.getKey() <= within) {
+            return true;
+        }
         Map.Entry<Long, TimelineSnapshot> c = snapshots.ceiling(p + 1);
         return c != null && c.getKey() <= p + within && c.getKey() < target;
     }
@@ -590,8 +589,7 @@ public final class Timeline implements AutoCloseable {
      * Lets a stop skip its snapshot when one is at most this many instructions before it (0, the default: a
      * snapshot at every stop). For a front end that stops very often and looks at little each time, like gdb's
      * reverse-next, which goes back one instruction per request: a snapshot per stop fills the store and makes
-     * every stop pay for thinning it, while coming back to such a stop costs only a short replay. With a slack,
-     * a seek also counts a planned snapshot point as present when one lies just above it.
+     * every stop pay for thinning it, while coming back to such a stop costs only a short replay.
      */
     public void setStopSnapshotSlack(long instructions) {
         if (instructions < 0) {
@@ -619,20 +617,17 @@ public final class Timeline implements AutoCloseable {
         long near = opts.nearSpacing();
         for (long d = near; d < (1L << 40) && target - d > from + near / 2; d *= 4) {
             long p = target - d;
-            Map.Entry<Long, TimelineSnapshot> f = snapshots.floor(p);
-            if ((f == null || p - f.getKey() > d / 2) && !(stopSnapshotSlack > 0 && snapshotJustAbove(p, d / 2, target))) {
+            if (!snapshotNear(p, d / 2, target)) {
                 pts.add(0, p);
             }
         }
-        if (stopSnapshotSlack > 0) {
-            // stops keep no snapshot of their own within the slack: leave one a little before the target instead,
-            // which the next steps back (and their stops) use
-            long p = target - stopSnapshotSlack / 2;
-            Map.Entry<Long, TimelineSnapshot> f = snapshots.floor(target);
-            if (p > from && (f == null || target - f.getKey() > stopSnapshotSlack)
-                    && (pts.isEmpty() || pts.get(pts.size() - 1) < p)) {
-                pts.add(p);
-            }
+        // the stop's own snapshot (see finish): at the target, or with a slack a little before it, where the next
+        // steps back (and their stops) use it too
+        long p = target - stopSnapshotSlack / 2;
+        Map.Entry<Long, TimelineSnapshot> f = snapshots.floor(target);
+        if (p > from && (f == null || target - f.getKey() > stopSnapshotSlack)
+                && (pts.isEmpty() || pts.get(pts.size() - 1) < p)) {
+            pts.add(p);
         }
         return pts.stream().mapToLong(Long::longValue).toArray();
     }
@@ -666,8 +661,12 @@ public final class Timeline implements AutoCloseable {
     }
 
     interface HitHandler {
-        /** True: the run must stop at this hit. */
-        boolean onHit(Hit h);
+        /**
+         * True: the run must stop at this hit.
+         *
+         * @param entersTrap the hit holds on a trap handler's first instruction, reached by a trap entry at its icount
+         */
+        boolean onHit(Hit h, boolean entersTrap);
     }
 
     /**
@@ -707,7 +706,7 @@ public final class Timeline implements AutoCloseable {
                 // no machine breakpoints while stepping: evaluate the start here, as every later arrival is
                 stops.pcHits(begin, hits);
                 for (Hit h : hits) {
-                    if (handler.onHit(h)) {
+                    if (handler.onHit(h, false)) {
                         return h.stop();
                     }
                 }
@@ -737,19 +736,7 @@ public final class Timeline implements AutoCloseable {
             while (plan != null && planIdx < plan.length && plan[planIdx] <= now) {
                 planIdx++;
             }
-            long next = Math.min(target, endLimit);
-            next = Math.min(next, now + opts.sliceInstructions());
-            next = Math.min(next, (now / digestInterval + 1) * digestInterval);
-            if (now >= furthest) {
-                next = Math.min(next, (now / opts.snapshotInterval() + 1) * opts.snapshotInterval());
-            }
-            if (plan != null && planIdx < plan.length) {
-                next = Math.min(next, plan[planIdx]);
-            }
-            next = Math.min(next, nextEditAfter(now));
-            if (stepping) {
-                next = now + 1;
-            }
+            long next = stepping ? now + 1 : sliceEnd(now, target, plan, planIdx);
             StopReason r;
             boolean lifted = lift;
             if (lift) {
@@ -836,17 +823,28 @@ public final class Timeline implements AutoCloseable {
             }
             if (!hits.isEmpty()) {
                 for (Hit h : hits) {
-                    hitEntersTrap = trapEntry;
-                    if (handler != null && handler.onHit(h)) {
-                        hitEntersTrap = false;
+                    if (handler != null && handler.onHit(h, trapEntry)) {
                         stoppedAtTrapEntry = trapEntry;
                         return settle(unsettled, stops, h.stop());
                     }
                 }
-                hitEntersTrap = false;
                 hits.clear();
             }
         }
+    }
+
+    /** Where a run slice from {@code now} ends: target, history's end, slice size, digest, snapshot and edit points. */
+    private long sliceEnd(long now, long target, long[] plan, int planIdx) {
+        long next = Math.min(target, endLimit);
+        next = Math.min(next, now + opts.sliceInstructions());
+        next = Math.min(next, (now / digestInterval + 1) * digestInterval);
+        if (now >= furthest) {
+            next = Math.min(next, (now / opts.snapshotInterval() + 1) * opts.snapshotInterval());
+        }
+        if (plan != null && planIdx < plan.length) {
+            next = Math.min(next, plan[planIdx]);
+        }
+        return Math.min(next, nextEditAfter(now));
     }
 
     /**
@@ -880,16 +878,16 @@ public final class Timeline implements AutoCloseable {
      * Ends a run that stops in an unsettled state (see drive): back to the state on arrival at that icount
      * (the latest snapshot at or before it, replayed with the stops taken out of the machine).
      */
-    private Stop settle(long trapIcount, ArmedStops stops, Stop s) {
-        if (trapIcount < 0) {
+    private Stop settle(long unsettled, ArmedStops stops, Stop s) {
+        if (unsettled < 0) {
             return s;
         }
         boolean cancel = cancelRequested;
         cancelRequested = false;
         stops.disarm();
         try {
-            restore(snapshots.floor(trapIcount).getValue());
-            drive(trapIcount, null, null, false, null, "trap entry");
+            restore(snapshots.floor(unsettled).getValue());
+            drive(unsettled, null, null, false, null, "trap entry");
         } finally {
             stops.arm();
             cancelRequested |= cancel;
@@ -900,18 +898,18 @@ public final class Timeline implements AutoCloseable {
     /** Bookkeeping after every machine run: divergence checks, digests, frontier, periodic snapshots. */
     private void afterRun(long at) {
         input.checkNotPast(at);
-        if (mode == Mode.RECORD && at > frontier) {
-            frontier = at;
-            input.setFrontier(frontier);
+        boolean beyond = at > furthest;
+        if (beyond) {
+            furthest = at;
+            if (mode == Mode.RECORD) {
+                input.setFrontier(at);
+            }
         }
         if (at % digestInterval == 0) {
             atDigestPoint();
         }
-        if (at > furthest) {
-            furthest = at;
-            if (at % opts.snapshotInterval() == 0 && !snapshots.contains(at)) {
-                takeSnapshot();
-            }
+        if (beyond && at % opts.snapshotInterval() == 0 && !snapshots.contains(at)) {
+            takeSnapshot();
         }
         // after the digest: the state recorded at an icount is the one before the debugger changed it there
         applyEditsAt(at);
@@ -927,7 +925,7 @@ public final class Timeline implements AutoCloseable {
                         "state digest mismatch at icount %d: recorded %016x, replayed %016x%s", at,
                         digests.digest(idx), now, idx > 0 ? " (last match at icount " + digests.icount(idx - 1) + ")" : "")));
             }
-        } else if (mode == Mode.RECORD && at > digests.lastIcount() && at >= frontier) {
+        } else if (mode == Mode.RECORD && at > digests.lastIcount() && at >= furthest) {
             long d = m.digest();
             digests.append(at, d);
             writer.value(at, EventKind.DIGEST, d);
@@ -948,19 +946,24 @@ public final class Timeline implements AutoCloseable {
     private Stop exited(StopInfo info) {
         long at = m.icount();
         String why = "EXIT " + (info.exitKind() == null ? ExitKind.PASS : info.exitKind());
-        if (mode == Mode.RECORD && at >= frontier && endLimit == Long.MAX_VALUE) {
+        if (mode == Mode.RECORD && at >= furthest && endLimit == Long.MAX_VALUE) {
             writer.finish(new RecordingEnd(at, why, info.exitCode()));
             endLimit = at;
-            endStop = new Stop(StopKind.EXIT, at, 0, false, 0, 0, 0, false, 0, 0, 0, info.exitCode(),
-                    "end of recording: the program exited (" + why + ", code " + info.exitCode() + ")");
+            endStop = exitEndStop(at, why, info.exitCode());
         }
         return new Stop(StopKind.EXIT, at, m.hart().pc(), false, 0, 0, 0, false, 0, 0, 0, info.exitCode(),
                 why.toLowerCase());
     }
 
+    /** What reaching the end of a recording that ends in the program's exit reports. */
+    private static Stop exitEndStop(long at, String why, int exitCode) {
+        return new Stop(StopKind.EXIT, at, 0, false, 0, 0, 0, false, 0, 0, 0, exitCode,
+                "end of recording: the program exited (" + why + ", code " + exitCode + ")");
+    }
+
     private Stop idled() {
         long at = m.icount();
-        if (mode == Mode.RECORD && at >= frontier && endLimit == Long.MAX_VALUE) {
+        if (mode == Mode.RECORD && at >= furthest && endLimit == Long.MAX_VALUE) {
             writer.finish(new RecordingEnd(at, "IDLE", 0));
             endLimit = at;
             endStop = Stop.simple(StopKind.END_OF_RECORDING, at, 0, false,

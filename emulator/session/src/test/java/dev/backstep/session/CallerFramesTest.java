@@ -81,6 +81,44 @@ class CallerFramesTest {
         }
     }
 
+    /**
+     * Line steps in assembly with line info (crt0, no function in the debug info): stepping back from the call of
+     * main visits the same stops as stepping forward to it.
+     */
+    @Test
+    void stepsBackInAssemblyRetraceTheForwardSteps() throws Exception {
+        try (DebugSession s = hello()) {
+            s.start();
+            // from the reset code (no line info) into _start, past the stack pointer's set-up (before it, the CFA of
+            // assembly without call frame info, the stack pointer, tells an earlier line for a deeper frame)
+            Stop first = s.next(Granularity.LINE);
+            for (int i = 0; i < 10 && top(s).line() != 13; i++) {
+                first = s.next(Granularity.LINE);
+            }
+            assertTrue(top(s).path().endsWith("crt0.S"), first.description());
+            assertEquals(13, top(s).line(), first.description());
+            List<Long> forward = new java.util.ArrayList<>();
+            forward.add(first.icount());
+            for (int i = 0; i < 60 && top(s).line() != 23; i++) {
+                Stop st = s.next(Granularity.LINE);
+                assertEquals(StopReason.STEP, st.reason(), st.description());
+                assertTrue(top(s).path().endsWith("crt0.S"), st.description());
+                forward.add(st.icount());
+            }
+            assertEquals(23, top(s).line(), "reached the call of main");
+            assertEquals(18, forward.get(forward.size() - 1), "the jal main instruction");
+            List<Long> backward = new java.util.ArrayList<>();
+            backward.add(s.info().icount());
+            for (int i = 0; i < forward.size() - 1; i++) {
+                Stop st = s.stepBack(Granularity.LINE);
+                assertEquals(StopReason.STEP, st.reason(), st.description() + ": forward " + forward + ", back " + backward);
+                backward.add(st.icount());
+            }
+            java.util.Collections.reverse(backward);
+            assertEquals(forward, backward);
+        }
+    }
+
     private static Stop runToInstruction(DebugSession s, java.nio.file.Path elf, String function) throws Exception {
         long entry = dev.backstep.machine.ElfImage.read(elf).symbol(function).value() & 0xffffffffL;
         s.setInstructionBreakpoints(List.of(InstructionBreakpoint.at(entry)));

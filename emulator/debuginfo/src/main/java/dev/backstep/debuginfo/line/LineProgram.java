@@ -1,6 +1,7 @@
 package dev.backstep.debuginfo.line;
 
 import dev.backstep.debuginfo.DwarfFormatException;
+import dev.backstep.debuginfo.dwarf.Dw;
 import dev.backstep.debuginfo.dwarf.DwarfSections;
 import dev.backstep.debuginfo.dwarf.SectionReader;
 
@@ -11,21 +12,6 @@ import java.util.List;
 public final class LineProgram {
     private static final int DW_LNCT_PATH = 1;
     private static final int DW_LNCT_DIRECTORY_INDEX = 2;
-    private static final int FORM_BLOCK = 0x09;
-    private static final int FORM_DATA1 = 0x0b;
-    private static final int FORM_DATA2 = 0x05;
-    private static final int FORM_DATA4 = 0x06;
-    private static final int FORM_DATA8 = 0x07;
-    private static final int FORM_DATA16 = 0x1e;
-    private static final int FORM_STRING = 0x08;
-    private static final int FORM_STRP = 0x0e;
-    private static final int FORM_LINE_STRP = 0x1f;
-    private static final int FORM_UDATA = 0x0f;
-    private static final int FORM_STRX = 0x1a;
-    private static final int FORM_STRX1 = 0x25;
-    private static final int FORM_STRX2 = 0x26;
-    private static final int FORM_STRX3 = 0x27;
-    private static final int FORM_STRX4 = 0x28;
 
     private final int offset;
     private final int version;
@@ -175,17 +161,17 @@ public final class LineProgram {
             String s = null;
             long n = 0;
             switch (form) {
-                case FORM_STRING: s = p.cstring(); break;
-                case FORM_LINE_STRP: s = sections.reader(".debug_line_str").stringAt(p.offset(d64)); break;
-                case FORM_STRP: s = sections.reader(".debug_str").stringAt(p.offset(d64)); break;
-                case FORM_UDATA: n = p.uleb(); break;
-                case FORM_DATA1: n = p.u8(); break;
-                case FORM_DATA2: n = p.u16(); break;
-                case FORM_DATA4: n = p.u32(); break;
-                case FORM_DATA8: n = p.u64(); break;
-                case FORM_DATA16: p.skip(16); break;
-                case FORM_BLOCK: p.skip(p.uleb()); break;
-                case FORM_STRX: case FORM_STRX1: case FORM_STRX2: case FORM_STRX3: case FORM_STRX4:
+                case Dw.FORM_STRING: s = p.cstring(); break;
+                case Dw.FORM_LINE_STRP: s = sections.reader(".debug_line_str").stringAt(p.offset(d64)); break;
+                case Dw.FORM_STRP: s = sections.reader(".debug_str").stringAt(p.offset(d64)); break;
+                case Dw.FORM_UDATA: n = p.uleb(); break;
+                case Dw.FORM_DATA1: n = p.u8(); break;
+                case Dw.FORM_DATA2: n = p.u16(); break;
+                case Dw.FORM_DATA4: n = p.u32(); break;
+                case Dw.FORM_DATA8: n = p.u64(); break;
+                case Dw.FORM_DATA16: p.skip(16); break;
+                case Dw.FORM_BLOCK: p.skip(p.uleb()); break;
+                case Dw.FORM_STRX: case Dw.FORM_STRX1: case Dw.FORM_STRX2: case Dw.FORM_STRX3: case Dw.FORM_STRX4:
                     throw p.error(at, "indexed strings (form 0x" + Integer.toHexString(form)
                             + ") in a line table header are not supported");
                 default:

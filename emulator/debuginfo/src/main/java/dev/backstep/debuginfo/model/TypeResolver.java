@@ -4,6 +4,7 @@ import dev.backstep.debuginfo.DwarfFormatException;
 import dev.backstep.debuginfo.dwarf.Attribute;
 import dev.backstep.debuginfo.dwarf.Die;
 import dev.backstep.debuginfo.dwarf.Dw;
+import dev.backstep.debuginfo.dwarf.SectionReader;
 import dev.backstep.debuginfo.types.Type;
 
 import java.util.ArrayList;
@@ -71,10 +72,11 @@ public final class TypeResolver {
             case Dw.TAG_CONST_TYPE:
                 return new Type(Type.Kind.CONST, null, 0, 0, lazyTarget(d), null, null, null, null, off);
             case Dw.TAG_VOLATILE_TYPE: case Dw.TAG_RESTRICT_TYPE: case Dw.TAG_ATOMIC_TYPE:
+                // restrict and _Atomic have no kind of their own: a typedef-like wrapper named after the qualifier
                 return d.tag() == Dw.TAG_VOLATILE_TYPE
                         ? new Type(Type.Kind.VOLATILE, null, 0, 0, lazyTarget(d), null, null, null, null, off)
-                        : new Type(Type.Kind.TYPEDEF, TypeResolverNames.qualifierName(d.tag(), lazyTarget(d)), 0, 0,
-                        lazyTarget(d), null, null, null, null, off);
+                        : new Type(Type.Kind.TYPEDEF, (d.tag() == Dw.TAG_RESTRICT_TYPE ? "restrict " : "_Atomic ")
+                        + lazyTarget(d).get().displayName(), 0, 0, lazyTarget(d), null, null, null, null, off);
             case Dw.TAG_TYPEDEF:
                 return new Type(Type.Kind.TYPEDEF, name, 0, 0, lazyTarget(d), null, null, null, null, off);
             case Dw.TAG_STRUCTURE_TYPE: case Dw.TAG_CLASS_TYPE: case Dw.TAG_UNION_TYPE: {
@@ -146,7 +148,7 @@ public final class TypeResolver {
                 byteOff = loc.value();
             } else if (loc != null && loc.isBlock() && loc.block().length > 1
                     && (loc.block()[0] & 0xff) == Dw.OP_PLUS_UCONST) {
-                byteOff = uleb(loc.block(), 1);
+                byteOff = plusUconstOperand(loc.block());
             }
             int bitSize = (int) number(c, Dw.AT_BIT_SIZE, 0);
             long bitOff = byteOff * 8;
@@ -170,17 +172,13 @@ public final class TypeResolver {
         return List.copyOf(out);
     }
 
-    private static long uleb(byte[] b, int at) {
-        long v = 0;
-        int shift = 0;
-        for (int i = at; i < b.length && shift < 64; i++) {
-            v |= (long) (b[i] & 0x7f) << shift;
-            shift += 7;
-            if ((b[i] & 0x80) == 0) {
-                break;
-            }
+    /** The operand of a DW_OP_plus_uconst member offset; 0 if the block is cut short. */
+    private static long plusUconstOperand(byte[] block) {
+        try {
+            return new SectionReader("DW_AT_data_member_location", block, 1, block.length).uleb();
+        } catch (DwarfFormatException e) {
+            return 0;
         }
-        return v;
     }
 
     static long number(Die d, int at, long dflt) {

@@ -4,6 +4,7 @@ import dev.backstep.debuginfo.DwarfFormatException;
 import dev.backstep.debuginfo.dwarf.Attribute;
 import dev.backstep.debuginfo.dwarf.Die;
 import dev.backstep.debuginfo.dwarf.Dw;
+import dev.backstep.debuginfo.dwarf.SectionReader;
 import dev.backstep.debuginfo.frame.Frame;
 import dev.backstep.debuginfo.loc.LocationUnavailableException;
 import dev.backstep.debuginfo.model.Function;
@@ -99,19 +100,17 @@ final class EntryValues {
     }
 
     /** The register a one-operation DW_OP_regN / DW_OP_regx expression names, else {@code none}. */
-    private static int register(byte[] expr, int none) {
+    static int register(byte[] expr, int none) {
         if (expr.length == 1 && (expr[0] & 0xff) >= Dw.OP_REG0 && (expr[0] & 0xff) < Dw.OP_REG0 + 32) {
             return (expr[0] & 0xff) - Dw.OP_REG0;
         }
         if (expr.length >= 2 && (expr[0] & 0xff) == Dw.OP_REGX) {
-            long v = 0;
-            int shift = 0;
-            for (int i = 1; i < expr.length && shift < 28; i++) {
-                v |= (long) (expr[i] & 0x7f) << shift;
-                shift += 7;
-                if ((expr[i] & 0x80) == 0) {
-                    return i == expr.length - 1 ? (int) v : none;
-                }
+            SectionReader r = new SectionReader("DW_OP_regx", expr, 1, expr.length);
+            try {
+                long reg = r.uleb();
+                return r.atEnd() && reg <= Integer.MAX_VALUE ? (int) reg : none;
+            } catch (DwarfFormatException e) {
+                return none;
             }
         }
         return none;

@@ -195,10 +195,10 @@ public final class VariableEvaluator {
                     throw new LocationUnavailableException("entry value without a frame");
                 }
                 // At the first instruction of the function the registers still hold their entry values.
-                if (frame.index() == 0 && function != null && expr.length == 1
-                        && (expr[0] & 0xff) >= Dw.OP_REG0 && (expr[0] & 0xff) < Dw.OP_REG0 + 32
+                int reg = EntryValues.register(expr, -1);
+                if (frame.index() == 0 && function != null && reg >= 0 && reg < 32
                         && frame.lookupPc() == function.frameFunction().lowPc()) {
-                    return regs.reg((expr[0] & 0xff) - Dw.OP_REG0) & 0xffffffffL;
+                    return regs.reg(reg) & 0xffffffffL;
                 }
                 if (depth >= MAX_ENTRY_DEPTH) {
                     throw new LocationUnavailableException("entry value: too many callers deep");

@@ -113,8 +113,6 @@ public final class RecordingReader {
                     throw new RecordingCorruptException("unreadable recording header: " + problem, start);
                 }
                 damage = new RecordingDamage(start, validUpTo, problem);
-                // Events of a rejected chunk may have been appended before the problem showed: drop them.
-                events.truncate(events.firstAtOrAfter(validUpTo));
                 break;
             }
             chunks++;
@@ -194,6 +192,10 @@ public final class RecordingReader {
         if (staged.size() > 0 && events.size() > 0 && staged.icount(0) < events.icount(events.size() - 1)) {
             throw new ByteSource.Malformed("events go back in time at icount " + staged.icount(0));
         }
+        if (!stagedEdits.isEmpty() && !edits.isEmpty()
+                && stagedEdits.get(0).icount() < edits.get(edits.size() - 1).icount()) {
+            throw new ByteSource.Malformed("state edits go back in time at icount " + stagedEdits.get(0).icount());
+        }
         for (int i = 0; i < staged.size(); i++) {
             if (staged.kind(i) == EventKind.UART_RX) {
                 byte[] d = staged.data(i);
@@ -201,10 +203,6 @@ public final class RecordingReader {
             } else {
                 events.appendValue(staged.icount(i), staged.kind(i), staged.value(i));
             }
-        }
-        if (!stagedEdits.isEmpty() && !edits.isEmpty()
-                && stagedEdits.get(0).icount() < edits.get(edits.size() - 1).icount()) {
-            throw new ByteSource.Malformed("state edits go back in time at icount " + stagedEdits.get(0).icount());
         }
         for (int i = 0; i < stagedDigests.size(); i++) {
             digests.append(stagedDigests.icount(i), stagedDigests.digest(i));

@@ -88,11 +88,4 @@ public final class EventLog {
     public int firstAtOrAfter(long icount) {
         return Icounts.firstAtOrAfter(icounts, size, icount);
     }
-
-    /** Drops events from index i on (a record-mode timeline never needs it; tests do). */
-    public void truncate(int i) {
-        if (i < size) {
-            size = Math.max(0, i);
-        }
-    }
 }

@@ -123,6 +123,32 @@ class RecordingFormatTest {
     }
 
     @Test
+    void chunkWithEditsGoingBackInTimeAddsNothing() throws Exception {
+        // first chunk: an edit at 200, declaring coverage only up to 100 (a well-behaved writer never does this)
+        ByteArrayOutputStream bos = new ByteArrayOutputStream();
+        RecordingWriter w = new RecordingWriter(bos, header(), null);
+        w.stateEdit(new StateEdit(200, StateEdit.Target.REGISTER, 5, new byte[]{1, 2, 3, 4}));
+        w.flush(100);
+        // second chunk, written by another writer: an input and an edit at 150, behind the first chunk's edit
+        ByteArrayOutputStream other = new ByteArrayOutputStream();
+        RecordingWriter w2 = new RecordingWriter(other, header(), null);
+        int chunkStart = other.size();
+        w2.uart(150, new byte[]{42}, 0, 1);
+        w2.stateEdit(new StateEdit(150, StateEdit.Target.REGISTER, 6, new byte[]{5, 6, 7, 8}));
+        w2.flush(160);
+        byte[] second = other.toByteArray();
+        bos.write(second, chunkStart, second.length - chunkStart);
+
+        RecordingFile f = RecordingReader.parse(bos.toByteArray());
+        assertNotNull(f.damage());
+        assertTrue(f.damage().describe().contains("state edits go back in time"), f.damage().describe());
+        assertEquals(100, f.validUpTo());
+        assertEquals(0, f.events().size(), "the rejected chunk's input must not stay");
+        assertEquals(1, f.edits().size());
+        assertEquals(200, f.edits().get(0).icount());
+    }
+
+    @Test
     void writerRejectsEventsBehindCoverage() throws Exception {
         RecordingWriter w = new RecordingWriter(new ByteArrayOutputStream(), header(), null);
         w.value(10, EventKind.RTC, 1);

@@ -5,6 +5,7 @@ import dev.backstep.debuginfo.model.Function;
 import dev.backstep.machine.Machine;
 import dev.backstep.replay.stop.StopPredicate;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -40,11 +41,6 @@ final class LinePredicates {
         public String describe() {
             return name;
         }
-
-        /** Where the innermost starting function sits among the functions at pc: 0 same, &gt;0 deeper inlined, -1 not there. */
-        int inlineDepth(long pc) {
-            return start.function() == null ? -1 : program.keysAt(pc).indexOf(start.function());
-        }
     }
 
     /**
@@ -64,8 +60,8 @@ final class LinePredicates {
                 if (i == 0 && s.function() != null && !inOuterFrame(frames, concrete)) {
                     // code inlined into the starting function's body never ends a step in this frame: leaving
                     // it out keeps hot inlined loops from stopping the machine (it is not in an outer frame)
-                    starts = java.util.Arrays.stream(starts)
-                            .filter(a -> p.keysAt(a & 0xffffffffL).indexOf(s.function()) <= 0).toArray();
+                    starts = Arrays.stream(starts)
+                            .filter(a -> s.inlineDepth(p, a & 0xffffffffL) <= 0).toArray();
                 }
             } else if (p.hasLine(frames.get(i).lookupPc())) {
                 starts = p.sequenceStatementStarts(frames.get(i).lookupPc());
@@ -92,78 +88,52 @@ final class LinePredicates {
         return false;
     }
 
-    /** Forward step over: a new line in this frame or an outer one. */
-    static StopPredicate stepOver(Program p, StepStart s) {
-        return new Base(p, s, frameStatementStarts(p, s), "step over") {
+    /**
+     * Step over: a new line in this frame or an outer one. Backward, any line start there (the caller's refinement
+     * goes back to the start of the line).
+     */
+    static StopPredicate stepOver(Program p, StepStart s, boolean backward) {
+        return new Base(p, s, frameStatementStarts(p, s), backward ? "reverse step over" : "step over") {
             @Override
             public boolean test(Machine m, long icount) {
-                return sameOrOuterLine(program, start, m, false);
+                long pc = m.hart().pc() & 0xffffffffL;
+                long c = program.cfa(m);
+                if (c < start.cfa()) {
+                    return false;
+                }
+                if (c == start.cfa() && start.inlineDepth(program, pc) > 0) {
+                    return false;
+                }
+                if (!backward && start.continuesAt(program, pc, c)) {
+                    return false;
+                }
+                return !program.isPrologueEntry(pc);
             }
         };
     }
 
-    /** Backward step over: a line start in this frame or an outer one (filtering done by the caller's refinement). */
-    static StopPredicate reverseStepOver(Program p, StepStart s) {
-        return new Base(p, s, frameStatementStarts(p, s), "reverse step over") {
+    /**
+     * Step into: a new line anywhere with line info (after a callee's prologue). Backward, any line start (refined
+     * by the caller as for step over).
+     */
+    static StopPredicate stepInto(Program p, StepStart s, boolean backward) {
+        return new Base(p, s, p.allStatementStarts(), backward ? "reverse step into" : "step into") {
             @Override
             public boolean test(Machine m, long icount) {
-                return sameOrOuterLine(program, start, m, true);
+                long pc = m.hart().pc() & 0xffffffffL;
+                if (program.isPrologueEntry(pc)) {
+                    return false;
+                }
+                return backward || !start.continuesAt(program, pc, program.cfa(m));
             }
         };
     }
 
-    private static boolean sameOrOuterLine(Program program, StepStart start, Machine m, boolean backward) {
-        long pc = m.hart().pc() & 0xffffffffL;
-        long c = program.cfa(m);
-        if (c < start.cfa()) {
-            return false;
-        }
-        if (c == start.cfa() && start.function() != null) {
-            int depth = program.keysAt(pc).indexOf(start.function());
-            if (depth > 0) {
-                return false;
-            }
-            if (!backward && depth == 0 && start.sameLine(program, pc)) {
-                return false;
-            }
-        }
-        return !program.isPrologueEntry(pc);
-    }
-
-    /** Forward step into: a new line anywhere with line info (after a callee's prologue). */
-    static StopPredicate stepInto(Program p, StepStart s) {
-        return new Base(p, s, p.allStatementStarts(), "step into") {
-            @Override
-            public boolean test(Machine m, long icount) {
-                return anyNewLine(program, start, m, false);
-            }
-        };
-    }
-
-    /** Backward step into: a line start anywhere. */
-    static StopPredicate reverseStepInto(Program p, StepStart s) {
-        return new Base(p, s, p.allStatementStarts(), "reverse step into") {
-            @Override
-            public boolean test(Machine m, long icount) {
-                return anyNewLine(program, start, m, true);
-            }
-        };
-    }
-
-    private static boolean anyNewLine(Program program, StepStart start, Machine m, boolean backward) {
-        long pc = m.hart().pc() & 0xffffffffL;
-        if (program.isPrologueEntry(pc)) {
-            return false;
-        }
-        if (!backward && start.sameLine(program, pc) && program.cfa(m) == start.cfa()
-                && program.keysAt(pc).indexOf(start.function()) == 0) {
-            return false;
-        }
-        return true;
-    }
-
-    /** Forward step out of a real frame: back at the return address with the caller's stack pointer. */
-    static StopPredicate returned(Program p, StepStart s, long returnAddress) {
+    /**
+     * Forward step out of a real frame: back at the return address with the caller's stack pointer. A trap frame's
+     * return address is mepc (where mret goes back to), with the stack as before the trap.
+     */
+    static StopPredicate returnedTo(Program p, StepStart s, long returnAddress) {
         return new Base(p, s, new int[] {(int) returnAddress}, "step out") {
             @Override
             public boolean test(Machine m, long icount) {
@@ -173,27 +143,17 @@ final class LinePredicates {
         };
     }
 
-    /** Forward step out of a trap frame: back at the interrupted code (mepc) with the stack as before the trap. */
-    static StopPredicate returnedFromTrap(Program p, StepStart s, long mepc) {
-        return new Base(p, s, new int[] {(int) mepc}, "step out") {
-            @Override
-            public boolean test(Machine m, long icount) {
-                return (m.hart().pc() & 0xffffffffL) == mepc && (m.hart().x(2) & 0xffffffffL) >= start.cfa();
-            }
-        };
-    }
-
     /** Forward step out of an inlined copy: a line of the same frame outside it, or an outer frame. */
     static StopPredicate leftInlined(Program p, StepStart s, long returnAddress) {
         int[] starts = frameStatementStarts(p, s);
-        int[] cands = java.util.Arrays.copyOf(starts, starts.length + 1);
+        int[] cands = Arrays.copyOf(starts, starts.length + 1);
         cands[starts.length] = (int) returnAddress;
         return new Base(p, s, cands, "step out") {
             @Override
             public boolean test(Machine m, long icount) {
                 long pc = m.hart().pc() & 0xffffffffL;
                 long c = program.cfa(m);
-                return c > start.cfa() || (c == start.cfa() && inlineDepth(pc) < 0);
+                return c > start.cfa() || (c == start.cfa() && start.inlineDepth(program, pc) < 0);
             }
         };
     }

@@ -4,7 +4,6 @@ import dev.backstep.debuginfo.DebugInfo;
 import dev.backstep.debuginfo.DwarfFormatException;
 import dev.backstep.debuginfo.ElfFormatException;
 import dev.backstep.debuginfo.frame.Frame;
-import dev.backstep.debuginfo.line.LineRow;
 import dev.backstep.debuginfo.model.Function;
 import dev.backstep.machine.Machine;
 import dev.backstep.machine.MachineConfig;
@@ -344,12 +343,12 @@ public final class Session implements DebugSession {
 
     @Override
     public Stop resume() throws SessionException {
-        return execute(true, "continue", () -> timeline.runForward(stops, Long.MAX_VALUE), true);
+        return execute(true, "continue", () -> runToStop(null, true));
     }
 
     @Override
     public Stop reverseContinue() throws SessionException {
-        return execute(false, "reverse continue", () -> timeline.reverseContinue(stops), true);
+        return execute(false, "reverse continue", () -> runToStop(null, false));
     }
 
     @Override
@@ -358,23 +357,23 @@ public final class Session implements DebugSession {
             throw new SessionException("icount must not be negative: " + icount);
         }
         boolean fwd = icount >= timeline.icount();
-        return execute(fwd, "seek", () -> timeline.seek(icount), false);
+        return execute(fwd, "seek", () -> timeline.seek(icount));
     }
 
     @Override
     public Stop next(Granularity g) throws SessionException {
         if (g == Granularity.INSTRUCTION) {
-            return execute(true, "step", timeline::step, false);
+            return execute(true, "step", timeline::step);
         }
-        return lineStep(true, "step", s -> LinePredicates.stepOver(program, s), false);
+        return lineStep(true, "step", s -> LinePredicates.stepOver(program, s, false));
     }
 
     @Override
     public Stop stepIn(Granularity g) throws SessionException {
         if (g == Granularity.INSTRUCTION) {
-            return execute(true, "step", timeline::step, false);
+            return execute(true, "step", timeline::step);
         }
-        return lineStep(true, "step in", s -> LinePredicates.stepInto(program, s), false);
+        return lineStep(true, "step in", s -> LinePredicates.stepInto(program, s, false));
     }
 
     @Override
@@ -388,29 +387,29 @@ public final class Session implements DebugSession {
             if (isTrapVector(frameEntry(s))) {
                 // a trap frame returns with mret to mepc (unless the handler changes it, then this runs on)
                 int mepc = timeline.machine().hart().csr(CSR_MEPC);
-                return LinePredicates.returnedFromTrap(program, s, mepc & 0xffffffffL);
+                return LinePredicates.returnedTo(program, s, mepc & 0xffffffffL);
             }
             if (frames.size() < 2) {
                 return null;
             }
-            return LinePredicates.returned(program, s, frames.get(1).pc());
-        }, false);
+            return LinePredicates.returnedTo(program, s, frames.get(1).pc());
+        });
     }
 
     @Override
     public Stop stepBack(Granularity g) throws SessionException {
         if (g == Granularity.INSTRUCTION) {
-            return execute(false, "step back", timeline::stepBack, false);
+            return execute(false, "step back", timeline::stepBack);
         }
-        return lineStep(false, "step back", s -> LinePredicates.reverseStepOver(program, s), true);
+        return lineStep(false, "step back", s -> LinePredicates.stepOver(program, s, true));
     }
 
     @Override
     public Stop reverseStepIn(Granularity g) throws SessionException {
         if (g == Granularity.INSTRUCTION) {
-            return execute(false, "step back", timeline::stepBack, false);
+            return execute(false, "step back", timeline::stepBack);
         }
-        return lineStep(false, "reverse step in", s -> LinePredicates.reverseStepInto(program, s), true);
+        return lineStep(false, "reverse step in", s -> LinePredicates.stepInto(program, s, true));
     }
 
     @Override
@@ -427,19 +426,18 @@ public final class Session implements DebugSession {
             if (s.pc() == entry && timeline.icount() > 0) {
                 // on the first instruction already (no frame set up yet, or a leaf that never sets one up):
                 // the call, or the instruction that trapped, is the one just before
-                return finish(timeline.stepBack(), Direction.BACKWARD, "reverse step out", true);
+                return finish(timeline.stepBack(), Direction.BACKWARD, "reverse step out");
             }
             if (isTrapVector(entry)) {
-                return finish(beforeTrap(entry), Direction.BACKWARD, "reverse step out", true);
+                return finish(beforeTrap(entry), Direction.BACKWARD, "reverse step out");
             }
             StopPredicate p = LinePredicates.entered(program, s, entry);
-            dev.backstep.replay.stop.Stop r = skipFilteredTraps(withPredicate(p, () -> timeline.reverseContinue(stops)),
-                    p, false);
+            dev.backstep.replay.stop.Stop r = runToStop(p, false);
             if (r.kind() == StopKind.PREDICATE && timeline.icount() > 0) {
                 r = timeline.stepBack();
                 r = r.withMessage(null);
             }
-            return finish(r, Direction.BACKWARD, "reverse step out", true);
+            return finish(r, Direction.BACKWARD, "reverse step out");
         } finally {
             leave();
         }
@@ -478,8 +476,7 @@ public final class Session implements DebugSession {
                 return (m.hart().pc() & 0xffffffffL) == vector;
             }
         };
-        dev.backstep.replay.stop.Stop r = skipFilteredTraps(withPredicate(entered,
-                () -> timeline.reverseContinue(stops)), entered, false);
+        dev.backstep.replay.stop.Stop r = runToStop(entered, false);
         if (r.kind() == StopKind.PREDICATE && !timeline.stoppedAtTrapEntry() && timeline.icount() > 0) {
             r = timeline.stepBack().withMessage(null);
         }
@@ -513,22 +510,14 @@ public final class Session implements DebugSession {
     }
 
     /** A predicate-driven line step; backward ones are refined to the first statement of the line they land in. */
-    private Stop lineStep(boolean fwd, String what, java.util.function.Function<StepStart, StopPredicate> make,
-                          boolean refine) throws SessionException {
+    private Stop lineStep(boolean fwd, String what, java.util.function.Function<StepStart, StopPredicate> make)
+            throws SessionException {
         enter();
         try {
             prepare(fwd);
             StepStart s = startHere();
             StopPredicate p = make.apply(s);
-            dev.backstep.replay.stop.Stop r;
-            if (p == null) {
-                r = timeline.runForward(stops, Long.MAX_VALUE);
-            } else if (fwd) {
-                r = withPredicate(p, () -> timeline.runForward(stops, Long.MAX_VALUE));
-            } else {
-                r = withPredicate(p, () -> timeline.reverseContinue(stops));
-            }
-            r = skipFilteredTraps(r, p, fwd);
+            dev.backstep.replay.stop.Stop r = runToStop(p, fwd);
             if (fwd && r.kind() == StopKind.PREDICATE && timeline.stoppedAtTrapEntry()) {
                 // the step stops on a trap handler's first instruction: the timeline is at the trap's icount, before
                 // the entry; one instruction more is inside the handler, where the user asked to go
@@ -537,11 +526,11 @@ public final class Session implements DebugSession {
             }
             if (!fwd) {
                 r = userBreakpointWins(r);
+                if (p != null) {
+                    r = toLineStart(p, r);
+                }
             }
-            if (!fwd && refine && p != null) {
-                r = toLineStart(p, r);
-            }
-            return finish(r, fwd ? Direction.FORWARD : Direction.BACKWARD, what, true);
+            return finish(r, fwd ? Direction.FORWARD : Direction.BACKWARD, what);
         } finally {
             leave();
         }
@@ -571,16 +560,11 @@ public final class Session implements DebugSession {
         return r;
     }
 
-    /** What a line step compares to tell whether an earlier statement start continues the same line. */
-    private record LinePiece(long pc, LineRow row, long cfa, String function) {
+    /** A statement start a backward step reached, and the CFA there: the piece of a line an earlier one may continue. */
+    private record LinePiece(long pc, long cfa) {
+        /** Whether a forward line step from the machine's position would go on past this piece (same line, frame, body). */
         boolean continuedBy(Program program, Machine m) {
-            long pc0 = m.hart().pc() & 0xffffffffL;
-            LineRow row0 = program.row(pc0).orElse(null);
-            long[] range0 = program.lineRange(pc0);
-            return row0 != null && row.line() == row0.line() && row.file().equals(row0.file())
-                    && program.cfa(m) == cfa
-                    && java.util.Objects.equals(function, Program.key(program.innermost(pc0)))
-                    && (range0 == null || range0[0] != pc);
+            return StepStart.at(m, program, List.of()).continuesAt(program, pc, cfa);
         }
     }
 
@@ -594,14 +578,11 @@ public final class Session implements DebugSession {
         for (int guard = 0; guard < 256 && r.kind() == StopKind.PREDICATE; guard++) {
             long pc = timeline.machine().hart().pc() & 0xffffffffL;
             long at = timeline.icount();
-            LineRow row = program.row(pc).orElse(null);
-            if (row == null) {
+            if (program.row(pc).isEmpty()) {
                 return r;
             }
-            LinePiece piece = new LinePiece(pc, row, program.cfa(timeline.machine()),
-                    Program.key(program.innermost(pc)));
-            dev.backstep.replay.stop.Stop earlier = userBreakpointWins(skipFilteredTraps(
-                    withPredicate(p, () -> timeline.reverseContinue(stops)), p, false));
+            LinePiece piece = new LinePiece(pc, program.cfa(timeline.machine()));
+            dev.backstep.replay.stop.Stop earlier = userBreakpointWins(runToStop(p, false));
             switch (earlier.kind()) {
                 case PREDICATE -> {
                     if (!piece.continuedBy(program, timeline.machine())) {
@@ -670,29 +651,27 @@ public final class Session implements DebugSession {
     }
 
     /** Runs a timeline operation as an execution request. */
-    private Stop execute(boolean fwd, String what, Supplier<dev.backstep.replay.stop.Stop> op, boolean filterTraps)
-            throws SessionException {
+    private Stop execute(boolean fwd, String what, Supplier<dev.backstep.replay.stop.Stop> op) throws SessionException {
         enter();
         try {
             prepare(fwd);
-            dev.backstep.replay.stop.Stop r = op.get();
-            if (filterTraps) {
-                for (int guard = 0; guard < 100_000 && r.kind() == StopKind.TRAP && !wanted(r) && !pauseRequested; guard++) {
-                    r = op.get();
-                }
-            }
-            return finish(r, fwd ? Direction.FORWARD : Direction.BACKWARD, what, filterTraps);
+            return finish(op.get(), fwd ? Direction.FORWARD : Direction.BACKWARD, what);
         } finally {
             leave();
         }
     }
 
-    private dev.backstep.replay.stop.Stop skipFilteredTraps(dev.backstep.replay.stop.Stop r, StopPredicate p,
-                                                           boolean fwd) {
+    /**
+     * Runs forward or backward to the next stop of the user's stop set, plus {@code p} if not null, passing the traps
+     * the exception filters do not want.
+     */
+    private dev.backstep.replay.stop.Stop runToStop(StopPredicate p, boolean fwd) {
+        Supplier<dev.backstep.replay.stop.Stop> once = fwd ? () -> timeline.runForward(stops, Long.MAX_VALUE)
+                : () -> timeline.reverseContinue(stops);
+        Supplier<dev.backstep.replay.stop.Stop> run = p == null ? once : () -> withPredicate(p, once);
+        dev.backstep.replay.stop.Stop r = run.get();
         for (int guard = 0; guard < 100_000 && r.kind() == StopKind.TRAP && !wanted(r) && !pauseRequested; guard++) {
-            Supplier<dev.backstep.replay.stop.Stop> again = fwd ? () -> timeline.runForward(stops, Long.MAX_VALUE)
-                    : () -> timeline.reverseContinue(stops);
-            r = p == null ? again.get() : withPredicate(p, again);
+            r = run.get();
         }
         return r;
     }
@@ -714,7 +693,7 @@ public final class Session implements DebugSession {
         output.begin();
     }
 
-    private Stop finish(dev.backstep.replay.stop.Stop r, Direction dir, String what, boolean breakpointsMatter) {
+    private Stop finish(dev.backstep.replay.stop.Stop r, Direction dir, String what) {
         forward = false;
         output.end();
         view = null;

@@ -20,6 +20,19 @@ record StepStart(long icount, long pc, long cfa, String function, Function inner
         return new StepStart(m.icount(), pc, p.cfa(m), Program.key(f), f, p.lineRange(pc), p.row(pc).orElse(null), frames);
     }
 
+    /** Where the innermost starting function sits among the functions at pc: 0 same, &gt;0 deeper inlined, -1 not there. */
+    int inlineDepth(Program p, long pc) {
+        return function == null ? -1 : p.keysAt(pc).indexOf(function);
+    }
+
+    /**
+     * Whether a forward line step from here goes on past pc, a statement start reached with that CFA: the same frame,
+     * the same function body (not code inlined into it), and still the starting line.
+     */
+    boolean continuesAt(Program p, long pc, long cfa) {
+        return cfa == this.cfa && sameLine(p, pc) && inlineDepth(p, pc) == 0;
+    }
+
     boolean inRange(long pc) {
         return range != null && pc >= range[0] && pc < range[1];
     }
