@@ -287,6 +287,20 @@ class ProtocolTest {
     }
 
     @Test
+    void aPauseRightAfterContinueIsNeverLost() throws Exception {
+        // the pause can reach the session before the worker has begun the operation; it must still end it
+        launchStopped(false);
+        session.get().endless = true;
+        ContinueArguments c = new ContinueArguments();
+        c.setThreadId(1);
+        for (int i = 0; i < 200; i++) {
+            TestClient.get(client.server.continue_(c));
+            TestClient.get(client.server.pause(new PauseArguments()));
+            assertEquals("pause", client.nextStop().getReason(), "round " + i);
+        }
+    }
+
+    @Test
     void breakpointSetWhileRunningTakesEffect() throws Exception {
         launchStopped(false);
         session.get().endless = true;

@@ -13,6 +13,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -26,15 +28,21 @@ import java.util.logging.Logger;
  * <p>Breakpoint changes that arrive while the program runs are queued and applied between operations;
  * a forward continue is interrupted for them and then goes on, so that a breakpoint set while the
  * program runs takes effect at once (as users expect from any debugger).
+ *
+ * <p>A pause can arrive before the session has begun the operation (the worker starts it only after the
+ * response is out), and a session forgets a pause it gets while idle. So a wanted pause is repeated every
+ * few milliseconds until the operation ends, rather than sent once and possibly lost.
  */
 public final class OperationRunner {
     private static final Logger LOG = Logger.getLogger(OperationRunner.class.getName());
     private static final AtomicInteger PROGRESS_IDS = new AtomicInteger();
+    private static final long REPAUSE_MS = 10;
 
     private final ClientChannel client;
     private final RequestTracker tracker;
     private final OutputForwarder output;
     private final ExecutorService worker;
+    private final ScheduledExecutorService repauser;
     private final Object lock = new Object();
     private final Deque<Runnable> pendingChanges = new ArrayDeque<>();
 
@@ -47,8 +55,9 @@ public final class OperationRunner {
         final int requestSeq;
         final boolean restartable;
         final ProgressReporter progress;
-        volatile boolean pausedForChanges;
         volatile boolean pausedByUser;
+        /** Repeats the pause while one is wanted; guarded by the runner's lock. */
+        ScheduledFuture<?> repause;
 
         Running(int requestSeq, boolean restartable, ProgressReporter progress) {
             this.requestSeq = requestSeq;
@@ -63,6 +72,11 @@ public final class OperationRunner {
         this.output = output;
         this.worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "backstep-dap-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        this.repauser = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "backstep-dap-pause");
             t.setDaemon(true);
             return t;
         });
@@ -122,10 +136,9 @@ public final class OperationRunner {
         r.progress.begin();
         try {
             applyPendingChanges();
-            r.pausedForChanges = false;
             stop = op.run();
-            while (stop.reason() == StopReason.PAUSE && r.pausedForChanges && !r.pausedByUser && r.restartable) {
-                r.pausedForChanges = false;
+            // only the user and breakpoint changes pause a DAP session: a pause the user did not ask for was for changes
+            while (stop.reason() == StopReason.PAUSE && !r.pausedByUser && r.restartable) {
                 applyPendingChanges();
                 stop = continuation.run();
             }
@@ -140,6 +153,9 @@ public final class OperationRunner {
             synchronized (lock) {
                 applyPendingChanges();
                 running = null;
+                if (r.repause != null) {
+                    r.repause.cancel(false);
+                }
             }
         }
         if (failure != null) {
@@ -180,8 +196,7 @@ public final class OperationRunner {
             pendingChanges.add(task);
         }
         if (r.restartable) {
-            r.pausedForChanges = true;
-            pauseSession();
+            requestPause(r);
         }
         return result;
     }
@@ -207,7 +222,7 @@ public final class OperationRunner {
         }
         if (r != null) {
             r.pausedByUser = true;
-            pauseSession();
+            requestPause(r);
         }
     }
 
@@ -224,9 +239,33 @@ public final class OperationRunner {
                 || (progressId != null && progressId.equals(r.progress.id()));
         if (match) {
             r.pausedByUser = true;
-            pauseSession();
+            requestPause(r);
         }
         return match;
+    }
+
+    /** Pauses the session now and again until the operation ends or no longer needs pausing. */
+    private void requestPause(Running r) {
+        pauseSession();
+        synchronized (lock) {
+            if (r.repause != null || running != r || repauser.isShutdown()) {
+                return;
+            }
+            r.repause = repauser.scheduleWithFixedDelay(() -> repauseIfWanted(r), REPAUSE_MS, REPAUSE_MS,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void repauseIfWanted(Running r) {
+        synchronized (lock) {
+            boolean wanted = running == r && (r.pausedByUser || !pendingChanges.isEmpty());
+            if (!wanted) {
+                r.repause.cancel(false);
+                r.repause = null;
+                return;
+            }
+        }
+        pauseSession();
     }
 
     private void pauseSession() {
@@ -254,6 +293,7 @@ public final class OperationRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        repauser.shutdown();
     }
 
     /** Waits until no operation runs (used before replacing the session on restart). */
