@@ -1,7 +1,10 @@
 'use strict';
 // Prints what a DAP client sees of the server's latency (no assertions; a shared machine is noisy):
 // server start -> initialize response, stepBack by one instruction, reverse step over, reverseContinue
-// to a data breakpoint. Usage: node bench/bench.js [iterations]   (BACKSTEP_JAR overrides the jar)
+// to a data breakpoint; then on bench.elf, reverse step over lines whose calls retire ~10^5..10^6 instructions
+// each and a reverseContinue over 10^8 instructions. Usage: node bench/bench.js [iterations]   (BACKSTEP_JAR overrides the jar)
+const fs = require('fs');
+const path = require('path');
 const { performance } = require('perf_hooks');
 const S = require('../lib/support');
 
@@ -79,6 +82,47 @@ async function main() {
         rc.push(await timed(dc, 'reverseContinue', { threadId: 1 }));
     }
     console.log(`reverseContinue to the data breakpoint (icount 14627 -> 12942): ${stats(rc)}`);
+    await dc.stop();
+    await heavyLines(transport);
+}
+
+/** The worst case for line stepping back: lines of bench.c that call loop-heavy functions. */
+async function heavyLines(transport) {
+    const elf = path.join(S.EXAMPLES, 'bench.elf');
+    const src = path.join(S.EXAMPLES, 'bench.c');
+    const lineOf = text => fs.readFileSync(src, 'utf8').split('\n').findIndex(l => l.includes(text)) + 1;
+    const dc = await transport.connect();
+    const initialized = dc.waitForEvent('initialized');
+    await dc.initializeRequest();
+    await dc.launchRequest({ program: elf, stopOnEntry: true });
+    await S.within(initialized, 'initialized');
+    await dc.configurationDoneRequest();
+    await S.within(dc.waitForEvent('stopped'), 'entry');
+    // the second round's printf: stepping back from there passes matmul_round, sort_round, crc32_bitwise, ...
+    await dc.setBreakpointsRequest({ source: { path: src }, breakpoints: [{ line: lineOf('printf("round %d: sieve'), hitCondition: '2' }] });
+    const at = await act(dc, 'continue', { threadId: 1 });
+    await dc.setBreakpointsRequest({ source: { path: src }, breakpoints: [] });
+    const icount = async () => (await dc.send('backstep/info', {})).body.icount;
+    const where = async () => (await dc.stackTraceRequest({ threadId: 1, levels: 1 })).body.stackFrames[0].line;
+    let before = await icount();
+    console.log(`bench.elf: stopped at bench.c:${await where()} (${at.reason}), icount ${before}`);
+    for (let i = 0; i < 6; i++) {
+        const from = await where();
+        const ms = await timed(dc, 'stepBack', { threadId: 1 });
+        const now = await icount();
+        console.log(`  stepBack bench.c:${from} -> ${await where()}: ${ms.toFixed(1)} ms, ${before - now} instructions back`);
+        before = now;
+    }
+    const far = 101000000;
+    let ms = await timed(dc, 'backstep/seek', { icount: far });
+    console.log(`  backstep/seek to icount ${far}: ${ms.toFixed(0)} ms`);
+    await dc.setBreakpointsRequest({ source: { path: src }, breakpoints: [{ line: lineOf('rng_state = 2463534242u') }] });
+    ms = await timed(dc, 'reverseContinue', { threadId: 1 });
+    const back = far - await icount();
+    console.log(`  reverseContinue over ${back} instructions -> bench.c:${await where()}: ${ms.toFixed(0)} ms (${(back / 1000 / ms).toFixed(0)} M instructions/s)`);
+    await act(dc, 'backstep/seek', { icount: far });
+    ms = await timed(dc, 'reverseContinue', { threadId: 1 });
+    console.log(`  again, with the snapshots the first scan left: ${ms.toFixed(0)} ms`);
     await dc.stop();
 }
 

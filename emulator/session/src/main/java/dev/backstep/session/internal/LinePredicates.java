@@ -58,10 +58,13 @@ final class LinePredicates {
                 Function concrete = fns.get(fns.size() - 1).frameFunction();
                 starts = p.statementStarts(concrete);
                 if (i == 0 && s.function() != null && !inOuterFrame(frames, concrete)) {
-                    // code inlined into the starting function's body never ends a step in this frame: leaving
-                    // it out keeps hot inlined loops from stopping the machine (it is not in an outer frame)
-                    starts = Arrays.stream(starts)
-                            .filter(a -> s.inlineDepth(p, a & 0xffffffffL) <= 0).toArray();
+                    // code inlined into the starting function's body never ends a step in this frame, except where
+                    // it begins (shown as the call site): leaving the rest out keeps hot inlined loops from stopping
+                    // the machine (it is not in an outer frame)
+                    starts = Arrays.stream(starts).filter(a -> {
+                        long pc = a & 0xffffffffL;
+                        return s.inlineDepth(p, pc) <= 0 || s.atCallSite(p, pc);
+                    }).toArray();
                 }
             } else if (p.hasLine(frames.get(i).lookupPc())) {
                 starts = p.sequenceStatementStarts(frames.get(i).lookupPc());
@@ -101,7 +104,7 @@ final class LinePredicates {
                 if (c < start.cfa()) {
                     return false;
                 }
-                if (c == start.cfa() && start.inlineDepth(program, pc) > 0) {
+                if (c == start.cfa() && start.inlineDepth(program, pc) > 0 && !start.atCallSite(program, pc)) {
                     return false;
                 }
                 if (!backward && start.continuesAt(program, pc, c)) {
@@ -154,6 +157,24 @@ final class LinePredicates {
                 long pc = m.hart().pc() & 0xffffffffL;
                 long c = program.cfa(m);
                 return c > start.cfa() || (c == start.cfa() && start.inlineDepth(program, pc) < 0);
+            }
+        };
+    }
+
+    /**
+     * Backward out of an inlined copy: the last instruction outside it, in its frame (not in a function it calls),
+     * or the frame's first instruction when the copy begins the function. Not the copy's entry pc, which optimised
+     * code may run only once, before a loop that runs the rest of the copy.
+     */
+    static StopPredicate leftInlinedBackward(Program p, StepStart s, Function copy, int[] outside, long frameEntry) {
+        int[] cands = Arrays.copyOf(outside, outside.length + 1);
+        cands[outside.length] = (int) frameEntry;
+        return new Base(p, s, cands, "reverse step out") {
+            @Override
+            public boolean test(Machine m, long icount) {
+                long pc = m.hart().pc() & 0xffffffffL;
+                long c = program.cfa(m);
+                return pc == frameEntry ? c == start.cfa() : !copy.contains(pc) && c >= start.cfa();
             }
         };
     }

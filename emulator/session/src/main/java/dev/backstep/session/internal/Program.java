@@ -78,6 +78,44 @@ final class Program {
         return out;
     }
 
+    /** Where an inlined copy begins: its entry pc when the DWARF gives one, else its lowest address. */
+    static long entryOf(Function f) {
+        return f.isInlined() && f.entryPc() != 0 ? f.entryPc() : f.lowPc();
+    }
+
+    /**
+     * How many of the innermost functions at pc are inlined copies that begin exactly there. A debugger shows such
+     * a place as the call site in the caller first (gdb does), and a step into goes in one level at a time.
+     */
+    int inlineEntriesAt(long pc) {
+        int n = 0;
+        for (Function f : debug.functionsAt(pc)) {
+            if (!f.isInlined() || entryOf(f) != pc) {
+                break;
+            }
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * Addresses of the instructions of a concrete function outside one inlined copy in it (lengths read from the
+     * code in memory: 2 bytes for compressed instructions, else 4).
+     */
+    int[] instructionsOutside(Function concrete, Function copy, dev.backstep.machine.MemoryView code) {
+        TreeSet<Long> set = new TreeSet<>();
+        for (AddressRange r : concrete.ranges()) {
+            long a = r.start();
+            while (a < r.end()) {
+                if (!copy.contains(a)) {
+                    set.add(a);
+                }
+                a += (code.read16((int) a) & 3) == 3 ? 4 : 2;
+            }
+        }
+        return toInts(set);
+    }
+
     Optional<LineRow> row(long pc) {
         return debug.lines().rowAt(pc);
     }
@@ -152,7 +190,7 @@ final class Program {
 
     /** The first line of a function after its prologue: where a function breakpoint goes. */
     long afterPrologue(Function f) {
-        long entry = f.isInlined() && f.entryPc() != 0 ? f.entryPc() : f.lowPc();
+        long entry = entryOf(f);
         if (!f.isInlined() && isPrologueEntry(entry)) {
             Optional<LineRow> first = row(entry);
             for (int a : statementStarts(f)) {

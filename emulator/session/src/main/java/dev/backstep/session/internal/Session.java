@@ -70,6 +70,11 @@ public final class Session implements DebugSession {
     private volatile boolean pauseRequested;
     private boolean forward;
     private StateView view;
+    /**
+     * Inlined levels that begin at the pc and are shown as their call site, not entered yet (as gdb shows them):
+     * where a line step or a breakpoint on the call's line stopped. A step into enters one without running.
+     */
+    private int hiddenInline;
     /** The live input of a RECORD session (null in REPLAY). */
     private ConsoleInput consoleInput;
     private ExceptionDetails lastException;
@@ -365,7 +370,7 @@ public final class Session implements DebugSession {
         if (g == Granularity.INSTRUCTION) {
             return execute(true, "step", timeline::step);
         }
-        return lineStep(true, "step", s -> LinePredicates.stepOver(program, s, false));
+        return lineStep(true, "step", true, s -> LinePredicates.stepOver(program, s, false));
     }
 
     @Override
@@ -373,12 +378,15 @@ public final class Session implements DebugSession {
         if (g == Granularity.INSTRUCTION) {
             return execute(true, "step", timeline::step);
         }
-        return lineStep(true, "step in", s -> LinePredicates.stepInto(program, s, false));
+        if (hiddenInline > 0) {
+            return enterInlined();
+        }
+        return lineStep(true, "step in", true, s -> LinePredicates.stepInto(program, s, false));
     }
 
     @Override
     public Stop stepOut() throws SessionException {
-        return lineStep(true, "step out", s -> {
+        return lineStep(true, "step out", true, s -> {
             List<Frame> frames = s.frames();
             if (s.innermost() != null && s.innermost().isInlined()) {
                 long ra = frames.size() > 1 ? frames.get(1).pc() : 0;
@@ -401,7 +409,10 @@ public final class Session implements DebugSession {
         if (g == Granularity.INSTRUCTION) {
             return execute(false, "step back", timeline::stepBack);
         }
-        return lineStep(false, "step back", s -> LinePredicates.stepOver(program, s, true));
+        if (atInlinedEntry()) {
+            return showCallSite(hiddenInline + 1, "step back");
+        }
+        return lineStep(false, "step back", true, s -> LinePredicates.stepOver(program, s, true));
     }
 
     @Override
@@ -409,19 +420,60 @@ public final class Session implements DebugSession {
         if (g == Granularity.INSTRUCTION) {
             return execute(false, "step back", timeline::stepBack);
         }
-        return lineStep(false, "reverse step in", s -> LinePredicates.stepInto(program, s, true));
+        if (atInlinedEntry()) {
+            return showCallSite(hiddenInline + 1, "reverse step in");
+        }
+        return lineStep(false, "reverse step in", false, s -> LinePredicates.stepInto(program, s, true));
+    }
+
+    /** Step into at the call site of an inlined copy: the copy begins here, so nothing runs; the view goes in. */
+    private Stop enterInlined() throws SessionException {
+        return moveView(hiddenInline - 1, Direction.FORWARD, "step in");
+    }
+
+    /**
+     * Whether the function the user is in is an inlined copy that begins at the pc: stepping back out of its first
+     * line leads to its call site, at the same instruction (as stepping back from a called function's first line
+     * leads to the call).
+     */
+    private boolean atInlinedEntry() {
+        if (running) {
+            return false; // execute() refuses it
+        }
+        return hiddenInline < program.inlineEntriesAt(timeline.machine().hart().pc() & 0xffffffffL);
+    }
+
+    private Stop showCallSite(int hidden, String what) throws SessionException {
+        return moveView(hidden, Direction.BACKWARD, what);
+    }
+
+    /** A step that only changes how many inlined levels at the pc are entered: the machine stays where it is. */
+    private Stop moveView(int hidden, Direction dir, String what) throws SessionException {
+        enter();
+        try {
+            prepare(dir == Direction.FORWARD);
+            hiddenInline = hidden;
+            return finish(dev.backstep.replay.stop.Stop.simple(StopKind.PREDICATE, timeline.icount(),
+                    timeline.machine().hart().pc(), dir == Direction.BACKWARD, null), dir, what);
+        } finally {
+            leave();
+        }
     }
 
     @Override
     public Stop reverseStepOut() throws SessionException {
         enter();
         try {
+            int hidden = hiddenInline;
             prepare(false);
-            StepStart s = startHere();
+            StepStart s = startHere(hidden);
             long entry = frameEntry(s);
             if (entry < 0) {
                 throw new SessionException("cannot tell where the current function starts (no debug info or symbol "
                         + "at pc " + Registers.hex((int) s.pc()) + ")");
+            }
+            if (s.innermost() != null && s.innermost().isInlined()) {
+                return finish(outOfInlinedBackward(s), Direction.BACKWARD, "reverse step out");
             }
             if (s.pc() == entry && timeline.icount() > 0) {
                 // on the first instruction already (no frame set up yet, or a leaf that never sets one up):
@@ -441,6 +493,37 @@ public final class Session implements DebugSession {
         } finally {
             leave();
         }
+    }
+
+    /**
+     * Reverse step out of an inlined copy: back to the last instruction outside it, then one on, to the copy's first
+     * instruction of this run (or to the function's entry, when the copy begins the function), shown as its call
+     * site (not entered), as a called function's call instruction is.
+     */
+    private dev.backstep.replay.stop.Stop outOfInlinedBackward(StepStart s) {
+        Function copy = s.innermost();
+        Machine m = timeline.machine();
+        Function concrete = copy.frameFunction();
+        if (s.pc() == concrete.lowPc()) {
+            // the copy begins the function and this is its first instruction: nothing of this run lies before
+            hiddenInline = Math.max(0, s.inlineDepth(program, s.pc())) + 1;
+            return dev.backstep.replay.stop.Stop.simple(StopKind.PREDICATE, timeline.icount(), (int) s.pc(), true, null);
+        }
+        int[] outside = program.instructionsOutside(concrete, copy, m.memory());
+        dev.backstep.replay.stop.Stop r = runToStop(LinePredicates.leftInlinedBackward(program, s, copy, outside,
+                concrete.lowPc()), false);
+        if (r.kind() != StopKind.PREDICATE) {
+            return r;
+        }
+        if (!copy.contains(m.hart().pc() & 0xffffffffL)) {
+            timeline.step();
+        }
+        long pc = m.hart().pc() & 0xffffffffL;
+        int depth = s.inlineDepth(program, pc);
+        if (depth >= 0) {
+            hiddenInline = depth + 1;
+        }
+        return r.at(timeline.icount(), (int) pc, true);
     }
 
     private static final int CSR_MTVEC = 0x305;
@@ -486,7 +569,7 @@ public final class Session implements DebugSession {
     private long frameEntry(StepStart s) {
         Function f = s.innermost();
         if (f != null) {
-            return f.isInlined() && f.entryPc() != 0 ? f.entryPc() : f.lowPc();
+            return Program.entryOf(f);
         }
         return program.debug().symbols().containing(s.pc()).map(sym -> sym.value()).orElse(-1L);
     }
@@ -510,12 +593,17 @@ public final class Session implements DebugSession {
     }
 
     /** A predicate-driven line step; backward ones are refined to the first statement of the line they land in. */
-    private Stop lineStep(boolean fwd, String what, java.util.function.Function<StepStart, StopPredicate> make)
-            throws SessionException {
+    /**
+     * @param showCallSites whether a stop where inlined code begins shows its call site: yes for steps that meet the
+     *                      code from before it; a reverse step in meets it from its end, inside
+     */
+    private Stop lineStep(boolean fwd, String what, boolean showCallSites,
+                          java.util.function.Function<StepStart, StopPredicate> make) throws SessionException {
         enter();
         try {
+            int hidden = hiddenInline;
             prepare(fwd);
-            StepStart s = startHere();
+            StepStart s = startHere(hidden);
             StopPredicate p = make.apply(s);
             dev.backstep.replay.stop.Stop r = runToStop(p, fwd);
             if (fwd && r.kind() == StopKind.PREDICATE && timeline.stoppedAtTrapEntry()) {
@@ -527,8 +615,11 @@ public final class Session implements DebugSession {
             if (!fwd) {
                 r = userBreakpointWins(r);
                 if (p != null) {
-                    r = toLineStart(p, r);
+                    r = toLineStart(p, s, r);
                 }
+            }
+            if (r.kind() == StopKind.PREDICATE && showCallSites) {
+                hiddenInline = s.hiddenAt(program, timeline.machine().hart().pc() & 0xffffffffL);
             }
             return finish(r, fwd ? Direction.FORWARD : Direction.BACKWARD, what);
         } finally {
@@ -561,10 +652,14 @@ public final class Session implements DebugSession {
     }
 
     /** A statement start a backward step reached, and the CFA there: the piece of a line an earlier one may continue. */
-    private record LinePiece(long pc, long cfa) {
-        /** Whether a forward line step from the machine's position would go on past this piece (same line, frame, body). */
+    private record LinePiece(long pc, long cfa, StepStart step) {
+        /**
+         * Whether a forward line step from the machine's position would go on past this piece (same line, frame,
+         * body), that position seen as the step shows it (an inlined copy beginning there as its call site).
+         */
         boolean continuedBy(Program program, Machine m) {
-            return StepStart.at(m, program, List.of()).continuesAt(program, pc, cfa);
+            int hidden = step.hiddenAt(program, m.hart().pc() & 0xffffffffL);
+            return StepStart.at(m, program, List.of(), hidden).continuesAt(program, pc, cfa);
         }
     }
 
@@ -574,14 +669,14 @@ public final class Session implements DebugSession {
      * a statement: the result is where a forward step from there would come here. A breakpoint (or watchpoint, or
      * wanted trap) met on the way back within the line wins: the user's stop is passed before the line start.
      */
-    private dev.backstep.replay.stop.Stop toLineStart(StopPredicate p, dev.backstep.replay.stop.Stop r) {
+    private dev.backstep.replay.stop.Stop toLineStart(StopPredicate p, StepStart step, dev.backstep.replay.stop.Stop r) {
         for (int guard = 0; guard < 256 && r.kind() == StopKind.PREDICATE; guard++) {
             long pc = timeline.machine().hart().pc() & 0xffffffffL;
             long at = timeline.icount();
             if (program.row(pc).isEmpty()) {
                 return r;
             }
-            LinePiece piece = new LinePiece(pc, program.cfa(timeline.machine()));
+            LinePiece piece = new LinePiece(pc, program.cfa(timeline.machine()), step);
             dev.backstep.replay.stop.Stop earlier = userBreakpointWins(runToStop(p, false));
             switch (earlier.kind()) {
                 case PREDICATE -> {
@@ -646,8 +741,8 @@ public final class Session implements DebugSession {
         }
     }
 
-    private StepStart startHere() {
-        return StepStart.at(timeline.machine(), program, view().backtrace().frames());
+    private StepStart startHere(int hidden) {
+        return StepStart.at(timeline.machine(), program, view().backtrace().frames(), hidden);
     }
 
     /** Runs a timeline operation as an execution request. */
@@ -686,6 +781,7 @@ public final class Session implements DebugSession {
         forward = fwd;
         pauseRequested = false;
         view = null;
+        hiddenInline = 0;
         lastException = null;
         for (UserBreakpoint b : breakpoints.all()) {
             b.conditionError = null;
@@ -697,7 +793,10 @@ public final class Session implements DebugSession {
         forward = false;
         output.end();
         view = null;
-        Stop s = StopTranslator.translate(r, dir, what, breakpoints, program, pauseRequested);
+        if (r.kind() == StopKind.BREAKPOINT) {
+            hiddenInline = callSiteBreakpoint(r);
+        }
+        Stop s = StopTranslator.translate(r, dir, what, breakpoints, program, pauseRequested, hiddenInline);
         if (s.reason() == StopReason.EXCEPTION) {
             lastException = Traps.details(r.trapCause(), timeline.machine().hart().pc(), r.trapTval());
         }
@@ -725,9 +824,31 @@ public final class Session implements DebugSession {
 
     private StateView view() {
         if (view == null) {
-            view = new StateView(program.debug(), timeline.machine());
+            view = new StateView(program.debug(), timeline.machine(), hiddenInline);
         }
         return view;
+    }
+
+    /**
+     * A line breakpoint on the line of a call whose inlined copy holds the pc stops at the call site, not in the
+     * copy (the user asked for that line): the levels to show as their call site (gdb does the same).
+     */
+    private int callSiteBreakpoint(dev.backstep.replay.stop.Stop r) {
+        UserBreakpoint b = breakpoints.byStopId(r.breakpointId());
+        if (b == null || b.kind != UserBreakpoint.Kind.LINE || b.status == null) {
+            return hiddenInline;
+        }
+        long pc = timeline.machine().hart().pc() & 0xffffffffL;
+        List<Function> fns = program.debug().functionsAt(pc);
+        for (int h = fns.size() - 1; h > 0; h--) {
+            Function inlined = fns.get(h - 1);
+            if (inlined.isInlined() && inlined.callLine() == b.status.line() && inlined.callFile() != null
+                    && b.status.path() != null && BreakpointTable.shortName(inlined.callFile())
+                    .equals(BreakpointTable.shortName(b.status.path()))) {
+                return h;
+            }
+        }
+        return 0;
     }
 
     // ------------------------------------------------------------ state

@@ -44,6 +44,8 @@ final class StateView {
 
     private final DebugInfo debug;
     private final Machine machine;
+    /** Inlined levels of the top frame shown as their call site (see Session): left out of the stack. */
+    private final int hiddenInline;
     private List<Level> levels;
     private Backtrace backtrace;
     private final Map<Integer, Container> handles = new HashMap<>();
@@ -52,9 +54,10 @@ final class StateView {
     private final Map<Integer, Integer> frameOf = new HashMap<>();
     private int nextHandle = 1;
 
-    StateView(DebugInfo debug, Machine machine) {
+    StateView(DebugInfo debug, Machine machine, int hiddenInline) {
         this.debug = debug;
         this.machine = machine;
+        this.hiddenInline = hiddenInline;
     }
 
     Backtrace backtrace() {
@@ -67,15 +70,18 @@ final class StateView {
     List<Level> levels() {
         if (levels == null) {
             List<Level> out = new ArrayList<>();
+            boolean top = true;
             for (Frame f : backtrace().frames()) {
                 List<Function> fns = f.functions();
+                int first = top ? Math.min(hiddenInline, Math.max(0, fns.size() - 1)) : 0;
+                top = false;
                 if (fns.isEmpty()) {
                     LineRow r = f.line().orElse(null);
                     out.add(new Level(out.size() + 1, f, 0, null, r == null ? null : r.file(), r == null ? 0 : r.line(),
                             r == null ? 0 : r.column()));
                     continue;
                 }
-                for (int i = 0; i < fns.size(); i++) {
+                for (int i = first; i < fns.size(); i++) {
                     String path;
                     int line;
                     int col;

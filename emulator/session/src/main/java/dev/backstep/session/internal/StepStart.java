@@ -8,16 +8,33 @@ import dev.backstep.machine.Machine;
 import java.util.List;
 
 /**
- * Where a step begins, as line stepping compares it: the frame (by CFA), the innermost function body, the line's
- * address range, and the stack's frames (whose functions hold the places a step over can end).
+ * Where a step begins, as line stepping compares it: the frame (by CFA), the innermost function body the user
+ * sees, the line's address range, and the stack's frames (whose functions hold the places a step over can end).
+ * At the entry of an inlined copy shown as its call site, the body is the caller's and the line the call's.
  */
 record StepStart(long icount, long pc, long cfa, String function, Function innermost, long[] range, LineRow row,
                  List<Frame> frames) {
 
     static StepStart at(Machine m, Program p, List<Frame> frames) {
+        return at(m, p, frames, 0);
+    }
+
+    /** @param hidden inlined levels beginning at pc that are shown as their call site (not entered yet) */
+    static StepStart at(Machine m, Program p, List<Frame> frames, int hidden) {
         long pc = m.hart().pc() & 0xffffffffL;
-        Function f = p.innermost(pc);
-        return new StepStart(m.icount(), pc, p.cfa(m), Program.key(f), f, p.lineRange(pc), p.row(pc).orElse(null), frames);
+        List<Function> fns = p.debug().functionsAt(pc);
+        int h = Math.min(hidden, Math.max(0, fns.size() - 1));
+        if (h == 0) {
+            Function f = fns.isEmpty() ? null : fns.get(0);
+            return new StepStart(m.icount(), pc, p.cfa(m), Program.key(f), f, p.lineRange(pc), p.row(pc).orElse(null),
+                    frames);
+        }
+        Function f = fns.get(h);
+        return new StepStart(m.icount(), pc, p.cfa(m), Program.key(f), f, null, callSite(fns.get(h - 1), pc), frames);
+    }
+
+    private static LineRow callSite(Function inlined, long pc) {
+        return new LineRow(pc, inlined.callFile(), inlined.callLine(), inlined.callColumn(), true, false, false, false, 0);
     }
 
     /** Where the innermost starting function sits among the functions at pc: 0 same, &gt;0 deeper inlined, -1 not there. */
@@ -26,11 +43,40 @@ record StepStart(long icount, long pc, long cfa, String function, Function inner
     }
 
     /**
+     * Whether pc, in this frame, is where code inlined into the starting function begins (every level between
+     * them begins there): a step in this function stops there and shows the call site.
+     */
+    boolean atCallSite(Program p, long pc) {
+        int d = inlineDepth(p, pc);
+        return d > 0 && p.inlineEntriesAt(pc) >= d;
+    }
+
+    /**
+     * How many inlined levels a step from here that stops at pc shows as their call site: those that begin at pc
+     * and that the step entered (not those it started in).
+     */
+    int hiddenAt(Program p, long pc) {
+        int entries = p.inlineEntriesAt(pc);
+        int d = inlineDepth(p, pc);
+        return d >= 0 ? Math.min(entries, d) : entries;
+    }
+
+    /**
      * Whether a forward line step from here goes on past pc, a statement start reached with that CFA: the same frame,
-     * the same function body (not code inlined into it), and still the starting line.
+     * the same function body (not code inlined into it, unless it begins there with a call on the same line), and
+     * still the starting line.
      */
     boolean continuesAt(Program p, long pc, long cfa) {
-        return cfa == this.cfa && sameLine(p, pc) && inlineDepth(p, pc) == 0;
+        if (cfa != this.cfa) {
+            return false;
+        }
+        if (atCallSite(p, pc)) {
+            List<Function> fns = p.debug().functionsAt(pc);
+            Function outermostInlined = fns.get(inlineDepth(p, pc) - 1);
+            return row != null && pc != this.pc && outermostInlined.callLine() == row.line()
+                    && outermostInlined.callFile() != null && outermostInlined.callFile().equals(row.file());
+        }
+        return sameLine(p, pc) && inlineDepth(p, pc) == 0;
     }
 
     boolean inRange(long pc) {

@@ -13,10 +13,10 @@ final class StopTranslator {
     }
 
     static Stop translate(dev.backstep.replay.stop.Stop r, Direction dir, String what, BreakpointTable bps,
-                          Program program, boolean paused) {
+                          Program program, boolean paused, int hiddenInline) {
         long icount = r.icount();
         int pc = r.pc();
-        String where = where(program, pc);
+        String where = where(program, pc, hiddenInline);
         String back = dir == Direction.BACKWARD ? " (reverse)" : "";
         List<Integer> hit = List.of();
         String text = null;
@@ -103,16 +103,20 @@ final class StopTranslator {
         return new Stop(reason, dir, icount, pc, 1, desc, hit, exitCode, text);
     }
 
-    static String where(Program program, int pc) {
+    /** "in f at file.c:12" as the user sees the place: inlined levels shown as their call site are not entered. */
+    static String where(Program program, int pc, int hiddenInline) {
         long a = pc & 0xffffffffL;
-        var fn = program.innermost(a);
-        LineRow row = program.row(a).orElse(null);
+        var fns = program.debug().functionsAt(a);
+        int h = Math.min(hiddenInline, Math.max(0, fns.size() - 1));
+        var fn = fns.isEmpty() ? null : fns.get(h);
+        LineRow row = h == 0 ? program.row(a).orElse(null)
+                : new LineRow(a, fns.get(h - 1).callFile(), fns.get(h - 1).callLine(), 0, true, false, false, false, 0);
         String name = fn != null ? fn.name() : program.debug().symbols().symbolize(a);
         StringBuilder sb = new StringBuilder();
         if (name != null) {
             sb.append("in ").append(name);
         }
-        if (row != null && row.line() > 0) {
+        if (row != null && row.line() > 0 && row.file() != null) {
             sb.append(sb.length() > 0 ? " at " : "at ").append(BreakpointTable.shortName(row.file())).append(':')
                     .append(row.line());
         } else {
