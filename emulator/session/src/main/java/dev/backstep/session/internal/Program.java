@@ -3,7 +3,6 @@ package dev.backstep.session.internal;
 import dev.backstep.debuginfo.DebugInfo;
 import dev.backstep.debuginfo.dwarf.AddressRange;
 import dev.backstep.debuginfo.frame.CfaRule;
-import dev.backstep.debuginfo.frame.Fde;
 import dev.backstep.debuginfo.line.LineRow;
 import dev.backstep.debuginfo.model.Function;
 import dev.backstep.machine.Machine;
@@ -25,6 +24,14 @@ final class Program {
     private final Map<Long, Boolean> prologueEntries = new HashMap<>();
     private final Map<Long, int[]> stmtStartsBySequence = new HashMap<>();
     private int[] allStmtStarts;
+    /*
+     * Per-pc answers: line steps ask them at every candidate hit of a scan (millions in hot code), and the debug
+     * info answers by walking FDE and DIE lists. Bounded by the size of the code.
+     */
+    private final Map<Long, Optional<CfaRule>> cfaRules = new HashMap<>();
+    private final Map<Long, List<Function>> functionsAt = new HashMap<>();
+    private final Map<Long, List<String>> keysAt = new HashMap<>();
+    private final Map<Long, Integer> inlineEntries = new HashMap<>();
 
     Program(DebugInfo debug) {
         this.debug = debug;
@@ -39,28 +46,33 @@ final class Program {
      * Outer frames have larger CFAs; a recursive call's frame a smaller one. Without CFI, the stack pointer.
      */
     long cfa(Machine m) {
-        int pc = m.hart().pc();
+        long pc = m.hart().pc() & 0xffffffffL;
         long sp = m.hart().x(2) & 0xffffffffL;
-        Optional<Fde> fde = debug.callFrames().fdeFor(pc & 0xffffffffL);
-        if (fde.isEmpty()) {
+        Optional<CfaRule> found = cfaRules.computeIfAbsent(pc, k -> debug.callFrames().fdeFor(k).map(f -> f.rowAt(k).cfa()));
+        if (found.isEmpty()) {
             return sp;
         }
-        CfaRule rule = fde.get().rowAt(pc & 0xffffffffL).cfa();
+        CfaRule rule = found.get();
         if (rule.isExpression() || rule.register() < 0 || rule.register() >= 32) {
             return sp;
         }
         return ((m.hart().x(rule.register()) & 0xffffffffL) + rule.offset()) & 0xffffffffL;
     }
 
+    /** Functions containing pc, innermost first (see {@link DebugInfo#functionsAt(long)}). */
+    List<Function> functionsAt(long pc) {
+        return functionsAt.computeIfAbsent(pc, debug::functionsAt);
+    }
+
     /** Innermost function (inlined copy included) at pc, or null. */
     Function innermost(long pc) {
-        List<Function> fns = debug.functionsAt(pc);
+        List<Function> fns = functionsAt(pc);
         return fns.isEmpty() ? null : fns.get(0);
     }
 
     /** The concrete (frame-owning) function at pc, or null. */
     Function concrete(long pc) {
-        List<Function> fns = debug.functionsAt(pc);
+        List<Function> fns = functionsAt(pc);
         return fns.isEmpty() ? null : fns.get(fns.size() - 1).frameFunction();
     }
 
@@ -71,11 +83,13 @@ final class Program {
 
     /** Keys of the functions at pc, innermost first. */
     List<String> keysAt(long pc) {
-        List<String> out = new ArrayList<>();
-        for (Function f : debug.functionsAt(pc)) {
-            out.add(key(f));
-        }
-        return out;
+        return keysAt.computeIfAbsent(pc, k -> {
+            List<String> out = new ArrayList<>();
+            for (Function f : functionsAt(k)) {
+                out.add(key(f));
+            }
+            return List.copyOf(out);
+        });
     }
 
     /** Where an inlined copy begins: its entry pc when the DWARF gives one, else its lowest address. */
@@ -88,14 +102,16 @@ final class Program {
      * a place as the call site in the caller first (gdb does), and a step into goes in one level at a time.
      */
     int inlineEntriesAt(long pc) {
-        int n = 0;
-        for (Function f : debug.functionsAt(pc)) {
-            if (!f.isInlined() || entryOf(f) != pc) {
-                break;
+        return inlineEntries.computeIfAbsent(pc, k -> {
+            int n = 0;
+            for (Function f : functionsAt(k)) {
+                if (!f.isInlined() || entryOf(f) != k) {
+                    break;
+                }
+                n++;
             }
-            n++;
-        }
-        return n;
+            return n;
+        });
     }
 
     /**

@@ -839,7 +839,7 @@ public final class Session implements DebugSession {
             return hiddenInline;
         }
         long pc = timeline.machine().hart().pc() & 0xffffffffL;
-        List<Function> fns = program.debug().functionsAt(pc);
+        List<Function> fns = program.functionsAt(pc);
         for (int h = fns.size() - 1; h > 0; h--) {
             Function inlined = fns.get(h - 1);
             if (inlined.isInlined() && inlined.callLine() == b.status.line() && inlined.callFile() != null

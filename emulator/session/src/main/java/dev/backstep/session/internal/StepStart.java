@@ -22,7 +22,7 @@ record StepStart(long icount, long pc, long cfa, String function, Function inner
     /** @param hidden inlined levels beginning at pc that are shown as their call site (not entered yet) */
     static StepStart at(Machine m, Program p, List<Frame> frames, int hidden) {
         long pc = m.hart().pc() & 0xffffffffL;
-        List<Function> fns = p.debug().functionsAt(pc);
+        List<Function> fns = p.functionsAt(pc);
         int h = Math.min(hidden, Math.max(0, fns.size() - 1));
         if (h == 0) {
             Function f = fns.isEmpty() ? null : fns.get(0);
@@ -71,7 +71,7 @@ record StepStart(long icount, long pc, long cfa, String function, Function inner
             return false;
         }
         if (atCallSite(p, pc)) {
-            List<Function> fns = p.debug().functionsAt(pc);
+            List<Function> fns = p.functionsAt(pc);
             Function outermostInlined = fns.get(inlineDepth(p, pc) - 1);
             return row != null && pc != this.pc && outermostInlined.callLine() == row.line()
                     && outermostInlined.callFile() != null && outermostInlined.callFile().equals(row.file());

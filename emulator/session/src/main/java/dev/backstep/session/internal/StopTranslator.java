@@ -106,7 +106,7 @@ final class StopTranslator {
     /** "in f at file.c:12" as the user sees the place: inlined levels shown as their call site are not entered. */
     static String where(Program program, int pc, int hiddenInline) {
         long a = pc & 0xffffffffL;
-        var fns = program.debug().functionsAt(a);
+        var fns = program.functionsAt(a);
         int h = Math.min(hiddenInline, Math.max(0, fns.size() - 1));
         var fn = fns.isEmpty() ? null : fns.get(h);
         LineRow row = h == 0 ? program.row(a).orElse(null)
