@@ -465,23 +465,40 @@ public final class Timeline implements AutoCloseable {
         List<ScanHit> hits = new ArrayList<>();
         long end = origin;
         long scanned = 0;
+        long window = FIRST_SCAN_WINDOW;
         try {
             armed.arm();
             while (true) {
                 Map.Entry<Long, TimelineSnapshot> base = snapshots.lower(end);
                 long start = base.getKey();
                 restore(base.getValue());
+                Stop s = null;
+                if (end - start > window) {
+                    // far from the last snapshot: run there with nothing armed (full speed) and scan only the part
+                    // nearest the end first, so a stop just before the origin costs a short scan, not the whole span
+                    long from = end - window;
+                    armed.disarm();
+                    s = drive(from, null, null, false, scanPoints(start, from), "reverse continue");
+                    armed.arm();
+                    if (s == null) {
+                        ensureSnapshotHere();
+                        start = from;
+                    }
+                }
+                window = Math.min(window * 8, 1L << 40);
                 hits.clear();
                 final long windowEnd = end;
-                Stop s = drive(windowEnd, armed, (h, entersTrap) -> {
-                    if (h.onIcount() < windowEnd) {
-                        if (!keepAll) {
-                            hits.clear();
+                if (s == null) {
+                    s = drive(windowEnd, armed, (h, entersTrap) -> {
+                        if (h.onIcount() < windowEnd) {
+                            if (!keepAll) {
+                                hits.clear();
+                            }
+                            hits.add(new ScanHit(h, entersTrap));
                         }
-                        hits.add(new ScanHit(h, entersTrap));
-                    }
-                    return false;
-                }, true, scanPoints(start, windowEnd), "reverse continue");
+                        return false;
+                    }, true, scanPoints(start, windowEnd), "reverse continue");
+                }
                 if (s != null && s.kind() != StopKind.EXIT && s.kind() != StopKind.IDLE) {
                     // cancelled or diverged: stay put and say so
                     armed.disarm();
@@ -524,6 +541,9 @@ public final class Timeline implements AutoCloseable {
             armed.disarm();
         }
     }
+
+    /** The first reverse scan window (instructions); each next one is 8 times longer. */
+    private static final long FIRST_SCAN_WINDOW = 1L << 16;
 
     /** A hit a reverse scan window met, and whether it holds on a trap handler's first instruction (see drive). */
     private record ScanHit(Hit hit, boolean entersTrap) { }
