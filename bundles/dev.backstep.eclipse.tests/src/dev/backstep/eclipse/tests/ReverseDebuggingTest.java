@@ -2,9 +2,11 @@ package dev.backstep.eclipse.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.eclipse.core.resources.IFile;
+import org.eclipse.debug.core.DebugException;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.model.IStackFrame;
 import org.eclipse.debug.core.model.IWatchExpression;
@@ -119,6 +121,28 @@ class ReverseDebuggingTest extends DebugSessionTest {
         IStackFrame caller = thread.getTopStackFrame();
         assertTrue(caller.getName().contains("main"), "back in the caller: " + caller.getName());
         assertEquals(SMOOTH_CALL_LINE, caller.getLineNumber(), "at the call of smooth_window");
+    }
+
+    /** At the end of history a value can be changed (the server records the change); in the past the server says no. */
+    @Test
+    void aValueChangesAtTheEndOfHistoryOnly() throws Exception {
+        IFile source = Examples.file("corrupt.c");
+        Sessions.lineBreakpoint(source, CHECK_LINE);
+        BackstepThread thread = DebugEvents.suspendAfter("launch", () -> target = Sessions.debug("corrupt.elf"));
+        IStackFrame top = thread.getTopStackFrame();
+        BackstepVariable limit = (BackstepVariable) child(child(Sessions.variable(top, "Globals").orElseThrow(), "config"),
+                "alarm_limit");
+        assertTrue(limit.supportsValueModification(), "a record session at the end of history");
+        assertTrue(limit.verifyValue("75"));
+        limit.setValue("75");
+        IVariable again = child(child(Sessions.variable(top, "Globals").orElseThrow(), "config"), "alarm_limit");
+        assertEquals("75", again.getValue().getValueString().trim(), "the frame's variables are read again");
+
+        thread = DebugEvents.suspendAfter("step back", thread::stepBack);
+        BackstepVariable past = (BackstepVariable) child(child(Sessions.variable(thread.getTopStackFrame(), "Globals")
+                .orElseThrow(), "config"), "alarm_limit");
+        DebugException refused = assertThrows(DebugException.class, () -> past.setValue("80"));
+        assertTrue(refused.getMessage().contains("cannot change the past"), refused.getMessage());
     }
 
     private static IVariable child(IVariable parent, String name) throws Exception {

@@ -44,6 +44,7 @@ import dev.backstep.eclipse.core.dap.DapEvents;
 import dev.backstep.eclipse.core.dap.SeekArguments;
 import dev.backstep.eclipse.core.dap.TimelineInfo;
 import dev.backstep.eclipse.core.launch.BackstepProcess;
+import dev.backstep.eclipse.core.launch.LaunchAttributes;
 
 /**
  * A Backstep debug session seen through DAP. The server is single-hart, so there is one thread; every
@@ -307,6 +308,22 @@ public final class BackstepDebugTarget extends BackstepDebugElement
     public List<Long> recentStops() {
         synchronized (recentStops) {
             return new ArrayList<>(recentStops);
+        }
+    }
+
+    /**
+     * Whether values can be changed: a record session whose server supports setVariable. The server still refuses a
+     * change in the past (only the end of history is live), saying so, and that message reaches the user.
+     */
+    public boolean canChangeValues() {
+        if (terminated || !Boolean.TRUE.equals(capabilities.getSupportsSetVariable())) {
+            return false;
+        }
+        try {
+            return launch.getLaunchConfiguration() == null || !LaunchAttributes.MODE_REPLAY.equals(
+                    launch.getLaunchConfiguration().getAttribute(LaunchAttributes.MODE, LaunchAttributes.MODE_RECORD));
+        } catch (CoreException e) {
+            return false;
         }
     }
 

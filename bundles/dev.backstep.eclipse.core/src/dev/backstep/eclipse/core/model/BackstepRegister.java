@@ -5,7 +5,7 @@ import org.eclipse.debug.core.model.IRegister;
 import org.eclipse.debug.core.model.IRegisterGroup;
 import org.eclipse.debug.core.model.IValue;
 
-/** One register, read-only like every value of a recording. */
+/** One register; changeable where its variable is (a record session at the end of history). */
 public final class BackstepRegister extends BackstepDebugElement implements IRegister {
 
     private final BackstepRegisterGroup group;
@@ -54,16 +54,16 @@ public final class BackstepRegister extends BackstepDebugElement implements IReg
 
     @Override
     public boolean supportsValueModification() {
-        return false;
+        return variable.supportsValueModification();
     }
 
     @Override
     public boolean verifyValue(String expression) {
-        return false;
+        return variable.verifyValue(expression);
     }
 
     @Override
     public boolean verifyValue(IValue value) {
-        return false;
+        return variable.verifyValue(value);
     }
 }

@@ -53,6 +53,11 @@ public final class BackstepStackFrame extends BackstepDebugElement implements IS
         return frame.getInstructionPointerReference();
     }
 
+    synchronized void forgetVariables() {
+        variables = null;
+        registerGroups = null;
+    }
+
     private synchronized void loadScopes() throws DebugException {
         if (variables != null) {
             return;

@@ -53,6 +53,23 @@ public final class BackstepThread extends BackstepDebugElement implements IThrea
         suspended = true;
     }
 
+    /**
+     * The program's state changed without running (a value set at the end of history): every frame's variables and
+     * registers are asked for again, in the frames the views already show.
+     */
+    void stateChanged() {
+        BackstepStackFrame[] cached = frames;
+        if (cached == null) {
+            return;
+        }
+        for (BackstepStackFrame f : cached) {
+            f.forgetVariables();
+        }
+        for (BackstepStackFrame f : cached) {
+            f.fireChangeEvent(DebugEvent.CONTENT);
+        }
+    }
+
     void running() {
         frames = null;
         suspended = false;

@@ -1,12 +1,17 @@
 package dev.backstep.eclipse.core.model;
 
+import org.eclipse.core.runtime.CoreException;
 import org.eclipse.debug.core.DebugException;
 import org.eclipse.debug.core.model.IValue;
 import org.eclipse.debug.core.model.IVariable;
 import org.eclipse.lsp4j.debug.Scope;
+import org.eclipse.lsp4j.debug.SetVariableArguments;
 import org.eclipse.lsp4j.debug.Variable;
 
-/** A DAP variable (or a whole scope such as the globals, shown as one expandable entry). Read-only. */
+/**
+ * A DAP variable (or a whole scope such as the globals, shown as one expandable entry). Changeable in a record
+ * session at the end of history (the server records the change as an input, so replays reproduce it).
+ */
 public class BackstepVariable extends BackstepDebugElement implements IVariable {
 
     private final String name;
@@ -80,8 +85,21 @@ public class BackstepVariable extends BackstepDebugElement implements IVariable 
     }
 
     @Override
-    public void setValue(String expression) throws DebugException {
-        throw debugException("Backstep shows recorded state: values cannot be changed");
+    public void setValue(String newValue) throws DebugException {
+        if (!supportsValueModification()) {
+            throw debugException("Backstep cannot change " + name + " here: values change only in a record session");
+        }
+        SetVariableArguments args = new SetVariableArguments();
+        args.setVariablesReference(containerReference);
+        args.setName(name);
+        args.setValue(newValue.trim());
+        try {
+            client().call(s -> s.setVariable(args), 30);
+        } catch (CoreException e) {
+            throw debugException(e);
+        }
+        // other values may depend on this one (a pointer, an alias, a register): the views ask again
+        ((BackstepThread) frame.getThread()).stateChanged();
     }
 
     @Override
@@ -91,16 +109,20 @@ public class BackstepVariable extends BackstepDebugElement implements IVariable 
 
     @Override
     public boolean supportsValueModification() {
-        return false;
+        return containerReference > 0 && frame != null && target().canChangeValues();
     }
 
     @Override
-    public boolean verifyValue(String expression) {
-        return false;
+    public boolean verifyValue(String newValue) {
+        return newValue != null && !newValue.isBlank();
     }
 
     @Override
     public boolean verifyValue(IValue v) {
-        return false;
+        try {
+            return v != null && verifyValue(v.getValueString());
+        } catch (DebugException e) {
+            return false;
+        }
     }
 }
