@@ -1,6 +1,7 @@
 package dev.backstep.gdbserver;
 
 import dev.backstep.machine.Hart;
+import dev.backstep.machine.RegisterNames;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,9 +15,6 @@ final class RegisterMap {
     static final int PC = 32;
     static final int FIRST_CSR = 65;
     static final int G_PACKET_REGS = 33;
-    private static final String[] ABI = {"zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "fp", "s1", "a0", "a1",
-        "a2", "a3", "a4", "a5", "a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4",
-        "t5", "t6"};
 
     private final List<Integer> csrs;
 
@@ -24,7 +22,7 @@ final class RegisterMap {
     RegisterMap(Hart hart) {
         List<Integer> l = new ArrayList<>();
         for (int n = 0; n < 4096; n++) {
-            if (hart.hasCsr(n) && CsrNames.of(n) != null) {
+            if (hart.hasCsr(n) && RegisterNames.csr(n) != null) {
                 l.add(n);
             }
         }
@@ -32,7 +30,8 @@ final class RegisterMap {
     }
 
     static String gprName(int reg) {
-        return ABI[reg];
+        // gdb's riscv target description calls x8 "fp"
+        return reg == 8 ? "fp" : RegisterNames.abi(reg);
     }
 
     List<Integer> csrs() {

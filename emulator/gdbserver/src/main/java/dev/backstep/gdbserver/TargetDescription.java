@@ -1,5 +1,6 @@
 package dev.backstep.gdbserver;
 
+import dev.backstep.machine.RegisterNames;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -37,7 +38,7 @@ final class TargetDescription {
                 .append("<feature name=\"org.gnu.gdb.riscv.csr\">\n");
         for (int n : regs.csrs()) {
             csr.append(String.format("  <reg name=\"%s\" bitsize=\"32\" regnum=\"%d\" group=\"csr\"/>%n",
-                    CsrNames.of(n), RegisterMap.FIRST_CSR + n));
+                    RegisterNames.csr(n), RegisterMap.FIRST_CSR + n));
         }
         csr.append("</feature>\n");
         csrXml = csr.toString();

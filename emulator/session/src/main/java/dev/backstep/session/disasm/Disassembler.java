@@ -1,5 +1,6 @@
 package dev.backstep.session.disasm;
 
+import dev.backstep.machine.RegisterNames;
 import java.util.function.LongFunction;
 
 /**
@@ -10,9 +11,6 @@ public final class Disassembler {
     /** One decoded instruction: its length in bytes (2 or 4) and its text. */
     public record Decoded(int length, String text) {
     }
-
-    private static final String[] X = {"zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0", "a1", "a2",
-        "a3", "a4", "a5", "a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6"};
 
     private final LongFunction<String> symbols;
 
@@ -30,7 +28,7 @@ public final class Disassembler {
     }
 
     static String x(int r) {
-        return X[r & 31];
+        return RegisterNames.abi(r & 31);
     }
 
     String target(long pc, long offset) {
@@ -145,32 +143,8 @@ public final class Disassembler {
     }
 
     static String csrName(int csr) {
-        return switch (csr) {
-            case 0x300 -> "mstatus";
-            case 0x301 -> "misa";
-            case 0x304 -> "mie";
-            case 0x305 -> "mtvec";
-            case 0x340 -> "mscratch";
-            case 0x341 -> "mepc";
-            case 0x342 -> "mcause";
-            case 0x343 -> "mtval";
-            case 0x344 -> "mip";
-            case 0xb00 -> "mcycle";
-            case 0xb02 -> "minstret";
-            case 0xb80 -> "mcycleh";
-            case 0xb82 -> "minstreth";
-            case 0xc00 -> "cycle";
-            case 0xc01 -> "time";
-            case 0xc02 -> "instret";
-            case 0xc80 -> "cycleh";
-            case 0xc81 -> "timeh";
-            case 0xc82 -> "instreth";
-            case 0xf11 -> "mvendorid";
-            case 0xf12 -> "marchid";
-            case 0xf13 -> "mimpid";
-            case 0xf14 -> "mhartid";
-            default -> "0x" + Integer.toHexString(csr);
-        };
+        String name = RegisterNames.csr(csr);
+        return name != null ? name : "0x" + Integer.toHexString(csr);
     }
 
     private static String atomic(int w, int rd, int rs1, int rs2) {

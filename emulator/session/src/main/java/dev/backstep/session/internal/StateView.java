@@ -12,6 +12,7 @@ import dev.backstep.debuginfo.value.Value;
 import dev.backstep.debuginfo.value.ValueBuilder;
 import dev.backstep.debuginfo.value.ValueFormat;
 import dev.backstep.machine.Machine;
+import dev.backstep.machine.RegisterNames;
 import dev.backstep.session.ScopeInfo;
 import dev.backstep.session.SessionException;
 import dev.backstep.session.StackFrame;
@@ -281,7 +282,7 @@ final class StateView {
         for (int r = 0; r < 32; r++) {
             String shown = f.registers().available(r) ? Registers.hex(r == 0 ? 0 : f.registers().reg(r))
                     : "<not saved>";
-            out.add(new VariableInfo(Registers.ABI[r], shown, null, 0, "$" + Registers.ABI[r], -1, 4));
+            out.add(new VariableInfo(RegisterNames.abi(r), shown, null, 0, "$" + RegisterNames.abi(r), -1, 4));
         }
         return out;
     }

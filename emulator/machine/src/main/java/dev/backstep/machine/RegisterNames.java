@@ -1,12 +1,48 @@
-package dev.backstep.gdbserver;
+package dev.backstep.machine;
 
-/** The names gdb (and the privileged spec) give to the CSRs the machine implements. */
-final class CsrNames {
-    private CsrNames() {
+import java.util.Locale;
+
+/**
+ * The names of the hart's registers, one table for every front end: integer registers by their ABI names (x8 is
+ * "s0"; "fp" is accepted), CSRs by the names the privileged spec (and gdb) give them.
+ */
+public final class RegisterNames {
+    private RegisterNames() {
+    }
+
+    private static final String[] ABI = {"zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0", "a1",
+        "a2", "a3", "a4", "a5", "a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4",
+        "t5", "t6"};
+
+    /** ABI name of x0..x31. */
+    public static String abi(int x) {
+        return ABI[x];
+    }
+
+    /** Register number for "a0", "x10", "fp", "s0" (any case); -1 if not an integer register name. */
+    public static int number(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.equals("fp")) {
+            return 8;
+        }
+        for (int i = 0; i < ABI.length; i++) {
+            if (ABI[i].equals(n)) {
+                return i;
+            }
+        }
+        if (n.length() > 1 && n.charAt(0) == 'x') {
+            try {
+                int r = Integer.parseInt(n.substring(1));
+                return r >= 0 && r < 32 ? r : -1;
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /** The CSR's name, or null if this table does not know it. */
-    static String of(int csr) {
+    public static String csr(int csr) {
         switch (csr) {
             case 0x300: return "mstatus";
             case 0x301: return "misa";
