@@ -25,6 +25,8 @@ public final class Machine {
     private boolean stopOnTraps;
     private boolean stopOnInput;
     private StopInfo lastStop;
+    /** Icount whose step has begun (input delivered, wfi left or slept through, trap entered), or -1. */
+    private long stepBegunAt = -1;
     private ElfImage elf;
     private final long[] pageHashes;
     private final byte[][] hashedPages;
@@ -131,6 +133,16 @@ public final class Machine {
         return lastStop;
     }
 
+    /**
+     * Whether the state is the one on arrival at the current icount (docs/machine-api.md): nothing of the step from
+     * it has happened yet — no input delivered, no time skipped or wake-up in wfi, no trap entered at this icount.
+     * False, for instance, at a breakpoint on a handler's first instruction reached by a trap entry, or after a wfi
+     * whose sleep ended at this icount.
+     */
+    public boolean stateIsOnArrival() {
+        return stepBegunAt != cpu.icount;
+    }
+
     public Hart hart() {
         return hart;
     }
@@ -199,6 +211,7 @@ public final class Machine {
                 }
                 skipInputStop = false;
                 input.deliver(ic, bus.uart);
+                stepBegunAt = ic;
                 ev = input.nextEventIcount(ic);
                 if (ev <= ic) {
                     ev = ic + 1;
@@ -208,6 +221,7 @@ public final class Machine {
             bus.clint.update(ic);
             // 3. a hart in wfi
             if (cpu.halted) {
+                stepBegunAt = ic;
                 if (cpu.wakeCondition()) {
                     cpu.halted = false;
                 } else {
@@ -243,6 +257,7 @@ public final class Machine {
                     trapsHere = 0;
                 }
                 trapIcount = ic;
+                stepBegunAt = ic;
                 cpu.enterTrap(irq, 0);
             }
             // 5. a chunk of instructions
@@ -282,6 +297,7 @@ public final class Machine {
                         trapsHere = 0;
                     }
                     trapIcount = cpu.icount;
+                    stepBegunAt = cpu.icount;
                     cpu.enterTrap(cpu.trapCause, cpu.trapTval);
                 }
                 default -> {
@@ -362,6 +378,7 @@ public final class Machine {
      * ones; decoded instructions survive on pages whose contents are the same in both states.
      */
     public void restore(MachineSnapshot s) {
+        stepBegunAt = -1;
         if (s.pageCount != ram.pageCount) {
             throw new IllegalArgumentException("snapshot is from a machine with a different RAM size ("
                     + s.pageCount * (long) Ram.PAGE + " bytes, this one has " + config.ramSize() + ")");

@@ -1,6 +1,7 @@
 package dev.backstep.machine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -149,6 +150,31 @@ class TrapTest {
         assertEquals(Trap.INTERRUPT | Trap.MTI, r.x(S2));
         assertEquals(50, r.x(A1)); // time jumped to the deadline while icount stayed small
         assertTrue(r.m.icount() < 200);
+    }
+
+    @Test
+    void aBreakpointReachedByAWakeUpAndTrapEntryIsNotTheStateOnArrival() {
+        int clint = 0x2000000;
+        Asm a = new Asm().li(T0, HANDLER - 4 * Trap.MTI | 1).csrw(MTVEC, T0)
+                .li(T0, clint + 0x4000).li(T1, 50).sw(T1, T0, 0).sw(0, T0, 4)
+                .li(T1, 0x80).csrw(MIE, T1).csrrs(0, MSTATUS, 0).addi(T1, 0, 8).csrrs(0, MSTATUS, T1)
+                .wfi().li(T0, clint + 0xBFF8).lw(A1, T0, 0).pass();
+        TestMachines.Run r = TestMachines.run(withHandlerNoAdvance(a));
+        r.m.run(TestMachines.RESET_STUB);
+        assertTrue(r.m.stateIsOnArrival(), "a plain stop");
+        MachineSnapshot before = r.m.snapshot();
+        r.m.breakpoints().add(HANDLER);
+        assertEquals(StopReason.BREAKPOINT, r.m.run(10_000));
+        assertEquals(HANDLER, r.m.hart().pc());
+        // the wfi retired at this icount; the sleep, the wake-up and the trap entry belong to the step from it
+        assertFalse(r.m.stateIsOnArrival(), "the step from this icount has begun");
+        long at = r.m.icount();
+        r.m.restore(before);
+        assertTrue(r.m.stateIsOnArrival(), "a restored snapshot is a state on arrival");
+        r.m.breakpoints().remove(HANDLER);
+        assertEquals(StopReason.LIMIT, r.m.run(at));
+        assertTrue(r.m.stateIsOnArrival(), "arrived at the wfi's next icount, asleep, nothing of the step done");
+        assertTrue(r.m.hart().waitingForInterrupt());
     }
 
     /** Interrupt handler: record mcause, disable the timer (mie = 0), return to mepc unchanged. */

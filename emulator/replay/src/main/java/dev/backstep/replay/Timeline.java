@@ -782,7 +782,7 @@ public final class Timeline implements AutoCloseable {
             // the lifted breakpoint is off and no instruction retired: only a trap entry can have moved the pc
             boolean trapEntry = lifted && r == StopReason.BREAKPOINT && at == now;
             if (r != StopReason.INTERRUPTED) {
-                unsettled = trapEntry || !settled(r, at) ? at : -1;
+                unsettled = trapEntry || !settled(r) ? at : -1;
             }
             if (unsettled < 0) {
                 afterRun(at);
@@ -868,11 +868,11 @@ public final class Timeline implements AutoCloseable {
     }
 
     /**
-     * Whether the machine, stopped at {@code at}, is surely in the state on arrival there. A breakpoint stop
-     * comes after the step from {@code at} began when that step took input or woke the hart from wfi; a trap
-     * stop always may (the timer or an input made the interrupt pending in that step).
+     * Whether the machine, stopped, is surely in the state on arrival at its icount. A breakpoint stop comes
+     * after the step from {@code at} began when that step took input, woke the hart from wfi or entered a trap (the
+     * machine says so); a trap stop always may (the timer or an input made the interrupt pending in that step).
      */
-    private boolean settled(StopReason r, long at) {
+    private boolean settled(StopReason r) {
         switch (r) {
             case TRAP -> {
                 // the step from here may already have made the interrupt pending (timer, input, wake-up): rewinding
@@ -880,19 +880,13 @@ public final class Timeline implements AutoCloseable {
                 return false;
             }
             case BREAKPOINT -> {
-                if (input.cursor() > 0 && events.icount(input.cursor() - 1) == at) {
-                    return false;
-                }
-                // the hart sleeps right after its wfi; a false alarm (a jump to just after one) only costs a rewind
-                return m.memory().read32(m.hart().pc() - 4) != WFI;
+                return m.stateIsOnArrival();
             }
             default -> {
                 return true;
             }
         }
     }
-
-    private static final int WFI = 0x10500073;
 
     /**
      * Ends a run that stops in an unsettled state (see drive): back to the state on arrival at that icount
