@@ -387,13 +387,7 @@ final class GdbSession {
      * history cannot be changed.
      */
     private String refuseWrite() {
-        if (timeline.mode() == Timeline.Mode.REPLAY) {
-            return "E03";
-        }
-        if (timeline.icount() < timeline.recordedLength() || timeline.info().complete()) {
-            return "E03";
-        }
-        return null;
+        return timeline.editRefusal() == null ? null : "E03";
     }
 
     private String readAllRegisters() {

@@ -311,6 +311,26 @@ public final class Timeline implements AutoCloseable {
     // ---------------------------------------------------------------- state edits
 
     /**
+     * Why the state cannot be changed here, to follow "cannot change X" (": this is a replay ...", " at icount 5:
+     * cannot change the past ..."), or null at the live end of a record session, where it can.
+     */
+    public String editRefusal() {
+        long now = m.icount();
+        if (mode != Mode.RECORD) {
+            return ": this is a replay of a recording, and its history is fixed (debug in record mode to change the "
+                    + "program's state)";
+        }
+        if (now < furthest) {
+            return " at icount " + now + ": cannot change the past (history goes on to icount " + furthest
+                    + "; go to the end to change the state)";
+        }
+        if (endLimit != Long.MAX_VALUE) {
+            return ": the program has ended at icount " + endLimit;
+        }
+        return null;
+    }
+
+    /**
      * Changes the machine state here, at the live end of a record session, and records the change so that every
      * later re-execution (seek, step back, reverse scans, a replay of the file) applies it at this icount.
      *
@@ -319,17 +339,11 @@ public final class Timeline implements AutoCloseable {
      * @throws IllegalArgumentException for a memory edit outside RAM
      */
     public StateEdit edit(StateEdit.Target target, int index, byte[] bytes) {
+        String refused = editRefusal();
+        if (refused != null) {
+            throw new IllegalStateException("cannot change the state" + refused);
+        }
         long now = m.icount();
-        if (mode != Mode.RECORD) {
-            throw new IllegalStateException("cannot change the state of a replayed recording: its history is fixed");
-        }
-        if (now < furthest) {
-            throw new IllegalStateException("cannot change the state at icount " + now + ": this is the recorded "
-                    + "past (history goes on to icount " + furthest + "); go to the end to change the state");
-        }
-        if (endLimit != Long.MAX_VALUE) {
-            throw new IllegalStateException("cannot change the state: the program has ended at icount " + endLimit);
-        }
         StateEdit e = new StateEdit(now, target, index, bytes);
         if (target == StateEdit.Target.MEMORY) {
             long start = index & 0xffffffffL;

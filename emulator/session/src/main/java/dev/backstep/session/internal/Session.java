@@ -993,18 +993,9 @@ public final class Session implements DebugSession {
 
     /** State changes are recorded edits at the live end of a record session; anywhere else history is fixed. */
     private void refuseUnlessLive(String what) throws SessionException {
-        if (timeline.mode() != Timeline.Mode.RECORD) {
-            throw new SessionException("cannot change " + what + ": this is a replay of a recording, and its history "
-                    + "is fixed (debug in record mode to change the program's state)");
-        }
-        long now = timeline.icount();
-        long end = timeline.recordedLength();
-        if (now < end) {
-            throw new SessionException("cannot change " + what + " at icount " + now + ": cannot change the past "
-                    + "(history goes on to icount " + end + "; go to the end to change the state)");
-        }
-        if (timeline.info().complete()) {
-            throw new SessionException("cannot change " + what + ": the program has ended at icount " + now);
+        String refused = timeline.editRefusal();
+        if (refused != null) {
+            throw new SessionException("cannot change " + what + refused);
         }
     }
 
