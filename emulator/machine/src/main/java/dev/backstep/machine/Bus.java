@@ -210,7 +210,8 @@ final class Bus {
                 || (addr >= TEST_BASE && addr < TEST_BASE + 0x1000);
     }
 
-    int peek(int addr, int size) {
+    /** @param icount where the machine stands (devices whose registers follow time need it) */
+    int peek(int addr, int size, long icount) {
         int i = ram.index(addr);
         if (i >= 0 && (addr & 0xFFF) + size <= Ram.PAGE) {
             return get(ram.pageForRead(i), addr & 0xFFF, size);
@@ -220,12 +221,18 @@ final class Bus {
         }
         Mmio d = device(addr);
         if (d != null && (addr & (size - 1)) == 0) {
-            return d.peek(addr - deviceBase(d), size);
+            int off = addr - deviceBase(d);
+            if (d == uart || size == 4) {
+                return d.peek(off, size, icount);
+            }
+            // the CLINT, PLIC and RTC have 32-bit registers: a debugger's narrower read takes its part of the word
+            int word = d.peek(off & ~3, 4, icount);
+            return (word >>> (8 * (off & 3))) & (size == 1 ? 0xFF : 0xFFFF);
         }
         int v = 0;
         if (size > 1) {
             for (int k = 0; k < size; k++) {
-                v |= peek(addr + k, 1) << (8 * k);
+                v |= peek(addr + k, 1, icount) << (8 * k);
             }
         }
         return v;

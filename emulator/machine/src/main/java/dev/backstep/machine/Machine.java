@@ -41,7 +41,7 @@ public final class Machine {
         this.watchpoints = new Watchpoints(ram);
         bus.watchpoints = watchpoints;
         this.hart = new Hart(this, cpu);
-        this.memory = new MemoryView(bus);
+        this.memory = new MemoryView(bus, () -> cpu.icount);
         this.pageHashes = new long[ram.pageCount];
         this.hashedPages = new byte[ram.pageCount][];
         reset();

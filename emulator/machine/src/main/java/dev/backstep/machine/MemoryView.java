@@ -6,9 +6,11 @@ package dev.backstep.machine;
  */
 public final class MemoryView {
     private final Bus bus;
+    private final java.util.function.LongSupplier icount;
 
-    MemoryView(Bus bus) {
+    MemoryView(Bus bus, java.util.function.LongSupplier icount) {
         this.bus = bus;
+        this.icount = icount;
     }
 
     public boolean isMapped(int addr) {
@@ -16,20 +18,20 @@ public final class MemoryView {
     }
 
     public int read8(int addr) {
-        return bus.peek(addr, 1);
+        return bus.peek(addr, 1, icount.getAsLong());
     }
 
     public int read16(int addr) {
-        return bus.peek(addr, 2);
+        return bus.peek(addr, 2, icount.getAsLong());
     }
 
     public int read32(int addr) {
-        return bus.peek(addr, 4);
+        return bus.peek(addr, 4, icount.getAsLong());
     }
 
     public void readBytes(int addr, byte[] dst) {
         for (int i = 0; i < dst.length; i++) {
-            dst[i] = (byte) bus.peek(addr + i, 1);
+            dst[i] = (byte) bus.peek(addr + i, 1, icount.getAsLong());
         }
     }
 

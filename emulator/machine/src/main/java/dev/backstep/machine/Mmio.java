@@ -9,6 +9,11 @@ interface Mmio {
     /** Side-effect-free read for debuggers. */
     int peek(int off, int size);
 
+    /** Side-effect-free read for debuggers, with the machine at this icount (for registers that follow time). */
+    default int peek(int off, int size, long icount) {
+        return peek(off, size);
+    }
+
     void save(StateWriter w);
 
     void load(StateReader r);

@@ -133,6 +133,20 @@ class DeviceTest {
     }
 
     @Test
+    void aDebuggerReadsMtimeAsTheMachineStands() {
+        TestMachines.Run r = TestMachines.run(new Asm().spin());
+        r.m.run(1_000_000);
+        long mtime = r.m.hart().mtime();
+        assertTrue(mtime > 0xFF, "more than a byte's worth: " + mtime);
+        assertTrue(mtime > 0, "time follows the instruction count");
+        assertEquals((int) mtime, r.m.memory().read32(0x0200BFF8));
+        assertEquals((int) (mtime >>> 32), r.m.memory().read32(0x0200BFFC));
+        byte[] b = new byte[8];
+        r.m.memory().readBytes(0x0200BFF8, b);
+        assertEquals(mtime, java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong());
+    }
+
+    @Test
     void countersAreWritableAndReadOnlyShadowsFollow() {
         Asm a = new Asm().li(T0, 1000).csrw(0xB02, T0).csrr(A0, 0xB02).csrr(A1, 0xC02).pass();
         TestMachines.Run r = TestMachines.run(a);
