@@ -141,6 +141,9 @@ public final class ArmedStops {
         if (h.source() instanceof PcBreakpoint b) {
             return b.countHit();
         }
+        if (h.source() instanceof Watchpoint w) {
+            return w.countHit();
+        }
         return true;
     }
 }

@@ -36,7 +36,12 @@ public final class StopSet {
     }
 
     public Watchpoint addWatchpoint(int address, int length, boolean read, boolean write, MachineCondition condition) {
-        Watchpoint w = new Watchpoint(nextId++, address, length, read, write, condition);
+        return addWatchpoint(address, length, read, write, condition, null);
+    }
+
+    public Watchpoint addWatchpoint(int address, int length, boolean read, boolean write, MachineCondition condition,
+                                    LongPredicate hitCondition) {
+        Watchpoint w = new Watchpoint(nextId++, address, length, read, write, condition, hitCondition);
         watchpoints.add(w);
         return w;
     }
@@ -91,6 +96,11 @@ public final class StopSet {
     boolean countsHits() {
         for (PcBreakpoint b : breakpoints) {
             if (b.hitCondition() != null) {
+                return true;
+            }
+        }
+        for (Watchpoint w : watchpoints) {
+            if (w.hitCondition() != null) {
                 return true;
             }
         }

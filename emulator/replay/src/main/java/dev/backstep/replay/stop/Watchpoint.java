@@ -3,7 +3,8 @@ package dev.backstep.replay.stop;
 /**
  * Stops on accesses overlapping [address, address+length). Forward, the stop is after the accessing
  * instruction retired; backward, the stop is on the accessing instruction (state before it).
- * The optional condition is evaluated on the state after the access.
+ * The optional condition is evaluated on the state after the access; an optional hit condition then accepts the
+ * running count of such hits (counted in the order the timeline meets them, as for {@link PcBreakpoint}).
  */
 public final class Watchpoint {
     private final int id;
@@ -12,8 +13,11 @@ public final class Watchpoint {
     private final boolean read;
     private final boolean write;
     private final MachineCondition condition;
+    private final java.util.function.LongPredicate hitCondition;
+    private long hits;
 
-    Watchpoint(int id, int address, int length, boolean read, boolean write, MachineCondition condition) {
+    Watchpoint(int id, int address, int length, boolean read, boolean write, MachineCondition condition,
+               java.util.function.LongPredicate hitCondition) {
         if (length <= 0) {
             throw new IllegalArgumentException("watchpoint length must be positive: " + length);
         }
@@ -26,6 +30,17 @@ public final class Watchpoint {
         this.read = read;
         this.write = write;
         this.condition = condition;
+        this.hitCondition = hitCondition;
+    }
+
+    public java.util.function.LongPredicate hitCondition() {
+        return hitCondition;
+    }
+
+    /** Counts one hit whose condition held; true when it must stop. */
+    boolean countHit() {
+        hits++;
+        return hitCondition == null || hitCondition.test(hits);
     }
 
     public int id() {

@@ -196,15 +196,21 @@ final class BreakpointTable {
                         + "' (expected 0x<address>/<size>)");
                 continue;
             }
+            LongPredicate hits = null;
             if (s.hitCondition() != null && !s.hitCondition().isBlank()) {
-                b.status = new BreakpointStatus(b.id, false, null, 0, range[0],
-                        "hit conditions are not supported on data breakpoints");
-                continue;
+                try {
+                    hits = HitConditions.parse(s.hitCondition());
+                } catch (IllegalArgumentException e) {
+                    b.status = new BreakpointStatus(b.id, false, null, 0, range[0], e.getMessage());
+                    continue;
+                }
             }
+            b.hitCondition = hits;
             DataAccess access = s.access() == null ? DataAccess.WRITE : s.access();
             boolean read = access != DataAccess.WRITE;
             boolean write = access != DataAccess.READ;
-            Watchpoint w = stops.addWatchpoint((int) range[0], (int) range[1], read, write, condition(b));
+            Watchpoint w = stops.addWatchpoint((int) range[0], (int) range[1], read, write, condition(b),
+                    hits == null ? null : n -> b.countHit());
             b.stopIds.add(w.id());
             byStopId.put(w.id(), b);
             b.status = new BreakpointStatus(b.id, true, null, 0, range[0], null);
