@@ -9,6 +9,7 @@ export interface BackstepLaunchConfiguration {
     stopOnEntry?: boolean;
     input?: string;
     inputText?: string;
+    consoleInput?: boolean;
     ram?: string;
     snapshotBudget?: string;
     debugServer?: number;
@@ -71,6 +72,9 @@ export function problemOf(config: BackstepLaunchConfiguration): string | undefin
     }
     if (config.inputText !== undefined && typeof config.inputText !== 'string') {
         return `Backstep: "inputText" must be a string, not ${describeValue(config.inputText)}.`;
+    }
+    if (config.consoleInput !== undefined && typeof config.consoleInput !== 'boolean') {
+        return `Backstep: "consoleInput" must be true or false, not ${describeValue(config.consoleInput)}.`;
     }
     if (config.input !== undefined && config.inputText !== undefined) {
         return 'Backstep: set either "input" (a file) or "inputText" (literal text) for the UART, not both.';

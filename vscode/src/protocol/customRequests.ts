@@ -11,7 +11,13 @@ export const CustomRequest = {
     info: 'backstep/info',
     /** Write the recording so far to a file. */
     saveRecording: 'backstep/saveRecording',
+    /** Bytes for the guest's UART, taken at the live end of a record session and recorded like any input. */
+    input: 'backstep/input',
 } as const;
+
+export interface InputArguments {
+    text: string;
+}
 
 export interface SeekArguments {
     icount: number;

@@ -5,6 +5,7 @@ export const CommandId = {
     reverseStepOut: 'backstep.reverseStepOut',
     showInfo: 'backstep.showInfo',
     saveRecording: 'backstep.saveRecording',
+    sendInput: 'backstep.sendInput',
 } as const;
 
 export const TIMELINE_VIEW_ID = 'backstep.timeline';

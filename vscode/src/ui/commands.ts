@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { DEBUG_TYPE } from '../config/launchConfiguration';
 import {
     CustomRequest,
+    InputArguments,
     RecordingInfo,
     ReverseStepOutArguments,
     SaveRecordingArguments,
@@ -40,6 +41,7 @@ export class BackstepCommands {
             vscode.commands.registerCommand(CommandId.reverseStepOut, () => this.reverseStepOut()),
             vscode.commands.registerCommand(CommandId.showInfo, () => this.showInfo()),
             vscode.commands.registerCommand(CommandId.saveRecording, () => this.saveRecording()),
+            vscode.commands.registerCommand(CommandId.sendInput, () => this.sendInput()),
         ];
     }
 
@@ -131,6 +133,26 @@ export class BackstepCommands {
             this.log.appendLine(`Backstep: recording saved to ${target.fsPath}`);
             void vscode.window.showInformationMessage(`Backstep: recording saved to ${target.fsPath}`);
         }
+    }
+
+    /**
+     * A line typed for the program's UART (the Debug Console evaluates C expressions, so input has its own box).
+     * The server takes it only at the live end of a record session and says why otherwise.
+     */
+    async sendInput(): Promise<void> {
+        const session = activeBackstepSession();
+        if (!session) {
+            return;
+        }
+        const line = await vscode.window.showInputBox({
+            title: 'Backstep: Send Input to the Program',
+            prompt: 'A line for the UART (a newline is added; \\n and \\t are escapes). Taken at the end of history and recorded.',
+        });
+        if (line === undefined) {
+            return;
+        }
+        const text = line.replace(/\\(n|t|\\)/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : '\\')) + '\n';
+        await this.request(session, CustomRequest.input, { text } satisfies InputArguments, 'send input');
     }
 
     /** The thread the user looks at in the Call Stack view, else the one that stopped last. */

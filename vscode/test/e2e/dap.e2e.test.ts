@@ -323,4 +323,27 @@ describe('Backstep DAP server (end to end)', () => {
         assert.equal(session.events.output().replace(/\r\n/g, '\n'), fs.readFileSync(prerequisites.helloExpected, 'utf8'),
             'the replay shows the program output');
     });
+
+    it('with consoleInput, a program waiting for input waits; Send Input (backstep/input) feeds it live', async () => {
+        const session = await startServer();
+        const echoElf = path.join(path.dirname(prerequisites.helloElf), 'echo.elf');
+        await session.launch(launchArgs({ program: echoElf, stopOnEntry: false, consoleInput: true }));
+        // the program sleeps in wfi for input: running, no stop, until the line the command sends arrives
+        await session.request('backstep/input', { text: 'rev backstep\n' });
+        const deadline = Date.now() + 60000;
+        while (!session.events.output().includes('petskcab') && Date.now() < deadline) {
+            await new Promise((r) => setTimeout(r, 50));
+        }
+        assert.match(session.events.output(), /petskcab/, `the program answered the line: ${session.events.output()}`);
+        await session.request('backstep/input', { text: 'quit\n' });
+        const end = await session.events.next('stopped');
+        assert.equal(end.body.reason, 'exited');
+        // the input is part of the recording: going back and forth shows the same answer, not repeated
+        const threadId = end.body.threadId ?? 1;
+        const back = await runTo(session, 'reverseContinue', { threadId });
+        assert.equal(icountOf(back), 0);
+        const again = await runTo(session, 'continue', { threadId });
+        assert.equal(again.body.reason, 'exited');
+        assert.equal(session.events.output().split('petskcab').length - 1, 1, 'output is never repeated');
+    });
 });

@@ -25,7 +25,8 @@ describe('commands', () => {
     const sent = () => session.requests.map((r) => r.command);
 
     test('all commands of package.json are registered', () => {
-        for (const id of ['backstep.seek', 'backstep.seekTo', 'backstep.reverseStepOut', 'backstep.showInfo', 'backstep.saveRecording']) {
+        for (const id of ['backstep.seek', 'backstep.seekTo', 'backstep.reverseStepOut', 'backstep.showInfo', 'backstep.saveRecording',
+            'backstep.sendInput']) {
             assert.ok(stub.commands.has(id), id);
         }
     });
@@ -61,6 +62,17 @@ describe('commands', () => {
         stub.inputBoxAnswers.push(undefined);
         await run('backstep.seek');
         assert.deepEqual(sent(), []);
+    });
+
+    test('Send Input sends the line typed, with a newline and its escapes', async () => {
+        stub.inputBoxAnswers.push('hello', 'a\\tb\\n', undefined);
+        await run('backstep.sendInput');
+        await run('backstep.sendInput');
+        await run('backstep.sendInput');
+        assert.deepEqual(session.requests, [
+            { command: 'backstep/input', args: { text: 'hello\n' } },
+            { command: 'backstep/input', args: { text: 'a\tb\n\n' } },
+        ]);
     });
 
     test('Seek Here (the timeline) seeks without asking', async () => {
