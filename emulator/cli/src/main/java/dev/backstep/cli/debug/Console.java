@@ -32,6 +32,8 @@ final class Console {
     private final StopPrinter stops;
     private int listedLine;
     private String listedPath;
+    /** The frame print, set, info and list look at (gdb's selected frame): 0 = innermost. */
+    private int selectedFrame;
 
     Console(DebugSession session, BufferedReader in, PrintStream out, boolean echo, boolean prompt) {
         this.session = session;
@@ -115,6 +117,9 @@ final class Console {
             case "print", "p" -> print(arg);
             case "set" -> set(arg);
             case "backtrace", "bt", "where" -> backtrace();
+            case "frame", "f" -> selectFrame(arg.isEmpty() ? selectedFrame : Integer.parseInt(arg));
+            case "up" -> selectFrame(selectedFrame + (arg.isEmpty() ? 1 : Integer.parseInt(arg)));
+            case "down" -> selectFrame(selectedFrame - (arg.isEmpty() ? 1 : Integer.parseInt(arg)));
             case "info", "i" -> info(arg);
             case "list", "l" -> list(arg);
             default -> out.println("unknown command '" + cmd + "' (try 'help')");
@@ -234,7 +239,7 @@ final class Console {
         if (arg.isEmpty()) {
             throw new IllegalArgumentException("print what?");
         }
-        VariableInfo v = session.evaluate(arg, 0, hex);
+        VariableInfo v = session.evaluate(arg, selectedFrameId(), hex);
         out.println(v.name() + " = " + render(v, hex, 0));
     }
 
@@ -259,7 +264,7 @@ final class Console {
         if (lvalue.isEmpty() || value.isEmpty()) {
             throw new IllegalArgumentException("set var EXPR = VALUE: both sides are needed");
         }
-        VariableInfo v = session.setExpression(lvalue, value, 0);
+        VariableInfo v = session.setExpression(lvalue, value, selectedFrameId());
         out.println(lvalue + " = " + render(v, false, 0));
     }
 
@@ -306,6 +311,47 @@ final class Console {
         return sb.append('}').toString();
     }
 
+    /**
+     * Selects a frame for print, set, info locals/registers and list, as gdb's frame/up/down do; every stop selects
+     * the innermost again.
+     */
+    private void selectFrame(int n) throws SessionException {
+        List<StackFrame> frames = session.stackTrace(0, 0);
+        if (frames.isEmpty()) {
+            throw new IllegalArgumentException("no stack");
+        }
+        if (n < 0 || n >= frames.size()) {
+            throw new IllegalArgumentException(n < 0 ? "bottom (innermost) frame selected; you cannot go down"
+                    : "initial frame selected; you cannot go up (the stack has " + frames.size() + " frames)");
+        }
+        selectedFrame = n;
+        StackFrame f = frames.get(n);
+        out.printf("#%d  %s%s%s%n", n, n == 0 ? "" : String.format("0x%08x in ", f.pc()), f.name(),
+                f.hasSource() ? " at " + shortName(f.path()) + ":" + f.line() : "");
+        if (f.hasSource()) {
+            listedPath = f.path();
+            List<String> src = session.sourceLines(f.path());
+            if (f.line() >= 1 && f.line() <= src.size()) {
+                out.printf("%d\t%s%n", f.line(), src.get(f.line() - 1));
+            }
+        }
+        listedLine = 0;
+    }
+
+    /** The id of the selected frame (0, the innermost, when the stack is shorter now). */
+    private int selectedFrameId() throws SessionException {
+        if (selectedFrame == 0) {
+            return 0;
+        }
+        List<StackFrame> frames = session.stackTrace(0, 0);
+        return selectedFrame < frames.size() ? frames.get(selectedFrame).id() : 0;
+    }
+
+    private StackFrame selectedStackFrame() throws SessionException {
+        List<StackFrame> frames = session.stackTrace(0, 0);
+        return frames.get(selectedFrame < frames.size() ? selectedFrame : 0);
+    }
+
     private void backtrace() throws SessionException {
         List<StackFrame> frames = session.stackTrace(0, 0);
         for (int i = 0; i < frames.size(); i++) {
@@ -318,7 +364,7 @@ final class Console {
     private void info(String arg) throws SessionException {
         switch (arg) {
             case "registers", "reg", "r" -> {
-                for (ScopeInfo s : session.scopes(session.stackTrace(0, 1).get(0).id())) {
+                for (ScopeInfo s : session.scopes(selectedStackFrame().id())) {
                     if (s.kind() == ScopeInfo.Kind.REGISTERS) {
                         for (VariableInfo v : session.variables(s.variablesReference(), true)) {
                             out.printf("%-8s %s%n", v.name(), v.value());
@@ -328,7 +374,7 @@ final class Console {
             }
             case "breakpoints", "break", "b", "watchpoints" -> BreakpointListing.print(breakpoints.all(), out);
             case "locals" -> {
-                for (ScopeInfo s : session.scopes(session.stackTrace(0, 1).get(0).id())) {
+                for (ScopeInfo s : session.scopes(selectedStackFrame().id())) {
                     if (s.kind() == ScopeInfo.Kind.LOCALS) {
                         for (VariableInfo v : session.variables(s.variablesReference(), false)) {
                             out.println(v.name() + " = " + render(v, false, 0));
@@ -352,7 +398,7 @@ final class Console {
 
     private void list(String arg) throws SessionException {
         if (listedPath == null || arg.isEmpty() && listedLine == 0) {
-            StackFrame f = session.stackTrace(0, 1).get(0);
+            StackFrame f = selectedStackFrame();
             if (!f.hasSource()) {
                 out.println("no source here");
                 return;
@@ -380,6 +426,7 @@ final class Console {
 
     private void report(Stop s) throws SessionException {
         listedLine = 0;
+        selectedFrame = 0;
         StackFrame f = stops.print(s);
         if (f != null && f.hasSource()) {
             listedPath = f.path();
@@ -405,7 +452,7 @@ final class Console {
                 watch EXPR (rwatch, awatch)                    data breakpoint       disable/enable [N...]
                 continue (c)   next (n) [N]   step (s) [N]   finish   stepi (si)   nexti (ni)
                 reverse-continue (rc)   reverse-next (rn)   reverse-step (rs)   reverse-finish (rf)   reverse-stepi (rsi)
-                seek ICOUNT    print (p) [/x] EXPR    backtrace (bt)    list [LINE]
+                seek ICOUNT    print (p) [/x] EXPR    backtrace (bt)    frame (f) [N]   up [N]   down [N]   list [LINE]
                 set var EXPR = VALUE | set $REG = VALUE        change the state (live end of a recording only)
                 info [registers | breakpoints | locals]    quit (q)""");
     }

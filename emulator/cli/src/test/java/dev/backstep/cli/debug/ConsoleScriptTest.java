@@ -74,6 +74,32 @@ class ConsoleScriptTest {
     }
 
     @Test
+    void upAndDownSelectTheFramePrintAndInfoLocalsLookAt() throws Exception {
+        String out = runOnCorrupt(
+                "break smooth_window",
+                "continue",
+                "up",
+                "print n",
+                "info locals",
+                "down",
+                "up 5",
+                "frame 1",
+                "next",
+                "print p - window",
+                "quit");
+        assertHas(out,
+                "smooth_window () at corrupt.c:51",
+                "(backstep) up\n#1  0x",
+                "in main at corrupt.c:60\n60\t            smooth_window();",
+                "(backstep) print n\nn = 9",
+                "(backstep) info locals\nn = 9",
+                "(backstep) down\n#0  smooth_window at corrupt.c:51",
+                "error: initial frame selected; you cannot go up",
+                // a stop selects the innermost frame again: p is smooth_window's
+                "(backstep) print p - window\np - window = 0");
+    }
+
+    @Test
     void breakStepAndGoBack() throws Exception {
         String out = runOnCorrupt(
                 "break configure",
