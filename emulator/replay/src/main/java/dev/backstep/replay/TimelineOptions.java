@@ -27,7 +27,7 @@ public record TimelineOptions(long memoryBudget, long digestInterval, long snaps
     }
 
     public static TimelineOptions defaults() {
-        return new TimelineOptions(256L << 20, 1L << 24, 1L << 24, 1L << 20, 1L << 13, 4096);
+        return new TimelineOptions(256L << 20, 1L << 24, 1L << 20, 1L << 20, 1L << 13, 4096);
     }
 
     public TimelineOptions withMemoryBudget(long bytes) {
