@@ -34,6 +34,7 @@ final class Console {
     private String listedPath;
     /** The frame print, set, info and list look at (gdb's selected frame): 0 = innermost. */
     private int selectedFrame;
+    private final MemoryExaminer examiner;
 
     Console(DebugSession session, BufferedReader in, PrintStream out, boolean echo, boolean prompt) {
         this.session = session;
@@ -43,6 +44,7 @@ final class Console {
         this.prompt = prompt;
         this.breakpoints = new ConsoleBreakpoints(session);
         this.stops = new StopPrinter(session, breakpoints, out);
+        this.examiner = new MemoryExaminer(session, out);
     }
 
     /** Runs until quit or end of input; returns the exit status. */
@@ -122,6 +124,7 @@ final class Console {
             case "down" -> selectFrame(selectedFrame - (arg.isEmpty() ? 1 : Integer.parseInt(arg)));
             case "info", "i" -> info(arg);
             case "list", "l" -> list(arg);
+            case "x" -> examine(arg);
             default -> out.println("unknown command '" + cmd + "' (try 'help')");
         }
         return true;
@@ -266,6 +269,33 @@ final class Console {
         }
         VariableInfo v = session.setExpression(lvalue, value, selectedFrameId());
         out.println(lvalue + " = " + render(v, false, 0));
+    }
+
+    /** {@code x/NFU ADDR}: the format suffix arrives first in arg ("/4xw &config"), as print's does. */
+    private void examine(String arg) throws SessionException {
+        String spec = "";
+        String expr = arg;
+        if (arg.startsWith("/")) {
+            int sp = arg.indexOf(' ');
+            spec = sp < 0 ? arg.substring(1) : arg.substring(1, sp);
+            expr = sp < 0 ? "" : arg.substring(sp + 1).trim();
+        }
+        examiner.examine(spec, expr.isEmpty() ? -1 : addressOf(expr));
+    }
+
+    /** The address an expression names, as gdb's x takes it: a pointer's or integer's value, an array's or object's place. */
+    private long addressOf(String expr) throws SessionException {
+        VariableInfo v = session.evaluate(expr, selectedFrameId(), true);
+        boolean pointer = v.type() != null && v.type().endsWith("*");
+        if (v.hasChildren() && !pointer && v.memoryAddress() >= 0) {
+            return v.memoryAddress();
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(0x[0-9a-fA-F]+|-?\\d+)").matcher(v.value().trim());
+        if (!m.find()) {
+            throw new IllegalArgumentException("cannot examine " + expr + ": its value " + v.value() + " is not an address");
+        }
+        String t = m.group(1);
+        return t.startsWith("0x") ? Long.parseLong(t.substring(2), 16) & 0xffffffffL : Long.parseLong(t) & 0xffffffffL;
     }
 
     /** The position of the assignment's '=' (not one of ==, !=, <=, >=), or -1. */
@@ -452,6 +482,7 @@ final class Console {
                 watch EXPR (rwatch, awatch)                    data breakpoint       disable/enable [N...]
                 continue (c)   next (n) [N]   step (s) [N]   finish   stepi (si)   nexti (ni)
                 reverse-continue (rc)   reverse-next (rn)   reverse-step (rs)   reverse-finish (rf)   reverse-stepi (rsi)
+                x/NFU ADDR (F: x d u o t c s i, U: b h w g)     examine memory
                 seek ICOUNT    print (p) [/x] EXPR    backtrace (bt)    frame (f) [N]   up [N]   down [N]   list [LINE]
                 set var EXPR = VALUE | set $REG = VALUE        change the state (live end of a recording only)
                 info [registers | breakpoints | locals]    quit (q)""");

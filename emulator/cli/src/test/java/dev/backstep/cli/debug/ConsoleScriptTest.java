@@ -100,6 +100,30 @@ class ConsoleScriptTest {
     }
 
     @Test
+    void examineMemoryLikeGdb() throws Exception {
+        String out = runOnCorrupt(
+                "break smooth_window",
+                "continue",
+                "x/4dw &config",
+                "x/s config.site",
+                "x/2i $pc",
+                "x/8xb window",
+                "x",
+                "x/2c config.site",
+                "x/3z &config",
+                "quit");
+        assertHas(out,
+                "(backstep) x/4dw &config\n0x8",
+                ":\t75\t5\t1802396020\t13101",
+                "\"tank-3\"",
+                "(backstep) x/2i $pc\n   0x8000057c:\tc.lw ",
+                "(backstep) x/8xb window\n0x8",
+                "(backstep) x\n0x80000f84:\t0x",
+                "116 't'\t97 'a'",
+                "error: x/3z: expected x/NFU");
+    }
+
+    @Test
     void breakStepAndGoBack() throws Exception {
         String out = runOnCorrupt(
                 "break configure",
