@@ -123,6 +123,32 @@ class ReverseDebuggingTest extends DebugSessionTest {
         assertEquals(SMOOTH_CALL_LINE, caller.getLineNumber(), "at the call of smooth_window");
     }
 
+    /** A hit count on a watchpoint counts accesses in the direction of travel: 2 = the second write met going back. */
+    @Test
+    void aWatchpointHitCountCountsWritesGoingBack() throws Exception {
+        IFile source = Examples.file("corrupt.c");
+        Sessions.lineBreakpoint(source, CHECK_LINE);
+        BackstepThread thread = DebugEvents.suspendAfter("launch", () -> target = Sessions.debug("corrupt.elf"));
+        long atCheck = target.lastStop().icount();
+        BackstepWatchpoint watch = new BackstepWatchpoint("config.alarm_limit", false, true);
+        DebugPlugin.getDefault().getBreakpointManager().addBreakpoint(watch);
+        thread = DebugEvents.suspendAfter("reverse resume to the last write", thread::reverseResume);
+        long last = target.lastStop().icount();
+        assertEquals(OVERFLOW_LINE, thread.getTopStackFrame().getLineNumber());
+
+        thread = DebugEvents.suspendAfter("seek back", () -> target.seek(atCheck));
+        // a property change reaches the debugger through a deferred resource delta; a new watchpoint at once
+        DebugPlugin.getDefault().getBreakpointManager().removeBreakpoint(watch, true);
+        watch = new BackstepWatchpoint("config.alarm_limit", false, true);
+        watch.setHitCount(2);
+        DebugPlugin.getDefault().getBreakpointManager().addBreakpoint(watch);
+        thread = DebugEvents.suspendAfter("reverse resume to the second write back", thread::reverseResume);
+        long second = target.lastStop().icount();
+        assertEquals("data breakpoint", thread.stop().reason(), thread.stop().description());
+        assertEquals(OVERFLOW_LINE, thread.getTopStackFrame().getLineNumber(), "an earlier overflow, same line");
+        assertTrue(second < last, "the second write going back is earlier: " + second + " < " + last);
+    }
+
     /** At the end of history a value can be changed (the server records the change); in the past the server says no. */
     @Test
     void aValueChangesAtTheEndOfHistoryOnly() throws Exception {

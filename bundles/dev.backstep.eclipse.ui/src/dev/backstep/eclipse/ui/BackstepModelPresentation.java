@@ -78,7 +78,8 @@ public final class BackstepModelPresentation extends LabelProvider implements ID
                 return text.toString();
             }
             if (element instanceof BackstepWatchpoint wp) {
-                return wp.expression() + " [" + wp.accessType() + "]";
+                return wp.expression() + " [" + wp.accessType() + "]"
+                        + (wp.hitCount() > 0 ? " [hit count: " + wp.hitCount() + "]" : "");
             }
         } catch (CoreException e) {
             return null;

@@ -22,6 +22,8 @@ public final class BackstepWatchpoint extends Breakpoint implements IWatchpoint 
     public static final String EXPRESSION = "dev.backstep.eclipse.expression";
     public static final String ACCESS = "dev.backstep.eclipse.access";
     public static final String MODIFICATION = "dev.backstep.eclipse.modification";
+    /** Stop from the N-th access on, counted in the direction of travel (0 = every access), as line breakpoints. */
+    public static final String HIT_COUNT = "dev.backstep.eclipse.hitCount";
 
     public BackstepWatchpoint() {
     }
@@ -49,6 +51,14 @@ public final class BackstepWatchpoint extends Breakpoint implements IWatchpoint 
 
     public String expression() {
         return getMarker().getAttribute(EXPRESSION, "");
+    }
+
+    public int hitCount() {
+        return getMarker().getAttribute(HIT_COUNT, 0);
+    }
+
+    public void setHitCount(int count) throws CoreException {
+        setAttribute(HIT_COUNT, Math.max(0, count));
     }
 
     /** DAP's accessType: read, write or readWrite. */

@@ -166,7 +166,6 @@ final class BreakpointSync implements IBreakpointListener {
                     BackstepCore.log("cannot watch " + wp.expression() + ": " + r.getDescription(), null);
                     continue;
                 }
-                
                 DataBreakpoint db = new DataBreakpoint();
                 db.setDataId(r.getDataId());
                 db.setAccessType(switch (wp.accessType()) {
@@ -174,6 +173,9 @@ final class BreakpointSync implements IBreakpointListener {
                     case "readWrite" -> DataBreakpointAccessType.READ_WRITE;
                     default -> DataBreakpointAccessType.WRITE;
                 });
+                if (wp.hitCount() > 0) {
+                    db.setHitCondition(">=" + wp.hitCount());
+                }
                 byId.put(r.getDataId(), db);
             } catch (CoreException e) {
                 if (target.isSuspended()) {
