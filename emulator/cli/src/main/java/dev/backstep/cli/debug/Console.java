@@ -35,6 +35,7 @@ final class Console {
     /** The frame print, set, info and list look at (gdb's selected frame): 0 = innermost. */
     private int selectedFrame;
     private final MemoryExaminer examiner;
+    private final java.util.Map<String, Long> bookmarks = new java.util.LinkedHashMap<>();
 
     Console(DebugSession session, BufferedReader in, PrintStream out, boolean echo, boolean prompt) {
         this.session = session;
@@ -108,7 +109,8 @@ final class Console {
             case "reverse-step", "rs" -> repeat(arg, () -> session.reverseStepIn(Granularity.LINE));
             case "reverse-stepi", "rsi", "reverse-nexti", "rni" -> repeat(arg, () -> session.stepBack(Granularity.INSTRUCTION));
             case "reverse-finish", "rf" -> report(session.reverseStepOut());
-            case "seek", "goto" -> report(session.seek(parseLong(arg)));
+            case "seek", "goto" -> report(session.seek(seekTarget(arg)));
+            case "bookmark" -> bookmark(arg);
             case "break", "b" -> addBreakpoint(arg);
             case "delete", "d" -> delete(arg);
             case "disable" -> enable(arg, false);
@@ -468,6 +470,47 @@ final class Console {
         return path.substring(i + 1);
     }
 
+    /** {@code seek} takes an icount, {@code start}, {@code end} (of the recorded history) or a bookmark's name. */
+    private long seekTarget(String arg) throws SessionException {
+        String a = arg.trim();
+        if (a.isEmpty()) {
+            throw new IllegalArgumentException("seek where? an icount, start, end or a bookmark");
+        }
+        if (bookmarks.containsKey(a)) {
+            return bookmarks.get(a);
+        }
+        return switch (a) {
+            case "start" -> 0;
+            case "end" -> session.info().recordedLength();
+            default -> {
+                try {
+                    yield parseLong(a);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("seek " + a + ": not an icount, start, end or a bookmark"
+                            + (bookmarks.isEmpty() ? "" : " (bookmarks: " + String.join(", ", bookmarks.keySet()) + ")"));
+                }
+            }
+        };
+    }
+
+    /** {@code bookmark [NAME]} names the current icount for {@code seek NAME}; {@code bookmark} alone lists them. */
+    private void bookmark(String arg) throws SessionException {
+        String name = arg.trim();
+        if (name.isEmpty()) {
+            if (bookmarks.isEmpty()) {
+                out.println("no bookmarks (bookmark NAME names the current icount)");
+            }
+            bookmarks.forEach((n, at) -> out.printf("%-16s icount %d%n", n, at));
+            return;
+        }
+        if (!name.matches("[A-Za-z_][\\w.-]*") || name.equals("start") || name.equals("end")) {
+            throw new IllegalArgumentException("bookmark " + name + ": a name starts with a letter (not start or end)");
+        }
+        long at = session.info().icount();
+        bookmarks.put(name, at);
+        out.printf("bookmark %s at icount %d%n", name, at);
+    }
+
     private static long parseLong(String s) {
         String t = s.trim().replace("_", "");
         if (t.startsWith("0x") || t.startsWith("0X")) {
@@ -483,7 +526,8 @@ final class Console {
                 continue (c)   next (n) [N]   step (s) [N]   finish   stepi (si)   nexti (ni)
                 reverse-continue (rc)   reverse-next (rn)   reverse-step (rs)   reverse-finish (rf)   reverse-stepi (rsi)
                 x/NFU ADDR (F: x d u o t c s i, U: b h w g)     examine memory
-                seek ICOUNT    print (p) [/x] EXPR    backtrace (bt)    frame (f) [N]   up [N]   down [N]   list [LINE]
+                seek ICOUNT | start | end | BOOKMARK           bookmark [NAME]   name this icount (alone: list)
+                print (p) [/x] EXPR    backtrace (bt)    frame (f) [N]   up [N]   down [N]   list [LINE]
                 set var EXPR = VALUE | set $REG = VALUE        change the state (live end of a recording only)
                 info [registers | breakpoints | locals]    quit (q)""");
     }

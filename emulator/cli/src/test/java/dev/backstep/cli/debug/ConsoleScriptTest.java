@@ -124,6 +124,32 @@ class ConsoleScriptTest {
     }
 
     @Test
+    void bookmarksAndSeekToTheEdgesOfHistory() throws Exception {
+        String out = runOnCorrupt(
+                "break smooth_window",
+                "continue",
+                "bookmark first_smooth",
+                "delete",
+                "continue",
+                "bookmark",
+                "seek first_smooth",
+                "seek end",
+                "seek start",
+                "seek nowhere",
+                "bookmark end",
+                "quit");
+        assertHas(out,
+                "bookmark first_smooth at icount 3396",
+                "first_smooth     icount 3396",
+                "(backstep) seek first_smooth\nMoved to icount 3396",
+                "smooth_window () at corrupt.c:51, icount 3396",
+                "(backstep) seek end\nMoved to icount 15716",
+                "(backstep) seek start\nMoved to icount 0",
+                "error: seek nowhere: not an icount, start, end or a bookmark (bookmarks: first_smooth)",
+                "error: bookmark end: a name starts with a letter (not start or end)");
+    }
+
+    @Test
     void breakStepAndGoBack() throws Exception {
         String out = runOnCorrupt(
                 "break configure",
