@@ -18,7 +18,7 @@ public final class Breakpoints {
 
     public void add(int pc) {
         if (set.add(pc & ~1)) {
-            cpu.invalidateAt(pc & ~1);
+            cpu.markBreakpoint(pc & ~1);
         }
     }
 

@@ -280,7 +280,7 @@ public final class Machine {
             first = false;
             switch (r) {
                 case Cpu.R_BREAKPOINT -> {
-                    return stop(StopInfo.simple(StopReason.BREAKPOINT, cpu.pc, cpu.icount, symbolize(cpu.pc)));
+                    return stop(StopInfo.simple(StopReason.BREAKPOINT, cpu.pc, cpu.icount, null)); // frequent in scans: no text
                 }
                 case Cpu.R_SYNC_TRAP -> {
                     bus.watchHit = null; // the instruction did not complete
@@ -322,10 +322,6 @@ public final class Machine {
                         "watchpoint " + w.id()));
             }
         }
-    }
-
-    private String symbolize(int pc) {
-        return elf == null ? null : elf.symbolize(pc);
     }
 
     private StopInfo trapStop(int cause, int tval) {
