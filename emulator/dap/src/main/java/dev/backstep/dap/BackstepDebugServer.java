@@ -5,6 +5,7 @@ import dev.backstep.dap.protocol.InfoArguments;
 import dev.backstep.dap.protocol.InfoResponse;
 import dev.backstep.dap.protocol.InputArguments;
 import dev.backstep.dap.protocol.ReverseStepInArguments;
+import dev.backstep.dap.protocol.RunToLineArguments;
 import dev.backstep.dap.protocol.ReverseStepOutArguments;
 import dev.backstep.dap.protocol.SaveRecordingArguments;
 import dev.backstep.dap.protocol.SeekArguments;
@@ -215,6 +216,11 @@ public final class BackstepDebugServer implements BackstepProtocolServer {
     @Override
     public CompletableFuture<Void> seek(SeekArguments args) {
         return execution.seek(args);
+    }
+
+    @Override
+    public CompletableFuture<Void> runToLine(RunToLineArguments args) {
+        return execution.runToLine(args);
     }
 
     @Override

@@ -1,10 +1,12 @@
 package dev.backstep.dap;
 
 import dev.backstep.dap.protocol.ReverseStepInArguments;
+import dev.backstep.dap.protocol.RunToLineArguments;
 import dev.backstep.dap.protocol.ReverseStepOutArguments;
 import dev.backstep.dap.protocol.SeekArguments;
 import dev.backstep.dap.run.ExecutionOperation;
 import dev.backstep.session.DebugSession;
+import dev.backstep.session.Direction;
 import dev.backstep.session.Granularity;
 import dev.backstep.session.Stop;
 import dev.backstep.session.StopReason;
@@ -79,6 +81,22 @@ final class ExecutionHandler {
             Granularity g = granularity(args == null ? null : args.getGranularity());
             return () -> s.reverseStepIn(g);
         });
+    }
+
+    CompletableFuture<Void> runToLine(RunToLineArguments args) {
+        String path = args == null || args.getSource() == null ? null
+                : args.getSource().getPath() != null ? args.getSource().getPath() : args.getSource().getName();
+        if (path == null || path.isBlank()) {
+            throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT, "'source.path' is required: the file to run to");
+        }
+        if (args.getLine() == null || args.getLine() < 1) {
+            throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT, "'line' is required: a line number from 1");
+        }
+        int line = args.getLine();
+        boolean reverse = Boolean.TRUE.equals(args.getReverse());
+        Direction dir = reverse ? Direction.BACKWARD : Direction.FORWARD;
+        return execute(args.getThreadId(), (reverse ? "Running backward to line " : "Running to line ") + line,
+                s -> () -> s.runToLine(path, line, dir));
     }
 
     CompletableFuture<Void> seek(SeekArguments args) {

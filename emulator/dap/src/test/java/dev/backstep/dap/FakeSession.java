@@ -223,6 +223,24 @@ final class FakeSession implements DebugSession {
         return stop(StopReason.STEP, Direction.BACKWARD, "Paused on reverse step out at icount " + icount);
     }
 
+    /** Line N of the fake source runs at icount 10 * N, once. */
+    @Override
+    public Stop runToLine(String path, int line, Direction direction) throws SessionException {
+        long at = line * 10L;
+        if (direction == Direction.FORWARD ? at <= icount : at >= icount) {
+            throw new SessionException("line " + line + " does not run " + (direction == Direction.FORWARD ? "later" : "earlier"));
+        }
+        lastRunToLine = path + ":" + line;
+        if (direction == Direction.FORWARD) {
+            runTo(at);
+        } else {
+            icount = at;
+        }
+        return stop(StopReason.STEP, direction, "Paused on run to line at icount " + icount);
+    }
+
+    volatile String lastRunToLine;
+
     @Override
     public Stop seek(long target) {
         runTo(Math.min(1000, target));

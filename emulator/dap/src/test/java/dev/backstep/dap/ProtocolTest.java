@@ -158,6 +158,34 @@ class ProtocolTest {
     }
 
     @Test
+    void runToLineGoesEitherWayAndRefusesBadArguments() throws Exception {
+        launchStopped(false);
+        dev.backstep.dap.protocol.RunToLineArguments a = new dev.backstep.dap.protocol.RunToLineArguments();
+        a.setThreadId(1);
+        assertTrue(TestClient.error(client.server.runToLine(a)).contains("'source.path'"));
+        Source src = new Source();
+        src.setPath("/src/fake.c");
+        a.setSource(src);
+        assertTrue(TestClient.error(client.server.runToLine(a)).contains("'line'"));
+        a.setLine(30);
+        TestClient.get(client.server.runToLine(a));
+        StoppedEventArguments fwd = client.nextStop();
+        assertEquals("step", fwd.getReason());
+        assertTrue(fwd.getDescription().contains("icount 300"), fwd.getDescription());
+        assertEquals("/src/fake.c:30", session.get().lastRunToLine);
+        a.setLine(12);
+        a.setReverse(true);
+        TestClient.get(client.server.runToLine(a));
+        assertTrue(client.nextStop().getDescription().contains("icount 120"));
+        // a line that does not run that way: the session's message arrives as an error stop
+        a.setLine(50);
+        TestClient.get(client.server.runToLine(a));
+        StoppedEventArguments err = client.nextStop();
+        assertEquals("error", err.getReason());
+        assertTrue(err.getText().contains("does not run earlier"), err.getText());
+    }
+
+    @Test
     void stateRequestsAndCustomRequests() throws Exception {
         launchStopped(false);
         TestClient.get(client.server.seek(seekTo(123)));

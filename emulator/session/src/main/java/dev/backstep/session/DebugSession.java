@@ -91,6 +91,12 @@ public interface DebugSession extends AutoCloseable {
     /** Backward to the call instruction of the current frame: the state just before the call into it. */
     Stop reverseStepOut() throws SessionException;
 
+    /**
+     * Runs forward or backward to the nearest time the code of a source line runs (the next line with code when
+     * it has none), like a temporary breakpoint there: "run to cursor" either way. Breakpoints on the way stop too.
+     */
+    Stop runToLine(String path, int line, Direction direction) throws SessionException;
+
     /** Moves to exactly this icount (clamped to the recorded history in REPLAY mode), ignoring breakpoints. */
     Stop seek(long icount) throws SessionException;
 

@@ -4,6 +4,7 @@ import dev.backstep.session.BreakpointStatus;
 import dev.backstep.session.DataAccess;
 import dev.backstep.session.DataBreakpointInfo;
 import dev.backstep.session.DebugSession;
+import dev.backstep.session.Direction;
 import dev.backstep.session.Granularity;
 import dev.backstep.session.ScopeInfo;
 import dev.backstep.session.SessionException;
@@ -110,6 +111,8 @@ final class Console {
             case "reverse-stepi", "rsi", "reverse-nexti", "rni" -> repeat(arg, () -> session.stepBack(Granularity.INSTRUCTION));
             case "reverse-finish", "rf" -> report(session.reverseStepOut());
             case "seek", "goto" -> report(session.seek(seekTarget(arg)));
+            case "advance" -> advance(arg, Direction.FORWARD);
+            case "reverse-advance", "ra" -> advance(arg, Direction.BACKWARD);
             case "bookmark" -> bookmark(arg);
             case "break", "b" -> addBreakpoint(arg);
             case "delete", "d" -> delete(arg);
@@ -470,6 +473,32 @@ final class Console {
         return path.substring(i + 1);
     }
 
+    /**
+     * {@code advance [FILE:]LINE} / {@code reverse-advance [FILE:]LINE}: to the next or the last time that line runs
+     * (a temporary breakpoint either way; breakpoints on the way stop first). Without a file, the current one.
+     */
+    private void advance(String arg, Direction dir) throws SessionException {
+        String a = arg.trim();
+        int colon = a.lastIndexOf(':');
+        String file = colon > 0 ? a.substring(0, colon) : null;
+        String lineText = colon > 0 ? a.substring(colon + 1) : a;
+        int line;
+        try {
+            line = Integer.parseInt(lineText.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException((dir == Direction.FORWARD ? "advance" : "reverse-advance")
+                    + " [FILE:]LINE, e.g. corrupt.c:58 or 58");
+        }
+        if (file == null) {
+            StackFrame f = selectedStackFrame();
+            if (!f.hasSource()) {
+                throw new IllegalArgumentException("no source here: give FILE:LINE");
+            }
+            file = f.path();
+        }
+        report(session.runToLine(file, line, dir));
+    }
+
     /** {@code seek} takes an icount, {@code start}, {@code end} (of the recorded history) or a bookmark's name. */
     private long seekTarget(String arg) throws SessionException {
         String a = arg.trim();
@@ -526,6 +555,7 @@ final class Console {
                 continue (c)   next (n) [N]   step (s) [N]   finish   stepi (si)   nexti (ni)
                 reverse-continue (rc)   reverse-next (rn)   reverse-step (rs)   reverse-finish (rf)   reverse-stepi (rsi)
                 x/NFU ADDR (F: x d u o t c s i, U: b h w g)     examine memory
+                advance [FILE:]LINE    reverse-advance (ra) [FILE:]LINE              run to a line, either way
                 seek ICOUNT | start | end | BOOKMARK           bookmark [NAME]   name this icount (alone: list)
                 print (p) [/x] EXPR    backtrace (bt)    frame (f) [N]   up [N]   down [N]   list [LINE]
                 set var EXPR = VALUE | set $REG = VALUE        change the state (live end of a recording only)

@@ -150,6 +150,26 @@ class ConsoleScriptTest {
     }
 
     @Test
+    void advanceAndReverseAdvanceRunToALineEitherWay() throws Exception {
+        String out = runOnCorrupt(
+                "advance corrupt.c:60",
+                "print n",
+                "advance 60",
+                "reverse-advance 58",
+                "print n",
+                "ra corrupt.c:26",
+                "advance x",
+                "quit");
+        assertHas(out,
+                "Paused on run to corrupt.c:60 at icount 3390, in main at corrupt.c:60",
+                "(backstep) print n\nn = 9",
+                "(backstep) reverse-advance 58\nPaused on reverse run to corrupt.c:58 at icount",
+                "n = 19",
+                "configure () at corrupt.c:26",
+                "error: advance [FILE:]LINE, e.g. corrupt.c:58 or 58");
+    }
+
+    @Test
     void breakStepAndGoBack() throws Exception {
         String out = runOnCorrupt(
                 "break configure",

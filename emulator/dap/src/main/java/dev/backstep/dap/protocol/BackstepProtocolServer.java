@@ -31,6 +31,14 @@ public interface BackstepProtocolServer extends IDebugProtocolServer {
     CompletableFuture<Void> reverseStepIn(ReverseStepInArguments args);
 
     /**
+     * "Run to cursor" in either direction: to the next ({@code reverse} false) or the last ({@code reverse} true)
+     * time the code of {@code source}:{@code line} runs, as a temporary breakpoint would stop; breakpoints on the
+     * way stop first. Answers, then sends a stopped event (reason "step").
+     */
+    @JsonRequest("backstep/runToLine")
+    CompletableFuture<Void> runToLine(RunToLineArguments args);
+
+    /**
      * Text typed in the client's console, sent to the guest's UART as live input (UTF-8). Record mode at the live
      * end of history, or while the program runs; refused with a message in the past, in a replay, and once the
      * history has ended. Launch with {@code consoleInput: true} so that a program waiting for input waits for it.

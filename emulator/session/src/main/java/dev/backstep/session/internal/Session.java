@@ -357,6 +357,38 @@ public final class Session implements DebugSession {
     }
 
     @Override
+    public Stop runToLine(String path, int line, Direction direction) throws SessionException {
+        if (path == null || path.isBlank() || line < 1) {
+            throw new SessionException("run to line needs a source file and a line number from 1");
+        }
+        java.util.Optional<dev.backstep.debuginfo.line.LineTable.LineMatch> m =
+                program.debug().breakpointAddresses(path, line);
+        if (m.isEmpty() || m.get().addresses().isEmpty()) {
+            throw new SessionException("no code at or after line " + line + " of " + BreakpointTable.shortName(path));
+        }
+        int[] pcs = m.get().addresses().stream().mapToInt(Long::intValue).toArray();
+        String where = BreakpointTable.shortName(m.get().file()) + ":" + m.get().line();
+        StopPredicate reached = new StopPredicate() {
+            @Override
+            public int[] candidatePcs() {
+                return pcs;
+            }
+
+            @Override
+            public boolean test(Machine machine, long icount) {
+                return true;
+            }
+
+            @Override
+            public String describe() {
+                return where;
+            }
+        };
+        boolean fwd = direction == Direction.FORWARD;
+        return execute(fwd, fwd ? "run to " + where : "reverse run to " + where, () -> runToStop(reached, fwd));
+    }
+
+    @Override
     public Stop seek(long icount) throws SessionException {
         if (icount < 0) {
             throw new SessionException("icount must not be negative: " + icount);
