@@ -11,9 +11,19 @@ export const CustomRequest = {
     info: 'backstep/info',
     /** Write the recording so far to a file. */
     saveRecording: 'backstep/saveRecording',
+    /** "Run to cursor" either way of time: to the next or the last time a source line runs; stopped event follows. */
+    runToLine: 'backstep/runToLine',
     /** Bytes for the guest's UART, taken at the live end of a record session and recorded like any input. */
     input: 'backstep/input',
 } as const;
+
+export interface RunToLineArguments {
+    threadId: number;
+    source: { path: string };
+    /** 1-based */
+    line: number;
+    reverse: boolean;
+}
 
 export interface InputArguments {
     text: string;

@@ -6,6 +6,7 @@ export const CommandId = {
     showInfo: 'backstep.showInfo',
     saveRecording: 'backstep.saveRecording',
     sendInput: 'backstep.sendInput',
+    reverseRunToCursor: 'backstep.reverseRunToCursor',
 } as const;
 
 export const TIMELINE_VIEW_ID = 'backstep.timeline';

@@ -5,6 +5,7 @@ import {
     CustomRequest,
     InputArguments,
     RecordingInfo,
+    RunToLineArguments,
     ReverseStepOutArguments,
     SaveRecordingArguments,
     SeekArguments,
@@ -42,6 +43,7 @@ export class BackstepCommands {
             vscode.commands.registerCommand(CommandId.showInfo, () => this.showInfo()),
             vscode.commands.registerCommand(CommandId.saveRecording, () => this.saveRecording()),
             vscode.commands.registerCommand(CommandId.sendInput, () => this.sendInput()),
+            vscode.commands.registerCommand(CommandId.reverseRunToCursor, () => this.reverseRunToCursor()),
         ];
     }
 
@@ -153,6 +155,34 @@ export class BackstepCommands {
         }
         const text = line.replace(/\\(n|t|\\)/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : '\\')) + '\n';
         await this.request(session, CustomRequest.input, { text } satisfies InputArguments, 'send input');
+    }
+
+    /**
+     * VS Code's Run to Cursor, backwards: to the last time the line under the cursor ran (breakpoints on the way
+     * stop first). The server resolves the line as a breakpoint would; the stopped event follows.
+     */
+    async reverseRunToCursor(): Promise<void> {
+        const session = activeBackstepSession();
+        if (!session) {
+            return;
+        }
+        const editor = vscode.window.activeTextEditor;
+        if (!editor || editor.document.uri.scheme !== 'file') {
+            void vscode.window.showErrorMessage('Backstep: Reverse Run to Cursor needs the cursor in a source file.');
+            return;
+        }
+        const threadId = this.focusedThread(session);
+        if (threadId === undefined) {
+            void vscode.window.showErrorMessage('Backstep: Reverse Run to Cursor needs a stopped thread.');
+            return;
+        }
+        const args: RunToLineArguments = {
+            threadId,
+            source: { path: editor.document.uri.fsPath },
+            line: editor.selection.active.line + 1,
+            reverse: true,
+        };
+        await this.request(session, CustomRequest.runToLine, args, 'reverse run to cursor');
     }
 
     /** The thread the user looks at in the Call Stack view, else the one that stopped last. */

@@ -346,4 +346,23 @@ describe('Backstep DAP server (end to end)', () => {
         assert.equal(again.body.reason, 'exited');
         assert.equal(session.events.output().split('petskcab').length - 1, 1, 'output is never repeated');
     });
+
+    it('backstep/runToLine runs back to the last time a line ran, and forward again (Reverse Run to Cursor)', async () => {
+        const session = await startServer();
+        const [verified] = await session.launch(launchArgs(), [{ path: prerequisites.helloC, lines: [returnLine] }]);
+        const entry = await session.events.next('stopped');
+        const threadId = entry.body.threadId ?? 1;
+        const atReturn = await runTo(session, 'continue', { threadId });
+        assert.equal(atReturn.body.reason, 'breakpoint');
+        const returnIcount = icountOf(atReturn);
+
+        const back = await runTo(session, 'backstep/runToLine', { threadId, source: { path: prerequisites.helloC }, line: bpLine, reverse: true });
+        assert.equal(back.event, 'stopped');
+        assert.ok(icountOf(back) < returnIcount, `went back: ${icountOf(back)} < ${returnIcount}`);
+        assert.equal((await topFrame(session, threadId)).line, bpLine);
+        assert.match(String(back.body.description), /reverse run to hello\.c:/);
+
+        const forward = await runTo(session, 'backstep/runToLine', { threadId, source: { path: prerequisites.helloC }, line: verified[0].line ?? returnLine });
+        assert.equal(icountOf(forward), returnIcount, 'forward again to the same instruction count');
+    });
 });

@@ -165,6 +165,8 @@ export const stub = {
         this.activeSessionChanged = new EventEmitter();
         debug.activeDebugSession = undefined;
         debug.activeStackItem = undefined;
+        editorState.file = undefined;
+        editorState.line = 0;
     },
     /** Makes `session` the active one and tells the listeners, as VS Code does. */
     activate(session: StubDebugSession | undefined): void {
@@ -173,7 +175,19 @@ export const stub = {
     },
 };
 
+/** What the tests set as the editor under the cursor (a file and a 0-based line), or undefined. */
+export const editorState = { file: undefined as string | undefined, line: 0 };
+
 export const window = {
+    get activeTextEditor() {
+        if (editorState.file === undefined) {
+            return undefined;
+        }
+        return {
+            document: { uri: { scheme: 'file', fsPath: editorState.file } },
+            selection: { active: { line: editorState.line, character: 0 } },
+        };
+    },
     createStatusBarItem(id: string, alignment: StatusBarAlignment, priority: number): StubStatusBarItem {
         const item = new StubStatusBarItem(id, alignment, priority);
         stub.statusBarItems.push(item);

@@ -26,7 +26,7 @@ describe('commands', () => {
 
     test('all commands of package.json are registered', () => {
         for (const id of ['backstep.seek', 'backstep.seekTo', 'backstep.reverseStepOut', 'backstep.showInfo', 'backstep.saveRecording',
-            'backstep.sendInput']) {
+            'backstep.sendInput', 'backstep.reverseRunToCursor']) {
             assert.ok(stub.commands.has(id), id);
         }
     });
@@ -73,6 +73,24 @@ describe('commands', () => {
             { command: 'backstep/input', args: { text: 'hello\n' } },
             { command: 'backstep/input', args: { text: 'a\tb\n\n' } },
         ]);
+    });
+
+    test('Reverse Run to Cursor sends the line under the cursor, backwards, for the focused thread', async () => {
+        vscode.editorState.file = '/w/src/main.c';
+        vscode.editorState.line = 41;
+        vscode.debug.activeStackItem = { session, threadId: 2, frameId: 1000 };
+        await run('backstep.reverseRunToCursor');
+        assert.deepEqual(session.requests, [{
+            command: 'backstep/runToLine',
+            args: { threadId: 2, source: { path: '/w/src/main.c' }, line: 42, reverse: true },
+        }]);
+    });
+
+    test('Reverse Run to Cursor without an editor says so and sends nothing', async () => {
+        vscode.debug.activeStackItem = { session, threadId: 1, frameId: 1000 };
+        await run('backstep.reverseRunToCursor');
+        assert.deepEqual(sent(), []);
+        assert.match(stub.errors[0], /cursor in a source file/);
     });
 
     test('Seek Here (the timeline) seeks without asking', async () => {
