@@ -43,7 +43,8 @@ class ReverseCommandsUiTest extends DebugSessionTest {
 
     private static final String DEBUG_PERSPECTIVE = "org.eclipse.debug.ui.DebugPerspective";
     private static final String[] REVERSE_COMMANDS = { BackstepUi.STEP_BACK_COMMAND, BackstepUi.REVERSE_STEP_INTO_COMMAND,
-            BackstepUi.REVERSE_STEP_RETURN_COMMAND, BackstepUi.REVERSE_RESUME_COMMAND, BackstepUi.SEEK_COMMAND };
+            BackstepUi.REVERSE_STEP_RETURN_COMMAND, BackstepUi.REVERSE_RESUME_COMMAND, BackstepUi.SEEK_COMMAND,
+            BackstepUi.REVERSE_RUN_TO_LINE_COMMAND };
     private static final int AFTER_LOOP_LINE = 66;
 
     @Test

@@ -83,6 +83,18 @@ class ReverseDebuggingTest extends DebugSessionTest {
         assertTrue(target.supportsStorageRetrieval(), "the Memory view can read guest memory");
         assertEquals(16, target.getMemoryBlock(0x8000_0000L, 16).getBytes().length);
 
+        // Reverse Run to Line (the editor's cursor): back to the last time the loop line ran, forward to line 66
+        thread = DebugEvents.suspendAfter("seek", () -> target.seek(atBreakpoint));
+        String path = source.getLocation().toOSString();
+        thread = DebugEvents.suspendAfter("reverse run to line", () -> target.runToLine(path, LOOP_LINE, true));
+        assertEquals(LOOP_LINE, thread.getTopStackFrame().getLineNumber());
+        assertEquals("39", Sessions.variable(thread.getTopStackFrame(), "n").orElseThrow().getValue().getValueString().trim(),
+                "the last iteration");
+        assertTrue(target.lastStop().icount() < atBreakpoint);
+        thread = DebugEvents.suspendAfter("run to line", () -> target.runToLine(path, AFTER_LOOP_LINE, false));
+        assertEquals(AFTER_LOOP_LINE, thread.getTopStackFrame().getLineNumber());
+        assertEquals(atBreakpoint, target.lastStop().icount(), "forward again to the same instruction count");
+
         thread = DebugEvents.suspendAfter("seek", () -> target.seek(atBreakpoint));
         assertEquals(atBreakpoint, target.lastStop().icount(), "seek goes to the icount asked for");
         assertEquals(AFTER_LOOP_LINE, thread.getTopStackFrame().getLineNumber());

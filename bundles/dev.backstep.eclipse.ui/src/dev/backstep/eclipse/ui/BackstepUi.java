@@ -12,6 +12,7 @@ public final class BackstepUi {
     public static final String REVERSE_STEP_RETURN_COMMAND = "dev.backstep.eclipse.ui.reverseStepReturn";
     public static final String REVERSE_RESUME_COMMAND = "dev.backstep.eclipse.ui.reverseResume";
     public static final String SEEK_COMMAND = "dev.backstep.eclipse.ui.seek";
+    public static final String REVERSE_RUN_TO_LINE_COMMAND = "dev.backstep.eclipse.ui.reverseRunToLine";
 
     private BackstepUi() {
     }

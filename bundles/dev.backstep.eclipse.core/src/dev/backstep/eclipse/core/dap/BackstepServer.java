@@ -27,4 +27,8 @@ public interface BackstepServer extends IDebugProtocolServer {
 
     @JsonRequest("backstep/reverseStepOut")
     CompletableFuture<Void> reverseStepOut(ThreadArguments args);
+
+    /** To the next (or with reverse, the last) time a source line runs. Not every server version has it. */
+    @JsonRequest("backstep/runToLine")
+    CompletableFuture<Void> runToLine(RunToLineArguments args);
 }

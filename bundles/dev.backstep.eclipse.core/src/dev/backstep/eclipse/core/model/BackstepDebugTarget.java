@@ -513,6 +513,11 @@ public final class BackstepDebugTarget extends BackstepDebugElement
     }
 
     @Override
+    public void runToLine(String path, int line, boolean reverse) throws DebugException {
+        firstThread().runToLine(path, line, reverse);
+    }
+
+    @Override
     public void seek(long icount) throws DebugException {
         if (!canReverse()) {
             throw debugException("the program must be suspended to seek");

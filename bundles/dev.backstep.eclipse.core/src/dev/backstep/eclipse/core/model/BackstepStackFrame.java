@@ -252,6 +252,11 @@ public final class BackstepStackFrame extends BackstepDebugElement implements IS
     }
 
     @Override
+    public void runToLine(String path, int line, boolean reverse) throws DebugException {
+        thread.runToLine(path, line, reverse);
+    }
+
+    @Override
     @SuppressWarnings("unchecked")
     public <T> T getAdapter(Class<T> adapter) {
         if (adapter == ReverseCapable.class) {

@@ -20,6 +20,7 @@ import org.eclipse.lsp4j.debug.StepInArguments;
 import org.eclipse.lsp4j.debug.StepOutArguments;
 
 import dev.backstep.eclipse.core.dap.BackstepServer;
+import dev.backstep.eclipse.core.dap.RunToLineArguments;
 import dev.backstep.eclipse.core.dap.ThreadArguments;
 
 /** The hart. Its frames are asked for once per stop and kept until it runs again. */
@@ -257,6 +258,11 @@ public final class BackstepThread extends BackstepDebugElement implements IThrea
     @Override
     public void seek(long icount) throws DebugException {
         target().seek(icount);
+    }
+
+    @Override
+    public void runToLine(String path, int line, boolean reverse) throws DebugException {
+        go(DebugEvent.CLIENT_REQUEST, s -> s.runToLine(new RunToLineArguments(id, path, line, reverse)));
     }
 
     private void step(int detail, Function<BackstepServer, CompletableFuture<Void>> request) throws DebugException {

@@ -24,4 +24,7 @@ public interface ReverseCapable {
 
     /** To an absolute instruction count. */
     void seek(long icount) throws DebugException;
+
+    /** To the next time ({@code reverse} false) or the last time (true) the code of a source line runs. */
+    void runToLine(String path, int line, boolean reverse) throws DebugException;
 }

@@ -49,9 +49,9 @@ public abstract class ReverseCommandHandler extends AbstractHandler implements I
         if (rc == null || !rc.canReverse()) {
             throw new ExecutionException("no suspended Backstep program is selected");
         }
-        Long argument = argument(event);
-        if (argument != null && argument < 0) {
-            return null; // the user cancelled
+        Object argument = argument(event);
+        if (argument == CANCELLED) {
+            return null;
         }
         Job job = Job.create(label(), monitor -> {
             try {
@@ -66,14 +66,20 @@ public abstract class ReverseCommandHandler extends AbstractHandler implements I
         return null;
     }
 
-    /** A value asked for in the UI thread before the job runs; -1 to cancel; null when none is needed. */
-    protected Long argument(ExecutionEvent event) {
+    /** What {@link #argument} returns when the user cancelled. */
+    protected static final Object CANCELLED = new Object();
+
+    /**
+     * What the command needs from the UI (asked for in the UI thread before the job runs: a dialog, the editor's
+     * cursor), {@link #CANCELLED}, or null when it needs nothing.
+     */
+    protected Object argument(ExecutionEvent event) throws ExecutionException {
         return null;
     }
 
     protected abstract String label();
 
-    protected abstract void perform(ReverseCapable target, Long argument) throws DebugException;
+    protected abstract void perform(ReverseCapable target, Object argument) throws DebugException;
 
     @Override
     public void handleDebugEvents(DebugEvent[] events) {

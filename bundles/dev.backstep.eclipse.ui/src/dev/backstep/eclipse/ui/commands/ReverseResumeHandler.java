@@ -13,7 +13,7 @@ public final class ReverseResumeHandler extends ReverseCommandHandler {
     }
 
     @Override
-    protected void perform(ReverseCapable target, Long argument) throws DebugException {
+    protected void perform(ReverseCapable target, Object argument) throws DebugException {
         target.reverseResume();
     }
 }

@@ -22,7 +22,7 @@ public final class SeekHandler extends ReverseCommandHandler {
     }
 
     @Override
-    protected Long argument(ExecutionEvent event) {
+    protected Object argument(ExecutionEvent event) {
         String given = event.getParameter(ICOUNT_PARAMETER);
         if (given != null && !given.isBlank()) {
             return Long.parseLong(given.trim());
@@ -39,11 +39,11 @@ public final class SeekHandler extends ReverseCommandHandler {
         };
         InputDialog dialog = new InputDialog(Display.getCurrent().getActiveShell(), "Seek to Instruction Count",
                 "Instruction count (icount) to go to, forward or backward:", initial, valid);
-        return dialog.open() == Window.OK ? Long.parseLong(dialog.getValue().trim()) : -1L;
+        return dialog.open() == Window.OK ? (Object) Long.parseLong(dialog.getValue().trim()) : CANCELLED;
     }
 
     @Override
-    protected void perform(ReverseCapable target, Long argument) throws DebugException {
-        target.seek(argument);
+    protected void perform(ReverseCapable target, Object argument) throws DebugException {
+        target.seek((Long) argument);
     }
 }
