@@ -264,8 +264,12 @@ public final class OperationRunner {
                 r.repause = null;
                 return;
             }
+            // under the lock: the operation cannot end (and a next one begin) before this pause reaches the session,
+            // so a late repeat never pauses the operation after it (the session's pause only sets flags)
+            if (session != null) {
+                session.pause();
+            }
         }
-        pauseSession();
     }
 
     private void pauseSession() {
