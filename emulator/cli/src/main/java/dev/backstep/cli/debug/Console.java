@@ -121,6 +121,7 @@ final class Console {
             case "watch" -> watch(arg, DataAccess.WRITE);
             case "rwatch" -> watch(arg, DataAccess.READ);
             case "awatch" -> watch(arg, DataAccess.READ_WRITE);
+            case "last" -> last(arg);
             case "print", "p" -> print(arg);
             case "set" -> set(arg);
             case "backtrace", "bt", "where" -> backtrace();
@@ -188,7 +189,7 @@ final class Console {
         if (expr.isEmpty()) {
             throw new IllegalArgumentException("watch what? an lvalue expression, e.g. config.alarm_limit");
         }
-        DataBreakpointInfo info = session.dataBreakpointInfoForExpression(expr, 0);
+        DataBreakpointInfo info = session.dataBreakpointInfoForExpression(expr, selectedFrameId());
         if (info.dataId() == null) {
             out.println("cannot watch: " + info.description());
             return;
@@ -274,6 +275,34 @@ final class Console {
         }
         VariableInfo v = session.setExpression(lvalue, value, selectedFrameId());
         out.println(lvalue + " = " + render(v, false, 0));
+    }
+
+    /**
+     * {@code last EXPR}: back to the last write of EXPR before now (UDB's "last"): a write watchpoint and a reverse
+     * continue with the other breakpoints and watchpoints set aside, then the watchpoint removed again.
+     */
+    private void last(String expr) throws SessionException {
+        if (expr.isEmpty()) {
+            throw new IllegalArgumentException("last what? an lvalue expression, e.g. config.alarm_limit");
+        }
+        DataBreakpointInfo info = session.dataBreakpointInfoForExpression(expr, selectedFrameId());
+        if (info.dataId() == null) {
+            out.println("cannot watch: " + info.description());
+            return;
+        }
+        List<ConsoleBreakpoint> setAside = breakpoints.all().stream().filter(b -> b.enabled).toList();
+        for (ConsoleBreakpoint b : setAside) {
+            breakpoints.setEnabled(b.number, false);
+        }
+        ConsoleBreakpoint w = breakpoints.addWatch(info.dataId(), DataAccess.WRITE, info.description());
+        try {
+            report(session.reverseContinue());
+        } finally {
+            breakpoints.delete(w.number);
+            for (ConsoleBreakpoint b : setAside) {
+                breakpoints.setEnabled(b.number, true);
+            }
+        }
     }
 
     /** {@code x/NFU ADDR}: the format suffix arrives first in arg ("/4xw &config"), as print's does. */
@@ -552,6 +581,7 @@ final class Console {
         out.println("""
                 break FILE:LINE | FUNCTION | *ADDR [if COND]   set a breakpoint      delete [N...]   remove
                 watch EXPR (rwatch, awatch)                    data breakpoint       disable/enable [N...]
+                last EXPR                                      back to the last write of EXPR
                 continue (c)   next (n) [N]   step (s) [N]   finish   stepi (si)   nexti (ni)
                 reverse-continue (rc)   reverse-next (rn)   reverse-step (rs)   reverse-finish (rf)   reverse-stepi (rsi)
                 x/NFU ADDR (F: x d u o t c s i, U: b h w g)     examine memory

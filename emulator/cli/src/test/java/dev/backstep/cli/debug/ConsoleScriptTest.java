@@ -170,6 +170,25 @@ class ConsoleScriptTest {
     }
 
     @Test
+    void lastFindsTheLastWriteWithOtherBreakpointsSetAside() throws Exception {
+        String out = runOnCorrupt(
+                "continue",
+                "break shift_window",
+                "last config.alarm_limit",
+                "last config.alarm_limit",
+                "info breakpoints",
+                "quit");
+        assertHas(out,
+                "smooth_window () at corrupt.c:51, icount 12942",
+                "(backstep) info breakpoints");
+        int second = out.indexOf("(backstep) last config.alarm_limit", out.indexOf("icount 12942"));
+        assertTrue(second > 0 && out.substring(second).contains("smooth_window () at corrupt.c:51, icount 9"), out);
+        String info = out.substring(out.lastIndexOf("(backstep) info breakpoints"));
+        assertTrue(info.contains("shift_window") && !info.contains("alarm_limit"),
+                "the breakpoint is back, the temporary watchpoint gone:\n" + info);
+    }
+
+    @Test
     void breakStepAndGoBack() throws Exception {
         String out = runOnCorrupt(
                 "break configure",
