@@ -140,12 +140,7 @@ class TrapTest {
 
     @Test
     void vectoredTimerInterruptAfterWfiJumpsTime() {
-        int clint = 0x2000000;
-        Asm a = new Asm().li(T0, HANDLER - 4 * Trap.MTI | 1).csrw(MTVEC, T0)
-                .li(T0, clint + 0x4000).li(T1, 50).sw(T1, T0, 0).sw(0, T0, 4)
-                .li(T1, 0x80).csrw(MIE, T1).csrrs(0, MSTATUS, 0).addi(T1, 0, 8).csrrs(0, MSTATUS, T1)
-                .wfi().li(T0, clint + 0xBFF8).lw(A1, T0, 0).pass();
-        TestMachines.Run r = TestMachines.run(withHandlerNoAdvance(a));
+        TestMachines.Run r = TestMachines.run(timerDuringWfi());
         assertEquals(StopReason.EXIT, r.runToEnd());
         assertEquals(Trap.INTERRUPT | Trap.MTI, r.x(S2));
         assertEquals(50, r.x(A1)); // time jumped to the deadline while icount stayed small
@@ -154,12 +149,7 @@ class TrapTest {
 
     @Test
     void aBreakpointReachedByAWakeUpAndTrapEntryIsNotTheStateOnArrival() {
-        int clint = 0x2000000;
-        Asm a = new Asm().li(T0, HANDLER - 4 * Trap.MTI | 1).csrw(MTVEC, T0)
-                .li(T0, clint + 0x4000).li(T1, 50).sw(T1, T0, 0).sw(0, T0, 4)
-                .li(T1, 0x80).csrw(MIE, T1).csrrs(0, MSTATUS, 0).addi(T1, 0, 8).csrrs(0, MSTATUS, T1)
-                .wfi().li(T0, clint + 0xBFF8).lw(A1, T0, 0).pass();
-        TestMachines.Run r = TestMachines.run(withHandlerNoAdvance(a));
+        TestMachines.Run r = TestMachines.run(timerDuringWfi());
         r.m.run(TestMachines.RESET_STUB);
         assertTrue(r.m.stateIsOnArrival(), "a plain stop");
         MachineSnapshot before = r.m.snapshot();
@@ -175,6 +165,16 @@ class TrapTest {
         assertEquals(StopReason.LIMIT, r.m.run(at));
         assertTrue(r.m.stateIsOnArrival(), "arrived at the wfi's next icount, asleep, nothing of the step done");
         assertTrue(r.m.hart().waitingForInterrupt());
+    }
+
+    /** Arms the timer at mtime 50 (vectored mtvec), sleeps in wfi, then reads mtime into a1 and passes. */
+    private static Asm timerDuringWfi() {
+        int clint = 0x2000000;
+        Asm a = new Asm().li(T0, HANDLER - 4 * Trap.MTI | 1).csrw(MTVEC, T0)
+                .li(T0, clint + 0x4000).li(T1, 50).sw(T1, T0, 0).sw(0, T0, 4)
+                .li(T1, 0x80).csrw(MIE, T1).csrrs(0, MSTATUS, 0).addi(T1, 0, 8).csrrs(0, MSTATUS, T1)
+                .wfi().li(T0, clint + 0xBFF8).lw(A1, T0, 0).pass();
+        return withHandlerNoAdvance(a);
     }
 
     /** Interrupt handler: record mcause, disable the timer (mie = 0), return to mepc unchanged. */

@@ -186,12 +186,8 @@ final class Console {
     }
 
     private void watch(String expr, DataAccess access) throws SessionException {
-        if (expr.isEmpty()) {
-            throw new IllegalArgumentException("watch what? an lvalue expression, e.g. config.alarm_limit");
-        }
-        DataBreakpointInfo info = session.dataBreakpointInfoForExpression(expr, selectedFrameId());
-        if (info.dataId() == null) {
-            out.println("cannot watch: " + info.description());
+        DataBreakpointInfo info = watchable(expr, "watch");
+        if (info == null) {
             return;
         }
         ConsoleBreakpoint b = breakpoints.addWatch(info.dataId(), access, info.description());
@@ -277,17 +273,26 @@ final class Console {
         out.println(lvalue + " = " + render(v, false, 0));
     }
 
+    /** What a watchpoint on the expression (in the selected frame) would watch, or null, said why. */
+    private DataBreakpointInfo watchable(String expr, String command) throws SessionException {
+        if (expr.isEmpty()) {
+            throw new IllegalArgumentException(command + " what? an lvalue expression, e.g. config.alarm_limit");
+        }
+        DataBreakpointInfo info = session.dataBreakpointInfoForExpression(expr, selectedFrameId());
+        if (info.dataId() == null) {
+            out.println("cannot watch: " + info.description());
+            return null;
+        }
+        return info;
+    }
+
     /**
      * {@code last EXPR}: back to the last write of EXPR before now (UDB's "last"): a write watchpoint and a reverse
      * continue with the other breakpoints and watchpoints set aside, then the watchpoint removed again.
      */
     private void last(String expr) throws SessionException {
-        if (expr.isEmpty()) {
-            throw new IllegalArgumentException("last what? an lvalue expression, e.g. config.alarm_limit");
-        }
-        DataBreakpointInfo info = session.dataBreakpointInfoForExpression(expr, selectedFrameId());
-        if (info.dataId() == null) {
-            out.println("cannot watch: " + info.description());
+        DataBreakpointInfo info = watchable(expr, "last");
+        if (info == null) {
             return;
         }
         List<ConsoleBreakpoint> setAside = breakpoints.all().stream().filter(b -> b.enabled).toList();
