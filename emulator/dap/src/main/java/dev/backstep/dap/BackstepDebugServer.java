@@ -262,6 +262,18 @@ public final class BackstepDebugServer implements BackstepProtocolServer {
     }
 
     @Override
+    public CompletableFuture<org.eclipse.lsp4j.debug.SetExpressionResponse> setExpression(
+            org.eclipse.lsp4j.debug.SetExpressionArguments args) {
+        return state.setExpression(args);
+    }
+
+    @Override
+    public CompletableFuture<org.eclipse.lsp4j.debug.WriteMemoryResponse> writeMemory(
+            org.eclipse.lsp4j.debug.WriteMemoryArguments args) {
+        return memory.writeMemory(args);
+    }
+
+    @Override
     public CompletableFuture<EvaluateResponse> evaluate(EvaluateArguments args) {
         return state.evaluate(args);
     }

@@ -16,6 +16,8 @@ public final class ClientChannel {
     private volatile IDebugProtocolClient client;
     private volatile boolean closed;
     private volatile boolean progressReporting;
+    private volatile boolean invalidatedEvents;
+    private volatile boolean memoryEvents;
     private volatile int lineBase = 1;
     private volatile int columnBase = 1;
 
@@ -25,6 +27,8 @@ public final class ClientChannel {
 
     void clientInitialized(InitializeRequestArguments args) {
         progressReporting = Boolean.TRUE.equals(args.getSupportsProgressReporting());
+        invalidatedEvents = Boolean.TRUE.equals(args.getSupportsInvalidatedEvent());
+        memoryEvents = Boolean.TRUE.equals(args.getSupportsMemoryEvent());
         lineBase = Boolean.FALSE.equals(args.getLinesStartAt1()) ? 0 : 1;
         columnBase = Boolean.FALSE.equals(args.getColumnsStartAt1()) ? 0 : 1;
     }
@@ -39,6 +43,25 @@ public final class ClientChannel {
 
     public boolean supportsProgress() {
         return progressReporting;
+    }
+
+    /**
+     * The program's state changed without a stop (a variable, an expression or memory set at the live end): the
+     * client shows values again ({@code invalidated}) and its memory views ({@code memory}) where it supports them.
+     */
+    public void stateChanged(long address, int length) {
+        if (invalidatedEvents) {
+            org.eclipse.lsp4j.debug.InvalidatedEventArguments e = new org.eclipse.lsp4j.debug.InvalidatedEventArguments();
+            e.setAreas(new String[] {"variables"});
+            send(c -> c.invalidated(e));
+        }
+        if (memoryEvents && address >= 0 && length > 0) {
+            org.eclipse.lsp4j.debug.MemoryEventArguments e = new org.eclipse.lsp4j.debug.MemoryEventArguments();
+            e.setMemoryReference(String.format("0x%08x", address));
+            e.setOffset(0);
+            e.setCount(length);
+            send(c -> c.memory(e));
+        }
     }
 
     /** A 1-based line as the client counts lines. */

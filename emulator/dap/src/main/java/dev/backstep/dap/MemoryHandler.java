@@ -48,6 +48,30 @@ final class MemoryHandler {
         return CompletableFuture.completedFuture(r);
     }
 
+    /** The Memory view's edits: RAM at the live end of a record session only (recorded like any state change). */
+    CompletableFuture<org.eclipse.lsp4j.debug.WriteMemoryResponse> writeMemory(
+            org.eclipse.lsp4j.debug.WriteMemoryArguments args) {
+        DebugSession s = ctx.stoppedSession("write memory");
+        long base = Protocol.parseAddress(args == null ? null : args.getMemoryReference(), "memoryReference");
+        long address = base + Protocol.orDefault(args.getOffset(), 0);
+        byte[] data;
+        try {
+            data = Base64.getDecoder().decode(args.getData() == null ? "" : args.getData());
+        } catch (IllegalArgumentException e) {
+            throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT, "'data' is not base64: " + e.getMessage());
+        }
+        if (data.length > MAX_READ || address < 0 || address + data.length > 0x1_0000_0000L) {
+            throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT, String.format(
+                    "cannot write %d bytes at 0x%x: at most %d bytes, inside the 32-bit address space", data.length,
+                    address, MAX_READ));
+        }
+        int written = data.length == 0 ? 0 : SessionCall.run(() -> s.writeMemory(address, data));
+        ctx.client.stateChanged(address, written);
+        org.eclipse.lsp4j.debug.WriteMemoryResponse r = new org.eclipse.lsp4j.debug.WriteMemoryResponse();
+        r.setBytesWritten(written);
+        return CompletableFuture.completedFuture(r);
+    }
+
     CompletableFuture<DisassembleResponse> disassemble(DisassembleArguments args) {
         DebugSession s = ctx.stoppedSession("disassemble");
         long base = Protocol.parseAddress(args == null ? null : args.getMemoryReference(), "memoryReference");

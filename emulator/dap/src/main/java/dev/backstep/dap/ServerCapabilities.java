@@ -29,6 +29,8 @@ final class ServerCapabilities {
         c.setSupportsValueFormattingOptions(true);
         c.setSupportsLoadedSourcesRequest(true);
         c.setSupportsSetVariable(true);
+        c.setSupportsSetExpression(true);
+        c.setSupportsWriteMemoryRequest(true);
         c.setSupportsDelayedStackTraceLoading(true);
         return c;
     }

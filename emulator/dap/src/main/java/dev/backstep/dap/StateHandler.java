@@ -148,7 +148,28 @@ final class StateHandler {
         }
         VariableInfo v = SessionCall.run(() -> s.setVariable(args.getVariablesReference(), args.getName(),
                 args.getValue()));
+        ctx.client.stateChanged(v.memoryAddress(), (int) Math.max(0, v.size()));
         SetVariableResponse r = new SetVariableResponse();
+        r.setValue(v.value());
+        r.setType(v.type());
+        r.setVariablesReference(Math.max(0, v.variablesReference()));
+        if (v.memoryAddress() >= 0) {
+            r.setMemoryReference(Protocol.hex(v.memoryAddress()));
+        }
+        return CompletableFuture.completedFuture(r);
+    }
+
+    /** The Watch view's Set Value: an lvalue expression set to the value of another, at the live end only. */
+    CompletableFuture<org.eclipse.lsp4j.debug.SetExpressionResponse> setExpression(
+            org.eclipse.lsp4j.debug.SetExpressionArguments args) {
+        DebugSession s = ctx.stoppedSession("change an expression");
+        if (args == null || args.getExpression() == null || args.getExpression().isBlank() || args.getValue() == null) {
+            throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT, "'expression' and 'value' are required");
+        }
+        int frameId = Protocol.orDefault(args.getFrameId(), 0);
+        VariableInfo v = SessionCall.run(() -> s.setExpression(args.getExpression().trim(), args.getValue(), frameId));
+        ctx.client.stateChanged(v.memoryAddress(), (int) Math.max(0, v.size()));
+        org.eclipse.lsp4j.debug.SetExpressionResponse r = new org.eclipse.lsp4j.debug.SetExpressionResponse();
         r.setValue(v.value());
         r.setType(v.type());
         r.setVariablesReference(Math.max(0, v.variablesReference()));

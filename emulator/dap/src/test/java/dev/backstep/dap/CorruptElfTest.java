@@ -69,6 +69,44 @@ class CorruptElfTest {
     }
 
     @Test
+    void setExpressionAndWriteMemoryAtTheEndOfHistoryOnly() throws Exception {
+        launchToCheck();
+        StackFrame frame = client.top();
+        org.eclipse.lsp4j.debug.SetExpressionArguments se = new org.eclipse.lsp4j.debug.SetExpressionArguments();
+        se.setExpression("config.alarm_limit");
+        se.setValue("70 + 5");
+        se.setFrameId(frame.getId());
+        assertEquals("75", TestClient.get(client.server.setExpression(se)).getValue());
+        client.next("invalidated");
+        org.eclipse.lsp4j.debug.MemoryEventArguments changed = (org.eclipse.lsp4j.debug.MemoryEventArguments)
+                client.next("memory");
+        assertEquals(4, changed.getCount());
+
+        EvaluateArguments ev = new EvaluateArguments();
+        ev.setExpression("&config.hysteresis");
+        ev.setFrameId(frame.getId());
+        String address = TestClient.get(client.server.evaluate(ev)).getResult().replaceAll(".*(0x[0-9a-f]+).*", "$1");
+        org.eclipse.lsp4j.debug.WriteMemoryArguments wm = new org.eclipse.lsp4j.debug.WriteMemoryArguments();
+        wm.setMemoryReference(address);
+        wm.setData(Base64.getEncoder().encodeToString(new byte[] {9, 0, 0, 0}));
+        assertEquals(4, TestClient.get(client.server.writeMemory(wm)).getBytesWritten());
+        ev.setExpression("config.hysteresis");
+        assertEquals("9", TestClient.get(client.server.evaluate(ev)).getResult());
+        wm.setData("not base64!");
+        assertTrue(TestClient.error(client.server.writeMemory(wm)).contains("base64"));
+
+        // in the past: refused, with the reason
+        StepBackArguments back = new StepBackArguments();
+        back.setThreadId(1);
+        TestClient.get(client.server.stepBack(back));
+        client.nextStop();
+        se.setFrameId(client.top().getId());
+        assertTrue(TestClient.error(client.server.setExpression(se)).contains("cannot change the past"));
+        wm.setData(Base64.getEncoder().encodeToString(new byte[] {1}));
+        assertTrue(TestClient.error(client.server.writeMemory(wm)).contains("cannot change the past"));
+    }
+
+    @Test
     void dataBreakpointAndReverseContinueFindTheLineThatWrote() throws Exception {
         StoppedEventArguments stop = launchToCheck();
         assertEquals("breakpoint", stop.getReason());

@@ -99,6 +99,8 @@ final class TestClient implements IDebugProtocolClient, AutoCloseable {
         a.setLinesStartAt1(true);
         a.setColumnsStartAt1(true);
         a.setSupportsProgressReporting(progress);
+        a.setSupportsInvalidatedEvent(true);
+        a.setSupportsMemoryEvent(true);
         return a;
     }
 
@@ -175,6 +177,16 @@ final class TestClient implements IDebugProtocolClient, AutoCloseable {
     @Override
     public void stopped(StoppedEventArguments args) {
         events.add(new Event("stopped", args));
+    }
+
+    @Override
+    public void invalidated(org.eclipse.lsp4j.debug.InvalidatedEventArguments args) {
+        events.add(new Event("invalidated", args));
+    }
+
+    @Override
+    public void memory(org.eclipse.lsp4j.debug.MemoryEventArguments args) {
+        events.add(new Event("memory", args));
     }
 
     @Override
