@@ -175,12 +175,23 @@ class ReverseDebuggingTest extends DebugSessionTest {
         limit.setValue("75");
         IVariable again = child(child(Sessions.variable(top, "Globals").orElseThrow(), "config"), "alarm_limit");
         assertEquals("75", again.getValue().getValueString().trim(), "the frame's variables are read again");
+        // the Memory view writes too: the same 4 bytes, little-endian
+        String at = ((dev.backstep.eclipse.core.model.BackstepValue) again.getValue()).memoryReference();
+        assertNotNull(at, "the variable has an address");
+        var block = target.getMemoryBlock(Long.decode(at), 4);
+        assertTrue(block.supportsValueModification());
+        block.setValue(0, new byte[] {80, 0, 0, 0});
+        IVariable written = child(child(Sessions.variable(top, "Globals").orElseThrow(), "config"), "alarm_limit");
+        assertEquals("80", written.getValue().getValueString().trim(), "written through the memory block");
 
         thread = DebugEvents.suspendAfter("step back", thread::stepBack);
         BackstepVariable past = (BackstepVariable) child(child(Sessions.variable(thread.getTopStackFrame(), "Globals")
                 .orElseThrow(), "config"), "alarm_limit");
         DebugException refused = assertThrows(DebugException.class, () -> past.setValue("80"));
         assertTrue(refused.getMessage().contains("cannot change the past"), refused.getMessage());
+        DebugException memoryRefused = assertThrows(DebugException.class,
+                () -> target.getMemoryBlock(Long.decode(at), 4).setValue(0, new byte[] {1}));
+        assertTrue(memoryRefused.getMessage().contains("cannot change the past"), memoryRefused.getMessage());
     }
 
     private static IVariable child(IVariable parent, String name) throws Exception {

@@ -7,8 +7,12 @@ import org.eclipse.debug.core.DebugException;
 import org.eclipse.debug.core.model.IMemoryBlock;
 import org.eclipse.lsp4j.debug.ReadMemoryArguments;
 import org.eclipse.lsp4j.debug.ReadMemoryResponse;
+import org.eclipse.lsp4j.debug.WriteMemoryArguments;
 
-/** A window of guest memory for the Memory view, read through DAP readMemory at the current icount. */
+/**
+ * A window of guest memory for the Memory view, read through DAP readMemory at the current icount; written through
+ * writeMemory at the end of history of a record session.
+ */
 public final class BackstepMemoryBlock extends BackstepDebugElement implements IMemoryBlock {
 
     private final long start;
@@ -60,13 +64,29 @@ public final class BackstepMemoryBlock extends BackstepDebugElement implements I
         return a.startsWith("0x") ? Long.parseUnsignedLong(a.substring(2), 16) : Long.parseLong(a);
     }
 
+    /** RAM can change at the end of history of a record session (the server refuses elsewhere, saying why). */
     @Override
     public boolean supportsValueModification() {
-        return false;
+        return target().canChangeValues()
+                && Boolean.TRUE.equals(target().capabilities().getSupportsWriteMemoryRequest());
     }
 
     @Override
     public void setValue(long offset, byte[] bytes) throws DebugException {
-        throw debugException("Backstep shows recorded state: memory cannot be changed");
+        WriteMemoryArguments args = new WriteMemoryArguments();
+        args.setMemoryReference("0x" + Long.toHexString(start));
+        args.setOffset((int) offset);
+        args.setData(Base64.getEncoder().encodeToString(bytes));
+        try {
+            client().call(s -> s.writeMemory(args), 30);
+        } catch (CoreException e) {
+            throw debugException(e);
+        }
+        fireChangeEvent(org.eclipse.debug.core.DebugEvent.CONTENT);
+        for (org.eclipse.debug.core.model.IThread t : target().getThreads()) {
+            if (t instanceof BackstepThread bt) {
+                bt.stateChanged();
+            }
+        }
     }
 }
