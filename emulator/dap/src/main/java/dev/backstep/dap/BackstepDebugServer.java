@@ -77,6 +77,7 @@ public final class BackstepDebugServer implements BackstepProtocolServer {
     private final ExecutionHandler execution;
     private final StateHandler state;
     private final MemoryHandler memory;
+    private final CompletionHandler completion;
     private final CustomHandler custom;
 
     BackstepDebugServer(RequestTracker tracker, SessionFactory factory, Runnable closeConnection) {
@@ -86,6 +87,7 @@ public final class BackstepDebugServer implements BackstepProtocolServer {
         this.lifecycle = new LifecycleHandler(ctx, breakpoints, execution, closeConnection);
         this.state = new StateHandler(ctx);
         this.memory = new MemoryHandler(ctx);
+        this.completion = new CompletionHandler(ctx);
         this.custom = new CustomHandler(ctx);
     }
 
@@ -254,6 +256,12 @@ public final class BackstepDebugServer implements BackstepProtocolServer {
     public CompletableFuture<org.eclipse.lsp4j.debug.VariablesResponse> variables(
             org.eclipse.lsp4j.debug.VariablesArguments args) {
         return state.variables(args);
+    }
+
+    @Override
+    public CompletableFuture<org.eclipse.lsp4j.debug.CompletionsResponse> completions(
+            org.eclipse.lsp4j.debug.CompletionsArguments args) {
+        return completion.completions(args);
     }
 
     @Override

@@ -73,6 +73,11 @@ public final class ClientChannel {
         return line + 1 - lineBase;
     }
 
+    /** 0 or 1: where the client starts counting columns (also positions within a completions text). */
+    public int columnBase() {
+        return columnBase;
+    }
+
     public int toClientColumn(int column) {
         return column <= 0 ? 0 : column - 1 + columnBase;
     }

@@ -30,6 +30,8 @@ final class ServerCapabilities {
         c.setSupportsLoadedSourcesRequest(true);
         c.setSupportsSetVariable(true);
         c.setSupportsSetExpression(true);
+        c.setSupportsCompletionsRequest(true);
+        c.setCompletionTriggerCharacters(new String[] {".", ">", "$"});
         c.setSupportsWriteMemoryRequest(true);
         c.setSupportsDelayedStackTraceLoading(true);
         return c;

@@ -68,6 +68,33 @@ class CorruptElfTest {
         return client.nextStop();
     }
 
+    private java.util.List<String> complete(String text, int frameId) throws Exception {
+        org.eclipse.lsp4j.debug.CompletionsArguments a = new org.eclipse.lsp4j.debug.CompletionsArguments();
+        a.setText(text);
+        a.setColumn(text.length() + 1);
+        a.setFrameId(frameId);
+        var items = TestClient.get(client.server.completions(a)).getTargets();
+        for (var i : items) {
+            String word = text.replaceAll(".*?([$A-Za-z_]\\w*|\\$)?$", "$1");
+            assertEquals(text.length() - word.length() + 1, i.getStart(), i.getLabel());
+            assertEquals(word.length(), i.getLength(), i.getLabel());
+        }
+        return java.util.Arrays.stream(items).map(org.eclipse.lsp4j.debug.CompletionItem::getLabel).toList();
+    }
+
+    @Test
+    void debugConsoleCompletionsOfNamesMembersAndRegisters() throws Exception {
+        launchToCheck();
+        int frame = client.top().getId();
+        assertTrue(complete("con", frame).contains("config"), complete("con", frame).toString());
+        assertTrue(complete("n + con", frame).contains("config"));
+        assertEquals(java.util.List.of("alarm_limit"), complete("config.al", frame));
+        assertTrue(complete("config.", frame).containsAll(java.util.List.of("alarm_limit", "hysteresis", "site")));
+        assertTrue(complete("(&config)->hy", frame).contains("hysteresis"), complete("(&config)->hy", frame).toString());
+        assertTrue(complete("$a", frame).contains("$a0"));
+        assertTrue(complete("nosuch.", frame).isEmpty());
+    }
+
     @Test
     void setExpressionAndWriteMemoryAtTheEndOfHistoryOnly() throws Exception {
         launchToCheck();
