@@ -24,6 +24,9 @@ function activeBackstepSession(): vscode.DebugSession | undefined {
     return undefined;
 }
 
+/** Seek's words for the edges of history. */
+const EDGES = /^\s*(start|end)\s*$/i;
+
 function messageOf(error: unknown): string {
     return error instanceof Error ? error.message : String(error);
 }
@@ -58,20 +61,31 @@ export class BackstepCommands {
             title: 'Backstep: Seek to Instruction Count',
             prompt:
                 recorded !== undefined
-                    ? `Instruction count to go to (recorded so far: ${formatIcount(recorded)}; beyond that the program runs live)`
-                    : 'Instruction count to go to',
+                    ? `Instruction count to go to, or start / end (recorded so far: ${formatIcount(recorded)}; beyond that the program runs live)`
+                    : 'Instruction count to go to, or start / end',
             value: current !== undefined ? String(current) : '',
             validateInput: (text) =>
-                parseIcountInput(text) === undefined ? 'Enter a non-negative whole number, e.g. 12345 or 0x3039' : undefined,
+                parseIcountInput(text) === undefined && !EDGES.test(text)
+                    ? 'Enter a non-negative whole number (e.g. 12345 or 0x3039), start or end'
+                    : undefined,
         });
         if (answer === undefined) {
             return;
         }
-        const icount = parseIcountInput(answer);
+        const icount = EDGES.test(answer) ? await this.edge(session, answer.trim().toLowerCase()) : parseIcountInput(answer);
         if (icount === undefined) {
             return;
         }
         await this.request(session, CustomRequest.seek, { icount } satisfies SeekArguments, 'seek');
+    }
+
+    /** The start (0) or the end of the recorded history (asked of the server: it grows while recording). */
+    private async edge(session: vscode.DebugSession, which: string): Promise<number | undefined> {
+        if (which === 'start') {
+            return 0;
+        }
+        const info = (await this.request(session, CustomRequest.info, {}, 'recording info')) as RecordingInfo | undefined;
+        return info?.recordedLength;
     }
 
     async seekTo(icount: unknown): Promise<void> {

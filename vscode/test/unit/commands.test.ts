@@ -55,7 +55,20 @@ describe('commands', () => {
         assert.equal(options.value, '777');
         assert.equal(options.validateInput('42'), undefined);
         assert.match(options.validateInput('-1'), /non-negative whole number/);
+        assert.equal(options.validateInput('end'), undefined);
         assert.match(options.validateInput('ten'), /non-negative whole number/);
+    });
+
+    test('Seek takes start and end (the recorded length, asked of the server)', async () => {
+        session.respond = async (command) => (command === 'backstep/info' ? { recordedLength: 5000 } : {});
+        stub.inputBoxAnswers.push('start', ' END ');
+        await run('backstep.seek');
+        await run('backstep.seek');
+        assert.deepEqual(session.requests, [
+            { command: 'backstep/seek', args: { icount: 0 } },
+            { command: 'backstep/info', args: {} },
+            { command: 'backstep/seek', args: { icount: 5000 } },
+        ]);
     });
 
     test('a cancelled Seek sends nothing', async () => {
