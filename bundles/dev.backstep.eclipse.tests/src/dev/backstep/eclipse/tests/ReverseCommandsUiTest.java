@@ -95,6 +95,16 @@ class ReverseCommandsUiTest extends DebugSessionTest {
         Thread.sleep(500);
         screenshot("debug-perspective-timeline.png");
 
+        // Seek to Instruction Count with "end": back to the end of the recorded history (where the breakpoint stopped)
+        long end = target.timelineInfo().getRecordedLength();
+        DebugEvents.suspendAfter("Seek to the end", () -> ui(() -> {
+            org.eclipse.core.commands.ParameterizedCommand seekEnd = org.eclipse.core.commands.ParameterizedCommand
+                    .generateCommand(command(BackstepUi.SEEK_COMMAND),
+                            java.util.Map.of(dev.backstep.eclipse.ui.commands.SeekHandler.ICOUNT_PARAMETER, "end"));
+            return PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(seekEnd, null);
+        }));
+        assertEquals(end, target.lastStop().icount(), "seek end goes to the end of the recorded history");
+
         Sessions.terminate(target);
         target = null;
         awaitEnabled(BackstepUi.STEP_BACK_COMMAND, false);
