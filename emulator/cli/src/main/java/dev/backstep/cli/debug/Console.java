@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The command loop of {@code backstep debug}: reads gdb-like commands, runs them on a {@link DebugSession} and
@@ -37,6 +38,8 @@ final class Console {
     private int selectedFrame;
     private final MemoryExaminer examiner;
     private final java.util.Map<String, Long> bookmarks = new java.util.LinkedHashMap<>();
+    private final Map<Integer, String> displays = new java.util.TreeMap<>();
+    private int nextDisplay = 1;
 
     Console(DebugSession session, BufferedReader in, PrintStream out, boolean echo, boolean prompt) {
         this.session = session;
@@ -114,7 +117,10 @@ final class Console {
             case "advance" -> advance(arg, Direction.FORWARD);
             case "reverse-advance", "ra" -> advance(arg, Direction.BACKWARD);
             case "bookmark" -> bookmark(arg);
-            case "break", "b" -> addBreakpoint(arg);
+            case "break", "b" -> addBreakpoint(arg, false);
+            case "tbreak" -> addBreakpoint(arg, true);
+            case "display" -> display(arg);
+            case "undisplay" -> undisplay(arg);
             case "delete", "d" -> delete(arg);
             case "disable" -> enable(arg, false);
             case "enable" -> enable(arg, true);
@@ -154,7 +160,7 @@ final class Console {
 
     // ------------------------------------------------------------ breakpoints
 
-    private void addBreakpoint(String loc) throws SessionException {
+    private void addBreakpoint(String loc, boolean temporary) throws SessionException {
         if (loc.isEmpty()) {
             throw new IllegalArgumentException("break what? file:line, function or *address");
         }
@@ -175,13 +181,14 @@ final class Console {
         } else {
             b = breakpoints.addFunction(loc, cond);
         }
+        b.temporary = temporary;
         BreakpointStatus st = b.status;
         if (st.verified()) {
-            out.printf("Breakpoint %d at 0x%08x%s%s%n", b.number, st.address(),
+            out.printf("%s %d at 0x%08x%s%s%n", b.title(), b.number, st.address(),
                     st.path() != null ? ": " + shortName(st.path()) + ":" + st.line() : "",
                     st.message() != null ? " (" + st.message() + ")" : "");
         } else {
-            out.printf("Breakpoint %d not set: %s%n", b.number, st.message());
+            out.printf("%s %d not set: %s%n", b.title(), b.number, st.message());
         }
     }
 
@@ -496,6 +503,57 @@ final class Console {
     private void report(Stop s) throws SessionException {
         listedLine = 0;
         selectedFrame = 0;
+        try {
+            reportStop(s);
+        } finally {
+            for (int id : s.hitBreakpointIds()) {
+                ConsoleBreakpoint b = breakpoints.bySessionId(id);
+                if (b != null && b.temporary) {
+                    breakpoints.delete(b.number);
+                }
+            }
+        }
+        showDisplays();
+    }
+
+    /** gdb's display: expressions printed at every stop, numbered. */
+    private void display(String expr) throws SessionException {
+        if (expr.isEmpty()) {
+            showDisplays();
+            return;
+        }
+        displays.put(nextDisplay, expr);
+        showDisplay(nextDisplay++, expr);
+    }
+
+    private void undisplay(String arg) {
+        if (arg.isEmpty()) {
+            displays.clear();
+            return;
+        }
+        for (String n : arg.split("\\s+")) {
+            if (displays.remove(Integer.parseInt(n)) == null) {
+                throw new IllegalArgumentException("no display number " + n);
+            }
+        }
+    }
+
+    private void showDisplays() throws SessionException {
+        for (Map.Entry<Integer, String> d : displays.entrySet()) {
+            showDisplay(d.getKey(), d.getValue());
+        }
+    }
+
+    private void showDisplay(int number, String expr) throws SessionException {
+        try {
+            VariableInfo v = session.evaluate(expr, 0, false);
+            out.println(number + ": " + expr + " = " + render(v, false, 0));
+        } catch (SessionException e) {
+            out.println(number + ": " + expr + " = <" + e.getMessage() + ">");
+        }
+    }
+
+    private void reportStop(Stop s) throws SessionException {
         StackFrame f = stops.print(s);
         if (f != null && f.hasSource()) {
             listedPath = f.path();
@@ -585,6 +643,7 @@ final class Console {
     private void help() {
         out.println("""
                 break FILE:LINE | FUNCTION | *ADDR [if COND]   set a breakpoint      delete [N...]   remove
+                tbreak ...   a breakpoint deleted once hit     display [EXPR]   undisplay [N...]   shown at every stop
                 watch EXPR (rwatch, awatch)                    data breakpoint       disable/enable [N...]
                 last EXPR                                      back to the last write of EXPR
                 continue (c)   next (n) [N]   step (s) [N]   finish   stepi (si)   nexti (ni)

@@ -23,6 +23,8 @@ final class ConsoleBreakpoint {
     /** The watched access for a watchpoint, else null. */
     final DataAccess access;
     boolean enabled = true;
+    /** tbreak: deleted once it stops the program. */
+    boolean temporary;
     /** Stops at this breakpoint that the console reported (the session does not expose its own counts). */
     int hits;
     /** The session's answer to the last set* call that included this one; null while disabled. */
@@ -58,7 +60,7 @@ final class ConsoleBreakpoint {
     /** The word that starts a stop or set message: Breakpoint, Watchpoint, Read watchpoint, Access watchpoint. */
     String title() {
         if (access == null) {
-            return "Breakpoint";
+            return temporary ? "Temporary breakpoint" : "Breakpoint";
         }
         return switch (access) {
             case WRITE -> "Watchpoint";

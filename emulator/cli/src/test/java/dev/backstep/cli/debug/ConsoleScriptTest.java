@@ -189,6 +189,28 @@ class ConsoleScriptTest {
     }
 
     @Test
+    void tbreakIsDeletedOnceHitAndDisplayShowsAtEveryStop() throws Exception {
+        String out = runOnCorrupt(
+                "tbreak shift_window",
+                "display newest",
+                "continue",
+                "info breakpoints",
+                "next",
+                "undisplay 1",
+                "next",
+                "quit");
+        assertHas(out,
+                "Temporary breakpoint 1 at 0x",
+                "Temporary breakpoint 1, shift_window () at corrupt.c:",
+                "(backstep) info breakpoints\nNo breakpoints or watchpoints.",
+                "1: newest = ");
+        String afterUndisplay = out.substring(out.indexOf("(backstep) undisplay 1"));
+        assertTrue(!afterUndisplay.contains("1: newest"), afterUndisplay);
+        assertTrue(out.substring(out.indexOf("(backstep) next"), out.indexOf("(backstep) undisplay")).contains("1: newest = "),
+                out);
+    }
+
+    @Test
     void breakStepAndGoBack() throws Exception {
         String out = runOnCorrupt(
                 "break configure",
