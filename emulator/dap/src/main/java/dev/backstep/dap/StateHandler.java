@@ -150,12 +150,7 @@ final class StateHandler {
                 args.getValue()));
         ctx.client.stateChanged(v.memoryAddress(), (int) Math.max(0, v.size()));
         SetVariableResponse r = new SetVariableResponse();
-        r.setValue(v.value());
-        r.setType(v.type());
-        r.setVariablesReference(Math.max(0, v.variablesReference()));
-        if (v.memoryAddress() >= 0) {
-            r.setMemoryReference(Protocol.hex(v.memoryAddress()));
-        }
+        describe(v, r::setValue, r::setType, r::setVariablesReference, r::setMemoryReference);
         return CompletableFuture.completedFuture(r);
     }
 
@@ -170,12 +165,7 @@ final class StateHandler {
         VariableInfo v = SessionCall.run(() -> s.setExpression(args.getExpression().trim(), args.getValue(), frameId));
         ctx.client.stateChanged(v.memoryAddress(), (int) Math.max(0, v.size()));
         org.eclipse.lsp4j.debug.SetExpressionResponse r = new org.eclipse.lsp4j.debug.SetExpressionResponse();
-        r.setValue(v.value());
-        r.setType(v.type());
-        r.setVariablesReference(Math.max(0, v.variablesReference()));
-        if (v.memoryAddress() >= 0) {
-            r.setMemoryReference(Protocol.hex(v.memoryAddress()));
-        }
+        describe(v, r::setValue, r::setType, r::setVariablesReference, r::setMemoryReference);
         return CompletableFuture.completedFuture(r);
     }
 
@@ -187,13 +177,23 @@ final class StateHandler {
         int frameId = Protocol.orDefault(args.getFrameId(), 0);
         VariableInfo v = SessionCall.run(() -> s.evaluate(args.getExpression().trim(), frameId, hex(args.getFormat())));
         EvaluateResponse r = new EvaluateResponse();
-        r.setResult(v.value());
-        r.setType(v.type());
-        r.setVariablesReference(Math.max(0, v.variablesReference()));
-        if (v.memoryAddress() >= 0) {
-            r.setMemoryReference(Protocol.hex(v.memoryAddress()));
-        }
+        describe(v, r::setResult, r::setType, r::setVariablesReference, r::setMemoryReference);
         return CompletableFuture.completedFuture(r);
+    }
+
+    /**
+     * The value part every value-returning response shares (evaluate, setVariable, setExpression); lsp4j gives them
+     * no common type, so the setters are passed.
+     */
+    private static void describe(VariableInfo v, java.util.function.Consumer<String> value,
+                                 java.util.function.Consumer<String> type, java.util.function.IntConsumer reference,
+                                 java.util.function.Consumer<String> memoryReference) {
+        value.accept(v.value());
+        type.accept(v.type());
+        reference.accept(Math.max(0, v.variablesReference()));
+        if (v.memoryAddress() >= 0) {
+            memoryReference.accept(Protocol.hex(v.memoryAddress()));
+        }
     }
 
     CompletableFuture<ExceptionInfoResponse> exceptionInfo(ExceptionInfoArguments args) {

@@ -132,6 +132,11 @@ final class Program {
         return toInts(set);
     }
 
+    /** The row an inlined copy's call site stands for at pc: the caller's file and line of the call. */
+    static LineRow callSite(Function inlined, long pc) {
+        return new LineRow(pc, inlined.callFile(), inlined.callLine(), inlined.callColumn(), true, false, false, false, 0);
+    }
+
     Optional<LineRow> row(long pc) {
         return debug.lines().rowAt(pc);
     }

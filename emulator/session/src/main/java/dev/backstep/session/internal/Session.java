@@ -442,7 +442,7 @@ public final class Session implements DebugSession {
             return execute(false, "step back", timeline::stepBack);
         }
         if (atInlinedEntry()) {
-            return showCallSite(hiddenInline + 1, "step back");
+            return moveView(hiddenInline + 1, Direction.BACKWARD, "step back");
         }
         return lineStep(false, "step back", true, s -> LinePredicates.stepOver(program, s, true));
     }
@@ -453,7 +453,7 @@ public final class Session implements DebugSession {
             return execute(false, "step back", timeline::stepBack);
         }
         if (atInlinedEntry()) {
-            return showCallSite(hiddenInline + 1, "reverse step in");
+            return moveView(hiddenInline + 1, Direction.BACKWARD, "reverse step in");
         }
         return lineStep(false, "reverse step in", false, s -> LinePredicates.stepInto(program, s, true));
     }
@@ -473,10 +473,6 @@ public final class Session implements DebugSession {
             return false; // execute() refuses it
         }
         return hiddenInline < program.inlineEntriesAt(timeline.machine().hart().pc() & 0xffffffffL);
-    }
-
-    private Stop showCallSite(int hidden, String what) throws SessionException {
-        return moveView(hidden, Direction.BACKWARD, what);
     }
 
     /** A step that only changes how many inlined levels at the pc are entered: the machine stays where it is. */

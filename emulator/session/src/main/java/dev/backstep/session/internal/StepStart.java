@@ -30,11 +30,8 @@ record StepStart(long icount, long pc, long cfa, String function, Function inner
                     frames);
         }
         Function f = fns.get(h);
-        return new StepStart(m.icount(), pc, p.cfa(m), Program.key(f), f, null, callSite(fns.get(h - 1), pc), frames);
-    }
-
-    private static LineRow callSite(Function inlined, long pc) {
-        return new LineRow(pc, inlined.callFile(), inlined.callLine(), inlined.callColumn(), true, false, false, false, 0);
+        return new StepStart(m.icount(), pc, p.cfa(m), Program.key(f), f, null, Program.callSite(fns.get(h - 1), pc),
+                frames);
     }
 
     /** Where the innermost starting function sits among the functions at pc: 0 same, &gt;0 deeper inlined, -1 not there. */

@@ -109,8 +109,7 @@ final class StopTranslator {
         var fns = program.functionsAt(a);
         int h = Math.min(hiddenInline, Math.max(0, fns.size() - 1));
         var fn = fns.isEmpty() ? null : fns.get(h);
-        LineRow row = h == 0 ? program.row(a).orElse(null)
-                : new LineRow(a, fns.get(h - 1).callFile(), fns.get(h - 1).callLine(), 0, true, false, false, false, 0);
+        LineRow row = h == 0 ? program.row(a).orElse(null) : Program.callSite(fns.get(h - 1), a);
         String name = fn != null ? fn.name() : program.debug().symbols().symbolize(a);
         StringBuilder sb = new StringBuilder();
         if (name != null) {
