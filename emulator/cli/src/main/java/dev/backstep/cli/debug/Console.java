@@ -152,13 +152,19 @@ final class Console {
                 return false;
             }
             case "help" -> help(arg);
-            case "continue" -> report(session.resume());
+            case "continue" -> {
+                continuing();
+                report(session.resume());
+            }
             case "next" -> repeat(arg, () -> session.next(Granularity.LINE));
             case "step" -> repeat(arg, () -> session.stepIn(Granularity.LINE));
             case "stepi" -> repeat(arg, () -> session.stepIn(Granularity.INSTRUCTION));
             case "nexti" -> repeat(arg, () -> session.next(Granularity.INSTRUCTION));
             case "finish" -> report(session.stepOut());
-            case "reverse-continue" -> report(session.reverseContinue());
+            case "reverse-continue" -> {
+                continuing();
+                report(session.reverseContinue());
+            }
             case "reverse-next" -> repeat(arg, () -> session.stepBack(Granularity.LINE));
             case "reverse-step" -> repeat(arg, () -> session.reverseStepIn(Granularity.LINE));
             case "reverse-stepi", "reverse-nexti" -> repeat(arg, () -> session.stepBack(Granularity.INSTRUCTION));
@@ -190,6 +196,14 @@ final class Console {
             default -> throw new IllegalStateException("command '" + command.name() + "' has no handler");
         }
         return true;
+    }
+
+    /** At a terminal, gdb's word that a run of unknown length has begun (Ctrl-C pauses it); scripts stay terse. */
+    private void continuing() {
+        if (prompt) {
+            out.println("Continuing.");
+            out.flush();
+        }
     }
 
     /** A whole number argument, or a clear error naming the command. */
