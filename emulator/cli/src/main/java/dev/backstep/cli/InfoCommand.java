@@ -22,6 +22,10 @@ final class InfoCommand implements Callable<Integer> {
         System.out.print(RecordingSummary.describe(rec));
         System.out.flush();
         if (rec.damage() != null) {
+            String missing = Recordings.missingProgram(recording, rec, null);
+            if (missing != null) {
+                System.err.println("backstep: " + missing.replace(" give the program", " replay and debug take"));
+            }
             return ExitStatus.DAMAGED; // the integrity line says where and why
         }
         if (rec.end() == null) {
