@@ -22,9 +22,10 @@ final class InfoCommand implements Callable<Integer> {
         System.out.print(RecordingSummary.describe(rec));
         System.out.flush();
         if (rec.damage() != null) {
-            String missing = Recordings.missingProgram(recording, rec, null);
-            if (missing != null) {
-                System.err.println("backstep: " + missing.replace(" give the program", " replay and debug take"));
+            if (rec.elfBytes() == null) {
+                String name = rec.header().elfName();
+                System.err.println("backstep: " + recording + ": its copy of " + name + " is cut off: replay it with"
+                        + " --elf " + name);
             }
             return ExitStatus.DAMAGED; // the integrity line says where and why
         }

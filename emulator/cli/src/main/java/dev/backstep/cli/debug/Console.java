@@ -107,6 +107,9 @@ final class Console {
             }
             String line = in.readLine();
             if (line == null) {
+                if (prompt) {
+                    out.println("quit"); // Ctrl-D, as gdb answers it
+                }
                 return 0;
             }
             line = line.trim();

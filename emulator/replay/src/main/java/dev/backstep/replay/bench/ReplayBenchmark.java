@@ -192,7 +192,7 @@ public final class ReplayBenchmark {
                 t.stepBack();
                 lat[i] = System.nanoTime() - s0;
                 done++;
-                if (done % Math.max(1, points / 4) == 0) {
+                if (points >= 20 && done % (points / 4) == 0) {
                     out.printf("  reverse steps:         %d of %d done%n", done, points);
                     out.flush();
                 }
