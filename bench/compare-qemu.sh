@@ -42,31 +42,33 @@ PY
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM HUP   # Ctrl-C too: leave through the EXIT trap, which removes $tmp
 
 qargs=(-machine virt -bios none -nographic -monitor none -kernel "$elf")
 
+mips() { python3 -c "import sys; print(f'{int(sys.argv[1]) / float(sys.argv[2]) / 1e6:.1f}')" "$1" "$2"; }
+
+# each figure is printed as soon as its run finishes
 echo "benchmark: $elf"
 read -r t_icount st_icount < <(time_qemu "$tmp/icount.out" "$qemu" "${qargs[@]}" -icount shift=0,sleep=off)
 [ "$st_icount" = 0 ] || die "QEMU -icount run failed (status $st_icount):$(echo; tail -5 "$tmp/icount.out")"
 instructions="$(sed -n 's/^minstret \([0-9][0-9]*\).*/\1/p' "$tmp/icount.out" | tail -1)"
 [ -n "$instructions" ] || die "the benchmark printed no 'minstret N' line under QEMU -icount"
+mips_icount="$(mips "$instructions" "$t_icount")"
+echo "instructions (guest minstret, QEMU -icount): $instructions"
+printf '%-28s %8s s  %8s MIPS\n' "QEMU -icount shift=0" "$t_icount" "$mips_icount"
 
 read -r t_plain st_plain < <(time_qemu "$tmp/plain.out" "$qemu" "${qargs[@]}")
 [ "$st_plain" = 0 ] || die "QEMU plain run failed (status $st_plain):$(echo; tail -5 "$tmp/plain.out")"
-
-mips() { python3 -c "import sys; print(f'{int(sys.argv[1]) / float(sys.argv[2]) / 1e6:.1f}')" "$1" "$2"; }
 mips_plain="$(mips "$instructions" "$t_plain")"
-mips_icount="$(mips "$instructions" "$t_icount")"
-
-echo "instructions (guest minstret, QEMU -icount): $instructions"
 printf '%-28s %8s s  %8s MIPS\n' "QEMU (plain TCG)" "$t_plain" "$mips_plain"
-printf '%-28s %8s s  %8s MIPS\n' "QEMU -icount shift=0" "$t_icount" "$mips_icount"
 
 if [ ! -x "$backstep" ]; then
     echo "Backstep: $backstep not found or not executable (build the CLI first); QEMU figures only." >&2
     exit 0
 fi
-if ! "$backstep" bench "$elf" >"$tmp/backstep.out" 2>&1; then
+# Backstep's runs as they finish, indented; its figures below
+if ! "$backstep" bench "$elf" 2>&1 | tee "$tmp/backstep.out" | sed -u -n 's/^run /  Backstep run /p'; then
     echo "Backstep: '$backstep bench' failed:" >&2
     tail -5 "$tmp/backstep.out" >&2
     exit 1

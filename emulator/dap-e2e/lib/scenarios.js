@@ -2,7 +2,6 @@
 // The end-to-end scenarios, run once per transport by stdio.test.js and tcp.test.js.
 const assert = require('node:assert/strict');
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
 const { describe, it, before, after, afterEach } = require('node:test');
 const S = require('./support');
@@ -211,7 +210,8 @@ function defineScenarios(makeTransport) {
         });
 
         it('ends the program with a stop and an exit code, then saves the recording kept in memory and replays it', async () => {
-            const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backstep-dap-e2e-'));
+            const tmp = S.scratchDir('backstep-dap-e2e-');
+            const dir = tmp.dir;
             try {
                 const file = path.join(dir, 'corrupt.bsr');
                 const s = await session({ stopOnEntry: true });
@@ -242,7 +242,7 @@ function defineScenarios(makeTransport) {
                 assert.equal((await S.within(replayedExit, 'exited in the replay')).body.exitCode, exitCode, 'the same exit code');
                 assert.equal(r.stdout.join(''), EXPECTED_OUTPUT);
             } finally {
-                fs.rmSync(dir, { recursive: true, force: true });
+                tmp.dispose();
             }
         });
 

@@ -127,11 +127,43 @@ function validateTraffic(dc) {
     return { problems, counts, received };
 }
 
+// ---------------------------------------------------------------- scratch folders
+
+const scratch = new Set();
+function removeScratch() {
+    for (const dir of scratch) {
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
+    scratch.clear();
+}
+process.on('exit', removeScratch);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    // a signal ends node without 'exit': remove the folders, then end as the signal would have
+    process.once(signal, () => {
+        removeScratch();
+        process.kill(process.pid, signal);
+    });
+}
+
+/** A temporary folder removed by dispose(), and in any case when the process ends (Ctrl-C included). */
+function scratchDir(prefix) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    scratch.add(dir);
+    return {
+        dir,
+        dispose() {
+            fs.rmSync(dir, { recursive: true, force: true });
+            scratch.delete(dir);
+        },
+    };
+}
+
 // ---------------------------------------------------------------- transports
 
 /** stdio: the test client passes ONE argument to the runtime, so java gets an @argfile. */
 function stdioTransport() {
-    const argfile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'backstep-e2e-')), 'dap.args');
+    const tmp = scratchDir('backstep-e2e-');
+    const argfile = path.join(tmp.dir, 'dap.args');
     fs.writeFileSync(argfile, `-jar "${JAR.replace(/\\/g, '\\\\')}" dap\n`);
     return {
         name: 'stdio',
@@ -142,6 +174,7 @@ function stdioTransport() {
             return dc;
         },
         async shutdown() {
+            tmp.dispose();
         },
     };
 }
@@ -186,6 +219,7 @@ function tcpTransport() {
 }
 
 module.exports = {
+    scratchDir,
     ROOT, JAR, EXAMPLES, CORRUPT_ELF, CORRUPT_C, TIMEOUT_MS,
     skipReason, within, validateTraffic, definitionFor, stdioTransport, tcpTransport,
 };

@@ -8,61 +8,98 @@ import dev.backstep.machine.StopReason;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code backstep bench}: interpreter speed on a program, as the median of several runs after warm-up
- * runs that let the JIT compile the hot loop. Guest output is counted, not printed.
+ * runs that let the JIT compile the hot loop. Guest output is counted, not printed. Each run is printed as it
+ * finishes, so a long benchmark shows it is alive.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure interpreter speed (MIPS) on a program: median of --runs runs after --warmup runs.")
+        description = {"Measure interpreter speed (MIPS) on a program: median of --runs runs after --warmup runs.",
+                "Each run is printed as it finishes; a median below --target-mips is flagged 'MISSED'."})
 final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "PROG.elf")
     Path program;
 
-    @Option(names = "--runs", defaultValue = "5", description = "measured runs (default: ${DEFAULT-VALUE})")
-    int runs;
+    @Option(names = "--runs", defaultValue = "5", converter = PositiveCount.class,
+            description = "measured runs (default: ${DEFAULT-VALUE})")
+    long runs;
 
     @Option(names = "--warmup", defaultValue = "2", description = "unmeasured warm-up runs (default: ${DEFAULT-VALUE})")
     int warmup;
 
-    @Option(names = "--max-instructions", paramLabel = "N", defaultValue = "10000000000",
+    @Option(names = "--max-instructions", paramLabel = "N", defaultValue = "10000000000", converter = PositiveCount.class,
             description = "instruction limit per run (default: ${DEFAULT-VALUE})")
     long maxInstructions;
 
+    @Option(names = "--target-mips", paramLabel = "MIPS", defaultValue = "100",
+            description = "the speed the median must reach, else it is flagged (default: ${DEFAULT-VALUE})")
+    double targetMips;
+
     @Override
     public Integer call() throws Exception {
-        if (runs < 1 || warmup < 0) {
-            throw new CliErrors.UserError("--runs must be >= 1 and --warmup >= 0");
+        if (warmup < 0 || runs > 1000 || warmup > 1000) {
+            throw new ParameterException(spec.commandLine(),
+                    "--runs must be 1..1000 and --warmup 0..1000");
         }
-        ElfImage elf = ElfImage.read(program);
+        ElfImage elf = ElfImage.read(UserFiles.requireReadable(program));
+        AtomicReference<Machine> running = new AtomicReference<>();
+        boolean[] cancelled = {false};
         long instructions = 0;
-        double[] seconds = new double[runs];
-        for (int i = 0; i < warmup + runs; i++) {
-            Machine m = new Machine(MachineConfig.defaults(), ExternalInput.none(), (b, ic) -> { });
-            m.load(elf);
-            long t0 = System.nanoTime();
-            StopReason r = m.run(maxInstructions);
-            long t1 = System.nanoTime();
-            if (r != StopReason.EXIT && r != StopReason.LIMIT) {
-                throw new CliErrors.UserError("benchmark run stopped early: " + m.lastStop());
+        int n = (int) runs;
+        double[] seconds = new double[n];
+        System.out.printf("program:      %s%n", program);
+        try (CtrlC ctrlC = CtrlC.handle(() -> {
+            cancelled[0] = true;
+            Machine m = running.get();
+            if (m != null) {
+                m.interrupt();
             }
-            instructions = m.icount();
-            if (i >= warmup) {
-                seconds[i - warmup] = (t1 - t0) / 1e9;
+        })) {
+            for (int i = 0; i < warmup + n; i++) {
+                Machine m = new Machine(MachineConfig.defaults(), ExternalInput.none(), (b, ic) -> { });
+                m.load(elf);
+                running.set(m);
+                long t0 = System.nanoTime();
+                StopReason r = m.run(maxInstructions);
+                long t1 = System.nanoTime();
+                if (cancelled[0]) {
+                    System.err.println("backstep: benchmark cancelled by the user (Ctrl-C)");
+                    return ExitStatus.INTERRUPTED;
+                }
+                if (r != StopReason.EXIT && r != StopReason.LIMIT) {
+                    throw new CliErrors.UserError("benchmark run stopped early: " + m.lastStop());
+                }
+                instructions = m.icount();
+                double s = (t1 - t0) / 1e9;
+                boolean warm = i < warmup;
+                if (!warm) {
+                    seconds[i - warmup] = s;
+                }
+                System.out.printf("run %d/%d%s: %.3f s, %.1f MIPS%n", i + 1, warmup + n, warm ? " (warm-up)" : "",
+                        s, instructions / s / 1e6);
+                System.out.flush();
             }
         }
         Arrays.sort(seconds);
-        double median = runs % 2 == 1 ? seconds[runs / 2] : (seconds[runs / 2 - 1] + seconds[runs / 2]) / 2;
-        System.out.printf("program:      %s%n", program);
+        double median = n % 2 == 1 ? seconds[n / 2] : (seconds[n / 2 - 1] + seconds[n / 2]) / 2;
+        double mips = instructions / median / 1e6;
         System.out.printf("instructions: %d%n", instructions);
         System.out.printf("runs:         %d (after %d warm-up), min %.3f s, max %.3f s%n",
-                runs, warmup, seconds[0], seconds[runs - 1]);
+                n, warmup, seconds[0], seconds[n - 1]);
         System.out.printf("seconds:      %.3f (median)%n", median);
-        System.out.printf("MIPS: %.1f%n", instructions / median / 1e6);
-        return 0;
+        System.out.printf("MIPS: %.1f (target %.0f%s)%n", mips, targetMips, mips >= targetMips ? "" : ": MISSED");
+        return ExitStatus.OK;
     }
 }

@@ -12,21 +12,30 @@ import picocli.CommandLine.Parameters;
         description = {"Print replay figures: record overhead, reverse-step latency, reverse continue, snapshots.",
                 "Record overhead against a plain run, reverse-step latency (median, p99) at random points of a long",
                 "recording, reverse-continue time against forward replay of the same span, snapshot count and bytes.",
+                "Each run is printed as it finishes; a figure that misses its target is flagged 'MISSED'.",
                 "Without an ELF it uses a bundled looping benchmark of about 1.2 * 10^9 instructions."})
 final class BenchReplayCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "PROG.elf")
     Path program;
 
-    @Option(names = "--points", defaultValue = "200", description = "random reverse-step points (default: ${DEFAULT-VALUE})")
-    int points;
+    @Option(names = "--points", defaultValue = "200", converter = PositiveCount.class,
+            description = "random reverse-step points (default: ${DEFAULT-VALUE})")
+    long points;
 
     @Override
     public Integer call() throws Exception {
         if (program != null) {
-            ElfCheck.requireReadable(program);
+            UserFiles.requireReadable(program);
         }
-        new ReplayBenchmark(System.out).run(program, points);
-        return 0;
+        ReplayBenchmark bench = new ReplayBenchmark(System.out);
+        try (CtrlC ctrlC = CtrlC.handle(bench::cancel)) {
+            bench.run(program, (int) Math.min(points, 100_000));
+        }
+        if (bench.cancelled()) {
+            System.err.println("backstep: benchmark cancelled by the user (Ctrl-C); its temporary files are removed");
+            return ExitStatus.INTERRUPTED;
+        }
+        return ExitStatus.OK;
     }
 }

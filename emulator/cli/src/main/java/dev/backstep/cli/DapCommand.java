@@ -10,6 +10,9 @@ import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,6 +25,9 @@ import picocli.CommandLine.Option;
                 "With --port: a session per TCP connection on 127.0.0.1 (or --host); --port 0 picks a free port "
                         + "and prints it as 'backstep dap listening on HOST:PORT'."})
 final class DapCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--port", paramLabel = "N", description = "listen on this TCP port instead of using stdio (0: any free port)")
     Integer port;
@@ -38,7 +44,7 @@ final class DapCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         configureLogging();
         if (host != null && port == null) {
-            throw new CliErrors.UserError("--host needs --port");
+            throw new ParameterException(spec.commandLine(), "--host needs --port");
         }
         if (port == null) {
             return serveStdio();
@@ -79,7 +85,8 @@ final class DapCommand implements Callable<Integer> {
         try {
             level = Level.parse(logLevel.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new CliErrors.UserError("--log: unknown level '" + logLevel + "'");
+            throw new ParameterException(spec.commandLine(), "--log: unknown level '" + logLevel
+                    + "' (SEVERE, WARNING, INFO, FINE)");
         }
         Logger root = Logger.getLogger("");
         root.setLevel(level);

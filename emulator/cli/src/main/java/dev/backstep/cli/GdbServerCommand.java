@@ -7,7 +7,11 @@ import dev.backstep.replay.TimelineOptions;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import dev.backstep.replay.format.RecordingFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,6 +22,9 @@ import picocli.CommandLine.Parameters;
                 "reverse-stepi/-step/-next/-continue/-finish, watchpoints both ways, QEMU-style monitor commands.",
                 "Without --replay the program runs live and is recorded while you debug."})
 final class GdbServerCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "PROG.elf", description = "RV32 ELF (with -g for source-level debugging)")
     Path program;
@@ -48,15 +55,20 @@ final class GdbServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (replay != null && (record != null || input != null)) {
-            throw new CliErrors.UserError("--replay cannot be combined with --record or --input");
+            throw new ParameterException(spec.commandLine(), "--replay cannot be combined with --record or --input");
         }
         if (port < 0 || port > 65535) {
-            throw new CliErrors.UserError("port out of range: " + port);
+            throw new ParameterException(spec.commandLine(), "--port " + port + ": out of range 0..65535");
+        }
+        UserFiles.requireReadable(program);
+        RecordingFile recording = replay == null ? null : Recordings.read(replay);
+        if (record != null) {
+            UserFiles.requireWritable(record);
         }
         PrintStream err = System.err;
         HostInput in = input == null ? null : HostInput.open(input);
         try (Timeline t = replay != null
-                ? Timeline.replay(replay, program, TimelineOptions.defaults())
+                ? Timeline.replay(recording, replay, program, TimelineOptions.defaults())
                 : Timeline.record(program, record, in == null ? ExternalInput.none() : in.source(),
                         machine.config(), TimelineOptions.defaults());
              GdbServer server = new GdbServer(t, System.out, uartToGdb, msg -> err.println("backstep: " + msg))) {

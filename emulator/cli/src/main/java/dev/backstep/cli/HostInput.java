@@ -2,11 +2,9 @@ package dev.backstep.cli;
 
 import dev.backstep.machine.ExternalInput;
 import dev.backstep.machine.LiveInput;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Where the guest's UART input comes from: stdin, or a file given with --input. */
@@ -24,12 +22,7 @@ final class HostInput implements AutoCloseable {
         if (file == null || file.equals("-")) {
             return new HostInput(System.in);
         }
-        Path p = Path.of(file);
-        try {
-            return new HostInput(Files.newInputStream(p));
-        } catch (NoSuchFileException e) {
-            throw new FileNotFoundException("input file not found: " + p);
-        }
+        return new HostInput(Files.newInputStream(UserFiles.requireReadable(Path.of(file))));
     }
 
     ExternalInput source() {

@@ -1,5 +1,6 @@
 package dev.backstep.cli;
 
+import dev.backstep.cli.debug.DebugCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Time-travel debugger for bare-metal RISC-V (RV32IMAC) programs.",
         subcommands = {RunCommand.class, RecordCommand.class, ReplayCommand.class, InfoCommand.class,
-                dev.backstep.cli.debug.DebugCommand.class,
+                DebugCommand.class,
                 GdbServerCommand.class, DapCommand.class, BenchCommand.class, BenchReplayCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
@@ -19,7 +20,23 @@ public final class Main {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
-        cl.setExecutionExceptionHandler(new CliErrors());
+        CliErrors errors = new CliErrors();
+        cl.setExecutionExceptionHandler(errors);
+        cl.setParameterExceptionHandler(errors);
+        cl.getCommandSpec().usageMessage().footer("", "'backstep help COMMAND' shows a command's options.", "",
+                ExitStatus.RULE);
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(new VersionProvider());
+            if (!sub.getCommandName().equals("help")) {
+                String[] footer = sub.getCommandName().equals("debug") ? DebugCommand.consoleHelp()
+                        : sub.getCommandSpec().usageMessage().footer();
+                String[] more = {"", "Exit status: one rule for every command, see 'backstep help'."};
+                String[] all = new String[footer.length + more.length];
+                System.arraycopy(footer, 0, all, 0, footer.length);
+                System.arraycopy(more, 0, all, footer.length, more.length);
+                sub.getCommandSpec().usageMessage().footer(all);
+            }
+        }
         return cl;
     }
 }

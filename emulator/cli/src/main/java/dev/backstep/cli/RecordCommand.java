@@ -1,13 +1,17 @@
 package dev.backstep.cli;
 
+import dev.backstep.machine.ElfImage;
 import dev.backstep.machine.MachineConfig;
 import dev.backstep.replay.Recorder;
 import dev.backstep.replay.RunSummary;
 import dev.backstep.replay.TimelineListener;
 import dev.backstep.replay.TimelineOptions;
-import dev.backstep.replay.stop.StopKind;
+import dev.backstep.replay.stop.Stop;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,17 +21,23 @@ import picocli.CommandLine.Parameters;
 @Command(name = "record", mixinStandardHelpOptions = true,
         description = {"Run a program live and record it, so that it can be replayed and debugged exactly.",
                 "UART input (stdin or --input) is logged with the instruction count at which it arrived.",
-                "The recording is flushed as it goes: a run killed mid-way (Ctrl-C) leaves a replayable prefix."})
+                "Ctrl-C ends the run at once and closes the recording properly: it replays up to there.",
+                "The recording is flushed as it goes: even a run killed with SIGKILL leaves a replayable prefix."})
 final class RecordCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "PROG.elf", description = "RV32 ELF to run")
     Path program;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "RUN.bsr", description = "recording to write")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "RUN.bsr",
+            description = "recording to write (replaced if it exists)")
     Path output;
 
     @Option(names = "--input", paramLabel = "FILE", description = "file fed to the UART instead of stdin ('-' = stdin)")
     String input;
+
+    @Option(names = "--max-instructions", paramLabel = "N", converter = PositiveCount.class,
+            description = "stop after N instructions, as 'run' does (default: no limit)")
+    Long maxInstructions;
 
     @Mixin
     MachineOptions machine;
@@ -37,20 +47,33 @@ final class RecordCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ElfCheck.requireReadable(program);
-        MachineConfig cfg = machine.config();
         Recorder recorder = new Recorder();
-        Thread main = Thread.currentThread();
-        Thread hook = new Thread(() -> {
-            // Ctrl-C: end the run at an instruction boundary and close the recording properly.
+        // first thing, so that a Ctrl-C during the start-up does not end the JVM before the recording is closed
+        try (CtrlC ctrlC = CtrlC.handle(recorder::cancel)) {
+            return record(recorder);
+        }
+    }
+
+    private int record(Recorder recorder) throws Exception {
+        UserFiles.requireReadable(program);
+        UserFiles.requireWritable(output);
+        if (Files.exists(output) && Files.isSameFile(program, output)) {
+            throw new CliErrors.UserError(output + ": that is the program itself; give the recording another name");
+        }
+        ElfImage elf = ElfImage.read(program); // a file that is not an ELF is a usage error before anything is written
+        MachineConfig cfg = machine.config();
+        long limit = maxInstructions == null ? Long.MAX_VALUE : maxInstructions;
+        CountDownLatch closed = new CountDownLatch(1);
+        // kill (SIGTERM) or a closed terminal: end the run and let the recording be closed, briefly
+        Thread onTerm = new Thread(() -> {
             recorder.cancel();
             try {
-                main.join(10_000);
-            } catch (InterruptedException ignored) {
+                closed.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, "backstep-record-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
+        }, "backstep-record-shutdown");
+        Runtime.getRuntime().addShutdownHook(onTerm);
         RunSummary summary;
         try (GuestConsole console = new GuestConsole(System.out);
              HostInput in = HostInput.open(input)) {
@@ -62,22 +85,55 @@ final class RecordCommand implements Callable<Integer> {
                                 console.write(b & 0xFF, icount);
                             }
                         }
-                    });
+                    }, limit);
         } finally {
+            closed.countDown();
             try {
-                Runtime.getRuntime().removeShutdownHook(hook);
+                Runtime.getRuntime().removeShutdownHook(onTerm);
             } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it waits for us
+                // the hook is running: it has what it waits for
             }
         }
-        System.err.println("backstep: recorded " + output + ": " + summary.describe());
-        return exitStatus(summary);
+        return report(summary, limit, elf);
     }
 
-    static int exitStatus(RunSummary s) {
-        if (s.stop().kind() == StopKind.EXIT) {
-            return s.stop().exitCode() & 0xFF;
+    /** The same words and statuses as {@code run} for the same ends, plus what the recording holds. */
+    private int report(RunSummary s, long limit, ElfImage elf) {
+        Stop stop = s.stop();
+        String where = StopWords.pc(stop.pc(), elf.symbolize(stop.pc()));
+        int status;
+        switch (stop.kind()) {
+            case EXIT -> {
+                boolean reset = stop.message() != null && stop.message().contains("reset");
+                if (reset) {
+                    System.err.println(StopWords.reset(stop.icount()));
+                }
+                status = reset ? ExitStatus.RESET : ExitStatus.ofGuest(stop.exitCode());
+            }
+            case LIMIT -> {
+                System.err.println(StopWords.limit(limit, where));
+                status = ExitStatus.UNFINISHED;
+            }
+            case IDLE -> {
+                System.err.println(StopWords.idle(where, stop.icount()));
+                status = ExitStatus.UNFINISHED;
+            }
+            case TRAP -> {
+                System.err.println(StopWords.trapLoop(where, stop.icount(), stop.message()));
+                status = ExitStatus.TRAP_LOOP;
+            }
+            case CANCELLED -> {
+                System.err.println(StopWords.cancelled(stop.icount()));
+                status = ExitStatus.INTERRUPTED;
+            }
+            default -> {
+                System.err.println("backstep: the recording run stopped: " + stop.describe());
+                status = ExitStatus.INTERNAL;
+            }
         }
-        return s.ok() ? 0 : RunOutcome.STATUS_UNFINISHED;
+        System.err.printf("backstep: recorded %s: %d instructions, %d input events, %d digests, %d output bytes, "
+                        + "%d bytes, %.3f s%s%n", output, s.icount(), s.events(), s.digestsVerified(), s.outputBytes(),
+                s.recordingBytes(), s.wallNanos() / 1e9, s.ok() ? "" : "; it replays up to there");
+        return status;
     }
 }

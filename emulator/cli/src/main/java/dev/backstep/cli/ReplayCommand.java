@@ -4,6 +4,7 @@ import dev.backstep.replay.Replayer;
 import dev.backstep.replay.RunSummary;
 import dev.backstep.replay.TimelineListener;
 import dev.backstep.replay.TimelineOptions;
+import dev.backstep.replay.format.RecordingFile;
 import dev.backstep.replay.stop.StopKind;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -14,9 +15,11 @@ import picocli.CommandLine.Parameters;
 /** {@code backstep replay}: re-executes a recording, reproducing its output and checking every state digest. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Replay a recording: reproduces the guest's output and verifies the state digests stored in it.",
-                "Exit status 0 when the whole recording replays identically; 3 on divergence or damage."})
+                "Status 0 when the whole recording replays identically (whatever the program's own exit code was);",
+                "3 when it diverges, or the recording is damaged or cut off (its good prefix is replayed first)."})
 final class ReplayCommand implements Callable<Integer> {
-    static final int STATUS_DIVERGED = 3;
+    /** Kept for the tests written against it: {@link ExitStatus#DAMAGED}. */
+    static final int STATUS_DIVERGED = ExitStatus.DAMAGED;
 
     @Parameters(index = "0", paramLabel = "RUN.bsr")
     Path recording;
@@ -33,15 +36,20 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ElfCheck.requireReadable(recording);
+        RecordingFile rec = Recordings.read(recording);
         if (elf != null) {
-            ElfCheck.requireReadable(elf);
+            UserFiles.requireReadable(elf);
+        }
+        String missing = Recordings.missingProgram(recording, rec, elf);
+        if (missing != null) {
+            throw new CliErrors.Damaged(missing);
         }
         Replayer replayer = new Replayer();
         RunSummary summary;
         try (GuestConsole console = new GuestConsole(System.out);
-             ProgressDisplay bar = ProgressDisplay.open("replay", recordedLength(), !noProgress)) {
-            summary = replayer.replay(recording, elf, TimelineOptions.defaults(), new TimelineListener() {
+             ProgressDisplay bar = ProgressDisplay.open("replay", rec.validUpTo(), !noProgress);
+             CtrlC ctrlC = CtrlC.handle(replayer::cancel)) {
+            summary = replayer.replay(rec, recording, elf, TimelineOptions.defaults(), new TimelineListener() {
                 @Override
                 public void output(byte b, long icount) {
                     if (!quiet) {
@@ -55,19 +63,35 @@ final class ReplayCommand implements Callable<Integer> {
                 }
             });
         }
-        System.err.println("backstep: replayed " + recording + ": " + summary.describe());
-        if (!summary.ok()) {
-            System.err.println("backstep: the replay does NOT match the recording");
-            return STATUS_DIVERGED;
+        if (summary.stop().kind() == StopKind.CANCELLED) {
+            System.err.println(StopWords.cancelled(summary.icount()) + "; " + figures(summary));
+            return ExitStatus.INTERRUPTED;
         }
-        return summary.stop().kind() == StopKind.EXIT ? summary.stop().exitCode() & 0xFF : 0;
+        if (summary.ok()) {
+            System.err.println("backstep: replayed " + recording + ": " + summary.describe());
+            return ExitStatus.OK;
+        }
+        System.err.println("backstep: replayed " + recording + " up to icount " + summary.icount() + ": "
+                + figures(summary));
+        System.err.println("backstep: " + recording + ": the replay does NOT match the recording: " + why(summary, rec));
+        return ExitStatus.DAMAGED;
     }
 
-    private long recordedLength() {
-        try {
-            return dev.backstep.replay.format.RecordingReader.read(recording).validUpTo();
-        } catch (java.io.IOException | RuntimeException e) {
-            return -1; // the replay itself reports the problem
+    private static String figures(RunSummary s) {
+        return String.format("%d instructions, %d input events, %d digests checked, %d output bytes, %.3f s",
+                s.icount(), s.events(), s.digestsVerified(), s.outputBytes(), s.wallNanos() / 1e9);
+    }
+
+    /** Why the replay is not a whole, identical one: said once (the stop's message already names the damage). */
+    private static String why(RunSummary s, RecordingFile rec) {
+        if (s.stop().kind() == StopKind.DIVERGENCE && s.stop().message() != null) {
+            return s.stop().message();
         }
+        String incomplete = Recordings.incompleteness(rec);
+        if (incomplete != null) {
+            return "the recording is " + incomplete + (s.stop().kind() == StopKind.DIVERGENCE ? ""
+                    : "; that much replayed identically");
+        }
+        return s.stop().describe();
     }
 }

@@ -5,6 +5,7 @@ import dev.backstep.machine.Machine;
 import dev.backstep.machine.MachineConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Parameters;
 /** {@code backstep run}: runs a program live, UART to stdout, input from stdin or a file. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a program on the virt machine: UART output to stdout, UART input from stdin (or --input).",
-                "The exit status is the guest's exit code (SiFive test finisher)."})
+                "The exit status is the program's exit code (SiFive test finisher)."})
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "PROG.elf", description = "RV32 ELF to run")
@@ -22,7 +23,7 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     MachineOptions machine;
 
-    @Option(names = "--max-instructions", paramLabel = "N",
+    @Option(names = "--max-instructions", paramLabel = "N", converter = PositiveCount.class,
             description = "stop after N instructions (default: no limit)")
     Long maxInstructions;
 
@@ -32,15 +33,26 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ElfImage elf = ElfImage.read(program);
+        ElfImage elf = ElfImage.read(UserFiles.requireReadable(program));
         MachineConfig cfg = machine.config();
+        AtomicBoolean cancelled = new AtomicBoolean();
         try (GuestConsole console = new GuestConsole(System.out);
              HostInput in = HostInput.open(input)) {
             Machine m = new Machine(cfg, in.source(), console);
             m.load(elf);
             long limit = maxInstructions == null ? Long.MAX_VALUE : maxInstructions;
-            RunOutcome outcome = RunOutcome.runToEnd(m, limit, console);
+            RunOutcome outcome;
+            try (CtrlC ctrlC = CtrlC.handle(() -> {
+                cancelled.set(true);
+                m.interrupt();
+            })) {
+                outcome = RunOutcome.runToEnd(m, limit, console, cancelled::get);
+            }
             console.flush();
+            if (outcome == null) {
+                System.err.println(StopWords.cancelled(m.icount()));
+                return ExitStatus.INTERRUPTED;
+            }
             return outcome.report(System.err, elf);
         }
     }

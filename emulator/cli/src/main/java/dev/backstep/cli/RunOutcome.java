@@ -5,25 +5,32 @@ import dev.backstep.machine.Machine;
 import dev.backstep.machine.StopInfo;
 import dev.backstep.machine.StopReason;
 import java.io.PrintStream;
+import java.util.function.BooleanSupplier;
 
 /** How a plain run ended, and the exit status the CLI gives for it. */
 record RunOutcome(StopInfo stop, long limit) {
-    /** The run reached --max-instructions, or waits forever for input. Same code as timeout(1). */
-    static final int STATUS_UNFINISHED = 124;
-    /** The hart can make no progress: trap entry keeps faulting. */
-    static final int STATUS_TRAP_LOOP = 125;
-    /** The guest asked the test finisher for a reset, which a plain run does not emulate. */
-    static final int STATUS_RESET = 126;
+    /** Kept for the tests written against them: {@link ExitStatus}. */
+    static final int STATUS_UNFINISHED = ExitStatus.UNFINISHED;
+    static final int STATUS_TRAP_LOOP = ExitStatus.TRAP_LOOP;
+    static final int STATUS_RESET = ExitStatus.RESET;
 
-    /** Runs until the guest exits or can make no progress; debug stops cannot happen here and are passed over. */
-    static RunOutcome runToEnd(Machine m, long limit, GuestConsole console) {
+    /**
+     * Runs until the guest exits or can make no progress; debug stops cannot happen here and are passed over.
+     * Null when {@code cancelled} turned true (Ctrl-C: the machine was interrupted).
+     */
+    static RunOutcome runToEnd(Machine m, long limit, GuestConsole console, BooleanSupplier cancelled) {
         while (true) {
             StopReason r = m.run(limit);
             switch (r) {
                 case EXIT, LIMIT, IDLE, TRAP_LOOP -> {
                     return new RunOutcome(m.lastStop(), limit);
                 }
-                default -> console.flush();
+                default -> {
+                    console.flush();
+                    if (cancelled.getAsBoolean()) {
+                        return null;
+                    }
+                }
             }
         }
     }
@@ -31,36 +38,32 @@ record RunOutcome(StopInfo stop, long limit) {
     int report(PrintStream err, ElfImage elf) {
         return switch (stop.reason()) {
             case EXIT -> switch (stop.exitKind()) {
-                case PASS -> 0;
-                case FAIL -> stop.exitCode() & 0xFF;
+                case PASS -> ExitStatus.OK;
+                case FAIL -> ExitStatus.ofGuest(stop.exitCode());
                 case RESET -> {
-                    err.println("backstep: the guest requested a reset at icount " + stop.icount()
-                            + " (not emulated by 'run')");
-                    yield STATUS_RESET;
+                    err.println(StopWords.reset(stop.icount()));
+                    yield ExitStatus.RESET;
                 }
             };
             case LIMIT -> {
-                err.println("backstep: instruction limit of " + limit + " reached at pc " + where(elf));
-                yield STATUS_UNFINISHED;
+                err.println(StopWords.limit(limit, where(elf)));
+                yield ExitStatus.UNFINISHED;
             }
             case IDLE -> {
-                err.println("backstep: the guest waits in wfi for input that will never come (input ended) at pc "
-                        + where(elf) + ", icount " + stop.icount());
-                yield STATUS_UNFINISHED;
+                err.println(StopWords.idle(where(elf), stop.icount()));
+                yield ExitStatus.UNFINISHED;
             }
             case TRAP_LOOP -> {
-                err.println("backstep: the hart is stuck in a trap loop at pc " + where(elf) + ", icount "
-                        + stop.icount() + ": " + stop.description()
+                err.println(StopWords.trapLoop(where(elf), stop.icount(), stop.description()
                         + " (mcause=0x" + Integer.toHexString(stop.trapCause()) + ", mtval=0x"
-                        + Integer.toHexString(stop.trapTval()) + ")");
-                yield STATUS_TRAP_LOOP;
+                        + Integer.toHexString(stop.trapTval()) + ")"));
+                yield ExitStatus.TRAP_LOOP;
             }
             default -> throw new IllegalStateException("unexpected stop " + stop);
         };
     }
 
     private String where(ElfImage elf) {
-        String sym = elf.symbolize(stop.pc());
-        return "0x" + Integer.toHexString(stop.pc()) + (sym == null ? "" : " <" + sym + ">");
+        return StopWords.pc(stop.pc(), elf.symbolize(stop.pc()));
     }
 }

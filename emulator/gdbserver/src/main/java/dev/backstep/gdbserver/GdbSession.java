@@ -387,7 +387,27 @@ final class GdbSession {
      * history cannot be changed.
      */
     private String refuseWrite() {
-        return timeline.editRefusal() == null ? null : "E03";
+        String why = timeline.editRefusal();
+        return why == null ? null : refused("cannot change the state" + why);
+    }
+
+    /**
+     * A refused write: the reason goes back as gdb's textual error reply ("E.text"; gdb shows it for register
+     * writes, and says "Cannot access memory" for memory ones), to the server's log, and to {@code monitor why}.
+     */
+    private String refused(String why) {
+        log.accept("write refused: " + why);
+        monitor.noteRefusal(why);
+        return errorText(why);
+    }
+
+    /** "E." and the text in printable ASCII, without the characters that frame a packet. */
+    static String errorText(String text) {
+        StringBuilder sb = new StringBuilder("E.");
+        for (char ch : text.toCharArray()) {
+            sb.append(ch >= 0x20 && ch < 0x7f && ch != '$' && ch != '#' && ch != '}' && ch != '*' ? ch : '_');
+        }
+        return sb.toString();
     }
 
     private String readAllRegisters() {
@@ -443,12 +463,8 @@ final class GdbSession {
         try {
             timeline.edit(target, index, bytes);
             return "OK";
-        } catch (IllegalStateException e) {
-            log.accept("write refused: " + e.getMessage());
-            return "E03";
-        } catch (IllegalArgumentException e) {
-            log.accept("write refused: " + e.getMessage());
-            return "E14";
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            return refused(e.getMessage());
         } catch (java.io.UncheckedIOException e) {
             log.accept("cannot record the write: " + e.getMessage());
             return "E05";
@@ -548,10 +564,10 @@ final class GdbSession {
         Machine m = timeline.machine();
         for (int i = 0; i < data.length; i++) {
             if (!m.memory().isMapped(addr + i)) {
-                return "E14";
+                return refused(String.format("cannot write 0x%08x: nothing is mapped there", addr + i));
             }
         }
-        // recorded like a register write; only RAM can be changed (a device register write is refused: E14)
+        // recorded like a register write; only RAM can be changed (a device register write is refused, saying so)
         for (int off = 0; off < data.length; off += StateEdit.MAX_BYTES) {
             int n = Math.min(data.length - off, StateEdit.MAX_BYTES);
             String r = recordEdit(StateEdit.Target.MEMORY, addr + off, java.util.Arrays.copyOfRange(data, off, off + n));

@@ -14,6 +14,8 @@ final class MonitorCommands {
     private final Timeline timeline;
     private int replayBreakId = -1;
     private long replayBreakIcount = -1;
+    /** Why the last write gdb asked for was refused (gdb may only say "Cannot access memory"), or null. */
+    private volatile String lastRefusal;
 
     MonitorCommands(Timeline timeline) {
         this.timeline = timeline;
@@ -46,6 +48,9 @@ final class MonitorCommands {
                 }
                 case "replay_seek" -> {
                     return seek(oneNumber(w));
+                }
+                case "why" -> {
+                    return text(why());
                 }
                 default -> {
                     return text("unknown monitor command '" + w[0] + "'\n" + help());
@@ -98,6 +103,22 @@ final class MonitorCommands {
         return sb.toString();
     }
 
+    /** Notes why a write was refused, for {@code monitor why}. */
+    void noteRefusal(String why) {
+        lastRefusal = why;
+    }
+
+    /** The last refused write's reason, and whether writes are possible here and now. */
+    private String why() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(lastRefusal == null ? "no write has been refused" : "the last write was refused: " + lastRefusal)
+                .append('\n');
+        String now = timeline.editRefusal();
+        sb.append(now == null ? "here (the live end of the recording) writes are recorded as state edits"
+                : "here writes are refused: cannot change the state" + now).append('\n');
+        return sb.toString();
+    }
+
     private String replayBreak(long icount) {
         if (replayBreakId >= 0) {
             timeline.removeIcountBreakpoint(replayBreakId);
@@ -138,6 +159,7 @@ final class MonitorCommands {
                   replay_break N         stop forward and reverse runs at instruction count N (one at a time)
                   replay_delete_break    remove it
                   replay_seek N          go to instruction count N (0 .. end of history)
+                  why                    why the last write (set var, memory, register) was refused
                 """;
     }
 }

@@ -118,6 +118,20 @@ class GdbEndToEndTest {
     }
 
     @Test
+    void aRefusedWriteSaysWhyInGdb() throws Exception {
+        try (GdbHarness h = new GdbHarness("corrupt")) {
+            String out = h.gdb("break corrupt.c:67", "continue", "reverse-stepi", "set var config.alarm_limit = 75",
+                    "monitor why", "set $a0 = 1", "print config.alarm_limit");
+            contains(out, "Cannot access memory at address 0x",
+                    "the last write was refused: cannot change the state at icount",
+                    "cannot change the past (history goes on to icount",
+                    "here writes are refused",
+                    // gdb prints the textual error of a register write itself
+                    "Could not write register", "E.cannot change the state at icount", "$1 = 5");
+        }
+    }
+
+    @Test
     void setVarAtTheLiveEndIsRecordedAndReplayed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
             throws Exception {
         java.nio.file.Path saved = tmp.resolve("fixed.bsr");

@@ -22,13 +22,26 @@ public final class Recorder {
      */
     public RunSummary record(Path elf, Path out, ExternalInput input, MachineConfig cfg, TimelineOptions opts,
                              TimelineListener listener) throws IOException {
+        return record(elf, out, input, cfg, opts, listener, Long.MAX_VALUE);
+    }
+
+    /**
+     * Records until the program ends, {@code limit} instructions have run ({@code LIMIT} stop; the recording's END
+     * says LIMIT) or {@link #cancel()} (a {@code CANCELLED} stop; the END says CANCELLED). Either way the file is
+     * complete and replays up to there.
+     */
+    public RunSummary record(Path elf, Path out, ExternalInput input, MachineConfig cfg, TimelineOptions opts,
+                             TimelineListener listener, long limit) throws IOException {
         long t0 = System.nanoTime();
         Stop stop;
         Timeline t = Timeline.record(elf, out, input, cfg, opts);
         running = t;
         try {
             t.setListener(listener);
-            stop = t.runForward(StopSet.none(), Long.MAX_VALUE);
+            stop = t.runForward(StopSet.none(), limit);
+            if (stop.kind() == StopKind.CANCELLED || stop.kind() == StopKind.LIMIT) {
+                t.setOpenEndReason(stop.kind().name());
+            }
         } finally {
             t.close();
             running = null;

@@ -1,6 +1,7 @@
 package dev.backstep.replay;
 
 import dev.backstep.replay.format.EventKind;
+import dev.backstep.replay.format.RecordingEnd;
 import dev.backstep.replay.format.RecordingFile;
 import dev.backstep.replay.format.RecordingReader;
 
@@ -42,8 +43,7 @@ public final class RecordingSummary {
         sb.append("recorded        ").append(Instant.ofEpochMilli(f.header().createdEpochMillis())).append(" by ")
                 .append(f.header().producer()).append('\n');
         sb.append("length          ").append(f.validUpTo()).append(" instructions\n");
-        sb.append("ended           ").append(f.end() == null ? "no END chunk (cut off)"
-                : f.end().stopReason() + " at icount " + f.end().finalIcount() + ", exit code " + f.end().exitCode()).append('\n');
+        sb.append("ended           ").append(f.end() == null ? "no END chunk (cut off)" : ended(f.end())).append('\n');
         sb.append("events          ").append(uart).append(" UART RX (").append(uartBytes).append(" bytes), ")
                 .append(rtc).append(" RTC reads, ").append(idle).append(" idle waits\n");
         sb.append("digests         ").append(f.digests().size()).append(", every ").append(f.header().digestInterval())
@@ -51,5 +51,20 @@ public final class RecordingSummary {
         sb.append("file            ").append(f.fileSize()).append(" bytes in ").append(f.chunks()).append(" chunks\n");
         sb.append("integrity       ").append(f.damage() == null ? "OK" : f.damage().describe()).append('\n');
         return sb.toString();
+    }
+
+    /** How the recorded run ended, in words: the END chunk's reason and what it means. */
+    static String ended(RecordingEnd end) {
+        String at = " at icount " + end.finalIcount();
+        return switch (end.stopReason()) {
+            case "EXIT PASS" -> "the program exited with code 0" + at + " (EXIT PASS)";
+            case "EXIT FAIL" -> "the program exited with code " + end.exitCode() + at + " (EXIT FAIL)";
+            case "EXIT RESET" -> "the program asked for a reset" + at + " (EXIT RESET)";
+            case "IDLE" -> "the program waited for input that never came" + at + " (IDLE)";
+            case "CANCELLED" -> "cancelled by the user" + at + " (CANCELLED)";
+            case "LIMIT" -> "instruction limit reached" + at + " (LIMIT)";
+            case "DETACHED" -> "the debugger closed the session while the program ran" + at + " (DETACHED)";
+            default -> end.stopReason() + at + ", exit code " + end.exitCode();
+        };
     }
 }

@@ -19,8 +19,13 @@ public final class Replayer {
 
     public RunSummary replay(Path recording, Path elfOrNull, TimelineOptions opts, TimelineListener listener)
             throws IOException {
+        return replay(RecordingReader.read(recording), recording, elfOrNull, opts, listener);
+    }
+
+    /** Replays a recording already read (by a caller that looked at it first). */
+    public RunSummary replay(RecordingFile rec, Path recording, Path elfOrNull, TimelineOptions opts,
+                             TimelineListener listener) throws IOException {
         long t0 = System.nanoTime();
-        RecordingFile rec = RecordingReader.read(recording);
         Timeline t = Timeline.replay(rec, recording, elfOrNull, opts);
         running = t;
         Stop stop;

@@ -78,6 +78,8 @@ public final class Timeline implements AutoCloseable {
     private long endLimit = Long.MAX_VALUE;
     /** What to report on reaching endLimit. */
     private Stop endStop;
+    /** The END chunk's reason when the session closes before the program ended ({@link #setOpenEndReason}). */
+    private String openEndReason = "DETACHED";
     private Divergence divergence;
     private volatile boolean cancelRequested;
     /** The last operation stopped for a condition on a trap handler's first instruction (see stoppedAtTrapEntry). */
@@ -562,12 +564,20 @@ public final class Timeline implements AutoCloseable {
     /** A hit a reverse scan window met, and whether it holds on a trap handler's first instruction (see drive). */
     private record ScanHit(Hit hit, boolean entersTrap) { }
 
+    /**
+     * What the END chunk says when a record session is closed while its program still runs: {@code DETACHED} unless
+     * set here, e.g. {@code CANCELLED} (the user interrupted the run) or {@code LIMIT} (an instruction limit).
+     */
+    public void setOpenEndReason(String reason) {
+        openEndReason = reason;
+    }
+
     /** Flushes and closes the recording; a record session writes its END chunk at the frontier. */
     @Override
     public void close() throws IOException {
         if (writer != null) {
             if (endLimit == Long.MAX_VALUE) {
-                writer.finish(new RecordingEnd(Math.max(furthest, m.icount()), "DETACHED", 0));
+                writer.finish(new RecordingEnd(Math.max(furthest, m.icount()), openEndReason, 0));
             }
             writer.close();
         }

@@ -6,6 +6,7 @@ import dev.backstep.session.DataBreakpointInfo;
 import dev.backstep.session.DebugSession;
 import dev.backstep.session.Direction;
 import dev.backstep.session.Granularity;
+import dev.backstep.session.Instruction;
 import dev.backstep.session.ScopeInfo;
 import dev.backstep.session.SessionException;
 import dev.backstep.session.SessionInfo;
@@ -38,8 +39,21 @@ final class Console {
     private int selectedFrame;
     private final MemoryExaminer examiner;
     private final java.util.Map<String, Long> bookmarks = new java.util.LinkedHashMap<>();
-    private final Map<Integer, String> displays = new java.util.TreeMap<>();
+    /** gdb's display list: number to expression, with /x for hex. */
+    private final Map<Integer, Display> displays = new java.util.TreeMap<>();
     private int nextDisplay = 1;
+    /** A command is running (Ctrl-C pauses it) rather than the console waiting for one (Ctrl-C: "Quit"). */
+    private volatile boolean busy;
+    /** Ctrl-C came while the current command ran: no further steps of it, and a script ends. */
+    private volatile boolean interrupted;
+    /** What Ctrl-C does while a script (not a person at the prompt) waits for its next line. */
+    private Runnable scriptInterrupted = () -> { };
+
+    private record Display(String expr, boolean hex) {
+        String shown() {
+            return (hex ? "/x " : "") + expr;
+        }
+    }
 
     Console(DebugSession session, BufferedReader in, PrintStream out, boolean echo, boolean prompt) {
         this.session = session;
@@ -52,20 +66,50 @@ final class Console {
         this.examiner = new MemoryExaminer(session, out);
     }
 
-    /** Runs until quit or end of input; returns the exit status. */
+    /** What Ctrl-C does in script mode while no command runs (the script waits on its input): end the session. */
+    void onScriptInterrupted(Runnable action) {
+        this.scriptInterrupted = action;
+    }
+
+    /**
+     * Ctrl-C, from the signal thread: pauses the running command in either direction, like gdb; at an idle prompt it
+     * only says "Quit" (the session and its history stay); a script is ended after the command it is in.
+     */
+    void interrupt() {
+        interrupted = true;
+        if (busy) {
+            session.pause();
+        } else if (prompt) {
+            out.print("\nQuit\n(backstep) ");
+            out.flush();
+        } else {
+            scriptInterrupted.run();
+        }
+    }
+
+    /** Runs until quit or end of input; returns the exit status (130 when Ctrl-C ended a script). */
     int run() throws IOException {
+        busy = true;
         try {
             report(session.start());
         } catch (SessionException e) {
             out.println("error: " + e.getMessage());
+        } finally {
+            busy = false;
         }
         while (true) {
+            if (!prompt && interrupted) {
+                return dev.backstep.cli.ExitStatus.INTERRUPTED;
+            }
             if (prompt) {
                 out.print("(backstep) ");
                 out.flush();
             }
             String line = in.readLine();
             if (line == null) {
+                if (prompt) {
+                    out.println("quit"); // Ctrl-D, as gdb answers it
+                }
                 return 0;
             }
             line = line.trim();
@@ -75,12 +119,16 @@ final class Console {
             if (echo) {
                 out.println("(backstep) " + line);
             }
+            interrupted = false;
+            busy = true;
             try {
                 if (!execute(line)) {
                     return 0;
                 }
             } catch (SessionException | IllegalArgumentException e) {
                 out.println("error: " + e.getMessage());
+            } finally {
+                busy = false;
             }
             out.flush();
         }
@@ -97,49 +145,77 @@ final class Console {
             arg = (cmd.substring(slash) + " " + arg).trim();
             cmd = cmd.substring(0, slash);
         }
-        switch (cmd) {
-            case "quit", "q", "exit" -> {
+        ConsoleCommands.Entry command = ConsoleCommands.find(cmd);
+        if (command == null) {
+            out.println("unknown command '" + cmd + "' (try 'help')");
+            return true;
+        }
+        switch (command.name()) {
+            case "quit" -> {
                 return false;
             }
-            case "help", "h" -> help();
-            case "continue", "c", "run", "r" -> report(session.resume());
-            case "next", "n" -> repeat(arg, () -> session.next(Granularity.LINE));
-            case "step", "s" -> repeat(arg, () -> session.stepIn(Granularity.LINE));
-            case "stepi", "si" -> repeat(arg, () -> session.stepIn(Granularity.INSTRUCTION));
-            case "nexti", "ni" -> repeat(arg, () -> session.next(Granularity.INSTRUCTION));
-            case "finish", "fin" -> report(session.stepOut());
-            case "reverse-continue", "rc" -> report(session.reverseContinue());
-            case "reverse-next", "rn" -> repeat(arg, () -> session.stepBack(Granularity.LINE));
-            case "reverse-step", "rs" -> repeat(arg, () -> session.reverseStepIn(Granularity.LINE));
-            case "reverse-stepi", "rsi", "reverse-nexti", "rni" -> repeat(arg, () -> session.stepBack(Granularity.INSTRUCTION));
-            case "reverse-finish", "rf" -> report(session.reverseStepOut());
-            case "seek", "goto" -> report(session.seek(seekTarget(arg)));
+            case "help" -> help(arg);
+            case "continue" -> {
+                continuing();
+                report(session.resume());
+            }
+            case "next" -> repeat(arg, () -> session.next(Granularity.LINE));
+            case "step" -> repeat(arg, () -> session.stepIn(Granularity.LINE));
+            case "stepi" -> repeat(arg, () -> session.stepIn(Granularity.INSTRUCTION));
+            case "nexti" -> repeat(arg, () -> session.next(Granularity.INSTRUCTION));
+            case "finish" -> report(session.stepOut());
+            case "reverse-continue" -> {
+                continuing();
+                report(session.reverseContinue());
+            }
+            case "reverse-next" -> repeat(arg, () -> session.stepBack(Granularity.LINE));
+            case "reverse-step" -> repeat(arg, () -> session.reverseStepIn(Granularity.LINE));
+            case "reverse-stepi", "reverse-nexti" -> repeat(arg, () -> session.stepBack(Granularity.INSTRUCTION));
+            case "reverse-finish" -> report(session.reverseStepOut());
+            case "seek" -> report(session.seek(seekTarget(arg)));
             case "advance" -> advance(arg, Direction.FORWARD);
-            case "reverse-advance", "ra" -> advance(arg, Direction.BACKWARD);
+            case "reverse-advance" -> advance(arg, Direction.BACKWARD);
             case "bookmark" -> bookmark(arg);
-            case "break", "b" -> addBreakpoint(arg, false);
+            case "break" -> addBreakpoint(arg, false);
             case "tbreak" -> addBreakpoint(arg, true);
             case "display" -> display(arg);
             case "undisplay" -> undisplay(arg);
-            case "delete", "d" -> delete(arg);
+            case "delete" -> delete(arg);
             case "disable" -> enable(arg, false);
             case "enable" -> enable(arg, true);
             case "watch" -> watch(arg, DataAccess.WRITE);
             case "rwatch" -> watch(arg, DataAccess.READ);
             case "awatch" -> watch(arg, DataAccess.READ_WRITE);
             case "last" -> last(arg);
-            case "print", "p" -> print(arg);
+            case "print" -> print(arg);
             case "set" -> set(arg);
-            case "backtrace", "bt", "where" -> backtrace();
-            case "frame", "f" -> selectFrame(arg.isEmpty() ? selectedFrame : Integer.parseInt(arg));
-            case "up" -> selectFrame(selectedFrame + (arg.isEmpty() ? 1 : Integer.parseInt(arg)));
-            case "down" -> selectFrame(selectedFrame - (arg.isEmpty() ? 1 : Integer.parseInt(arg)));
-            case "info", "i" -> info(arg);
-            case "list", "l" -> list(arg);
+            case "backtrace" -> backtrace();
+            case "frame" -> selectFrame(arg.isEmpty() ? selectedFrame : count(arg, "frame"));
+            case "up" -> selectFrame(selectedFrame + (arg.isEmpty() ? 1 : count(arg, "up")));
+            case "down" -> selectFrame(selectedFrame - (arg.isEmpty() ? 1 : count(arg, "down")));
+            case "info" -> info(arg);
+            case "list" -> list(arg);
             case "x" -> examine(arg);
-            default -> out.println("unknown command '" + cmd + "' (try 'help')");
+            default -> throw new IllegalStateException("command '" + command.name() + "' has no handler");
         }
         return true;
+    }
+
+    /** At a terminal, gdb's word that a run of unknown length has begun (Ctrl-C pauses it); scripts stay terse. */
+    private void continuing() {
+        if (prompt) {
+            out.println("Continuing.");
+            out.flush();
+        }
+    }
+
+    /** A whole number argument, or a clear error naming the command. */
+    private static int count(String arg, String command) {
+        try {
+            return Integer.parseInt(arg.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(command + " takes a number, not '" + arg + "'");
+        }
     }
 
     interface Step {
@@ -147,9 +223,12 @@ final class Console {
     }
 
     private void repeat(String count, Step step) throws SessionException {
-        int n = count.isEmpty() ? 1 : Integer.parseInt(count);
+        int n = count.isEmpty() ? 1 : count(count, "a step");
+        if (n < 1) {
+            throw new IllegalArgumentException("a step count is 1 or more");
+        }
         Stop last = null;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < n && (i == 0 || !interrupted); i++) {
             last = step.run();
             if (last.reason() != dev.backstep.session.StopReason.STEP) {
                 break;
@@ -176,8 +255,8 @@ final class Console {
         } else if (loc.matches(".+:\\d+")) {
             int colon = loc.lastIndexOf(':');
             b = breakpoints.addLine(loc.substring(0, colon), Integer.parseInt(loc.substring(colon + 1)), cond);
-        } else if (loc.matches("\\d+") && listedPath != null) {
-            b = breakpoints.addLine(listedPath, Integer.parseInt(loc), cond);
+        } else if (loc.matches("\\d+")) {
+            b = breakpoints.addLine(defaultSourceFile(), Integer.parseInt(loc), cond);
         } else {
             b = breakpoints.addFunction(loc, cond);
         }
@@ -193,6 +272,11 @@ final class Console {
     }
 
     private void watch(String expr, DataAccess access) throws SessionException {
+        if (expr.matches("(?i)-?(0x[0-9a-f]+|\\d+)[ul]*")) {
+            // gdb refuses this too: a number is a value, not a place; the place is what the cast names
+            throw new IllegalArgumentException("Cannot watch constant value '" + expr + "'; to watch the int at that"
+                    + " address: watch *(int *)" + expr);
+        }
         DataBreakpointInfo info = watchable(expr, "watch");
         if (info == null) {
             return;
@@ -306,7 +390,7 @@ final class Console {
         for (ConsoleBreakpoint b : setAside) {
             breakpoints.setEnabled(b.number, false);
         }
-        ConsoleBreakpoint w = breakpoints.addWatch(info.dataId(), DataAccess.WRITE, info.description());
+        ConsoleBreakpoint w = breakpoints.addUnnumberedWatch(info.dataId(), DataAccess.WRITE, info.description());
         try {
             report(session.reverseContinue());
         } finally {
@@ -438,7 +522,7 @@ final class Console {
     }
 
     private void info(String arg) throws SessionException {
-        switch (arg) {
+        switch (arg.trim()) {
             case "registers", "reg", "r" -> {
                 for (ScopeInfo s : session.scopes(selectedStackFrame().id())) {
                     if (s.kind() == ScopeInfo.Kind.REGISTERS) {
@@ -450,15 +534,26 @@ final class Console {
             }
             case "breakpoints", "break", "b", "watchpoints" -> BreakpointListing.print(breakpoints.all(), out);
             case "locals" -> {
+                int shown = 0;
                 for (ScopeInfo s : session.scopes(selectedStackFrame().id())) {
                     if (s.kind() == ScopeInfo.Kind.LOCALS) {
                         for (VariableInfo v : session.variables(s.variablesReference(), false)) {
                             out.println(v.name() + " = " + render(v, false, 0));
+                            shown++;
                         }
                     }
                 }
+                if (shown == 0) {
+                    out.println("No locals.");
+                }
             }
-            default -> {
+            case "display" -> {
+                if (displays.isEmpty()) {
+                    out.println("There are no auto-display expressions now.");
+                }
+                displays.forEach((n, d) -> out.printf("%d:   y  %s%n", n, d.shown()));
+            }
+            case "" -> {
                 SessionInfo i = session.info();
                 out.printf("mode %s, at icount %d (pc 0x%08x) of %d recorded%s%n", i.mode().name().toLowerCase(),
                         i.icount(), i.pc(), i.recordedLength(), i.complete() ? " (complete)" : "");
@@ -469,21 +564,41 @@ final class Console {
                     out.println("problem: " + i.problem());
                 }
             }
+            default -> throw new IllegalArgumentException("info " + arg
+                    + ": not known; info registers, breakpoints, watchpoints, locals, display, or info alone");
         }
     }
 
+    /**
+     * {@code list}: ten lines around the current line (again: the next ten); {@code list LINE}, {@code list
+     * FILE:LINE} and {@code list FUNCTION} centre on that line, like gdb.
+     */
     private void list(String arg) throws SessionException {
-        if (listedPath == null || arg.isEmpty() && listedLine == 0) {
-            StackFrame f = selectedStackFrame();
-            if (!f.hasSource()) {
-                out.println("no source here");
-                return;
+        String a = arg.trim();
+        if (a.isEmpty()) {
+            if (listedPath == null || listedLine == 0) {
+                StackFrame f = selectedStackFrame();
+                if (!f.hasSource()) {
+                    out.println("no source here (list FUNCTION or FILE:LINE)");
+                    return;
+                }
+                listedPath = f.path();
+                listedLine = f.line();
             }
-            listedPath = f.path();
-            listedLine = f.line();
-        }
-        if (!arg.isEmpty()) {
-            listedLine = Integer.parseInt(arg);
+        } else if (a.matches("\\d+")) {
+            listedPath = defaultSourceFile();
+            listedLine = Integer.parseInt(a);
+        } else if (a.matches(".+:\\d+")) {
+            int colon = a.lastIndexOf(':');
+            listedPath = a.substring(0, colon);
+            listedLine = Integer.parseInt(a.substring(colon + 1));
+        } else {
+            Instruction start = functionStart(a);
+            if (start == null || start.path() == null || start.line() <= 0) {
+                throw new IllegalArgumentException("Function \"" + a + "\" not defined (or it has no line info).");
+            }
+            listedPath = start.path();
+            listedLine = start.line() + 1;
         }
         List<String> src = session.sourceLines(listedPath);
         if (src.isEmpty()) {
@@ -491,11 +606,49 @@ final class Console {
             return;
         }
         int from = Math.max(1, listedLine - 5);
+        if (from > src.size()) {
+            throw new IllegalArgumentException("Line number " + from + " out of range; \"" + shortName(listedPath)
+                    + "\" has " + src.size() + " lines.");
+        }
         int to = Math.min(src.size(), from + 9);
         for (int n = from; n <= to; n++) {
             out.printf("%d\t%s%n", n, src.get(n - 1));
         }
         listedLine = to + 6;
+    }
+
+    /**
+     * The source file a bare line number means, as in gdb: the one last listed or stopped in, else the file of
+     * {@code main} (the program has not reached any source yet).
+     */
+    private String defaultSourceFile() throws SessionException {
+        if (listedPath != null) {
+            return listedPath;
+        }
+        Instruction main = functionStart("main");
+        if (main == null || main.path() == null) {
+            throw new IllegalArgumentException("no default source file (no main with line info): give FILE:LINE");
+        }
+        return main.path();
+    }
+
+    /** The first instruction of a function, with its file and line; null when there is no such function. */
+    private Instruction functionStart(String name) throws SessionException {
+        if (!name.matches("[A-Za-z_][\\w]*")) {
+            return null;
+        }
+        VariableInfo v;
+        try {
+            v = session.evaluate("&" + name, 0, true);
+        } catch (SessionException e) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("0x[0-9a-fA-F]+").matcher(v.value());
+        if (!m.find()) {
+            return null;
+        }
+        List<Instruction> first = session.disassemble(Long.parseLong(m.group().substring(2), 16), 0, 1);
+        return first.isEmpty() ? null : first.get(0);
     }
 
     // ------------------------------------------------------------ stops
@@ -516,14 +669,23 @@ final class Console {
         showDisplays();
     }
 
-    /** gdb's display: expressions printed at every stop, numbered. */
-    private void display(String expr) throws SessionException {
+    /** gdb's display: expressions printed at every stop, numbered; {@code display/x} shows them in hex. */
+    private void display(String arg) throws SessionException {
+        boolean hex = false;
+        String expr = arg;
+        if (expr.startsWith("/x")) {
+            hex = true;
+            expr = expr.substring(2).trim();
+        } else if (expr.startsWith("/")) {
+            throw new IllegalArgumentException("display/FMT: only /x is known");
+        }
         if (expr.isEmpty()) {
             showDisplays();
             return;
         }
-        displays.put(nextDisplay, expr);
-        showDisplay(nextDisplay++, expr);
+        Display d = new Display(expr, hex);
+        displays.put(nextDisplay, d);
+        showDisplay(nextDisplay++, d);
     }
 
     private void undisplay(String arg) {
@@ -531,29 +693,38 @@ final class Console {
             displays.clear();
             return;
         }
-        for (String n : arg.split("\\s+")) {
-            if (displays.remove(Integer.parseInt(n)) == null) {
+        for (String n : arg.split("[\\s,]+")) {
+            Integer k;
+            try {
+                k = Integer.valueOf(n);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not a display number: '" + n + "'");
+            }
+            if (displays.remove(k) == null) {
                 throw new IllegalArgumentException("no display number " + n);
             }
         }
     }
 
     private void showDisplays() throws SessionException {
-        for (Map.Entry<Integer, String> d : displays.entrySet()) {
+        for (Map.Entry<Integer, Display> d : displays.entrySet()) {
             showDisplay(d.getKey(), d.getValue());
         }
     }
 
-    private void showDisplay(int number, String expr) throws SessionException {
+    private void showDisplay(int number, Display d) throws SessionException {
         try {
-            VariableInfo v = session.evaluate(expr, 0, false);
-            out.println(number + ": " + expr + " = " + render(v, false, 0));
+            VariableInfo v = session.evaluate(d.expr(), 0, d.hex());
+            out.println(number + ": " + d.shown() + " = " + render(v, d.hex(), 0));
         } catch (SessionException e) {
-            out.println(number + ": " + expr + " = <" + e.getMessage() + ">");
+            out.println(number + ": " + d.shown() + " = <" + e.getMessage() + ">");
         }
     }
 
     private void reportStop(Stop s) throws SessionException {
+        if (interrupted && s.reason() == dev.backstep.session.StopReason.PAUSE) {
+            out.println("Interrupted (Ctrl-C).");
+        }
         StackFrame f = stops.print(s);
         if (f != null && f.hasSource()) {
             listedPath = f.path();
@@ -640,19 +811,16 @@ final class Console {
         return Long.parseLong(t);
     }
 
-    private void help() {
-        out.println("""
-                break FILE:LINE | FUNCTION | *ADDR [if COND]   set a breakpoint      delete [N...]   remove
-                tbreak ...   a breakpoint deleted once hit     display [EXPR]   undisplay [N...]   shown at every stop
-                watch EXPR (rwatch, awatch)                    data breakpoint       disable/enable [N...]
-                last EXPR                                      back to the last write of EXPR
-                continue (c)   next (n) [N]   step (s) [N]   finish   stepi (si)   nexti (ni)
-                reverse-continue (rc)   reverse-next (rn)   reverse-step (rs)   reverse-finish (rf)   reverse-stepi (rsi)
-                x/NFU ADDR (F: x d u o t c s i, U: b h w g)     examine memory
-                advance [FILE:]LINE    reverse-advance (ra) [FILE:]LINE              run to a line, either way
-                seek ICOUNT | start | end | BOOKMARK           bookmark [NAME]   name this icount (alone: list)
-                print (p) [/x] EXPR    backtrace (bt)    frame (f) [N]   up [N]   down [N]   list [LINE]
-                set var EXPR = VALUE | set $REG = VALUE        change the state (live end of a recording only)
-                info [registers | breakpoints | locals]    quit (q)""");
+    /** {@code help}: every command (the same table as {@code backstep help debug}); {@code help CMD}: that one. */
+    private void help(String arg) {
+        if (arg.isBlank()) {
+            out.print(ConsoleCommands.table());
+            return;
+        }
+        ConsoleCommands.Entry e = ConsoleCommands.find(arg.trim().split("\\s+")[0]);
+        if (e == null) {
+            throw new IllegalArgumentException("no command '" + arg.trim() + "' (help lists them)");
+        }
+        out.println(ConsoleCommands.line(e));
     }
 }

@@ -48,9 +48,22 @@ final class ConsoleBreakpoints {
         return add(Group.DATA, null, new DataBreakpoint(dataId, access, null, null), description, null, access);
     }
 
+    /**
+     * A watchpoint for the console's own use ({@code last}): number 0, which uses up no number of the user's
+     * sequence. Delete it with {@code delete(0)} before the next command.
+     */
+    ConsoleBreakpoint addUnnumberedWatch(String dataId, DataAccess access, String description) throws SessionException {
+        return add(Group.DATA, null, new DataBreakpoint(dataId, access, null, null), description, null, access, false);
+    }
+
     private ConsoleBreakpoint add(Group group, String file, Object request, String what, String condition,
                                   DataAccess access) throws SessionException {
-        ConsoleBreakpoint b = new ConsoleBreakpoint(next, group, file, request, what, condition, access);
+        return add(group, file, request, what, condition, access, true);
+    }
+
+    private ConsoleBreakpoint add(Group group, String file, Object request, String what, String condition,
+                                  DataAccess access, boolean numbered) throws SessionException {
+        ConsoleBreakpoint b = new ConsoleBreakpoint(numbered ? next : 0, group, file, request, what, condition, access);
         all.add(b);
         try {
             sync(b);
@@ -58,7 +71,9 @@ final class ConsoleBreakpoints {
             all.remove(b);
             throw e;
         }
-        next++;
+        if (numbered) {
+            next++;
+        }
         return b;
     }
 

@@ -1,5 +1,7 @@
 package dev.backstep.cli.debug;
 
+import dev.backstep.cli.CtrlC;
+import dev.backstep.cli.ExitStatus;
 import dev.backstep.session.DebugSession;
 import dev.backstep.session.LaunchException;
 import dev.backstep.session.LaunchSpec;
@@ -12,16 +14,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code backstep debug}: a gdb-like console debugger, forwards and backwards, on the session layer. */
 @Command(name = "debug", mixinStandardHelpOptions = true,
-        description = {"Debug a program at the source level, forwards and backwards in time.",
-                "Commands: break, delete, disable, enable, watch, continue, next, step, finish, reverse-continue,",
-                "reverse-next, reverse-step, reverse-finish, stepi, reverse-stepi, print, backtrace, info, list, seek,",
-                "quit ('help')."})
+        description = {"Debug a program at the source level, forwards and backwards in time, with gdb's commands.",
+                "It records while you debug (--record keeps the recording) or debugs a saved one (--replay).",
+                "Ctrl-C pauses a run in either direction; at the prompt it does not end the session."})
 public final class DebugCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "PROG.elf", description = "RV32 ELF with debug info (-g)")
     Path program;
@@ -38,9 +45,18 @@ public final class DebugCommand implements Callable<Integer> {
     @Option(names = {"-x", "--script"}, paramLabel = "FILE", description = "run the commands in FILE, then quit")
     Path script;
 
+    /** The console's commands, for the usage help's footer: the same table its own {@code help} prints. */
+    public static String[] consoleHelp() {
+        return new String[] {"", "Commands at the (backstep) prompt:", ConsoleCommands.table()};
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
+        if (replay != null && (record != null || input != null)) {
+            throw new ParameterException(spec.commandLine(), "--replay cannot be combined with --record or --input");
+        }
+        DebugFiles.check(program, replay, record, input, script);
         LaunchSpec spec = replay != null ? LaunchSpec.replay(replay, program)
                 : LaunchSpec.record(program).withRecording(record).withInputFile(input);
         spec = spec.withStopOnEntry(true);
@@ -50,22 +66,26 @@ public final class DebugCommand implements Callable<Integer> {
             session = DebugSession.open(spec, console);
         } catch (LaunchException e) {
             System.err.println("backstep: " + e.getMessage());
-            return 2;
+            return ExitStatus.USAGE;
         }
         try (session) {
             Console c;
             if (script != null) {
-                if (!Files.isRegularFile(script)) {
-                    System.err.println("backstep: script not found: " + script);
-                    return 2;
-                }
                 c = new Console(session, Files.newBufferedReader(script, StandardCharsets.UTF_8), out, true, false);
             } else {
                 boolean tty = System.console() != null;
                 c = new Console(session, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
                         out, !tty, tty);
             }
-            return c.run();
+            c.onScriptInterrupted(() -> {
+                // a script waiting on its input cannot be woken: finish the recording and leave as Ctrl-C would
+                out.flush();
+                session.close();
+                Runtime.getRuntime().halt(ExitStatus.INTERRUPTED);
+            });
+            try (CtrlC ctrlC = CtrlC.handle(c::interrupt)) {
+                return c.run();
+            }
         }
     }
 }

@@ -44,7 +44,8 @@ final class StopPrinter {
         } else {
             b.hits++;
             // the session's text is the access ("write of 0x... (4 bytes) by pc 0x...") or a condition failure
-            out.println(b.title() + " " + b.number + ": " + b.what + (s.text() != null ? ": " + s.text() : "")
+            out.println((b.number == 0 ? "Last write" : b.title() + " " + b.number) + ": " + b.what
+                    + (s.text() != null ? ": " + s.text() : "")
                     + (back ? " (reverse: before the access)" : " (after the access)"));
             out.println(where);
         }
