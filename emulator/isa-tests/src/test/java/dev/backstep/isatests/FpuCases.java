@@ -56,7 +56,7 @@ final class FpuCases {
         0x4008_0000_0000_0000L, 0x7FEF_FFFF_FFFF_FFFFL, 0xFFEF_FFFF_FFFF_FFFFL, 0x7FF0_0000_0000_0000L,
         0xFFF0_0000_0000_0000L, 0x7FF8_0000_0000_0000L, 0xFFF8_0000_0000_0001L, 0x7FF0_0000_0000_0001L,
         0xFFF7_FFFF_FFFF_FFFFL, 0x41E0_0000_0000_0000L, 0xC1E0_0000_0000_0000L, 0x41F0_0000_0000_0000L,
-        0x47EF_FFFF_E000_0000L, 0x3690_0000_0000_0000L, 0x3810_0000_0000_0000L, 0xC004_0000_0000_0000L,
+        0x47EF_FFFF_F000_0000L, 0x3690_0000_0000_0000L, 0x3810_0000_0000_0000L, 0xC004_0000_0000_0000L,
     };
 
     private static final int[] SPECIAL_I = {
@@ -233,10 +233,11 @@ final class FpuCases {
                 }
             }
             case FCVT_S_D -> {
-                long[] edges = {0x47EF_FFFF_E000_0000L, 0x47EF_FFFF_E000_0001L, 0x47EF_FFFF_DFFF_FFFFL,
-                    0x47F0_0000_0000_0000L, 0x3810_0000_0000_0000L, 0x380F_FFFF_F000_0000L, 0x380F_FFFF_E000_0000L,
-                    0x380F_FFFF_FFFF_FFFFL, 0x36A0_0000_0000_0000L, 0x3690_0000_0000_0000L, 0x3690_0000_0000_0001L,
-                    0x368F_FFFF_FFFF_FFFFL, 0x36B8_0000_0000_0000L, 0x3800_0000_0000_0000L};
+                // around the largest single (and the tie above it), the smallest normal, half the smallest subnormal
+                long[] edges = {0x47EF_FFFF_F000_0000L, 0x47EF_FFFF_F000_0001L, 0x47EF_FFFF_EFFF_FFFFL,
+                    0x47EF_FFFF_E000_0000L, 0x47F0_0000_0000_0000L, 0x3810_0000_0000_0000L, 0x380F_FFFF_F000_0000L,
+                    0x380F_FFFF_E000_0000L, 0x380F_FFFF_FFFF_FFFFL, 0x36A0_0000_0000_0000L, 0x3690_0000_0000_0000L,
+                    0x3690_0000_0000_0001L, 0x368F_FFFF_FFFF_FFFFL, 0x36B8_0000_0000_0000L, 0x3800_0000_0000_0000L};
                 for (long e : edges) {
                     ops.add(new long[] {e, 0, 0});
                     ops.add(new long[] {e | Long.MIN_VALUE, 0, 0});
