@@ -343,9 +343,10 @@ final class FpuCases {
         return fromValue(b, single);
     }
 
-    /** A value on a boundary of the format: the smallest normal, the largest subnormal, the largest finite, a power of two. */
+    /** A value on a boundary: the smallest normal, the largest subnormal, the largest finite, a power of two. */
     private long boundary(boolean single) {
-        double[] s = {0x1p-126, 0x1p-126 + 0x1p-149, 0x1p-126 - 0x1p-149, Float.MAX_VALUE, 0x1p127, 0x1p-125, 0x1p-149 * 3};
+        double[] s = {0x1p-126, 0x1p-126 + 0x1p-149, 0x1p-126 - 0x1p-149, Float.MAX_VALUE, 0x1p127, 0x1p-125,
+            0x1p-149 * 3};
         double[] d = {0x1p-1022, 0x1p-1022 + 0x1p-1074, 0x1p-1022 - 0x1p-1074, Double.MAX_VALUE, 0x1p1023, 0x1p-1021,
             0x1p-1074 * 3};
         double v = (single ? s : d)[random.nextInt(s.length)];
@@ -409,7 +410,8 @@ final class FpuCases {
         int minExp = single ? -126 : -1022;
         int maxExp = single ? 127 : 1023;
         // the product's exponent anywhere, often close to the subnormal range
-        int productExp = random.nextBoolean() ? random.nextInt(minExp - p, minExp + 3) : random.nextInt(minExp, maxExp + 1);
+        int productExp = random.nextBoolean() ? random.nextInt(minExp - p, minExp + 3)
+                : random.nextInt(minExp, maxExp + 1);
         int ex = random.nextInt(minExp / 2, maxExp / 2);
         double a = Math.scalb(x.doubleValue(), ex - x.bitLength() + 1);
         int ey = productExp - ex;

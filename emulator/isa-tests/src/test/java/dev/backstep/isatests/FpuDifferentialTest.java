@@ -54,7 +54,8 @@ class FpuDifferentialTest {
                 if (!expected.equals(lines.get(i))) {
                     mismatchCount++;
                     if (mismatches.size() < SHOWN_MISMATCHES) {
-                        mismatches.add(c + "\n    QEMU: " + describe(lines.get(i)) + "\n    Java: " + describe(expected));
+                        mismatches.add(c + "\n    QEMU: " + describe(lines.get(i))
+                                + "\n    Java: " + describe(expected));
                     }
                 }
             }

@@ -314,7 +314,7 @@ final class FloatCore {
         return f.sign(x) ? -mag - 1 : mag;
     }
 
-    /** fclass: one bit of the ten classes (-inf, -normal, -subnormal, -0, +0, +subnormal, +normal, +inf, sNaN, qNaN). */
+    /** fclass: one bit per class: -inf, -normal, -subnormal, -0, +0, +subnormal, +normal, +inf, sNaN, qNaN. */
     static int classify(BinaryFormat f, long x) {
         boolean neg = f.sign(x);
         if (f.isNaN(x)) {

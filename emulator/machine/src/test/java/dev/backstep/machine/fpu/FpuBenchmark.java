@@ -31,9 +31,9 @@ public final class FpuBenchmark {
         for (int round = 1; round <= rounds; round++) {
             System.out.println("round " + round);
             report("F32.add", i -> F32.add(s[i], s[i + 1], RoundingMode.RNE, fl),
-                    "float +", i -> Float.floatToRawIntBits(Float.intBitsToFloat(s[i]) + Float.intBitsToFloat(s[i + 1])));
+                    "float +", i -> Float.floatToRawIntBits(flt(s[i]) + flt(s[i + 1])));
             report("F32.mul", i -> F32.mul(s[i], s[i + 1], RoundingMode.RTZ, fl),
-                    "float *", i -> Float.floatToRawIntBits(Float.intBitsToFloat(s[i]) * Float.intBitsToFloat(s[i + 1])));
+                    "float *", i -> Float.floatToRawIntBits(flt(s[i]) * flt(s[i + 1])));
             report("F64.add", i -> F64.add(d[i], d[i + 1], RoundingMode.RNE, fl),
                     "double +", i -> Double.doubleToRawLongBits(dbl(d[i]) + dbl(d[i + 1])));
             report("F64.mul", i -> F64.mul(d[i], d[i + 1], RoundingMode.RNE, fl),
@@ -47,6 +47,10 @@ public final class FpuBenchmark {
             report("F64.toInt32", i -> F64.toInt32(d[i], RoundingMode.RTZ, fl),
                     "(int) double", i -> (int) dbl(d[i]));
         }
+    }
+
+    private static float flt(int bits) {
+        return Float.intBitsToFloat(bits);
     }
 
     private static double dbl(long bits) {

@@ -110,7 +110,8 @@ class FpuPropertyTest {
     private static void check32(String op, int a, int b, int c, int got, float java) {
         if (Float.isNaN(java)) {
             if (got != F32.CANONICAL_NAN) {
-                fail(op + "(" + hex(a) + ", " + hex(b) + ", " + hex(c) + ") = " + hex(got) + ", expected canonical NaN");
+                fail(op + "(" + hex(a) + ", " + hex(b) + ", " + hex(c) + ") = " + hex(got)
+                        + ", expected canonical NaN");
             }
         } else if (got != Float.floatToRawIntBits(java)) {
             fail(op + "(" + hex(a) + ", " + hex(b) + ", " + hex(c) + ") = " + hex(got) + ", Java says "
@@ -121,7 +122,8 @@ class FpuPropertyTest {
     private static void check64(String op, long a, long b, long c, long got, double java) {
         if (Double.isNaN(java)) {
             if (got != F64.CANONICAL_NAN) {
-                fail(op + "(" + hex(a) + ", " + hex(b) + ", " + hex(c) + ") = " + hex(got) + ", expected canonical NaN");
+                fail(op + "(" + hex(a) + ", " + hex(b) + ", " + hex(c) + ") = " + hex(got)
+                        + ", expected canonical NaN");
             }
         } else if (got != Double.doubleToRawLongBits(java)) {
             fail(op + "(" + hex(a) + ", " + hex(b) + ", " + hex(c) + ") = " + hex(got) + ", Java says "
@@ -297,7 +299,8 @@ class FpuPropertyTest {
                 boolean inexact = (fl.bits & FpFlags.NX) != 0;
                 int mode = m;
                 assertEquals(tiny && inexact, (fl.bits & FpFlags.UF) != 0,
-                        () -> "mul(" + hex(a) + ", " + hex(b) + ") mode " + mode + " flags " + FpFlags.describe(fl.bits));
+                        () -> "mul(" + hex(a) + ", " + hex(b) + ") mode " + mode + " flags "
+                                + FpFlags.describe(fl.bits));
             }
         }
     }
