@@ -170,7 +170,7 @@ class FpuPropertyTest {
     }
 
     private static void bracket32(String name, SplittableRandom r, Op3F32 op, Exact exact) {
-        for (int i = 0; i < CASES / 10; i++) {
+        for (int i = 0; i < CASES / 20; i++) {
             int a = Operands.f32(r);
             int b = Operands.f32(r);
             int c = Operands.f32(r);
@@ -194,7 +194,7 @@ class FpuPropertyTest {
     }
 
     private static void bracket64(String name, SplittableRandom r, Op3F64 op, Exact exact) {
-        for (int i = 0; i < CASES / 10; i++) {
+        for (int i = 0; i < CASES / 20; i++) {
             long a = Operands.f64(r);
             long b = Operands.f64(r);
             long c = Operands.f64(r);
