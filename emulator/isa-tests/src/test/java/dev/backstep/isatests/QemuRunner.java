@@ -44,30 +44,40 @@ final class QemuRunner {
     }
 
     static RunResult run(GuestProgram prog) throws IOException, InterruptedException {
+        List<String> extra = prog.icount()
+                // sleep=off: time skipped in wfi jumps to the next deadline instead of following the host clock
+                ? List.of("-icount", "shift=0,sleep=off")
+                : List.of();
+        return run(prog.name(), extra, prog.elf(), prog.input(), TIMEOUT_SECONDS);
+    }
+
+    /**
+     * Runs {@code elf} on the virt board with {@code extraArgs} before {@code -kernel}, the UART fed
+     * from {@code input} (or nothing), killed after {@code timeoutSeconds}.
+     */
+    static RunResult run(String name, List<String> extraArgs, Path elf, Path input, long timeoutSeconds)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(QEMU, "-machine", "virt", "-bios", "none",
                 "-nographic", "-monitor", "none"));
-        if (prog.icount()) {
-            // sleep=off: time skipped in wfi jumps to the next deadline instead of following the host clock
-            cmd.addAll(List.of("-icount", "shift=0,sleep=off"));
-        }
-        cmd.addAll(List.of("-kernel", prog.elf().toString()));
+        cmd.addAll(extraArgs);
+        cmd.addAll(List.of("-kernel", elf.toString()));
 
-        Path out = Files.createTempFile("qemu-" + prog.name(), ".out");
-        Path err = Files.createTempFile("qemu-" + prog.name(), ".err");
+        Path out = Files.createTempFile("qemu-" + name, ".out");
+        Path err = Files.createTempFile("qemu-" + name, ".err");
         try {
             ProcessBuilder pb = new ProcessBuilder(cmd)
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile())
-                    .redirectInput(prog.input() != null ? prog.input().toFile() : new File("/dev/null"));
+                    .redirectInput(input != null ? input.toFile() : new File("/dev/null"));
             Process p = pb.start();
-            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                throw new AssertionError("QEMU did not finish " + prog.name() + " within " + TIMEOUT_SECONDS
-                        + " s (killed); output so far:\n" + Files.readString(out, StandardCharsets.ISO_8859_1));
+                throw new AssertionError("QEMU did not finish " + name + " within " + timeoutSeconds
+                        + " s (killed); output so far:\n" + tail(Files.readString(out, StandardCharsets.ISO_8859_1)));
             }
             String stderr = Files.readString(err, StandardCharsets.ISO_8859_1).trim();
             if (p.exitValue() != 0 && !stderr.isEmpty() && Files.size(out) == 0) {
-                throw new AssertionError("QEMU failed on " + prog.name() + ": " + stderr);
+                throw new AssertionError("QEMU failed on " + name + ": " + stderr);
             }
             return new RunResult(Files.readString(out, StandardCharsets.ISO_8859_1), p.exitValue(),
                     String.join(" ", cmd));
@@ -75,5 +85,9 @@ final class QemuRunner {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
+    }
+
+    private static String tail(String s) {
+        return s.length() <= 4000 ? s : "..." + s.substring(s.length() - 4000);
     }
 }
