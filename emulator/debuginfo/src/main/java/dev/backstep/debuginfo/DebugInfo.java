@@ -252,6 +252,16 @@ public final class DebugInfo {
         return program.global(name);
     }
 
+    /** The C type of a function of the program by name ({@code void (int)}), from its DWARF description. */
+    public Optional<Type> functionType(String name) {
+        for (Function f : program.functions()) {
+            if (name.equals(f.name())) {
+                return Optional.of(program.types().functionType(program.origin(f.die())));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** A type by name: {@code "int"}, {@code "point_t"}, {@code "struct point"}, {@code "union word"}. */
     public Optional<Type> type(String name) {
         return program.type(name);

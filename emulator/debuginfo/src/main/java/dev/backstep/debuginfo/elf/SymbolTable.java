@@ -195,15 +195,17 @@ public final class SymbolTable {
     }
 
     /**
-     * The name a pointer's value gets after it ({@code <window+4>}): as {@link #symbolize}, except that an unsized
-     * label names only code, not data (a label such as {@code __bss_start} says nothing about the objects after it).
+     * The name a pointer's value gets after it ({@code <window+4>}, the offset in decimal as gdb writes it): as
+     * {@link #symbolize}, except that an unsized label names only code, not data (a label such as
+     * {@code __bss_start} says nothing about the objects after it).
      */
     public String symbolizeValue(long addr) {
         Optional<ElfSymbol> s = containing(addr);
         if (s.isEmpty() || s.get().size() == 0 && !isInExecutableSection(s.get())) {
             return null;
         }
-        return format(s.get(), addr);
+        long off = addr - s.get().value();
+        return off == 0 ? s.get().name() : s.get().name() + "+" + off; // gdb writes a value's offset in decimal
     }
 
     private boolean isInExecutableSection(ElfSymbol s) {

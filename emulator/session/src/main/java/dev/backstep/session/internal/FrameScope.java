@@ -70,8 +70,9 @@ final class FrameScope implements EvalScope {
         }
         Optional<ElfSymbol> sym = debug.symbols().byName(name);
         if (sym.isPresent()) {
-            Type t = sym.get().kind() == ElfSymbol.Kind.FUNC ? new Type(Type.Kind.FUNCTION, name, 0, 0, () -> Types.INT,
-                    null, null, null, null, -1) : Types.INT;
+            Type t = sym.get().kind() == ElfSymbol.Kind.FUNC
+                    ? debug.functionType(name).orElseGet(() -> new Type(Type.Kind.FUNCTION, name, 0, 0, () -> Types.INT,
+                    null, null, null, null, -1)) : Types.INT;
             return new ExprValue(t, sym.get().value(), null);
         }
         return null;

@@ -81,6 +81,17 @@ final class LinePredicates {
         return set.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    private static int[] union(int[] a, int[] b) {
+        TreeSet<Integer> set = new TreeSet<>();
+        for (int x : a) {
+            set.add(x);
+        }
+        for (int x : b) {
+            set.add(x);
+        }
+        return set.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     private static boolean inOuterFrame(List<Frame> frames, Function concrete) {
         for (int i = 1; i < frames.size(); i++) {
             List<Function> fns = frames.get(i).functions();
@@ -110,7 +121,7 @@ final class LinePredicates {
                 if (!backward && start.continuesAt(program, pc, c)) {
                     return false;
                 }
-                return !program.isPrologueEntry(pc);
+                return !program.inPrologue(pc);
             }
         };
     }
@@ -120,11 +131,12 @@ final class LinePredicates {
      * by the caller as for step over).
      */
     static StopPredicate stepInto(Program p, StepStart s, boolean backward) {
-        return new Base(p, s, p.allStatementStarts(), backward ? "reverse step into" : "step into") {
+        return new Base(p, s, union(p.allStatementStarts(), p.functionStarts()),
+                backward ? "reverse step into" : "step into") {
             @Override
             public boolean test(Machine m, long icount) {
                 long pc = m.hart().pc() & 0xffffffffL;
-                if (program.isPrologueEntry(pc)) {
+                if (program.inPrologue(pc)) {
                     return false;
                 }
                 return backward || !start.continuesAt(program, pc, program.cfa(m));

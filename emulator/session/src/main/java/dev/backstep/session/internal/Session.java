@@ -946,6 +946,40 @@ public final class Session implements DebugSession {
     }
 
     @Override
+    public String print(String expression, int frameId, boolean hex) throws SessionException {
+        query();
+        try {
+            return view().print(expression, frameId, hex, true);
+        } catch (ExprException e) {
+            throw new SessionException(e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public String valueText(String expression, int frameId, boolean hex) throws SessionException {
+        query();
+        try {
+            return view().print(expression, frameId, hex, false);
+        } catch (ExprException e) {
+            throw new SessionException(e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public String frameArguments(int frameId) throws SessionException {
+        query();
+        try {
+            return view().frameArguments(frameId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
     public VariableInfo setVariable(int ref, String name, String value) throws SessionException {
         query();
         try {
