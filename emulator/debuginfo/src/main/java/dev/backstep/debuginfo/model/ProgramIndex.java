@@ -158,10 +158,14 @@ public final class ProgramIndex {
         boolean inlined = d.tag() == Dw.TAG_INLINED_SUBROUTINE;
         String callFile = inlined ? fileName(d.unit(), (int) TypeResolver.number(d, Dw.AT_CALL_FILE, -1)) : null;
         Attribute entry = d.attribute(Dw.AT_ENTRY_PC);
-        long entryPc = entry != null && !entry.isConstant() ? d.unit().address(entry)
-                : ranges.isEmpty() ? 0 : ranges.get(0).start();
+        long firstRange = ranges.isEmpty() ? 0 : ranges.get(0).start();
+        long entryPc = entry != null && !entry.isConstant() ? d.unit().address(entry) : firstRange;
         if (entry != null && entry.isConstant() && !ranges.isEmpty()) {
             entryPc = ranges.stream().mapToLong(AddressRange::start).min().getAsLong() + entry.value();
+        }
+        long named = entryPc;
+        if (!ranges.isEmpty() && ranges.stream().noneMatch(r -> r.contains(named))) {
+            entryPc = firstRange; // gcc may name the start of an empty range: no code of the copy is there
         }
         Function f = new Function(name == null ? "<anonymous>" : name, d, List.copyOf(ranges), inlined, caller,
                 fileName(decl.unit(), (int) TypeResolver.number(decl, Dw.AT_DECL_FILE, -1)),

@@ -5,8 +5,8 @@ import java.util.Optional;
 /**
  * Where a RISC-V function's prologue ends, read from its instructions, for functions whose line table cannot say
  * (one line for the whole function, or no line info at all). The rule is gdb's: the prologue goes on while the
- * instructions set up registers and the frame (addi, add, mv, li, lui, auipc, nops, loads, and stores relative to
- * sp or s0), and ends at the first other instruction, or after 100 bytes.
+ * instructions set up registers and the frame (addi, add, mv, li, lui, auipc, nops, and stores relative to
+ * sp or s0), and ends at the first other instruction (a load too: gdb 13 stops there), or after 100 bytes.
  */
 final class PrologueScanner {
     /** How far a scan looks when nothing else bounds it. */
@@ -63,8 +63,6 @@ final class PrologueScanner {
                 return true;
             case 0x23: // sw relative to sp or s0
                 return funct3 == 2 && (rs1 == 2 || rs1 == 8);
-            case 0x03: // lw
-                return funct3 == 2;
             default:
                 return false;
         }
@@ -77,14 +75,14 @@ final class PrologueScanner {
         int rs2 = (h >>> 2) & 31;
         switch (quadrant) {
             case 0:
-                // c.addi4spn, c.lw, c.sw relative to s0
-                return funct3 == 0 && (h >>> 5) != 0 || funct3 == 2 || funct3 == 6 && ((h >>> 7) & 7) == 0;
+                // c.addi4spn, c.sw relative to s0
+                return funct3 == 0 && (h >>> 5) != 0 || funct3 == 6 && ((h >>> 7) & 7) == 0;
             case 1:
                 // c.addi / c.nop, c.li, c.addi16sp / c.lui
                 return funct3 == 0 || funct3 == 2 || funct3 == 3;
             case 2:
-                if (funct3 == 2 || funct3 == 6) {
-                    return true; // c.lwsp, c.swsp
+                if (funct3 == 6) {
+                    return true; // c.swsp
                 }
                 if (funct3 == 4 && rs2 != 0) {
                     return ((h >>> 12) & 1) == 0 || rd != 0; // c.mv, c.add

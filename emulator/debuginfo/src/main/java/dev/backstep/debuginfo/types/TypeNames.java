@@ -56,7 +56,11 @@ final class TypeNames {
     }
 
     private static String pointer(Type target, String ptr) {
-        if (target.kind() == Type.Kind.ARRAY || target.kind() == Type.Kind.FUNCTION) {
+        Type t = target;
+        while (t.kind() == Type.Kind.CONST || t.kind() == Type.Kind.VOLATILE) {
+            t = t.target();
+        }
+        if (t.kind() == Type.Kind.ARRAY || t.kind() == Type.Kind.FUNCTION) {
             ptr = "(" + ptr + ")";
         }
         return declare(target, ptr);

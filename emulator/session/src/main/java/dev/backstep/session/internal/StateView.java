@@ -373,7 +373,15 @@ final class StateView {
      */
     String print(String expression, int frameId, boolean hex, boolean topLevel) throws ExprException {
         FrameScope scope = scope(frameId);
-        ExprValue v = CExpression.evaluate(expression, scope);
+        ExprValue v;
+        try {
+            v = CExpression.evaluate(expression, scope);
+        } catch (ExprException e) {
+            if (expression.trim().matches("[A-Za-z_]\\w*") && e.getMessage().endsWith(" is optimized out here")) {
+                return "<optimized out>"; // gdb prints an optimised-out variable's value as that
+            }
+            throw e;
+        }
         ValueText text = ValueText.full(scope.memory(), debug.symbols(), hex);
         byte[] bytes;
         OptionalLong at = OptionalLong.empty();
