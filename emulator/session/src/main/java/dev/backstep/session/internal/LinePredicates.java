@@ -52,6 +52,9 @@ final class LinePredicates {
         TreeSet<Integer> set = new TreeSet<>();
         List<Frame> frames = s.frames();
         for (int i = 0; i < frames.size(); i++) {
+            if (frames.get(i).isTrap()) {
+                continue; // stands for a trap: no code of its own (the interrupted frame follows it)
+            }
             List<Function> fns = frames.get(i).functions();
             int[] starts;
             if (!fns.isEmpty()) {
