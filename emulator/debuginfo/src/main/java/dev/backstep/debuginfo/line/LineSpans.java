@@ -105,11 +105,6 @@ public final class LineSpans {
         entries.add(new Entry(address, 0, true, false));
     }
 
-    /** Whether some file of this table has an entry with a line at or around the address (the unit covers it). */
-    public boolean covers(long addr) {
-        return at(addr).hasLine();
-    }
-
     /** The line holding an address (gdb's find_pc_line). */
     public Span at(long pc) {
         Entry best = null;
