@@ -16,6 +16,7 @@ import dev.backstep.debuginfo.frame.Unwinder;
 import dev.backstep.debuginfo.line.LineProgram;
 import dev.backstep.debuginfo.line.LineTable;
 import dev.backstep.debuginfo.model.Function;
+import dev.backstep.debuginfo.model.FunctionStarts;
 import dev.backstep.debuginfo.model.ProgramIndex;
 import dev.backstep.debuginfo.model.Scope;
 import dev.backstep.debuginfo.model.Variable;
@@ -76,6 +77,7 @@ public final class DebugInfo {
     private final Unwinder unwinder;
     private final VariableEvaluator evaluator;
     private final List<String> missingSplitUnits;
+    private final FunctionStarts starts;
 
     private DebugInfo(ElfFile elf, DwarfSections sections, List<CompilationUnit> units, LineTable lines,
                       CallFrameTable frames, ProgramIndex program, List<String> missingSplitUnits) {
@@ -88,6 +90,8 @@ public final class DebugInfo {
         this.program = program;
         this.unwinder = new Unwinder(frames, program, lines, elf.symbols(), 256);
         this.evaluator = new VariableEvaluator(program, elf.symbols());
+        this.starts = new FunctionStarts(program, lines.programs(), elf.symbols(),
+                FunctionStarts.code(elf::loadedBytes));
     }
 
     /**
@@ -248,6 +252,16 @@ public final class DebugInfo {
         return program.global(name);
     }
 
+    /** The C type of a function of the program by name ({@code void (int)}), from its DWARF description. */
+    public Optional<Type> functionType(String name) {
+        for (Function f : program.functions()) {
+            if (name.equals(f.name())) {
+                return Optional.of(program.types().functionType(program.origin(f.die())));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** A type by name: {@code "int"}, {@code "point_t"}, {@code "struct point"}, {@code "union word"}. */
     public Optional<Type> type(String name) {
         return program.type(name);
@@ -271,6 +285,19 @@ public final class DebugInfo {
         }
         List<Long> addrs = new ArrayList<>(new java.util.TreeSet<>(perScope.values()));
         return Optional.of(new LineTable.LineMatch(m.get().file(), m.get().line(), List.copyOf(addrs)));
+    }
+
+    /**
+     * Where a breakpoint on a function name stops, by gdb's rules (see {@link FunctionStarts}): after the prologue of
+     * each function of that name, where each inlined copy of it begins, or at a code symbol of that name.
+     */
+    public List<FunctionStarts.Location> functionBreakpoints(String name) {
+        return starts.forName(name);
+    }
+
+    /** Breakpoint placement by gdb's rules, also where a line step into a function stops. */
+    public FunctionStarts functionStarts() {
+        return starts;
     }
 
     /** The unwinder (CFI first, frame-pointer / return-address fallback, clear stop reasons). */

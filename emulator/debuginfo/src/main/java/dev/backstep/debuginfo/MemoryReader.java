@@ -12,6 +12,11 @@ public interface MemoryReader {
         return (b[0] & 0xff) | (b[1] & 0xff) << 8 | (b[2] & 0xff) << 16 | (b[3] & 0xff) << 24;
     }
 
+    default int read16(int addr) {
+        byte[] b = readBytes(addr, 2);
+        return (b[0] & 0xff) | (b[1] & 0xff) << 8;
+    }
+
     /** A reader that can read nothing: for evaluating expressions that need no memory. */
     MemoryReader NONE = (addr, length) -> {
         throw new MemoryAccessException(addr, length);

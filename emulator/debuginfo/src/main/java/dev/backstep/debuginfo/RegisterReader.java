@@ -14,6 +14,14 @@ public interface RegisterReader {
         return true;
     }
 
+    /**
+     * A control and status register of the hart ({@code mtvec}, {@code mepc}, {@code mcause}), empty when unknown.
+     * CSRs are the machine's, not a frame's: the unwinder reads them to find trap handlers and what they interrupted.
+     */
+    default java.util.OptionalLong csr(int number) {
+        return java.util.OptionalLong.empty();
+    }
+
     /** Registers from an array indexed by DWARF number (x0..x31), plus a pc. */
     static RegisterReader of(int pc, int[] regs) {
         int[] copy = regs.clone();

@@ -126,6 +126,31 @@ public interface DebugSession extends AutoCloseable {
     VariableInfo evaluate(String expression, int frameId, boolean hex) throws SessionException;
 
     /**
+     * An expression's value written as gdb's {@code print} writes it: the whole value, not a one-line summary; a
+     * pointer with its type first ({@code (struct task *) 0x80001ae0 <tasks+24>}), a {@code char} pointer with its
+     * string, a function as {@code {void (int)} 0x80000a84 <on_tick>}. {@code hex}: as {@code print/x}.
+     */
+    default String print(String expression, int frameId, boolean hex) throws SessionException {
+        return evaluate(expression, frameId, hex).value();
+    }
+
+    /**
+     * An expression's value as gdb writes values inside others, in {@code info locals} and in frame arguments: as
+     * {@link #print} but without a pointer's type.
+     */
+    default String valueText(String expression, int frameId, boolean hex) throws SessionException {
+        return evaluate(expression, frameId, hex).value();
+    }
+
+    /**
+     * A frame's arguments as gdb's backtrace writes them: {@code t=0x80001ac8 <tasks>, n=3}; aggregates as
+     * {@code ...}. Empty for a frame without a function (assembly, a trap).
+     */
+    default String frameArguments(int frameId) throws SessionException {
+        return "";
+    }
+
+    /**
      * Changes a variable (a child of a scope or structured value: a local, global, member, element, register or
      * CSR) to the value of a C expression; only live at the end of history in RECORD mode (in the past, and in
      * REPLAY mode, it is refused: history cannot change). The change is recorded in the recording at the current

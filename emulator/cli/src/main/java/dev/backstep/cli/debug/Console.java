@@ -335,8 +335,7 @@ final class Console {
         if (arg.isEmpty()) {
             throw new IllegalArgumentException("print what?");
         }
-        VariableInfo v = session.evaluate(arg, selectedFrameId(), hex);
-        out.println(v.name() + " = " + render(v, hex, 0));
+        out.println(arg + " = " + session.print(arg, selectedFrameId(), hex));
     }
 
     /**
@@ -486,8 +485,7 @@ final class Console {
         }
         selectedFrame = n;
         StackFrame f = frames.get(n);
-        out.printf("#%d  %s%s%s%n", n, n == 0 ? "" : String.format("0x%08x in ", f.pc()), f.name(),
-                f.hasSource() ? " at " + shortName(f.path()) + ":" + f.line() : "");
+        out.println(frameLine(n, f));
         if (f.hasSource()) {
             listedPath = f.path();
             List<String> src = session.sourceLines(f.path());
@@ -512,12 +510,34 @@ final class Console {
         return frames.get(selectedFrame < frames.size() ? selectedFrame : 0);
     }
 
+    /**
+     * gdb's backtrace: {@code #1  0x8000060e in main () at corrupt.c:58}, arguments in the parentheses, a trap as
+     * {@code #2  <machine timer interrupt>}, code nothing names as {@code ?? ()}.
+     */
     private void backtrace() throws SessionException {
         List<StackFrame> frames = session.stackTrace(0, 0);
         for (int i = 0; i < frames.size(); i++) {
-            StackFrame f = frames.get(i);
-            out.printf("#%d  %s%s%s%n", i, i == 0 ? "" : String.format("0x%08x in ", f.pc()), f.name(),
-                    f.hasSource() ? " at " + shortName(f.path()) + ":" + f.line() : "");
+            out.println(frameLine(i, frames.get(i)));
+        }
+    }
+
+    private String frameLine(int i, StackFrame f) throws SessionException {
+        if (f.name().startsWith("<") && !f.hasSource()) {
+            return String.format("#%d  %s", i, f.name());
+        }
+        return String.format("#%d  %s%s (%s)%s", i, i == 0 && f.hasSource() ? "" : String.format("0x%08x in ", f.pc()),
+                f.name(), session.frameArguments(f.id()), f.hasSource() ? " at " + shortName(f.path()) + ":" + f.line() : "");
+    }
+
+    /** A local as gdb's info locals writes it (the whole value); the session's summary if it cannot be read again. */
+    private String localText(VariableInfo v) throws SessionException {
+        if (v.evaluateName() == null || v.value().startsWith("<")) {
+            return v.value();
+        }
+        try {
+            return session.valueText(v.evaluateName(), selectedFrameId(), false);
+        } catch (SessionException e) {
+            return v.value();
         }
     }
 
@@ -538,7 +558,7 @@ final class Console {
                 for (ScopeInfo s : session.scopes(selectedStackFrame().id())) {
                     if (s.kind() == ScopeInfo.Kind.LOCALS) {
                         for (VariableInfo v : session.variables(s.variablesReference(), false)) {
-                            out.println(v.name() + " = " + render(v, false, 0));
+                            out.println(v.name() + " = " + localText(v));
                             shown++;
                         }
                     }
@@ -714,8 +734,7 @@ final class Console {
 
     private void showDisplay(int number, Display d) throws SessionException {
         try {
-            VariableInfo v = session.evaluate(d.expr(), 0, d.hex());
-            out.println(number + ": " + d.shown() + " = " + render(v, d.hex(), 0));
+            out.println(number + ": " + d.shown() + " = " + session.print(d.expr(), 0, d.hex()));
         } catch (SessionException e) {
             out.println(number + ": " + d.shown() + " = <" + e.getMessage() + ">");
         }

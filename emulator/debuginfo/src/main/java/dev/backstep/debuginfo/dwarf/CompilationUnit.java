@@ -303,6 +303,8 @@ public final class CompilationUnit {
         Attribute ranges = die.attribute(Dw.AT_RANGES);
         if (ranges != null) {
             readRanges(ranges, out);
+            // gcc emits empty ranges (where an inlined copy once began); they cover no code (gdb drops them too)
+            out.removeIf(AddressRange::isEmpty);
         } else if (low != null && high != null) {
             long lo = address(low);
             long hi = high.isConstant() ? lo + high.value() : address(high);

@@ -92,7 +92,8 @@ public final class ElfFile {
                 readSymbols(data, s, sections, syms);
             }
         }
-        return new ElfFile(data, machine, entry, Collections.unmodifiableList(sections), new SymbolTable(syms));
+        return new ElfFile(data, machine, entry, Collections.unmodifiableList(sections),
+                new SymbolTable(syms, sections));
     }
 
     private static void readSymbols(byte[] data, ElfSection symtab, List<ElfSection> sections, List<ElfSymbol> out)
@@ -170,5 +171,20 @@ public final class ElfFile {
 
     public SymbolTable symbols() {
         return symbols;
+    }
+
+    /**
+     * Bytes the image loads at [address, address + length) from a section with contents in the file (code and
+     * initialised data), or empty when the range is not wholly inside one such section.
+     */
+    public Optional<byte[]> loadedBytes(long address, int length) {
+        for (ElfSection s : sections) {
+            if (s.hasBytes() && s.type() != 0 && s.contains(address) && length >= 0
+                    && address + length <= s.address() + s.size()) {
+                int from = (int) (s.fileOffset() + address - s.address());
+                return Optional.of(java.util.Arrays.copyOfRange(data, from, from + length));
+            }
+        }
+        return Optional.empty();
     }
 }

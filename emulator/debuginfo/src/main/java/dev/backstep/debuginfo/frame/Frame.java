@@ -18,20 +18,34 @@ import java.util.OptionalLong;
  * (DW_OP_entry_value) are found through the caller's call site.
  */
 public record Frame(int index, long pc, long lookupPc, OptionalLong cfa, RegisterReader registers,
-                    List<Function> functions, Optional<LineRow> line, String symbol, Method method, Frame caller) {
+                    List<Function> functions, Optional<LineRow> line, String symbol, Method method, Frame caller,
+                    String trap) {
     // symbol: name of the ELF symbol covering lookupPc (no offset), null when none
-    /** How this frame's caller state was (or will be) recovered. */
-    public enum Method { CFI, FRAME_POINTER, RETURN_ADDRESS, NONE }
+    // trap: for the frame that stands for a trap between a handler and the code it interrupted, the trap's name
+    // ("machine timer interrupt"); null for every other frame
+    /** How this frame's caller state was (or will be) recovered; TRAP: the frame stands for a trap. */
+    public enum Method { CFI, FRAME_POINTER, RETURN_ADDRESS, NONE, TRAP }
 
     /** A frame whose caller is not known. */
     public Frame(int index, long pc, long lookupPc, OptionalLong cfa, RegisterReader registers,
                  List<Function> functions, Optional<LineRow> line, String symbol, Method method) {
-        this(index, pc, lookupPc, cfa, registers, functions, line, symbol, method, null);
+        this(index, pc, lookupPc, cfa, registers, functions, line, symbol, method, null, null);
+    }
+
+    /** A frame of code (not a trap) with its caller. */
+    public Frame(int index, long pc, long lookupPc, OptionalLong cfa, RegisterReader registers,
+                 List<Function> functions, Optional<LineRow> line, String symbol, Method method, Frame caller) {
+        this(index, pc, lookupPc, cfa, registers, functions, line, symbol, method, caller, null);
     }
 
     /** The same frame with its caller linked in. */
     public Frame withCaller(Frame outer) {
-        return new Frame(index, pc, lookupPc, cfa, registers, functions, line, symbol, method, outer);
+        return new Frame(index, pc, lookupPc, cfa, registers, functions, line, symbol, method, outer, trap);
+    }
+
+    /** Whether this frame stands for a trap (its pc is where the interrupted code resumes). */
+    public boolean isTrap() {
+        return trap != null;
     }
 
     @Override
@@ -39,11 +53,17 @@ public record Frame(int index, long pc, long lookupPc, OptionalLong cfa, Registe
         return "#" + index + " " + name() + " pc=0x" + Long.toHexString(pc) + " (" + method + ")";
     }
 
-    /** Name of the innermost function (DWARF, else ELF symbol, else hex pc). */
+    /**
+     * Name of the innermost function (DWARF, else ELF symbol), {@code <machine timer interrupt>} for a trap, or
+     * {@code ??} for code nothing names (as gdb shows it).
+     */
     public String name() {
+        if (trap != null) {
+            return "<" + trap + ">";
+        }
         if (!functions.isEmpty()) {
             return functions.get(0).name();
         }
-        return symbol != null ? symbol : "0x" + Long.toHexString(pc);
+        return symbol != null ? symbol : "??";
     }
 }

@@ -28,20 +28,25 @@ public final class ProgramIndex {
     private final Map<Integer, Die> dies = new HashMap<>();
     private final Map<Integer, LineProgram> linePrograms;
     private final TypeResolver types;
+    private final List<CompilationUnit> units;
     private final List<Function> functions = new ArrayList<>();
+    private final List<Function> inlinedCopies = new ArrayList<>();
     private final Map<Integer, Function> functionsByDie = new HashMap<>();
     private final List<RangeEntry> byAddress = new ArrayList<>();
     private final Map<String, Variable> globals = new LinkedHashMap<>();
     private final Map<CompilationUnit, List<Variable>> unitVariables = new LinkedHashMap<>();
     private final Map<String, Integer> typesByName = new HashMap<>();
+    /** Complete struct/union/enum/class definitions by "struct name" (file-level ones, in unit order). */
+    private final Map<String, List<Die>> definitions = new HashMap<>();
 
     /** {@code linePrograms} maps a unit's offset to its line program (for decl_file names). */
     public ProgramIndex(List<CompilationUnit> units, Map<Integer, LineProgram> linePrograms) throws DwarfFormatException {
         this.linePrograms = linePrograms;
+        this.units = List.copyOf(units);
         for (CompilationUnit cu : units) {
             indexDies(cu.root());
         }
-        this.types = new TypeResolver(dies);
+        this.types = new TypeResolver(dies, this::definitionOf);
         for (CompilationUnit cu : units) {
             List<Variable> vars = new ArrayList<>();
             for (Die d : cu.root().children()) {
@@ -91,11 +96,12 @@ public final class ProgramIndex {
             case Dw.TAG_TYPEDEF: case Dw.TAG_CLASS_TYPE: {
                 String name = TypeResolver.name(d);
                 if (name != null && !d.flag(Dw.AT_DECLARATION)) {
-                    String key = d.tag() == Dw.TAG_STRUCTURE_TYPE ? "struct " + name
-                            : d.tag() == Dw.TAG_UNION_TYPE ? "union " + name
-                            : d.tag() == Dw.TAG_ENUMERATION_TYPE ? "enum " + name : name;
+                    String key = tagKey(d.tag(), name);
                     typesByName.putIfAbsent(key, d.offset());
                     typesByName.putIfAbsent(name, d.offset());
+                    if (d.tag() != Dw.TAG_BASE_TYPE && d.tag() != Dw.TAG_TYPEDEF) {
+                        definitions.computeIfAbsent(key, k -> new ArrayList<>()).add(d);
+                    }
                 }
                 break;
             }
@@ -104,12 +110,43 @@ public final class ProgramIndex {
         }
     }
 
+    private static String tagKey(int tag, String name) {
+        return tag == Dw.TAG_STRUCTURE_TYPE ? "struct " + name
+                : tag == Dw.TAG_CLASS_TYPE ? "class " + name
+                : tag == Dw.TAG_UNION_TYPE ? "union " + name
+                : tag == Dw.TAG_ENUMERATION_TYPE ? "enum " + name : name;
+    }
+
+    /**
+     * The definition a type declaration ({@code DW_AT_declaration}, an opaque {@code struct queue}) stands for, found
+     * by name as gdb does: the declaring unit's own definition first, then the first in the program; null if none.
+     */
+    private Die definitionOf(Die declaration) {
+        String name = TypeResolver.name(declaration);
+        if (name == null) {
+            return null;
+        }
+        List<Die> found = definitions.get(tagKey(declaration.tag(), name));
+        if (found == null || found.isEmpty()) {
+            return null;
+        }
+        for (Die d : found) {
+            if (d.unit() == declaration.unit()) {
+                return d;
+            }
+        }
+        return found.get(0);
+    }
+
     private void indexInlined(Die d, Function owner) throws DwarfFormatException {
         for (Die c : d.children()) {
             Function next = owner;
             if (c.tag() == Dw.TAG_INLINED_SUBROUTINE) {
                 List<AddressRange> ranges = c.unit().ranges(c);
                 next = function(c, ranges, owner);
+                if (!ranges.isEmpty()) {
+                    inlinedCopies.add(next);
+                }
             }
             indexInlined(c, next);
         }
@@ -121,10 +158,14 @@ public final class ProgramIndex {
         boolean inlined = d.tag() == Dw.TAG_INLINED_SUBROUTINE;
         String callFile = inlined ? fileName(d.unit(), (int) TypeResolver.number(d, Dw.AT_CALL_FILE, -1)) : null;
         Attribute entry = d.attribute(Dw.AT_ENTRY_PC);
-        long entryPc = entry != null && !entry.isConstant() ? d.unit().address(entry)
-                : ranges.isEmpty() ? 0 : ranges.get(0).start();
+        long firstRange = ranges.isEmpty() ? 0 : ranges.get(0).start();
+        long entryPc = entry != null && !entry.isConstant() ? d.unit().address(entry) : firstRange;
         if (entry != null && entry.isConstant() && !ranges.isEmpty()) {
             entryPc = ranges.stream().mapToLong(AddressRange::start).min().getAsLong() + entry.value();
+        }
+        long named = entryPc;
+        if (!ranges.isEmpty() && ranges.stream().noneMatch(r -> r.contains(named))) {
+            entryPc = firstRange; // gcc may name the start of an empty range: no code of the copy is there
         }
         Function f = new Function(name == null ? "<anonymous>" : name, d, List.copyOf(ranges), inlined, caller,
                 fileName(decl.unit(), (int) TypeResolver.number(decl, Dw.AT_DECL_FILE, -1)),
@@ -179,6 +220,21 @@ public final class ProgramIndex {
             return null;
         }
         return p.files().get(index);
+    }
+
+    /** The compile units, in the order of the debug info. */
+    public List<CompilationUnit> units() {
+        return units;
+    }
+
+    /** The line program of a unit (a split unit's is its skeleton's), or null. */
+    public LineProgram lineProgram(CompilationUnit cu) {
+        return linePrograms.get(cu.offset());
+    }
+
+    /** Every inlined copy with code, in unit order. */
+    public List<Function> inlinedCopies() {
+        return List.copyOf(inlinedCopies);
     }
 
     public Die die(int offset) {

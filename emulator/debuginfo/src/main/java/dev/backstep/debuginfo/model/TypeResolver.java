@@ -16,10 +16,17 @@ import java.util.function.Supplier;
 /** Builds {@link Type}s from type DIEs, once per DIE; references resolve lazily. */
 public final class TypeResolver {
     private final Map<Integer, Die> diesByOffset;
+    private final java.util.function.Function<Die, Die> definitions;
     private final Map<Integer, Type> cache = new ConcurrentHashMap<>();
 
     public TypeResolver(Map<Integer, Die> diesByOffset) {
+        this(diesByOffset, d -> null);
+    }
+
+    /** {@code definitions}: the definition a struct/union/enum/class declaration stands for, or null. */
+    public TypeResolver(Map<Integer, Die> diesByOffset, java.util.function.Function<Die, Die> definitions) {
         this.diesByOffset = diesByOffset;
+        this.definitions = definitions;
     }
 
     /** The type a DIE's DW_AT_type names (void when it has none). */
@@ -59,6 +66,12 @@ public final class TypeResolver {
     }
 
     private Type build(Die d) {
+        if (d.flag(Dw.AT_DECLARATION) && isAggregateOrEnum(d.tag())) {
+            Die def = definitions.apply(d);
+            if (def != null && def != d) {
+                return typeAt(def.offset());
+            }
+        }
         String name = name(d);
         long size = number(d, Dw.AT_BYTE_SIZE, 0);
         int off = d.offset();
@@ -122,6 +135,8 @@ public final class TypeResolver {
                     for (Die c : d.children()) {
                         if (c.tag() == Dw.TAG_FORMAL_PARAMETER) {
                             ps.add(typeOf(c));
+                        } else if (c.tag() == Dw.TAG_UNSPECIFIED_PARAMETERS) {
+                            ps.add(Type.VARARGS);
                         }
                     }
                     return List.copyOf(ps);
@@ -134,6 +149,27 @@ public final class TypeResolver {
                 return new Type(Type.Kind.VOID, "<" + Dw.tagName(d.tag()) + ">", size, 0, null, null, null, null, null,
                         off);
         }
+    }
+
+    /** The type of a function (a subprogram DIE or its declaration): its return type and parameters. */
+    public Type functionType(Die subprogram) {
+        Die d = subprogram;
+        List<Type> ps = new ArrayList<>();
+        for (Die c : d.children()) {
+            if (c.tag() == Dw.TAG_FORMAL_PARAMETER) {
+                ps.add(typeOf(c));
+            } else if (c.tag() == Dw.TAG_UNSPECIFIED_PARAMETERS) {
+                ps.add(Type.VARARGS);
+            }
+        }
+        List<Type> params = List.copyOf(ps);
+        Type ret = typeOf(d);
+        return new Type(Type.Kind.FUNCTION, null, 0, 0, () -> ret, null, null, null, () -> params, -1);
+    }
+
+    private static boolean isAggregateOrEnum(int tag) {
+        return tag == Dw.TAG_STRUCTURE_TYPE || tag == Dw.TAG_UNION_TYPE || tag == Dw.TAG_CLASS_TYPE
+                || tag == Dw.TAG_ENUMERATION_TYPE;
     }
 
     private List<Type.Member> members(Die d) {

@@ -63,6 +63,9 @@ public final class Type {
 
     public static final Type VOID = new Type(Kind.VOID, "void", 0, 0, null, null, null, null, null, -1);
 
+    /** Stands last in a function type's parameters when it takes more ({@code int (const char *, ...)}). */
+    public static final Type VARARGS = new Type(Kind.VOID, "...", 0, 0, null, null, null, null, null, -1);
+
     public Kind kind() {
         return kind;
     }

@@ -3,7 +3,10 @@ package dev.backstep.debuginfo.types;
 import java.util.ArrayList;
 import java.util.List;
 
-/** C spellings of types, declarator syntax included (pointers to arrays and functions get their parentheses). */
+/**
+ * C spellings of types as gdb writes them, declarator syntax included (pointers to arrays and functions get their
+ * parentheses; a qualified pointer is {@code char * const}).
+ */
 final class TypeNames {
     private TypeNames() {
     }
@@ -24,7 +27,8 @@ final class TypeNames {
                 String q = t.kind() == Type.Kind.CONST ? "const" : "volatile";
                 Type target = t.target();
                 if (target.kind() == Type.Kind.POINTER) {
-                    return pointer(target.target(), "*" + q + (inner.isEmpty() ? "" : " " + inner.trim()));
+                    // gdb's spelling of a qualified pointer: char * const
+                    return pointer(target.target(), "* " + q + (inner.isEmpty() ? "" : " " + inner.trim()));
                 }
                 String rest = declare(target, inner);
                 // C has no qualified arrays: gcc qualifies both the array and its elements; say it once
@@ -42,7 +46,7 @@ final class TypeNames {
             case FUNCTION: {
                 List<String> ps = new ArrayList<>();
                 for (Type p : t.parameters()) {
-                    ps.add(of(p));
+                    ps.add(p == Type.VARARGS ? "..." : of(p));
                 }
                 return declare(t.target(), inner.trim() + "(" + (ps.isEmpty() ? "void" : String.join(", ", ps)) + ")");
             }
@@ -52,14 +56,18 @@ final class TypeNames {
     }
 
     private static String pointer(Type target, String ptr) {
-        if (target.kind() == Type.Kind.ARRAY || target.kind() == Type.Kind.FUNCTION) {
+        Type t = target;
+        while (t.kind() == Type.Kind.CONST || t.kind() == Type.Kind.VOLATILE) {
+            t = t.target();
+        }
+        if (t.kind() == Type.Kind.ARRAY || t.kind() == Type.Kind.FUNCTION) {
             ptr = "(" + ptr + ")";
         }
         return declare(target, ptr);
     }
 
     private static String nameOr(Type t) {
-        return t.name() == null ? "<anonymous>" : t.name();
+        return t.name() == null ? "{...}" : t.name();
     }
 
     private static String join(String base, String declarator) {

@@ -113,7 +113,8 @@ public final class VariableEvaluator {
     }
 
     /** Joins the pieces of a location into the value's bytes (little-endian, bit-exact for bit pieces). */
-    static byte[] assemble(Location loc, int size, Frame frame, MemoryReader memory) throws LocationUnavailableException {
+    public static byte[] assemble(Location loc, int size, Frame frame, MemoryReader memory)
+            throws LocationUnavailableException {
         byte[] out = new byte[Math.max(size, 0)];
         int totalBits = size * 8;
         int pos = 0;

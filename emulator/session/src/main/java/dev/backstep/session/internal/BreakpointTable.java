@@ -1,7 +1,7 @@
 package dev.backstep.session.internal;
 
 import dev.backstep.debuginfo.line.LineTable;
-import dev.backstep.debuginfo.model.Function;
+import dev.backstep.debuginfo.model.FunctionStarts;
 import dev.backstep.machine.Machine;
 import dev.backstep.replay.stop.MachineCondition;
 import dev.backstep.replay.stop.PcBreakpoint;
@@ -126,21 +126,11 @@ final class BreakpointTable {
             List<Long> addrs = new ArrayList<>();
             String path = null;
             int line = 0;
-            for (Function f : program.debug().functions()) {
-                if (f.name() != null && f.name().equals(s.name())) {
-                    long a = program.afterPrologue(f);
-                    addrs.add(a);
-                    var row = program.row(a);
-                    if (row.isPresent() && path == null) {
-                        path = row.get().file();
-                        line = row.get().line();
-                    }
-                }
-            }
-            if (addrs.isEmpty()) {
-                var sym = program.debug().symbols().byName(s.name());
-                if (sym.isPresent() && sym.get().kind() == dev.backstep.debuginfo.elf.ElfSymbol.Kind.FUNC) {
-                    addrs.add(sym.get().value());
+            for (FunctionStarts.Location l : program.debug().functionBreakpoints(s.name())) {
+                addrs.add(l.address());
+                if (path == null && l.file() != null) {
+                    path = l.file();
+                    line = l.line();
                 }
             }
             if (addrs.isEmpty()) {
@@ -150,7 +140,8 @@ final class BreakpointTable {
             for (long a : addrs) {
                 arm(b, (int) a, hits);
             }
-            b.status = new BreakpointStatus(b.id, true, path, line, addrs.get(0), null);
+            b.status = new BreakpointStatus(b.id, true, path, line, addrs.get(0),
+                    addrs.size() > 1 ? addrs.size() + " locations" : null);
         }
         functions = made;
         return statuses(made);

@@ -70,8 +70,9 @@ final class FrameScope implements EvalScope {
         }
         Optional<ElfSymbol> sym = debug.symbols().byName(name);
         if (sym.isPresent()) {
-            Type t = sym.get().kind() == ElfSymbol.Kind.FUNC ? new Type(Type.Kind.FUNCTION, name, 0, 0, () -> Types.INT,
-                    null, null, null, null, -1) : Types.INT;
+            Type t = sym.get().kind() == ElfSymbol.Kind.FUNC
+                    ? debug.functionType(name).orElseGet(() -> new Type(Type.Kind.FUNCTION, name, 0, 0, () -> Types.INT,
+                    null, null, null, null, -1)) : Types.INT;
             return new ExprValue(t, sym.get().value(), null);
         }
         return null;
@@ -114,7 +115,14 @@ final class FrameScope implements EvalScope {
                     break;
             }
         }
-        throw new ExprException(v.name() + " is split across registers and memory; expressions cannot use it yet");
+        try {
+            // in several pieces (a 64-bit value in two registers, a struct partly in memory): its bytes, not an lvalue
+            return new ExprValue(type, -1, VariableEvaluator.assemble(loc, (int) type.size(), f, memory));
+        } catch (LocationUnavailableException e) {
+            throw new ExprException(v.name() + " is optimized out here");
+        } catch (MemoryAccessException e) {
+            throw new ExprException(v.name() + ": " + e.getMessage());
+        }
     }
 
     @Override

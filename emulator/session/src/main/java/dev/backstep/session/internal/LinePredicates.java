@@ -52,6 +52,9 @@ final class LinePredicates {
         TreeSet<Integer> set = new TreeSet<>();
         List<Frame> frames = s.frames();
         for (int i = 0; i < frames.size(); i++) {
+            if (frames.get(i).isTrap()) {
+                continue; // stands for a trap: no code of its own (the interrupted frame follows it)
+            }
             List<Function> fns = frames.get(i).functions();
             int[] starts;
             if (!fns.isEmpty()) {
@@ -77,6 +80,17 @@ final class LinePredicates {
         }
         if (set.isEmpty()) {
             return p.allStatementStarts();
+        }
+        return set.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int[] union(int[] a, int[] b) {
+        TreeSet<Integer> set = new TreeSet<>();
+        for (int x : a) {
+            set.add(x);
+        }
+        for (int x : b) {
+            set.add(x);
         }
         return set.stream().mapToInt(Integer::intValue).toArray();
     }
@@ -110,7 +124,7 @@ final class LinePredicates {
                 if (!backward && start.continuesAt(program, pc, c)) {
                     return false;
                 }
-                return !program.isPrologueEntry(pc);
+                return !program.inPrologue(pc);
             }
         };
     }
@@ -120,11 +134,12 @@ final class LinePredicates {
      * by the caller as for step over).
      */
     static StopPredicate stepInto(Program p, StepStart s, boolean backward) {
-        return new Base(p, s, p.allStatementStarts(), backward ? "reverse step into" : "step into") {
+        return new Base(p, s, union(p.allStatementStarts(), p.functionStarts()),
+                backward ? "reverse step into" : "step into") {
             @Override
             public boolean test(Machine m, long icount) {
                 long pc = m.hart().pc() & 0xffffffffL;
-                if (program.isPrologueEntry(pc)) {
+                if (program.inPrologue(pc)) {
                     return false;
                 }
                 return backward || !start.continuesAt(program, pc, program.cfa(m));

@@ -24,6 +24,7 @@ final class Program {
     private final Map<Long, Boolean> prologueEntries = new HashMap<>();
     private final Map<Long, int[]> stmtStartsBySequence = new HashMap<>();
     private int[] allStmtStarts;
+    private int[] functionStarts;
     /*
      * Per-pc answers: line steps ask them at every candidate hit of a scan (millions in hot code), and the debug
      * info answers by walking FDE and DIE lists. Bounded by the size of the code.
@@ -186,43 +187,40 @@ final class Program {
     }
 
     /**
-     * Whether pc is a concrete function's first instruction and the function has a later line to stop at: line
-     * steps skip it, as debuggers skip the prologue.
+     * Whether pc lies in a concrete function's prologue: from its entry up to where a breakpoint on its name goes
+     * (gdb's placement, {@link dev.backstep.debuginfo.model.FunctionStarts}). Line steps into a function go past
+     * it, to that place; in optimised code that is the entry itself, so nothing is skipped (a shrink-wrapped
+     * function that returns before its frame is set up is still stepped into).
      */
-    boolean isPrologueEntry(long pc) {
+    boolean inPrologue(long pc) {
         return prologueEntries.computeIfAbsent(pc, k -> {
             Function f = concrete(pc);
-            if (f == null || f.lowPc() != pc) {
+            if (f == null) {
                 return false;
             }
-            Optional<LineRow> first = row(pc);
-            for (int a : statementStarts(f)) {
-                long addr = a & 0xffffffffL;
-                if (addr > pc) {
-                    Optional<LineRow> r = row(addr);
-                    if (r.isPresent() && first.isPresent() && r.get().line() != first.get().line()) {
-                        return true;
-                    }
-                }
-            }
-            return false;
+            long entry = f.ranges().isEmpty() ? f.lowPc() : f.ranges().get(0).start();
+            return pc >= entry && pc < afterPrologue(f);
         });
     }
 
-    /** The first line of a function after its prologue: where a function breakpoint goes. */
+    /** Where a function breakpoint on this function goes, and where a line step into it stops. */
     long afterPrologue(Function f) {
-        long entry = entryOf(f);
-        if (!f.isInlined() && isPrologueEntry(entry)) {
-            Optional<LineRow> first = row(entry);
-            for (int a : statementStarts(f)) {
-                long addr = a & 0xffffffffL;
-                Optional<LineRow> r = row(addr);
-                if (addr > entry && r.isPresent() && first.isPresent() && r.get().line() != first.get().line()) {
-                    return addr;
-                }
-            }
+        if (f.isInlined()) {
+            return entryOf(f);
         }
-        return entry;
+        return debug.functionStarts().afterPrologue(f);
+    }
+
+    /** Where line steps into any function stop: each concrete function's {@link #afterPrologue}. */
+    int[] functionStarts() {
+        if (functionStarts == null) {
+            TreeSet<Long> set = new TreeSet<>();
+            for (Function f : debug.functions()) {
+                set.add(afterPrologue(f));
+            }
+            functionStarts = toInts(set);
+        }
+        return functionStarts;
     }
 
     private static int[] toInts(TreeSet<Long> set) {

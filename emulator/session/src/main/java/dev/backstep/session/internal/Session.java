@@ -425,9 +425,11 @@ public final class Session implements DebugSession {
                 return LinePredicates.leftInlined(program, s, ra);
             }
             if (isTrapVector(frameEntry(s))) {
-                // a trap frame returns with mret to mepc (unless the handler changes it, then this runs on)
-                int mepc = timeline.machine().hart().csr(CSR_MEPC);
-                return LinePredicates.returnedTo(program, s, mepc & 0xffffffffL);
+                // a trap frame returns with mret to where the unwinder says the interrupted code resumes (the
+                // handler's CFI may keep it in its frame, where the handler changes it), else mepc
+                long resume = frames.size() > 1 && frames.get(1).isTrap() ? frames.get(1).pc()
+                        : timeline.machine().hart().csr(CSR_MEPC) & 0xffffffffL;
+                return LinePredicates.returnedTo(program, s, resume);
             }
             if (frames.size() < 2) {
                 return null;
@@ -940,6 +942,40 @@ public final class Session implements DebugSession {
             return view().evaluate(expression, frameId, hex);
         } catch (ExprException e) {
             throw new SessionException(e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public String print(String expression, int frameId, boolean hex) throws SessionException {
+        query();
+        try {
+            return view().print(expression, frameId, hex, true);
+        } catch (ExprException e) {
+            throw new SessionException(e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public String valueText(String expression, int frameId, boolean hex) throws SessionException {
+        query();
+        try {
+            return view().print(expression, frameId, hex, false);
+        } catch (ExprException e) {
+            throw new SessionException(e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public String frameArguments(int frameId) throws SessionException {
+        query();
+        try {
+            return view().frameArguments(frameId);
         } finally {
             lock.unlock();
         }

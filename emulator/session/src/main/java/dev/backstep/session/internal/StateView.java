@@ -11,6 +11,8 @@ import dev.backstep.debuginfo.types.Type;
 import dev.backstep.debuginfo.value.Value;
 import dev.backstep.debuginfo.value.ValueBuilder;
 import dev.backstep.debuginfo.value.ValueFormat;
+import dev.backstep.debuginfo.value.ValueText;
+import dev.backstep.debuginfo.MemoryAccessException;
 import dev.backstep.machine.Machine;
 import dev.backstep.machine.RegisterNames;
 import dev.backstep.session.ScopeInfo;
@@ -364,6 +366,68 @@ final class StateView {
     void forgetListings() {
         lastListed.clear();
     }
+
+    /**
+     * An expression's whole value in gdb's words ({@link ValueText}): as {@code print} shows it when
+     * {@code topLevel} (a pointer with its type), else as {@code info locals} does.
+     */
+    String print(String expression, int frameId, boolean hex, boolean topLevel) throws ExprException {
+        FrameScope scope = scope(frameId);
+        ExprValue v;
+        try {
+            v = CExpression.evaluate(expression, scope);
+        } catch (ExprException e) {
+            if (expression.trim().matches("[A-Za-z_]\\w*") && e.getMessage().endsWith(" is optimized out here")) {
+                return "<optimized out>"; // gdb prints an optimised-out variable's value as that
+            }
+            throw e;
+        }
+        ValueText text = ValueText.full(scope.memory(), debug.symbols(), hex);
+        byte[] bytes;
+        OptionalLong at = OptionalLong.empty();
+        if (v.isLvalue()) {
+            at = OptionalLong.of(v.address());
+            long size = Math.min(Math.max(v.type().size(), 0), MAX_PRINTED_BYTES);
+            try {
+                bytes = scope.memory().readBytes((int) v.address(), (int) size);
+            } catch (MemoryAccessException e) {
+                throw new ExprException(String.format("Cannot access memory at address 0x%x", v.address()));
+            }
+        } else {
+            bytes = v.bytes();
+        }
+        return topLevel ? text.print(v.type(), bytes, at) : text.value(v.type(), bytes, at);
+    }
+
+    /** gdb's frame arguments: {@code name=value, ...}, scalars in full, aggregates as {@code ...}. */
+    String frameArguments(int frameId) {
+        Level l = level(frameId);
+        if (l == null || l.function() == null) {
+            return "";
+        }
+        String key = Program.key(l.function());
+        StringBuilder sb = new StringBuilder();
+        for (Scope s : debug.scopesAt(l.frame().lookupPc())) {
+            if (s.function() == null || s.kind() == Scope.Kind.BLOCK || !Program.key(s.function()).equals(key)) {
+                continue;
+            }
+            for (Variable v : s.variables()) {
+                if (v.kind() != Variable.Kind.PARAMETER) {
+                    continue;
+                }
+                Value val = debug.evaluate(v, l.frame(), Target.memory(machine), ValueFormat.DECIMAL);
+                Type.Kind k = v.type().resolved().kind();
+                boolean aggregate = k == Type.Kind.STRUCT || k == Type.Kind.UNION || k == Type.Kind.ARRAY;
+                sb.append(sb.length() == 0 ? "" : ", ").append(v.name()).append('=')
+                        .append(aggregate && !val.display().startsWith("<") ? "..." : val.display());
+            }
+            break;
+        }
+        return sb.toString();
+    }
+
+    /** Bytes of one value {@link #print} reads at most (a larger array is cut to its first elements anyway). */
+    private static final long MAX_PRINTED_BYTES = 1 << 16;
 
     private Value toValue(String name, ExprValue v, FrameScope scope, ValueFormat fmt) {
         ValueBuilder b = new ValueBuilder(scope.memory(), debug.symbols(), fmt);

@@ -27,6 +27,12 @@ final class Target {
             public boolean available(int n) {
                 return n >= 0 && n < 32;
             }
+
+            @Override
+            public java.util.OptionalLong csr(int number) {
+                return m.hart().hasCsr(number) ? java.util.OptionalLong.of(m.hart().csr(number) & 0xffffffffL)
+                        : java.util.OptionalLong.empty();
+            }
         };
     }
 
