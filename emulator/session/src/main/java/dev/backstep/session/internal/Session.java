@@ -188,6 +188,11 @@ public final class Session implements DebugSession {
     }
 
     @Override
+    public void announceExecution() {
+        gate.announce();
+    }
+
+    @Override
     public void pause() {
         gate.pause();
     }
