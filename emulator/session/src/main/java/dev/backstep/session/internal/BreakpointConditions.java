@@ -37,7 +37,7 @@ final class BreakpointConditions implements BreakpointTable.Host {
 
     @Override
     public boolean logging() {
-        Operation op = gate.current();
+        ExecutionRequest op = gate.current();
         return op != null && op.forward();
     }
 

@@ -19,7 +19,7 @@ import java.util.List;
 final class Executions {
     /** What a request does once it holds the gate: moves the timeline and returns the timeline's stop. */
     interface Body {
-        dev.backstep.replay.stop.Stop run(Operation op) throws SessionException;
+        dev.backstep.replay.stop.Stop run(ExecutionRequest op) throws SessionException;
     }
 
     /** Which way a request goes, what the user calls it, and what it does. */
@@ -71,7 +71,7 @@ final class Executions {
     }
 
     Stop run(Planner planner) throws SessionException {
-        Operation op = gate.begin();
+        ExecutionRequest op = gate.begin();
         try {
             Plan plan = planner.plan();
             op.start(plan.direction(), plan.title(), here.callSites());
@@ -86,7 +86,7 @@ final class Executions {
 
     /** The stop on entry (stopOnEntry): nothing runs; a snapshot is kept of this exact state. */
     Stop entry() throws SessionException {
-        Operation op = gate.begin();
+        ExecutionRequest op = gate.begin();
         try {
             here = new CurrentStop(debug, machine, here.callSites(), here.exception());
             timeline.attach();
@@ -98,7 +98,7 @@ final class Executions {
         }
     }
 
-    private Stop finish(Operation op, dev.backstep.replay.stop.Stop r) {
+    private Stop finish(ExecutionRequest op, dev.backstep.replay.stop.Stop r) {
         io.end();
         int callSites = r.kind() == StopKind.BREAKPOINT ? inlined.atBreakpoint(r, op.callSites()) : op.callSites();
         Stop s = StopTranslator.translate(r, op.direction(), op.title(), table, program, op.paused(), callSites);

@@ -51,7 +51,7 @@ final class FrameExits {
     }
 
     /** Reverse step out: back to the call instruction of the current frame, the state just before the call into it. */
-    Stop backward(Operation op) throws SessionException {
+    Stop backward(ExecutionRequest op) throws SessionException {
         StepStart s = StepStart.here(machine, program, op.startCallSites());
         long entry = frameEntry(s);
         if (entry < 0) {
@@ -81,7 +81,7 @@ final class FrameExits {
      * instruction of this run (or to the function's entry, when the copy begins the function), shown as its call
      * site (not entered), as a called function's call instruction is.
      */
-    private Stop outOfInlinedBackward(Operation op, StepStart s) {
+    private Stop outOfInlinedBackward(ExecutionRequest op, StepStart s) {
         Function copy = s.innermost();
         Function concrete = copy.frameFunction();
         if (s.pc() == concrete.lowPc()) {
@@ -112,7 +112,7 @@ final class FrameExits {
      * instruction); ecall, ebreak and illegal instructions retire as they trap, so from the vector at the next
      * icount one more step back lands on them. User breakpoints on the way still stop.
      */
-    private Stop beforeTrap(Operation op, long vector) {
+    private Stop beforeTrap(ExecutionRequest op, long vector) {
         StopPredicate entered = new StopPredicate() {
             @Override
             public int[] candidatePcs() {

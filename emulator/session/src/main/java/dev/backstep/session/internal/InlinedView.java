@@ -34,7 +34,7 @@ final class InlinedView {
     }
 
     /** A step that only changes how many inlined levels at the pc are entered: the machine stays where it is. */
-    Stop show(Operation op, int callSites) {
+    Stop show(ExecutionRequest op, int callSites) {
         op.showCallSites(callSites);
         return TimelineStops.reached(timeline.icount(), machine.hart().pc(), !op.forward());
     }

@@ -43,7 +43,7 @@ final class LineStarts {
         }
     }
 
-    Stop refine(Operation op, StopPredicate p, StepStart step, Stop r) {
+    Stop refine(ExecutionRequest op, StopPredicate p, StepStart step, Stop r) {
         for (int guard = 0; guard < 256 && r.kind() == StopKind.PREDICATE; guard++) {
             long pc = machine.hart().pc() & 0xffffffffL;
             long at = timeline.icount();
@@ -90,7 +90,7 @@ final class LineStarts {
      * to the line start passes the stop). Looks for the previous statement start with the line predicate alone;
      * the position is left wherever the caller wants it, restored to the stop here.
      */
-    private boolean lineContinuesBefore(Operation op, StopPredicate p, LinePiece piece) {
+    private boolean lineContinuesBefore(ExecutionRequest op, StopPredicate p, LinePiece piece) {
         long stopAt = timeline.icount();
         int[] cands = p.candidatePcs();
         boolean candidate = cands == null || Arrays.stream(cands).anyMatch(c -> c == machine.hart().pc());

@@ -33,7 +33,7 @@ final class LineSteps {
      *                      code from before it; a reverse step in meets it from its end, inside
      * @param predicate     the step's stop condition, made from where it starts (null: user stops only)
      */
-    Stop step(Operation op, boolean showCallSites, Function<StepStart, StopPredicate> predicate) {
+    Stop step(ExecutionRequest op, boolean showCallSites, Function<StepStart, StopPredicate> predicate) {
         boolean fwd = op.forward();
         StepStart s = StepStart.here(machine, program, op.startCallSites());
         StopPredicate p = predicate.apply(s);

@@ -14,9 +14,9 @@ final class ProgramIo {
     private final Timeline timeline;
     private final SessionOutput output;
     /** The live input of a RECORD session (null in REPLAY). */
-    private final ConsoleInput input;
+    private final TypedInput input;
 
-    ProgramIo(Timeline timeline, SessionListener listener, ConsoleInput input) {
+    ProgramIo(Timeline timeline, SessionListener listener, TypedInput input) {
         this.timeline = timeline;
         this.output = new SessionOutput(listener);
         this.input = input;
@@ -67,7 +67,7 @@ final class ProgramIo {
         if (bytes == null || bytes.length == 0) {
             return;
         }
-        ConsoleInput in = input;
+        TypedInput in = input;
         if (in == null) {
             throw new SessionException("cannot send input: this is a replay of a recording, and its input is the "
                     + "recorded one (debug in record mode to type input)");

@@ -8,7 +8,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * One request at a time, and the pause contract.
  *
  * <p>Execution requests and state queries take turns on one lock; a request that finds another one under way is
- * refused ("the program is running"). An execution request is an {@link Operation}: it begins when a front end
+ * refused ("the program is running"). An execution request is an {@link ExecutionRequest}: it begins when a front end
  * announces it ({@link #announce()}, before answering its client and running it on another thread) or, without an
  * announcement, when it is called; it ends when it returns. A {@link #pause()} between those two points ends it,
  * however early it comes; it interrupts the request once, whatever the number of pauses. A pause at any other time
@@ -32,9 +32,9 @@ final class RequestGate {
     private final ReentrantLock lock = new ReentrantLock();
     private final Interruption interruption;
     /** Guarded by this. */
-    private Operation announced;
+    private ExecutionRequest announced;
     /** Written under this; read by the machine thread (log points print going forward only). */
-    private volatile Operation current;
+    private volatile ExecutionRequest current;
 
     RequestGate(Interruption interruption) {
         this.interruption = interruption;
@@ -43,13 +43,13 @@ final class RequestGate {
     /** The next execution request has begun, though it is not called yet: a pause from now on ends it. */
     synchronized void announce() {
         if (announced == null && current == null) {
-            announced = new Operation();
+            announced = new ExecutionRequest();
         }
     }
 
     /** Begins an execution request: the announced one, or a new one. */
-    Operation begin() throws SessionException {
-        Operation op;
+    ExecutionRequest begin() throws SessionException {
+        ExecutionRequest op;
         synchronized (this) {
             op = announced;
         }
@@ -60,7 +60,7 @@ final class RequestGate {
         }
         synchronized (this) {
             if (op == null) {
-                op = new Operation();
+                op = new ExecutionRequest();
             } else {
                 announced = null;
             }
@@ -69,7 +69,7 @@ final class RequestGate {
         return op;
     }
 
-    void end(Operation op) {
+    void end(ExecutionRequest op) {
         synchronized (this) {
             op.end();
             current = null;
@@ -81,7 +81,7 @@ final class RequestGate {
     /** Ends the request that has begun (announced or running), at most once; nothing when none has. */
     void pause() {
         synchronized (this) {
-            Operation op = current != null ? current : announced;
+            ExecutionRequest op = current != null ? current : announced;
             if (op != null && op.pause()) {
                 interruption.interrupt();
             }
@@ -94,7 +94,7 @@ final class RequestGate {
     }
 
     /** The request under way, or null. */
-    Operation current() {
+    ExecutionRequest current() {
         return current;
     }
 

@@ -41,14 +41,14 @@ public final class Session implements DebugSession {
     private final Timeline timeline;
     private final RequestGate gate;
     private final ProgramIo io;
-    private final Breakpoints breakpoints;
+    private final BreakpointRequests breakpoints;
     private final Executions executions;
     private final Stepping stepping;
     private final StateEdits edits;
     private final Inspection inspection;
     private final RecordingAccess recording;
 
-    Session(LaunchSpec spec, Timeline timeline, DebugInfo debug, SessionListener listener, ConsoleInput input) {
+    Session(LaunchSpec spec, Timeline timeline, DebugInfo debug, SessionListener listener, TypedInput input) {
         this.timeline = timeline;
         Program program = new Program(debug);
         SourcePaths sources = new SourcePaths(spec.program() != null ? spec.program() : spec.recording());
@@ -68,11 +68,11 @@ public final class Session implements DebugSession {
         StopSet stops = new StopSet();
         BreakpointTable table = new BreakpointTable(program, stops,
                 new BreakpointConditions(program, timeline.machine(), gate, io));
-        TrapFilters filters = new TrapFilters(stops);
+        EnabledExceptionFilters filters = new EnabledExceptionFilters(stops);
         InlinedView inlined = new InlinedView(timeline, program, table);
         TimelineRuns runs = new TimelineRuns(timeline, stops, filters, table);
         this.executions = new Executions(gate, timeline, program, table, inlined, io);
-        this.breakpoints = new Breakpoints(table, filters, sources, executions::here);
+        this.breakpoints = new BreakpointRequests(table, filters, sources, executions::here);
         this.stepping = new Stepping(spec, timeline, program, executions, runs,
                 new LineSteps(timeline, program, runs, new LineStarts(timeline, program, runs, table)),
                 new FrameExits(timeline, program, runs), inlined);

@@ -41,7 +41,7 @@ final class SessionOpener {
         byte[] elfBytes = spec.program() != null ? readFile(spec.program(), "program", "program") : null;
         TimelineOptions opts = options(spec);
         Timeline t;
-        ConsoleInput consoleInput = null;
+        TypedInput typedInput = null;
         try {
             if (spec.mode() == LaunchSpec.Mode.RECORD) {
                 MachineConfig cfg = machineConfig(spec);
@@ -50,8 +50,8 @@ final class SessionOpener {
                     in = readFile(spec.inputFile(), "inputFile", "input file");
                 }
                 // the launch input, then what the user types (sendInput)
-                consoleInput = new ConsoleInput(in);
-                t = Timeline.record(spec.program(), spec.recording(), consoleInput, cfg, opts);
+                typedInput = new TypedInput(in);
+                t = Timeline.record(spec.program(), spec.recording(), typedInput, cfg, opts);
             } else {
                 if (!Files.isRegularFile(spec.recording())) {
                     throw new LaunchException("recording", "recording file not found: " + spec.recording());
@@ -79,7 +79,7 @@ final class SessionOpener {
             closeQuietly(t);
             throw new LaunchException("program", spec.program() + ": cannot read debug info: " + e.getMessage(), e);
         }
-        return new Session(spec, t, debug, listener, consoleInput);
+        return new Session(spec, t, debug, listener, typedInput);
     }
 
     private static TimelineOptions options(LaunchSpec spec) throws LaunchException {

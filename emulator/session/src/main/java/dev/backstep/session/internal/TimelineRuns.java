@@ -19,10 +19,10 @@ final class TimelineRuns {
     private final Timeline timeline;
     private final Machine machine;
     private final StopSet stops;
-    private final TrapFilters filters;
+    private final EnabledExceptionFilters filters;
     private final BreakpointTable breakpoints;
 
-    TimelineRuns(Timeline timeline, StopSet stops, TrapFilters filters, BreakpointTable breakpoints) {
+    TimelineRuns(Timeline timeline, StopSet stops, EnabledExceptionFilters filters, BreakpointTable breakpoints) {
         this.timeline = timeline;
         this.machine = timeline.machine();
         this.stops = stops;
@@ -31,7 +31,7 @@ final class TimelineRuns {
     }
 
     /** One timeline operation of the request, unless the request is paused already (then it stays put). */
-    Stop move(Operation op, Supplier<Stop> move) {
+    Stop move(ExecutionRequest op, Supplier<Stop> move) {
         if (op.paused()) {
             return TimelineStops.paused(timeline.icount(), machine.hart().pc(), !op.forward());
         }
@@ -42,7 +42,7 @@ final class TimelineRuns {
      * Runs forward or backward to the next stop of the user's stop set, plus {@code p} if not null, passing the traps
      * the exception filters do not want.
      */
-    Stop toStop(Operation op, StopPredicate p, boolean fwd) {
+    Stop toStop(ExecutionRequest op, StopPredicate p, boolean fwd) {
         Supplier<Stop> once = fwd ? () -> timeline.runForward(stops, Long.MAX_VALUE)
                 : () -> timeline.reverseContinue(stops);
         Supplier<Stop> run = p == null ? once : () -> withPredicate(p, once);
@@ -69,7 +69,7 @@ final class TimelineRuns {
     }
 
     /** A reverse scan for this predicate alone, ignoring the user's breakpoints (a probe). */
-    Stop probeBackward(Operation op, StopPredicate p) {
+    Stop probeBackward(ExecutionRequest op, StopPredicate p) {
         return move(op, () -> timeline.reverseContinue(new StopSet().addPredicate(p)));
     }
 

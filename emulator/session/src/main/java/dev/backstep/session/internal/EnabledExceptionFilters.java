@@ -10,11 +10,11 @@ import java.util.HashSet;
 import java.util.Set;
 
 /** The exception filters the user enabled: which traps stop a run (the timeline stops on all of them or none). */
-final class TrapFilters {
+final class EnabledExceptionFilters {
     private final StopSet stops;
     private final Set<String> enabled = new HashSet<>();
 
-    TrapFilters(StopSet stops) {
+    EnabledExceptionFilters(StopSet stops) {
         this.stops = stops;
     }
 
@@ -33,6 +33,6 @@ final class TrapFilters {
     boolean wanted(Stop trap) {
         boolean interrupt = trap.trapCause() < 0;
         return enabled.contains(ExceptionFilter.ALL_TRAPS)
-                || (interrupt ? enabled.contains(ExceptionFilter.INTERRUPTS) : enabled.contains(ExceptionFilter.EXCEPTIONS));
+                || enabled.contains(interrupt ? ExceptionFilter.INTERRUPTS : ExceptionFilter.EXCEPTIONS);
     }
 }

@@ -7,7 +7,7 @@ import dev.backstep.session.Direction;
  * goes, what the user called it, whether it was paused, and how its stop shows inlined code. Made afresh for every
  * request, so nothing of one request leaks into the next. {@link RequestGate} creates, pauses and ends it.
  */
-final class Operation {
+final class ExecutionRequest {
     /** Set once, by the gate; the steps read it before each timeline operation. */
     private volatile boolean paused;
     /** Guarded by the gate: a pause after this changes nothing. */

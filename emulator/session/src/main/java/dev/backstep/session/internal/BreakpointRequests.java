@@ -20,13 +20,14 @@ import java.util.function.Supplier;
  * The breakpoint requests: each kind replaced as a whole (as DAP does), exception filters, and what can be watched.
  * Statuses name source files as the user's checkout has them.
  */
-final class Breakpoints {
+final class BreakpointRequests {
     private final BreakpointTable table;
-    private final TrapFilters filters;
+    private final EnabledExceptionFilters filters;
     private final SourcePaths sources;
     private final Supplier<CurrentStop> here;
 
-    Breakpoints(BreakpointTable table, TrapFilters filters, SourcePaths sources, Supplier<CurrentStop> here) {
+    BreakpointRequests(BreakpointTable table, EnabledExceptionFilters filters, SourcePaths sources,
+                       Supplier<CurrentStop> here) {
         this.table = table;
         this.filters = filters;
         this.sources = sources;
