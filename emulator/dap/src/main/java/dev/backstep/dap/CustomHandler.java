@@ -58,29 +58,14 @@ final class CustomHandler {
         if (args == null || args.getText() == null) {
             throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT, "'text' is required: the input to send");
         }
+        // a continue answered a moment ago has begun for the session (announced), so input typed right after it
+        // is queued for that run rather than checked against the position before it
         DebugSession s = ctx.session();
-        awaitStartedIfSubmitted(s);
         SessionCall.run(() -> {
             s.sendInput(args.getText().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return null;
         });
         return CompletableFuture.completedFuture(null);
-    }
-
-    /**
-     * A continue answered a moment ago may not have reached the session yet; input typed right after it belongs to
-     * that run (the session queues input while it runs), not to the position before it.
-     */
-    private void awaitStartedIfSubmitted(DebugSession s) {
-        long end = System.nanoTime() + 2_000_000_000L;
-        while (ctx.runner.isRunning() && !s.isRunning() && System.nanoTime() < end) {
-            try {
-                Thread.sleep(1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 
     CompletableFuture<Void> saveRecording(SaveRecordingArguments args) {

@@ -40,6 +40,8 @@ final class FakeSession implements DebugSession {
     volatile long slowScanMs;
     volatile boolean paused;
     volatile boolean running;
+    /** An execution request announced and not called yet (guarded by this). */
+    private boolean announced;
     volatile boolean closed;
     final AtomicInteger lineBreakpointCalls = new AtomicInteger();
     List<Integer> breakpointLines = List.of();
@@ -117,13 +119,15 @@ final class FakeSession implements DebugSession {
     }
 
     private Stop stop(StopReason r, Direction d, String description) {
+        synchronized (this) {
+            announced = false; // the request that was announced has run
+        }
         return new Stop(r, d, icount, (int) (0x80000000L + icount * 4), 1, description, List.of(), 0, null);
     }
 
     @Override
     public Stop resume() {
-        running = true;
-        paused = false;
+        begin();
         try {
             if (endless) {
                 while (!paused) {
@@ -153,8 +157,7 @@ final class FakeSession implements DebugSession {
 
     @Override
     public Stop reverseContinue() {
-        running = true;
-        paused = false;
+        begin();
         try {
             long end = System.currentTimeMillis() + slowScanMs;
             while (System.currentTimeMillis() < end) {
@@ -248,14 +251,31 @@ final class FakeSession implements DebugSession {
                 "Paused at icount " + icount);
     }
 
+    /** The pause contract of DebugSession: a pause once a request has begun (announced or called) ends it. */
     @Override
-    public void pause() {
-        paused = true;
+    public synchronized void announceExecution() {
+        announced = true;
+        paused = false;
+    }
+
+    private synchronized void begin() {
+        if (!announced) {
+            paused = false;
+        }
+        announced = false;
+        running = true;
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
+    public synchronized void pause() {
+        if (running || announced) {
+            paused = true;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return running || announced;
     }
 
     @Override

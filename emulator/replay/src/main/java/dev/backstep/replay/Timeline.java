@@ -270,10 +270,17 @@ public final class Timeline implements AutoCloseable {
     /**
      * Ends the running operation soon (any thread): at the next slice boundary, or at once when the guest sleeps
      * in wfi waiting for outside input (the machine's interrupt() wakes the wait; nothing is recorded for it).
+     * A cancel that arrives between operations stays pending and ends the next one as it begins; every operation
+     * clears it as it ends, and {@link #clearCancel()} drops one that came too late to matter.
      */
     public void cancel() {
         cancelRequested = true;
         m.interrupt();
+    }
+
+    /** Drops a pending {@link #cancel()} (a caller whose request has ended). */
+    public void clearCancel() {
+        cancelRequested = false;
     }
 
     /**
@@ -589,8 +596,8 @@ public final class Timeline implements AutoCloseable {
         return Stop.simple(StopKind.START_OF_RECORDING, 0, m.hart().pc(), true, "start of recording");
     }
 
+    /** A cancel that arrived before this operation began is not cleared: it ends this one (see cancel). */
     private void begin() {
-        cancelRequested = false;
         stoppedAtTrapEntry = false;
     }
 
@@ -609,6 +616,7 @@ public final class Timeline implements AutoCloseable {
         if (writer != null && m.icount() >= furthest) {
             writer.flush(m.icount());
         }
+        cancelRequested = false;
         return s;
     }
 

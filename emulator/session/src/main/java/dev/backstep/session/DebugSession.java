@@ -15,6 +15,12 @@ import java.util.Set;
  * {@link #threads()}, {@link #pause()}, {@link #exceptionFilters()} always answer. Frame ids and variables
  * references stay valid until the next execution request.
  *
+ * <h2>Pausing</h2>
+ * An execution request begins when it is called, or earlier, when a front end {@linkplain #announceExecution()
+ * announces} it (a DAP server answers "continue" at once and runs it afterwards on another thread). A pause from the
+ * moment a request has begun until it returns ends that request, however early it comes; a pause at any other time
+ * does nothing. Nobody needs to repeat a pause.
+ *
  * <h2>Position</h2>
  * The time axis is the icount (instructions retired). The state "at icount n" is the one after n instructions.
  * A session opens at icount 0; call {@link #start()} to honour stopOnEntry or run to the first stop.
@@ -100,10 +106,21 @@ public interface DebugSession extends AutoCloseable {
     /** Moves to exactly this icount (clamped to the recorded history in REPLAY mode), ignoring breakpoints. */
     Stop seek(long icount) throws SessionException;
 
-    /** Ends the running execution request early (it returns a PAUSE stop); no effect when nothing runs. Any thread. */
+    /**
+     * Marks the next execution request as begun before it is called, for a front end that answers its client first
+     * and runs the request afterwards (on another thread): from this call on, {@link #pause()} ends that request,
+     * even when the pause comes before the request has started, and {@link #sendInput} queues input for it. The next
+     * execution request called is the announced one. Any thread.
+     */
+    void announceExecution();
+
+    /**
+     * Ends the execution request that has begun (announced or running) early: it returns a PAUSE stop. No effect
+     * when none has begun, so nothing stale is left for a later request. Any thread.
+     */
     void pause();
 
-    /** Whether an execution request is running. */
+    /** Whether an execution request has begun (announced or called) and not returned yet. */
     boolean isRunning();
 
     // ------------------------------------------------------------ state at the current position

@@ -13,8 +13,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -29,20 +27,19 @@ import java.util.logging.Logger;
  * a forward continue is interrupted for them and then goes on, so that a breakpoint set while the
  * program runs takes effect at once (as users expect from any debugger).
  *
- * <p>A pause can arrive before the session has begun the operation (the worker starts it only after the
- * response is out), and a session forgets a pause it gets while idle. So a wanted pause is repeated every
- * few milliseconds until the operation ends, rather than sent once and possibly lost.
+ * <p>Pausing follows the session's contract: the runner announces each operation to the session when it
+ * accepts the request, before answering it, so a pause that arrives before the worker has started the
+ * operation still ends it; a pause sent once is enough. Announcements, pauses and the end of an operation
+ * all happen under the runner's lock, so a pause for one operation can never reach the next one.
  */
 public final class OperationRunner {
     private static final Logger LOG = Logger.getLogger(OperationRunner.class.getName());
     private static final AtomicInteger PROGRESS_IDS = new AtomicInteger();
-    private static final long REPAUSE_MS = 10;
 
     private final ClientChannel client;
     private final RequestTracker tracker;
     private final OutputForwarder output;
     private final ExecutorService worker;
-    private final ScheduledExecutorService repauser;
     private final Object lock = new Object();
     private final Deque<Runnable> pendingChanges = new ArrayDeque<>();
 
@@ -55,9 +52,8 @@ public final class OperationRunner {
         final int requestSeq;
         final boolean restartable;
         final ProgressReporter progress;
-        volatile boolean pausedByUser;
-        /** Repeats the pause while one is wanted; guarded by the runner's lock. */
-        ScheduledFuture<?> repause;
+        /** Guarded by the runner's lock. */
+        boolean pausedByUser;
 
         Running(int requestSeq, boolean restartable, ProgressReporter progress) {
             this.requestSeq = requestSeq;
@@ -72,11 +68,6 @@ public final class OperationRunner {
         this.output = output;
         this.worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "backstep-dap-worker");
-            t.setDaemon(true);
-            return t;
-        });
-        this.repauser = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "backstep-dap-pause");
             t.setDaemon(true);
             return t;
         });
@@ -126,6 +117,7 @@ public final class OperationRunner {
             r = new Running(tracker.currentSeq(), continuation != null, new ProgressReporter(client, progressId, title,
                     tracker.currentSeq()));
             running = r;
+            announce();
         }
         tracker.afterResponse(() -> worker.execute(() -> execute(r, op, continuation, onStop, onFailure)));
     }
@@ -138,8 +130,7 @@ public final class OperationRunner {
             applyPendingChanges();
             stop = op.run();
             // only the user and breakpoint changes pause a DAP session: a pause the user did not ask for was for changes
-            while (stop.reason() == StopReason.PAUSE && !r.pausedByUser && r.restartable) {
-                applyPendingChanges();
+            while (stop.reason() == StopReason.PAUSE && r.restartable && changesAppliedAndContinuationAnnounced(r)) {
                 stop = continuation.run();
             }
         } catch (SessionException e) {
@@ -153,9 +144,7 @@ public final class OperationRunner {
             synchronized (lock) {
                 applyPendingChanges();
                 running = null;
-                if (r.repause != null) {
-                    r.repause.cancel(false);
-                }
+                lock.notifyAll();
             }
         }
         if (failure != null) {
@@ -194,11 +183,30 @@ public final class OperationRunner {
                 return result;
             }
             pendingChanges.add(task);
-        }
-        if (r.restartable) {
-            requestPause(r);
+            if (r.restartable) {
+                pauseSession();
+            }
         }
         return result;
+    }
+
+    /**
+     * After a pause for breakpoint changes: applies them, then announces the continuation to the session, unless
+     * the user paused meanwhile (false: the operation ends with that pause).
+     */
+    private boolean changesAppliedAndContinuationAnnounced(Running r) {
+        while (true) {
+            applyPendingChanges();
+            synchronized (lock) {
+                if (r.pausedByUser) {
+                    return false;
+                }
+                if (pendingChanges.isEmpty()) {
+                    announce();
+                    return true;
+                }
+            }
+        }
     }
 
     private void applyPendingChanges() {
@@ -216,69 +224,42 @@ public final class OperationRunner {
 
     /** The user's pause: ends the running operation with a PAUSE stop. */
     public void pause() {
-        Running r;
         synchronized (lock) {
-            r = running;
-        }
-        if (r != null) {
-            r.pausedByUser = true;
-            requestPause(r);
+            if (running != null) {
+                running.pausedByUser = true;
+                pauseSession();
+            }
         }
     }
 
     /** DAP cancel: interrupts the operation started by that request, or showing that progress. */
     public boolean cancel(Integer requestId, String progressId) {
-        Running r;
         synchronized (lock) {
-            r = running;
-        }
-        if (r == null) {
-            return false;
-        }
-        boolean match = (requestId != null && requestId == r.requestSeq)
-                || (progressId != null && progressId.equals(r.progress.id()));
-        if (match) {
-            r.pausedByUser = true;
-            requestPause(r);
-        }
-        return match;
-    }
-
-    /** Pauses the session now and again until the operation ends or no longer needs pausing. */
-    private void requestPause(Running r) {
-        pauseSession();
-        synchronized (lock) {
-            if (r.repause != null || running != r || repauser.isShutdown()) {
-                return;
+            Running r = running;
+            if (r == null) {
+                return false;
             }
-            r.repause = repauser.scheduleWithFixedDelay(() -> repauseIfWanted(r), REPAUSE_MS, REPAUSE_MS,
-                    TimeUnit.MILLISECONDS);
+            boolean match = (requestId != null && requestId == r.requestSeq)
+                    || (progressId != null && progressId.equals(r.progress.id()));
+            if (match) {
+                r.pausedByUser = true;
+                pauseSession();
+            }
+            return match;
         }
     }
 
-    private void repauseIfWanted(Running r) {
-        synchronized (lock) {
-            boolean wanted = running == r && (r.pausedByUser || !pendingChanges.isEmpty());
-            if (!wanted) {
-                r.repause.cancel(false);
-                r.repause = null;
-                return;
-            }
-            // under the lock: the operation cannot end (and a next one begin) before this pause reaches the session,
-            // so a late repeat never pauses the operation after it (the session's pause only sets flags)
-            if (session != null) {
-                session.pause();
-            }
-        }
-    }
-
+    /** Under the lock: the operation cannot end and the next one begin before the pause reaches the session. */
     private void pauseSession() {
-        DebugSession s;
-        synchronized (lock) {
-            s = session;
+        if (session != null) {
+            session.pause();
         }
-        if (s != null) {
-            s.pause();
+    }
+
+    /** Under the lock: tells the session that the operation about to run has begun, so a pause now ends it. */
+    private void announce() {
+        if (session != null) {
+            session.announceExecution();
         }
     }
 
@@ -297,18 +278,20 @@ public final class OperationRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        repauser.shutdown();
     }
 
     /** Waits until no operation runs (used before replacing the session on restart). */
     public void awaitIdle(long timeoutMs) {
         long end = System.nanoTime() + timeoutMs * 1_000_000;
-        while (isRunning() && System.nanoTime() < end) {
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+        synchronized (lock) {
+            long left;
+            while (running != null && (left = end - System.nanoTime()) > 0) {
+                try {
+                    lock.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }

@@ -74,6 +74,13 @@ final class BreakpointTable {
         return out;
     }
 
+    /** A new request begins: conditions that failed at the last stop are not news any more. */
+    void forgetConditionErrors() {
+        for (UserBreakpoint b : all()) {
+            b.conditionError = null;
+        }
+    }
+
     List<BreakpointStatus> setLine(String path, List<SourceBreakpoint> specs) {
         String key = path == null ? "" : path;
         drop(lineByFile.remove(key));

@@ -15,8 +15,9 @@ import java.util.List;
 record StepStart(long icount, long pc, long cfa, String function, Function innermost, long[] range, LineRow row,
                  List<Frame> frames) {
 
-    static StepStart at(Machine m, Program p, List<Frame> frames) {
-        return at(m, p, frames, 0);
+    /** Where the machine is, with its stack unwound; {@code hidden} as in {@link #at(Machine, Program, List, int)}. */
+    static StepStart here(Machine m, Program p, int hidden) {
+        return at(m, p, p.debug().unwind(Target.registers(m), Target.memory(m)).frames(), hidden);
     }
 
     /** @param hidden inlined levels beginning at pc that are shown as their call site (not entered yet) */

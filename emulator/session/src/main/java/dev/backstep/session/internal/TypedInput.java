@@ -16,7 +16,7 @@ import java.util.ArrayDeque;
  *
  * <p>Thread-safe: the machine thread calls the {@link ExternalInput} methods, any other thread may push.
  */
-final class ConsoleInput implements ExternalInput {
+final class TypedInput implements ExternalInput {
     /** 10 MHz timebase: one mtime tick per 100 ns of host time spent waiting. */
     private static final long NANOS_PER_TICK = 100;
 
@@ -28,7 +28,7 @@ final class ConsoleInput implements ExternalInput {
     private boolean waiting;
 
     /** @param initial the launch input (may be null) */
-    ConsoleInput(byte[] initial) {
+    TypedInput(byte[] initial) {
         if (initial != null) {
             for (byte b : initial) {
                 queue.add(b);
