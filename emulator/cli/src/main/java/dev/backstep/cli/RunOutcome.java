@@ -30,9 +30,9 @@ record RunOutcome(StopInfo stop, long limit) {
 
     int report(PrintStream err, ElfImage elf) {
         return switch (stop.reason()) {
-            case EXIT -> switch (stop.exitKind()) {
+            case EXIT -> switch (stop.exit().kind()) {
                 case PASS -> 0;
-                case FAIL -> stop.exitCode() & 0xFF;
+                case FAIL -> stop.exit().code() & 0xFF;
                 case RESET -> {
                     err.println("backstep: the guest requested a reset at icount " + stop.icount()
                             + " (not emulated by 'run')");
@@ -51,8 +51,8 @@ record RunOutcome(StopInfo stop, long limit) {
             case TRAP_LOOP -> {
                 err.println("backstep: the hart is stuck in a trap loop at pc " + where(elf) + ", icount "
                         + stop.icount() + ": " + stop.description()
-                        + " (mcause=0x" + Integer.toHexString(stop.trapCause()) + ", mtval=0x"
-                        + Integer.toHexString(stop.trapTval()) + ")");
+                        + " (mcause=0x" + Integer.toHexString(stop.trap().cause()) + ", mtval=0x"
+                        + Integer.toHexString(stop.trap().tval()) + ")");
                 yield STATUS_TRAP_LOOP;
             }
             default -> throw new IllegalStateException("unexpected stop " + stop);

@@ -55,8 +55,8 @@ final class BackstepRunner {
             StopReason r = m.run(m.icount() + SLICE);
             if (r == StopReason.EXIT) {
                 StopInfo s = m.lastStop();
-                int status = s.exitKind() == ExitKind.PASS ? 0 : s.exitCode();
-                if (s.exitKind() == ExitKind.RESET) {
+                int status = s.exit().kind() == ExitKind.PASS ? 0 : s.exit().code();
+                if (s.exit().kind() == ExitKind.RESET) {
                     throw failure(prog, out, "the guest asked for a reset at icount " + m.icount());
                 }
                 return new RunResult(text(out), status, "Backstep, " + m.icount() + " instructions");

@@ -1,24 +1,55 @@
 package dev.backstep.machine;
 
-/**
- * Details of the last stop. Fields that do not apply to the reason are 0 / null.
- *
- * @param watchPc pc of the instruction whose access hit the watchpoint
- * @param exitCode exit code for {@link ExitKind#FAIL}, 0 for PASS
- */
-public record StopInfo(StopReason reason, int pc, long icount,
-                       int watchAddress, int watchSize, WatchKind watchKind, int watchPc,
-                       int trapCause, int trapTval,
-                       ExitKind exitKind, int exitCode,
-                       String description) {
+import java.util.Objects;
 
-    static StopInfo simple(StopReason reason, int pc, long icount, String description) {
-        return new StopInfo(reason, pc, icount, 0, 0, null, 0, 0, 0, null, 0, description);
+/**
+ * Details of the last stop of {@link Machine#run}: why, where, and the details of its kind — the watched access
+ * of a WATCHPOINT, the trap of a TRAP or TRAP_LOOP, the finisher request of an EXIT. A detail is present exactly
+ * for its kinds (the constructor refuses anything else), so a stop cannot say two things at once.
+ *
+ * @param description a line for people, or null (breakpoint and limit stops are frequent in scans: no text)
+ * @param watch       the access that hit the watchpoint, for WATCHPOINT only
+ * @param trap        the trap about to be entered (TRAP) or that keeps re-entering (TRAP_LOOP)
+ * @param exit        what the guest asked of the test finisher, for EXIT only
+ */
+public record StopInfo(StopReason reason, int pc, long icount, String description,
+                       WatchHit watch, PendingTrap trap, ExitRequest exit) {
+
+    public StopInfo {
+        Objects.requireNonNull(reason, "reason");
+        requireDetail(watch != null, reason == StopReason.WATCHPOINT, reason, "watch");
+        requireDetail(trap != null, reason == StopReason.TRAP || reason == StopReason.TRAP_LOOP, reason, "trap");
+        requireDetail(exit != null, reason == StopReason.EXIT, reason, "exit");
     }
 
-    /** True when the trap cause is an interrupt (mcause bit 31). */
-    public boolean isInterrupt() {
-        return trapCause < 0;
+    private static void requireDetail(boolean present, boolean wanted, StopReason reason, String detail) {
+        if (present != wanted) {
+            throw new IllegalArgumentException("a " + reason + " stop " + (wanted ? "needs" : "has no") + " " + detail
+                    + " detail");
+        }
+    }
+
+    /** A stop whose kind has no details: LIMIT, BREAKPOINT, IDLE, INPUT, INTERRUPTED. */
+    static StopInfo plain(StopReason reason, int pc, long icount, String description) {
+        return new StopInfo(reason, pc, icount, description, null, null, null);
+    }
+
+    static StopInfo watchpoint(int pc, long icount, WatchHit hit) {
+        return new StopInfo(StopReason.WATCHPOINT, pc, icount, "watchpoint " + hit.watchId(), hit, null, null);
+    }
+
+    static StopInfo trap(int pc, long icount, PendingTrap trap) {
+        return new StopInfo(StopReason.TRAP, pc, icount, trap.describe(), null, trap, null);
+    }
+
+    static StopInfo trapLoop(int pc, long icount, PendingTrap trap, int mtvec) {
+        return new StopInfo(StopReason.TRAP_LOOP, pc, icount, String.format("trap loop: %s at pc=0x%08x keeps "
+                + "re-entering the trap handler without retiring an instruction (mtvec=0x%08x; the handler itself "
+                + "faults?)", Trap.describe(trap.cause()), pc, mtvec), null, trap, null);
+    }
+
+    static StopInfo exit(int pc, long icount, ExitRequest exit) {
+        return new StopInfo(StopReason.EXIT, pc, icount, exit.describe(), null, null, exit);
     }
 
     @Override

@@ -102,9 +102,9 @@ class DeterminismTest {
         r.m.watchpoints().add(watched, 4, false, true);
         assertEquals(StopReason.WATCHPOINT, r.m.run(100_000));
         StopInfo s = r.m.lastStop();
-        assertEquals(watched, s.watchAddress());
-        assertEquals(WatchKind.WRITE, s.watchKind());
-        assertEquals(bp, s.watchPc());
+        assertEquals(watched, s.watch().address());
+        assertEquals(WatchKind.WRITE, s.watch().kind());
+        assertEquals(bp, s.watch().pc());
         assertEquals(bp + 4, s.pc());
     }
 

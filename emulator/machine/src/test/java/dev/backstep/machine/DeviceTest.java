@@ -31,8 +31,8 @@ class DeviceTest {
     void finisherFailCarriesExitCode() {
         TestMachines.Run r = TestMachines.run(new Asm().li(T0, 0x100000).li(T1, (42 << 16) | 0x3333).sw(T1, T0, 0));
         assertEquals(StopReason.EXIT, r.runToEnd());
-        assertEquals(ExitKind.FAIL, r.m.lastStop().exitKind());
-        assertEquals(42, r.m.lastStop().exitCode());
+        assertEquals(ExitKind.FAIL, r.m.lastStop().exit().kind());
+        assertEquals(42, r.m.lastStop().exit().code());
     }
 
     @Test

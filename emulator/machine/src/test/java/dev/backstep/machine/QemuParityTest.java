@@ -49,7 +49,7 @@ class QemuParityTest {
         Machine m = new Machine(MachineConfig.defaults(), ExternalInput.none(), (b, ic) -> out.write(b));
         m.load(ElfImage.read(elf));
         assertEquals(StopReason.EXIT, m.run(1_000_000));
-        assertEquals(ExitKind.PASS, m.lastStop().exitKind());
+        assertEquals(ExitKind.PASS, m.lastStop().exit().kind());
         assertEquals(QEMU_OUTPUT, out.toString(StandardCharsets.US_ASCII));
     }
 }

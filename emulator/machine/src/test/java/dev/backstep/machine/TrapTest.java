@@ -94,7 +94,7 @@ class TrapTest {
         r.m.setStopOnTraps(true);
         assertEquals(StopReason.TRAP, r.runToEnd());
         StopInfo s = r.m.lastStop();
-        assertEquals(Trap.ECALL_M, s.trapCause());
+        assertEquals(Trap.ECALL_M, s.trap().cause());
         assertEquals(MachineConfig.RAM_BASE + 12, s.pc());
         assertEquals(StopReason.EXIT, r.runToEnd());
     }

@@ -2,7 +2,6 @@ package dev.backstep.replay;
 
 import dev.backstep.machine.ElfFormatException;
 import dev.backstep.machine.ElfImage;
-import dev.backstep.machine.ExitKind;
 import dev.backstep.machine.ExternalInput;
 import dev.backstep.machine.Machine;
 import dev.backstep.machine.MachineConfig;
@@ -771,25 +770,10 @@ public final class Timeline implements AutoCloseable {
                 planIdx++;
             }
             long next = stepping ? now + 1 : sliceEnd(now, target, plan, planIdx);
-            StopReason r;
             boolean lifted = lift;
-            if (lift) {
-                int pc = m.hart().pc();
-                boolean bp = stops.hasMachineBreakpoint(pc);
-                if (bp) {
-                    m.breakpoints().remove(pc);
-                }
-                m.setStopOnTraps(false);
-                r = m.run(now + 1);
-                if (bp) {
-                    m.breakpoints().add(pc);
-                }
-                m.setStopOnTraps(true);
-                if (r != StopReason.INTERRUPTED) {
-                    lift = false;
-                }
-            } else {
-                r = m.run(next);
+            StopReason r = lift ? m.stepPastStop() : m.run(next);
+            if (lift && r != StopReason.INTERRUPTED) {
+                lift = false;
             }
             StopInfo info = m.lastStop();
             long at = m.icount();
@@ -973,13 +957,13 @@ public final class Timeline implements AutoCloseable {
 
     private Stop exited(StopInfo info) {
         long at = m.icount();
-        String why = "EXIT " + (info.exitKind() == null ? ExitKind.PASS : info.exitKind());
+        String why = "EXIT " + info.exit().kind();
         if (mode == Mode.RECORD && at >= furthest && endLimit == Long.MAX_VALUE) {
-            writer.finish(new RecordingEnd(at, why, info.exitCode()));
+            writer.finish(new RecordingEnd(at, why, info.exit().code()));
             endLimit = at;
-            endStop = exitEndStop(at, why, info.exitCode());
+            endStop = exitEndStop(at, why, info.exit().code());
         }
-        return new Stop(StopKind.EXIT, at, m.hart().pc(), false, 0, 0, 0, false, 0, 0, 0, info.exitCode(),
+        return new Stop(StopKind.EXIT, at, m.hart().pc(), false, 0, 0, 0, false, 0, 0, 0, info.exit().code(),
                 why.toLowerCase());
     }
 

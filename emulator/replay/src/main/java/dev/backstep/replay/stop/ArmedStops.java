@@ -1,8 +1,9 @@
 package dev.backstep.replay.stop;
 
 import dev.backstep.machine.Machine;
+import dev.backstep.machine.PendingTrap;
 import dev.backstep.machine.StopInfo;
-import dev.backstep.machine.WatchKind;
+import dev.backstep.machine.WatchHit;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -79,11 +80,6 @@ public final class ArmedStops {
         m.setStopOnTraps(false);
     }
 
-    /** Whether the machine has a breakpoint at pc (so stepping off it needs it lifted for one step). */
-    public boolean hasMachineBreakpoint(int pc) {
-        return !needsStepping() && byPc.containsKey(pc);
-    }
-
     /** Whether the stop set wants trap stops (the machine stops on every trap while armed, see {@link #arm}). */
     public boolean trapsArmed() {
         return set.stopsOnTraps();
@@ -118,22 +114,24 @@ public final class ArmedStops {
 
     /** The watchpoints matching a machine WATCHPOINT stop whose condition holds. */
     public void watchHits(StopInfo info, List<Hit> out) {
-        boolean write = info.watchKind() == WatchKind.WRITE;
+        WatchHit access = info.watch();
+        boolean write = access.isWrite();
         long icount = m.icount();
         for (Watchpoint w : set.watchpoints()) {
-            if ((write ? w.write() : w.read()) && w.covers(info.watchAddress(), info.watchSize())
+            if ((write ? w.write() : w.read()) && w.covers(access.address(), access.size())
                     && (w.condition() == null || w.condition().test(m))) {
                 out.add(new Hit(icount, icount - 1, w, new Stop(StopKind.WATCHPOINT, icount, m.hart().pc(), false,
-                        w.id(), info.watchAddress(), info.watchSize(), write, info.watchPc(), 0, 0, 0, null)));
+                        w.id(), access.address(), access.size(), write, access.pc(), 0, 0, 0, null)));
             }
         }
     }
 
     public Hit trapHit(StopInfo info) {
         long icount = m.icount();
-        String what = info.isInterrupt() ? "interrupt" : "exception";
+        PendingTrap trap = info.trap();
+        String what = trap.isInterrupt() ? "interrupt" : "exception";
         return new Hit(icount, icount, null, new Stop(StopKind.TRAP, icount, m.hart().pc(), false, 0, 0, 0, false,
-                0, info.trapCause(), info.trapTval(), 0, what + (info.description() == null ? "" : ": " + info.description())));
+                0, trap.cause(), trap.tval(), 0, what + (info.description() == null ? "" : ": " + info.description())));
     }
 
     /** Applies hit counting; true if the hit must stop the run. */
