@@ -311,7 +311,7 @@ final class GdbSession {
     }
 
     private void resume(Supplier<Stop> op) throws IOException {
-        Stop s = interrupts.run(op);
+        Stop s = interrupts.run(ch.packetsTaken(), op);
         if (s.kind() == StopKind.WATCHPOINT) {
             s = placeForGdb(s);
         }

@@ -93,8 +93,7 @@ public final class ArmedStops {
             for (Object o : at) {
                 if (o instanceof PcBreakpoint b) {
                     if (b.condition() == null || b.condition().test(m)) {
-                        out.add(new Hit(icount, icount, b, new Stop(StopKind.BREAKPOINT, icount, pc, false, b.id(),
-                                0, 0, false, 0, 0, 0, 0, null)));
+                        out.add(new Hit(icount, icount, b, Stop.breakpoint(icount, pc, false, b.id())));
                     }
                 } else {
                     predicateHit((StopPredicate) o, icount, pc, out);
@@ -120,8 +119,8 @@ public final class ArmedStops {
         for (Watchpoint w : set.watchpoints()) {
             if ((write ? w.write() : w.read()) && w.covers(access.address(), access.size())
                     && (w.condition() == null || w.condition().test(m))) {
-                out.add(new Hit(icount, icount - 1, w, new Stop(StopKind.WATCHPOINT, icount, m.hart().pc(), false,
-                        w.id(), access.address(), access.size(), write, access.pc(), 0, 0, 0, null)));
+                out.add(new Hit(icount, icount - 1, w, Stop.watchpoint(icount, m.hart().pc(),
+                        new Stop.WatchAccess(w.id(), access.address(), access.size(), write, access.pc()))));
             }
         }
     }
@@ -130,8 +129,8 @@ public final class ArmedStops {
         long icount = m.icount();
         PendingTrap trap = info.trap();
         String what = trap.isInterrupt() ? "interrupt" : "exception";
-        return new Hit(icount, icount, null, new Stop(StopKind.TRAP, icount, m.hart().pc(), false, 0, 0, 0, false,
-                0, trap.cause(), trap.tval(), 0, what + (info.description() == null ? "" : ": " + info.description())));
+        return new Hit(icount, icount, null, Stop.trap(icount, m.hart().pc(), trap,
+                what + (info.description() == null ? "" : ": " + info.description())));
     }
 
     /** Applies hit counting; true if the hit must stop the run. */

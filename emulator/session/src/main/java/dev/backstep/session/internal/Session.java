@@ -673,8 +673,7 @@ public final class Session implements DebugSession {
             if (u != null && u.hitCondition != null && !u.countHit()) {
                 continue;
             }
-            return new dev.backstep.replay.stop.Stop(StopKind.BREAKPOINT, timeline.icount(), pc, true, b.id(), 0, 0,
-                    false, 0, 0, 0, 0, null);
+            return dev.backstep.replay.stop.Stop.breakpoint(timeline.icount(), pc, true, b.id());
         }
         return r;
     }
@@ -808,6 +807,7 @@ public final class Session implements DebugSession {
     private void prepare(boolean fwd) {
         forward = fwd;
         pauseRequested = false;
+        timeline.clearCancel(); // a timeline keeps a cancel that comes between operations: none is for this one yet
         view = null;
         hiddenInline = 0;
         lastException = null;
