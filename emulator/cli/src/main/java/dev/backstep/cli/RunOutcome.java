@@ -3,7 +3,7 @@ package dev.backstep.cli;
 import dev.backstep.machine.ElfImage;
 import dev.backstep.machine.Machine;
 import dev.backstep.machine.StopInfo;
-import dev.backstep.machine.StopReason;
+import dev.backstep.machine.MachineStopReason;
 import java.io.PrintStream;
 
 /** How a plain run ended, and the exit status the CLI gives for it. */
@@ -18,7 +18,7 @@ record RunOutcome(StopInfo stop, long limit) {
     /** Runs until the guest exits or can make no progress; debug stops cannot happen here and are passed over. */
     static RunOutcome runToEnd(Machine m, long limit, GuestConsole console) {
         while (true) {
-            StopReason r = m.run(limit);
+            MachineStopReason r = m.run(limit);
             switch (r) {
                 case EXIT, LIMIT, IDLE, TRAP_LOOP -> {
                     return new RunOutcome(m.lastStop(), limit);

@@ -5,7 +5,7 @@ import dev.backstep.machine.ExitKind;
 import dev.backstep.machine.Machine;
 import dev.backstep.machine.MachineConfig;
 import dev.backstep.machine.StopInfo;
-import dev.backstep.machine.StopReason;
+import dev.backstep.machine.MachineStopReason;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -52,8 +52,8 @@ final class BackstepRunner {
         }
         long start = System.nanoTime();
         while (true) {
-            StopReason r = m.run(m.icount() + SLICE);
-            if (r == StopReason.EXIT) {
+            MachineStopReason r = m.run(m.icount() + SLICE);
+            if (r == MachineStopReason.EXIT) {
                 StopInfo s = m.lastStop();
                 int status = s.exit().kind() == ExitKind.PASS ? 0 : s.exit().code();
                 if (s.exit().kind() == ExitKind.RESET) {
@@ -61,7 +61,7 @@ final class BackstepRunner {
                 }
                 return new RunResult(text(out), status, "Backstep, " + m.icount() + " instructions");
             }
-            if (r != StopReason.LIMIT) {
+            if (r != MachineStopReason.LIMIT) {
                 throw failure(prog, out, "unexpected stop " + m.lastStop());
             }
             if (m.icount() >= MAX_INSTRUCTIONS) {

@@ -170,7 +170,7 @@ public final class Machine {
 
     /**
      * Asks the run() in progress (on another thread), or else the next one, to return
-     * {@link StopReason#INTERRUPTED} soon: within one chunk of instructions ({@value RunLoop#POLL_INTERVAL} at
+     * {@link MachineStopReason#INTERRUPTED} soon: within one chunk of instructions ({@value RunLoop#POLL_INTERVAL} at
      * most), or at once when the hart waits in wfi for outside input. Thread-safe; the machine stops at an
      * instruction boundary, in a state that is consistent and resumable. One request, one stop.
      */
@@ -184,7 +184,7 @@ public final class Machine {
      * after a BREAKPOINT at the same pc and icount the instruction runs first; after a TRAP the trap is entered;
      * after an INPUT the input is delivered.
      */
-    public StopReason run(long stopAtIcount) {
+    public MachineStopReason run(long stopAtIcount) {
         StopInfo prev = lastStop;
         lastStop = null;
         return stopped(loop.run(stopAtIcount, input, StepOff.after(prev, cpu.icount(), cpu.pc())));
@@ -198,13 +198,13 @@ public final class Machine {
      * the first instruction of a trap handler it entered (the icount then has not moved), a watchpoint, an exit,
      * or an interrupt().
      */
-    public StopReason stepPastStop() {
+    public MachineStopReason stepPastStop() {
         long ic = cpu.icount();
         lastStop = null;
         return stopped(loop.run(ic + 1, input, StepOff.boundary(ic, cpu.pc())));
     }
 
-    private StopReason stopped(StopInfo info) {
+    private MachineStopReason stopped(StopInfo info) {
         lastStop = info;
         return info.reason();
     }

@@ -93,17 +93,17 @@ final class RunLoop {
             long ic = cpu.icount();
             // 1. stops at any boundary
             if (ic >= stopAt) {
-                return StopInfo.plain(StopReason.LIMIT, cpu.pc(), ic, null);
+                return StopInfo.plain(MachineStopReason.LIMIT, cpu.pc(), ic, null);
             }
             if (interruptRequested) {
                 interruptRequested = false;
-                return StopInfo.plain(StopReason.INTERRUPTED, cpu.pc(), ic, "interrupted");
+                return StopInfo.plain(MachineStopReason.INTERRUPTED, cpu.pc(), ic, "interrupted");
             }
             // 2. the step from ic begins: outside input, timer, wfi, interrupt
             long nextEvent = input.nextEventIcount(ic);
             if (nextEvent <= ic) {
                 if (stopOnInput && !passInput) {
-                    return StopInfo.plain(StopReason.INPUT, cpu.pc(), ic, "input event due");
+                    return StopInfo.plain(MachineStopReason.INPUT, cpu.pc(), ic, "input event due");
                 }
                 passInput = false;
                 input.deliver(ic, bus.uart);
@@ -140,7 +140,7 @@ final class RunLoop {
             firstChunk = false;
             // 4. why the chunk ended
             if (r == Cpu.R_BREAKPOINT) {
-                return StopInfo.plain(StopReason.BREAKPOINT, cpu.pc(), cpu.icount(), null);
+                return StopInfo.plain(MachineStopReason.BREAKPOINT, cpu.pc(), cpu.icount(), null);
             }
             if (r == Cpu.R_SYNC_TRAP) {
                 StopInfo s = syncTrap();
@@ -173,7 +173,7 @@ final class RunLoop {
             return null; // stops in phase 1 if interrupt() asked; a stale wake() just waits again
         }
         if (ticks < 0) {
-            return StopInfo.plain(StopReason.IDLE, cpu.pc(), ic, "hart waits in wfi and no input will come");
+            return StopInfo.plain(MachineStopReason.IDLE, cpu.pc(), ic, "hart waits in wfi and no input will come");
         }
         clint.sleptFor(ticks);
         passInput = true; // the input that ended the sleep is delivered right away

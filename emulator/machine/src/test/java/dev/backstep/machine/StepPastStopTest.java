@@ -32,18 +32,18 @@ class StepPastStopTest {
         TestMachines.Run r = machine(a);
         r.m.setStopOnTraps(true);
         r.m.breakpoints().add(ecall);
-        assertEquals(StopReason.BREAKPOINT, r.runToEnd());
+        assertEquals(MachineStopReason.BREAKPOINT, r.runToEnd());
         long at = r.m.icount();
         MachineSnapshot atBreakpoint = r.m.snapshot();
 
         // run() resumes over the breakpoint only: the ecall's trap stops it at the same boundary
-        assertEquals(StopReason.TRAP, r.runToEnd());
+        assertEquals(MachineStopReason.TRAP, r.runToEnd());
         assertEquals(at, r.m.icount());
         assertEquals(ecall, r.m.hart().pc());
 
         // stepPastStop from the breakpoint passes both: the ecall retires and its trap is entered
         r.m.restore(atBreakpoint);
-        assertEquals(StopReason.LIMIT, r.m.stepPastStop());
+        assertEquals(MachineStopReason.LIMIT, r.m.stepPastStop());
         assertEquals(at + 1, r.m.icount());
         assertEquals(HANDLER, r.m.hart().pc());
     }
@@ -56,14 +56,14 @@ class StepPastStopTest {
         TestMachines.Run r = machine(a);
         r.m.setStopOnTraps(true);
         r.m.breakpoints().add(HANDLER);
-        assertEquals(StopReason.TRAP, r.runToEnd());
+        assertEquals(MachineStopReason.TRAP, r.runToEnd());
         long at = r.m.icount();
         assertEquals(load, r.m.hart().pc());
-        assertEquals(StopReason.BREAKPOINT, r.m.stepPastStop(), "the trap entry reaches the handler's breakpoint");
+        assertEquals(MachineStopReason.BREAKPOINT, r.m.stepPastStop(), "the trap entry reaches the handler's breakpoint");
         assertEquals(at, r.m.icount(), "no instruction retired");
         assertEquals(HANDLER, r.m.hart().pc());
         assertEquals(false, r.m.stateIsOnArrival());
-        assertEquals(StopReason.LIMIT, r.m.stepPastStop());
+        assertEquals(MachineStopReason.LIMIT, r.m.stepPastStop());
         assertEquals(at + 1, r.m.icount());
         assertEquals(HANDLER + 4, r.m.hart().pc());
     }
@@ -75,10 +75,10 @@ class StepPastStopTest {
         a.addi(S2, S2, 1).jal(0, loop - a.pc());
         TestMachines.Run r = TestMachines.run(a);
         r.m.breakpoints().add(loop);
-        assertEquals(StopReason.BREAKPOINT, r.runToEnd());
+        assertEquals(MachineStopReason.BREAKPOINT, r.runToEnd());
         long first = r.m.icount();
-        assertEquals(StopReason.LIMIT, r.m.stepPastStop());
-        assertEquals(StopReason.BREAKPOINT, r.runToEnd());
+        assertEquals(MachineStopReason.LIMIT, r.m.stepPastStop());
+        assertEquals(MachineStopReason.BREAKPOINT, r.runToEnd());
         assertEquals(first + 2, r.m.icount());
         assertEquals(loop, r.m.hart().pc());
     }
@@ -88,11 +88,11 @@ class StepPastStopTest {
         WatchHit hit = new WatchHit(1, 0x80000000, 4, WatchKind.WRITE, 0x80000010);
         PendingTrap trap = new PendingTrap(Trap.ECALL_M, 0);
         assertThrows(IllegalArgumentException.class,
-                () -> new StopInfo(StopReason.WATCHPOINT, 0, 0, null, null, null, null));
+                () -> new StopInfo(MachineStopReason.WATCHPOINT, 0, 0, null, null, null, null));
         assertThrows(IllegalArgumentException.class,
-                () -> new StopInfo(StopReason.BREAKPOINT, 0, 0, null, hit, null, null));
+                () -> new StopInfo(MachineStopReason.BREAKPOINT, 0, 0, null, hit, null, null));
         assertThrows(IllegalArgumentException.class,
-                () -> new StopInfo(StopReason.EXIT, 0, 0, null, null, trap, null));
+                () -> new StopInfo(MachineStopReason.EXIT, 0, 0, null, null, trap, null));
         assertThrows(IllegalArgumentException.class, () -> new ExitRequest(ExitKind.PASS, 3));
         assertEquals(hit, StopInfo.watchpoint(0, 5, hit).watch());
         assertEquals(trap, StopInfo.trapLoop(0, 5, trap, 0).trap());

@@ -1,6 +1,6 @@
 package dev.backstep.replay;
 
-import dev.backstep.machine.StopReason;
+import dev.backstep.machine.MachineStopReason;
 
 /**
  * The timeline run loop's state between two machine runs, as one value: how the loop advances, whether the next run
@@ -53,11 +53,11 @@ record LoopState(Pace pace, Pass pass, long unsettledAt) {
      *
      * @param unsettledAt where the run left the machine in the middle of a step, or -1
      */
-    LoopState after(StopReason r, boolean armed, long unsettledAt) {
-        if (r == StopReason.INTERRUPTED) {
+    LoopState after(MachineStopReason r, boolean armed, long unsettledAt) {
+        if (r == MachineStopReason.INTERRUPTED) {
             return this;
         }
-        boolean passNext = r == StopReason.TRAP || (r == StopReason.BREAKPOINT && armed);
+        boolean passNext = r == MachineStopReason.TRAP || (r == MachineStopReason.BREAKPOINT && armed);
         return new LoopState(pace, passNext ? Pass.STOP : Pass.NONE, unsettledAt);
     }
 }

@@ -2,7 +2,7 @@ package dev.backstep.replay;
 
 import dev.backstep.machine.Machine;
 import dev.backstep.machine.StopInfo;
-import dev.backstep.machine.StopReason;
+import dev.backstep.machine.MachineStopReason;
 import dev.backstep.replay.stop.ArmedStops;
 import dev.backstep.replay.stop.Hit;
 import dev.backstep.replay.stop.Stop;
@@ -130,7 +130,7 @@ final class TimelineLoop {
                 planIdx++;
             }
             // one machine run
-            StopReason r;
+            MachineStopReason r;
             if (state.passing()) {
                 r = m.stepPastStop();
             } else {
@@ -139,7 +139,7 @@ final class TimelineLoop {
             StopInfo info = m.lastStop();
             long at = m.icount();
             // a stop passed and no instruction retired: only a trap entry can have moved the pc to a breakpoint
-            boolean trapEntry = state.passing() && r == StopReason.BREAKPOINT && at == now;
+            boolean trapEntry = state.passing() && r == MachineStopReason.BREAKPOINT && at == now;
             boolean startsOwnBreakpoint = trapEntry && state.pass() == LoopState.Pass.START;
             state = state.after(r, stops != null, trapEntry || !settled(r) ? at : -1);
             // bookkeeping where the machine stands
@@ -224,7 +224,7 @@ final class TimelineLoop {
      * step from there began when that step took input, woke the hart from wfi or entered a trap (the machine says so);
      * a trap stop always may (the timer or an input made the interrupt pending in that step).
      */
-    private boolean settled(StopReason r) {
+    private boolean settled(MachineStopReason r) {
         return switch (r) {
             // the step from here may already have made the interrupt pending (timer, input, wake-up): rewinding
             // costs a replay from the latest snapshot, and a run only ends on a trap when one is wanted

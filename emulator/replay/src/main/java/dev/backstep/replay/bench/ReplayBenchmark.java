@@ -5,7 +5,7 @@ import dev.backstep.machine.ElfSymbol;
 import dev.backstep.machine.ExternalInput;
 import dev.backstep.machine.Machine;
 import dev.backstep.machine.MachineConfig;
-import dev.backstep.machine.StopReason;
+import dev.backstep.machine.MachineStopReason;
 import dev.backstep.machine.UartOutput;
 import dev.backstep.replay.Timeline;
 import dev.backstep.replay.TimelineOptions;
@@ -158,10 +158,10 @@ public final class ReplayBenchmark {
     private static long plainRun(Path elfPath) throws Exception {
         Machine m = new Machine(MachineConfig.defaults(), ExternalInput.none(), UartOutput.discard());
         m.load(ElfImage.read(elfPath));
-        StopReason r;
+        MachineStopReason r;
         do {
             r = m.run(Long.MAX_VALUE);
-        } while (r != StopReason.EXIT && r != StopReason.IDLE && r != StopReason.TRAP_LOOP);
+        } while (r != MachineStopReason.EXIT && r != MachineStopReason.IDLE && r != MachineStopReason.TRAP_LOOP);
         return m.icount();
     }
 }
