@@ -2,12 +2,12 @@ package dev.backstep.cli;
 
 import dev.backstep.machine.ElfImage;
 import dev.backstep.machine.Machine;
-import dev.backstep.machine.StopInfo;
+import dev.backstep.machine.MachineStop;
 import dev.backstep.machine.MachineStopReason;
 import java.io.PrintStream;
 
 /** How a plain run ended, and the exit status the CLI gives for it. */
-record RunOutcome(StopInfo stop, long limit) {
+record RunOutcome(MachineStop stop, long limit) {
     /** The run reached --max-instructions, or waits forever for input. Same code as timeout(1). */
     static final int STATUS_UNFINISHED = 124;
     /** The hart can make no progress: trap entry keeps faulting. */

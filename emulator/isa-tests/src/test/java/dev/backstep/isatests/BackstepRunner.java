@@ -4,7 +4,7 @@ import dev.backstep.machine.ElfImage;
 import dev.backstep.machine.ExitKind;
 import dev.backstep.machine.Machine;
 import dev.backstep.machine.MachineConfig;
-import dev.backstep.machine.StopInfo;
+import dev.backstep.machine.MachineStop;
 import dev.backstep.machine.MachineStopReason;
 
 import java.io.ByteArrayOutputStream;
@@ -54,7 +54,7 @@ final class BackstepRunner {
         while (true) {
             MachineStopReason r = m.run(m.icount() + SLICE);
             if (r == MachineStopReason.EXIT) {
-                StopInfo s = m.lastStop();
+                MachineStop s = m.lastStop();
                 int status = s.exit().kind() == ExitKind.PASS ? 0 : s.exit().code();
                 if (s.exit().kind() == ExitKind.RESET) {
                     throw failure(prog, out, "the guest asked for a reset at icount " + m.icount());

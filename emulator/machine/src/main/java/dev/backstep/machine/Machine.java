@@ -23,7 +23,7 @@ public final class Machine {
     private final Hart hart;
     private final MemoryView memory;
     private final RunLoop loop;
-    private StopInfo lastStop;
+    private MachineStop lastStop;
     private ElfImage elf;
     private final long[] pageHashes;
     private final byte[][] hashedPages;
@@ -126,7 +126,7 @@ public final class Machine {
         return cpu.icount();
     }
 
-    public StopInfo lastStop() {
+    public MachineStop lastStop() {
         return lastStop;
     }
 
@@ -185,7 +185,7 @@ public final class Machine {
      * after an INPUT the input is delivered.
      */
     public MachineStopReason run(long stopAtIcount) {
-        StopInfo prev = lastStop;
+        MachineStop prev = lastStop;
         lastStop = null;
         return stopped(loop.run(stopAtIcount, input, StepOff.after(prev, cpu.icount(), cpu.pc())));
     }
@@ -204,7 +204,7 @@ public final class Machine {
         return stopped(loop.run(ic + 1, input, StepOff.boundary(ic, cpu.pc())));
     }
 
-    private MachineStopReason stopped(StopInfo info) {
+    private MachineStopReason stopped(MachineStop info) {
         lastStop = info;
         return info.reason();
     }

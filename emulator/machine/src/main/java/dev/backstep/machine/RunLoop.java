@@ -80,7 +80,7 @@ final class RunLoop {
     }
 
     /** Runs until icount reaches {@code stopAt} or an earlier stop, passing what {@code off} says at the start. */
-    StopInfo run(long stopAt, ExternalInput in, StepOff off) {
+    MachineStop run(long stopAt, ExternalInput in, StepOff off) {
         input = in;
         stepOff = off;
         passInput = off.input();
@@ -93,17 +93,17 @@ final class RunLoop {
             long ic = cpu.icount();
             // 1. stops at any boundary
             if (ic >= stopAt) {
-                return StopInfo.plain(MachineStopReason.LIMIT, cpu.pc(), ic, null);
+                return MachineStop.plain(MachineStopReason.LIMIT, cpu.pc(), ic, null);
             }
             if (interruptRequested) {
                 interruptRequested = false;
-                return StopInfo.plain(MachineStopReason.INTERRUPTED, cpu.pc(), ic, "interrupted");
+                return MachineStop.plain(MachineStopReason.INTERRUPTED, cpu.pc(), ic, "interrupted");
             }
             // 2. the step from ic begins: outside input, timer, wfi, interrupt
             long nextEvent = input.nextEventIcount(ic);
             if (nextEvent <= ic) {
                 if (stopOnInput && !passInput) {
-                    return StopInfo.plain(MachineStopReason.INPUT, cpu.pc(), ic, "input event due");
+                    return MachineStop.plain(MachineStopReason.INPUT, cpu.pc(), ic, "input event due");
                 }
                 passInput = false;
                 input.deliver(ic, bus.uart);
@@ -117,7 +117,7 @@ final class RunLoop {
             if (cpu.waitingForInterrupt()) {
                 stepBegunAt = ic;
                 if (!cpu.wakeIfInterruptPending()) {
-                    StopInfo idle = sleep(ic);
+                    MachineStop idle = sleep(ic);
                     if (idle != null) {
                         return idle;
                     }
@@ -127,9 +127,9 @@ final class RunLoop {
             int irq = cpu.pendingInterrupt();
             if (irq != 0) {
                 if (stopOnTraps && !passesTrap(ic)) {
-                    return StopInfo.trap(cpu.pc(), ic, new PendingTrap(irq, 0));
+                    return MachineStop.trap(cpu.pc(), ic, new PendingTrap(irq, 0));
                 }
-                StopInfo loop = enterTrap(irq, 0, ic, true);
+                MachineStop loop = enterTrap(irq, 0, ic, true);
                 if (loop != null) {
                     return loop;
                 }
@@ -140,21 +140,21 @@ final class RunLoop {
             firstChunk = false;
             // 4. why the chunk ended
             if (r == Cpu.R_BREAKPOINT) {
-                return StopInfo.plain(MachineStopReason.BREAKPOINT, cpu.pc(), cpu.icount(), null);
+                return MachineStop.plain(MachineStopReason.BREAKPOINT, cpu.pc(), cpu.icount(), null);
             }
             if (r == Cpu.R_SYNC_TRAP) {
-                StopInfo s = syncTrap();
+                MachineStop s = syncTrap();
                 if (s != null) {
                     return s;
                 }
             }
             ExitRequest exit = bus.takeExitRequest();
             if (exit != null) {
-                return StopInfo.exit(cpu.pc(), cpu.icount(), exit);
+                return MachineStop.exit(cpu.pc(), cpu.icount(), exit);
             }
             WatchHit hit = bus.takeWatchHit();
             if (hit != null) {
-                return StopInfo.watchpoint(cpu.pc(), cpu.icount(), hit);
+                return MachineStop.watchpoint(cpu.pc(), cpu.icount(), hit);
             }
         }
     }
@@ -163,7 +163,7 @@ final class RunLoop {
      * The hart sleeps in wfi at ic and no enabled interrupt is pending: time passes — to the timer deadline if one
      * can wake it, else as long as outside input says. Null to start the turn over, or the IDLE stop.
      */
-    private StopInfo sleep(long ic) {
+    private MachineStop sleep(long ic) {
         if (clint.timerArmed() && cpu.timerInterruptEnabled()) {
             clint.sleepUntilDeadline(ic);
             return null;
@@ -173,7 +173,7 @@ final class RunLoop {
             return null; // stops in phase 1 if interrupt() asked; a stale wake() just waits again
         }
         if (ticks < 0) {
-            return StopInfo.plain(MachineStopReason.IDLE, cpu.pc(), ic, "hart waits in wfi and no input will come");
+            return MachineStop.plain(MachineStopReason.IDLE, cpu.pc(), ic, "hart waits in wfi and no input will come");
         }
         clint.sleptFor(ticks);
         passInput = true; // the input that ended the sleep is delivered right away
@@ -212,10 +212,10 @@ final class RunLoop {
     }
 
     /** The chunk ended on a synchronous trap: the TRAP stop before its entry, the TRAP_LOOP stop, or null (entered). */
-    private StopInfo syncTrap() {
+    private MachineStop syncTrap() {
         bus.dropWatchHit(); // the instruction did not complete
         if (stopOnTraps && !passesTrap(cpu.icount())) {
-            return StopInfo.trap(cpu.pc(), cpu.icount(), cpu.syncTrap());
+            return MachineStop.trap(cpu.pc(), cpu.icount(), cpu.syncTrap());
         }
         boolean retired = cpu.retireTrappingInstruction();
         return enterTrap(cpu.syncTrapCause(), cpu.syncTrapTval(), cpu.icount(), !retired);
@@ -227,13 +227,13 @@ final class RunLoop {
      *
      * @param mayLoop false when the trapping instruction retired (it cannot be a loop)
      */
-    private StopInfo enterTrap(int cause, int tval, long ic, boolean mayLoop) {
+    private MachineStop enterTrap(int cause, int tval, long ic, boolean mayLoop) {
         passReportedTrap = false;
         if (ic != trapEntryIcount) {
             trapEntryIcount = ic;
             trapEntries = 0;
         } else if (mayLoop && ++trapEntries >= TRAP_LOOP_LIMIT) {
-            return StopInfo.trapLoop(cpu.pc(), ic, new PendingTrap(cause, tval), cpu.trapVector());
+            return MachineStop.trapLoop(cpu.pc(), ic, new PendingTrap(cause, tval), cpu.trapVector());
         }
         stepBegunAt = ic;
         cpu.enterTrap(cause, tval);

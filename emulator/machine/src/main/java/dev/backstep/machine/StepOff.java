@@ -24,7 +24,7 @@ record StepOff(long icount, int pc, boolean breakpoint, boolean input, Traps tra
     static final StepOff NOTHING = new StepOff(-1, 0, false, false, Traps.NONE);
 
     /** The resume rules after the machine's own stop {@code prev} (null: none), the machine now at icount / pc. */
-    static StepOff after(StopInfo prev, long icount, int pc) {
+    static StepOff after(MachineStop prev, long icount, int pc) {
         if (prev == null) {
             return NOTHING;
         }

@@ -101,7 +101,7 @@ class DeterminismTest {
         int watched = MachineConfig.RAM_BASE + 0x1000 + 40;
         r.m.watchpoints().add(watched, 4, false, true);
         assertEquals(MachineStopReason.WATCHPOINT, r.m.run(100_000));
-        StopInfo s = r.m.lastStop();
+        MachineStop s = r.m.lastStop();
         assertEquals(watched, s.watch().address());
         assertEquals(WatchKind.WRITE, s.watch().kind());
         assertEquals(bp, s.watch().pc());

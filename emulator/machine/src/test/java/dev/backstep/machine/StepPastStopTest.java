@@ -88,13 +88,13 @@ class StepPastStopTest {
         WatchHit hit = new WatchHit(1, 0x80000000, 4, WatchKind.WRITE, 0x80000010);
         PendingTrap trap = new PendingTrap(Trap.ECALL_M, 0);
         assertThrows(IllegalArgumentException.class,
-                () -> new StopInfo(MachineStopReason.WATCHPOINT, 0, 0, null, null, null, null));
+                () -> new MachineStop(MachineStopReason.WATCHPOINT, 0, 0, null, null, null, null));
         assertThrows(IllegalArgumentException.class,
-                () -> new StopInfo(MachineStopReason.BREAKPOINT, 0, 0, null, hit, null, null));
+                () -> new MachineStop(MachineStopReason.BREAKPOINT, 0, 0, null, hit, null, null));
         assertThrows(IllegalArgumentException.class,
-                () -> new StopInfo(MachineStopReason.EXIT, 0, 0, null, null, trap, null));
+                () -> new MachineStop(MachineStopReason.EXIT, 0, 0, null, null, trap, null));
         assertThrows(IllegalArgumentException.class, () -> new ExitRequest(ExitKind.PASS, 3));
-        assertEquals(hit, StopInfo.watchpoint(0, 5, hit).watch());
-        assertEquals(trap, StopInfo.trapLoop(0, 5, trap, 0).trap());
+        assertEquals(hit, MachineStop.watchpoint(0, 5, hit).watch());
+        assertEquals(trap, MachineStop.trapLoop(0, 5, trap, 0).trap());
     }
 }

@@ -93,7 +93,7 @@ class TrapTest {
         TestMachines.Run r = TestMachines.run(withHandler(setHandler().ecall().pass()));
         r.m.setStopOnTraps(true);
         assertEquals(MachineStopReason.TRAP, r.runToEnd());
-        StopInfo s = r.m.lastStop();
+        MachineStop s = r.m.lastStop();
         assertEquals(Trap.ECALL_M, s.trap().cause());
         assertEquals(MachineConfig.RAM_BASE + 12, s.pc());
         assertEquals(MachineStopReason.EXIT, r.runToEnd());

@@ -1,7 +1,7 @@
 package dev.backstep.replay;
 
 import dev.backstep.machine.Machine;
-import dev.backstep.machine.StopInfo;
+import dev.backstep.machine.MachineStop;
 import dev.backstep.machine.MachineStopReason;
 import dev.backstep.replay.stop.ArmedStops;
 import dev.backstep.replay.stop.Hit;
@@ -136,7 +136,7 @@ final class TimelineLoop {
             } else {
                 r = m.run(state.singleSteps() ? now + 1 : sliceEnd(now, target, plan, planIdx));
             }
-            StopInfo info = m.lastStop();
+            MachineStop info = m.lastStop();
             long at = m.icount();
             // a stop passed and no instruction retired: only a trap entry can have moved the pc to a breakpoint
             boolean trapEntry = state.passing() && r == MachineStopReason.BREAKPOINT && at == now;

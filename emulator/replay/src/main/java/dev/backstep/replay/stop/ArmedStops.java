@@ -2,7 +2,7 @@ package dev.backstep.replay.stop;
 
 import dev.backstep.machine.Machine;
 import dev.backstep.machine.PendingTrap;
-import dev.backstep.machine.StopInfo;
+import dev.backstep.machine.MachineStop;
 import dev.backstep.machine.WatchHit;
 
 import java.util.ArrayList;
@@ -112,7 +112,7 @@ public final class ArmedStops {
     }
 
     /** The watchpoints matching a machine WATCHPOINT stop whose condition holds. */
-    public void watchHits(StopInfo info, List<Hit> out) {
+    public void watchHits(MachineStop info, List<Hit> out) {
         WatchHit access = info.watch();
         boolean write = access.isWrite();
         long icount = m.icount();
@@ -125,7 +125,7 @@ public final class ArmedStops {
         }
     }
 
-    public Hit trapHit(StopInfo info) {
+    public Hit trapHit(MachineStop info) {
         long icount = m.icount();
         PendingTrap trap = info.trap();
         String what = trap.isInterrupt() ? "interrupt" : "exception";

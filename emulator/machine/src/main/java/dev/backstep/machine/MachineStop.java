@@ -12,10 +12,10 @@ import java.util.Objects;
  * @param trap        the trap about to be entered (TRAP) or that keeps re-entering (TRAP_LOOP)
  * @param exit        what the guest asked of the test finisher, for EXIT only
  */
-public record StopInfo(MachineStopReason reason, int pc, long icount, String description,
+public record MachineStop(MachineStopReason reason, int pc, long icount, String description,
                        WatchHit watch, PendingTrap trap, ExitRequest exit) {
 
-    public StopInfo {
+    public MachineStop {
         Objects.requireNonNull(reason, "reason");
         requireDetail(watch != null, reason == MachineStopReason.WATCHPOINT, reason, "watch");
         requireDetail(trap != null, reason == MachineStopReason.TRAP || reason == MachineStopReason.TRAP_LOOP, reason, "trap");
@@ -30,26 +30,26 @@ public record StopInfo(MachineStopReason reason, int pc, long icount, String des
     }
 
     /** A stop whose kind has no details: LIMIT, BREAKPOINT, IDLE, INPUT, INTERRUPTED. */
-    static StopInfo plain(MachineStopReason reason, int pc, long icount, String description) {
-        return new StopInfo(reason, pc, icount, description, null, null, null);
+    static MachineStop plain(MachineStopReason reason, int pc, long icount, String description) {
+        return new MachineStop(reason, pc, icount, description, null, null, null);
     }
 
-    static StopInfo watchpoint(int pc, long icount, WatchHit hit) {
-        return new StopInfo(MachineStopReason.WATCHPOINT, pc, icount, "watchpoint " + hit.watchId(), hit, null, null);
+    static MachineStop watchpoint(int pc, long icount, WatchHit hit) {
+        return new MachineStop(MachineStopReason.WATCHPOINT, pc, icount, "watchpoint " + hit.watchId(), hit, null, null);
     }
 
-    static StopInfo trap(int pc, long icount, PendingTrap trap) {
-        return new StopInfo(MachineStopReason.TRAP, pc, icount, trap.describe(), null, trap, null);
+    static MachineStop trap(int pc, long icount, PendingTrap trap) {
+        return new MachineStop(MachineStopReason.TRAP, pc, icount, trap.describe(), null, trap, null);
     }
 
-    static StopInfo trapLoop(int pc, long icount, PendingTrap trap, int mtvec) {
-        return new StopInfo(MachineStopReason.TRAP_LOOP, pc, icount, String.format("trap loop: %s at pc=0x%08x keeps "
+    static MachineStop trapLoop(int pc, long icount, PendingTrap trap, int mtvec) {
+        return new MachineStop(MachineStopReason.TRAP_LOOP, pc, icount, String.format("trap loop: %s at pc=0x%08x keeps "
                 + "re-entering the trap handler without retiring an instruction (mtvec=0x%08x; the handler itself "
                 + "faults?)", Trap.describe(trap.cause()), pc, mtvec), null, trap, null);
     }
 
-    static StopInfo exit(int pc, long icount, ExitRequest exit) {
-        return new StopInfo(MachineStopReason.EXIT, pc, icount, exit.describe(), null, null, exit);
+    static MachineStop exit(int pc, long icount, ExitRequest exit) {
+        return new MachineStop(MachineStopReason.EXIT, pc, icount, exit.describe(), null, null, exit);
     }
 
     @Override
