@@ -1,6 +1,6 @@
 package dev.backstep.replay;
 
-import dev.backstep.machine.ElfSymbol;
+import dev.backstep.machine.ImageSymbol;
 import dev.backstep.replay.format.RecordingFile;
 import dev.backstep.replay.format.RecordingReader;
 import dev.backstep.replay.stop.Stop;
@@ -43,8 +43,8 @@ class RandomTimeTravelTest {
         List<long[]> seen = new ArrayList<>();   // {icount, digest}
         List<Integer> pcs = new ArrayList<>();
         try (Timeline t = Timeline.replay(rec, null, opts)) {
-            for (ElfSymbol s : t.elf().symbols()) {
-                if ((s.type() == ElfSymbol.STT_FUNC && s.size() > 0) || s.name().equals("trap_entry")) {
+            for (ImageSymbol s : t.elf().symbols()) {
+                if ((s.type() == ImageSymbol.STT_FUNC && s.size() > 0) || s.name().equals("trap_entry")) {
                     pcs.add(s.value());   // trap_entry: breakpoints met by trap entries
                 }
             }

@@ -1,6 +1,6 @@
 package dev.backstep.replay;
 
-import dev.backstep.machine.ElfSymbol;
+import dev.backstep.machine.ImageSymbol;
 import dev.backstep.machine.MachineConfig;
 import dev.backstep.replay.format.EventKind;
 import dev.backstep.replay.format.RecordingEnd;
@@ -235,7 +235,7 @@ class RecordReplayTest {
         try (Timeline t = Timeline.record(Examples.elf("corrupt"), null, null, MachineConfig.defaults(), OPTS)) {
             Stop end = t.runForward(StopSet.none(), Long.MAX_VALUE);
             assertEquals(StopKind.EXIT, end.kind());
-            ElfSymbol config = t.elf().symbol("config");
+            ImageSymbol config = t.elf().symbol("config");
             assertNotNull(config);
             int limitAddr = config.value();
             assertEquals(5, t.machine().memory().read32(limitAddr));

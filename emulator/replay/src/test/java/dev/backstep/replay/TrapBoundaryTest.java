@@ -1,6 +1,6 @@
 package dev.backstep.replay;
 
-import dev.backstep.machine.ElfSymbol;
+import dev.backstep.machine.ImageSymbol;
 import dev.backstep.replay.format.RecordingFile;
 import dev.backstep.replay.format.RecordingReader;
 import dev.backstep.replay.stop.Stop;
@@ -42,7 +42,7 @@ class TrapBoundaryTest {
         RecordingFile file = RecordingReader.read(rec);
         try (Timeline t = Timeline.replay(rec, null, OPTS)) {
             int vector = t.elf().symbols().stream().filter(s -> s.name().equals("trap_entry"))
-                    .mapToInt(ElfSymbol::value).findFirst().orElseThrow();
+                    .mapToInt(ImageSymbol::value).findFirst().orElseThrow();
 
             // 1. the traps, as trap stops see them
             List<Long> traps = new ArrayList<>();
@@ -135,7 +135,7 @@ class TrapBoundaryTest {
         try (Timeline t = Timeline.record(Examples.elf("timer"), rec, Examples.input("timer"),
                 dev.backstep.machine.MachineConfig.defaults(), tiny)) {
             int vector = t.elf().symbols().stream().filter(s -> s.name().equals("trap_entry"))
-                    .mapToInt(ElfSymbol::value).findFirst().orElseThrow();
+                    .mapToInt(ImageSymbol::value).findFirst().orElseThrow();
             StopSet atVector = new StopSet();
             atVector.addBreakpoint(vector);
             int stops = 0;

@@ -1,7 +1,7 @@
 package dev.backstep.replay.bench;
 
 import dev.backstep.machine.ElfImage;
-import dev.backstep.machine.ElfSymbol;
+import dev.backstep.machine.ImageSymbol;
 import dev.backstep.machine.ExternalInput;
 import dev.backstep.machine.Machine;
 import dev.backstep.machine.MachineConfig;
@@ -123,7 +123,7 @@ public final class ReplayBenchmark {
 
                 // 3. reverse continue over N instructions vs forward replay of the same span
                 ElfImage elf = t.elf();
-                ElfSymbol never = elf.symbol("exit");
+                ImageSymbol never = elf.symbol("exit");
                 for (long n : new long[]{10_000_000L, 100_000_000L}) {
                     if (n * 2 > length) {
                         continue;
