@@ -1,7 +1,7 @@
 package dev.backstep.gdbserver;
 
 import dev.backstep.replay.Timeline;
-import dev.backstep.replay.stop.Stop;
+import dev.backstep.replay.stop.TimelineStop;
 import java.util.function.Supplier;
 
 /**
@@ -30,7 +30,7 @@ final class Interrupts {
     }
 
     /** Session thread: runs packet {@code packet}'s timeline operation; an interrupt sent after that packet ends it. */
-    Stop run(long packet, Supplier<Stop> op) {
+    TimelineStop run(long packet, Supplier<TimelineStop> op) {
         synchronized (this) {
             timeline.clearCancel(); // a late interrupt of an earlier run
             running = packet;

@@ -4,7 +4,7 @@ import dev.backstep.machine.ExitRequest;
 import dev.backstep.machine.Machine;
 import dev.backstep.replay.format.RecordingEnd;
 import dev.backstep.replay.format.RecordingFile;
-import dev.backstep.replay.stop.Stop;
+import dev.backstep.replay.stop.TimelineStop;
 import dev.backstep.replay.stop.StopKind;
 
 import java.io.IOException;
@@ -22,7 +22,7 @@ final class HistoryBounds {
     private long furthest;
     private long limit = Long.MAX_VALUE;
     /** What reaching the limit reports; set with it. */
-    private Stop endStop;
+    private TimelineStop endStop;
     private Divergence divergence;
 
     HistoryBounds(Timeline.Mode mode, TimelineInput input, RecordingSink sink) {
@@ -75,7 +75,7 @@ final class HistoryBounds {
     }
 
     /** The stop that reports the end of history, as seen from {@code now}. */
-    Stop endStop(long now, int pc) {
+    TimelineStop endStop(long now, int pc) {
         return endStop.at(now, pc, false);
     }
 
@@ -96,22 +96,22 @@ final class HistoryBounds {
         }
         RecordingEnd end = recording.end();
         if (recording.damage() != null) {
-            endStop = Stop.simple(StopKind.RECORDING_DAMAGED, at, 0, false, recording.damage().describe());
+            endStop = TimelineStop.simple(StopKind.RECORDING_DAMAGED, at, 0, false, recording.damage().describe());
         } else if (end == null) {
-            endStop = Stop.simple(StopKind.RECORDING_DAMAGED, at, 0, false, "the recording is incomplete (no END "
+            endStop = TimelineStop.simple(StopKind.RECORDING_DAMAGED, at, 0, false, "the recording is incomplete (no END "
                     + "chunk: the recording run was cut off); it replays up to icount " + at);
         } else if (end.stopReason().startsWith("EXIT")) {
             endStop = exitEndStop(at, end.stopReason(), end.exitCode());
         } else {
-            endStop = Stop.simple(StopKind.END_OF_RECORDING, at, 0, false, "end of recording (" + end.stopReason() + ")");
+            endStop = TimelineStop.simple(StopKind.END_OF_RECORDING, at, 0, false, "end of recording (" + end.stopReason() + ")");
         }
     }
 
     /** Replay does not match the recording: history ends at the divergence (the first one is kept). */
-    Stop diverged(Divergence d, long now, int pc) {
+    TimelineStop diverged(Divergence d, long now, int pc) {
         if (divergence == null) {
             divergence = d;
-            endStop = Stop.simple(StopKind.DIVERGENCE, d.icount(), 0, false,
+            endStop = TimelineStop.simple(StopKind.DIVERGENCE, d.icount(), 0, false,
                     "replay diverged from the recording at icount " + d.icount() + ": " + d.message());
         }
         limit = Math.min(limit, Math.max(d.icount(), 0));
@@ -119,30 +119,30 @@ final class HistoryBounds {
     }
 
     /** The guest exited at {@code at}; at the live frontier of a record session, the recording ends there. */
-    Stop exited(long at, int pc, ExitRequest exit) {
+    TimelineStop exited(long at, int pc, ExitRequest exit) {
         String why = "EXIT " + exit.kind();
         if (liveEnd(at)) {
             sink.end(new RecordingEnd(at, why, exit.code()));
             limit = at;
             endStop = exitEndStop(at, why, exit.code());
         }
-        return Stop.exit(at, pc, exit.code(), why.toLowerCase());
+        return TimelineStop.exit(at, pc, exit.code(), why.toLowerCase());
     }
 
     /** What reaching the end of a recording that ends in the program's exit reports. */
-    private static Stop exitEndStop(long at, String why, int exitCode) {
-        return Stop.exit(at, 0, exitCode, "end of recording: the program exited (" + why + ", code " + exitCode + ")");
+    private static TimelineStop exitEndStop(long at, String why, int exitCode) {
+        return TimelineStop.exit(at, 0, exitCode, "end of recording: the program exited (" + why + ", code " + exitCode + ")");
     }
 
     /** The guest waits for input that will never come; at the live frontier of a record session, the recording ends. */
-    Stop idled(long at, int pc) {
+    TimelineStop idled(long at, int pc) {
         if (liveEnd(at)) {
             sink.end(new RecordingEnd(at, "IDLE", 0));
             limit = at;
-            endStop = Stop.simple(StopKind.END_OF_RECORDING, at, 0, false,
+            endStop = TimelineStop.simple(StopKind.END_OF_RECORDING, at, 0, false,
                     "end of recording: the program waits for input that will never come");
         }
-        return Stop.simple(StopKind.IDLE, at, pc, false, "waiting for input that will never come");
+        return TimelineStop.simple(StopKind.IDLE, at, pc, false, "waiting for input that will never come");
     }
 
     private boolean liveEnd(long at) {

@@ -2,7 +2,7 @@ package dev.backstep.replay;
 
 import dev.backstep.machine.ExternalInput;
 import dev.backstep.machine.MachineConfig;
-import dev.backstep.replay.stop.Stop;
+import dev.backstep.replay.stop.TimelineStop;
 import dev.backstep.replay.stop.StopKind;
 import dev.backstep.replay.stop.StopSet;
 
@@ -23,7 +23,7 @@ public final class Recorder {
     public RunSummary record(Path elf, Path out, ExternalInput input, MachineConfig cfg, TimelineOptions opts,
                              TimelineListener listener) throws IOException {
         long t0 = System.nanoTime();
-        Stop stop;
+        TimelineStop stop;
         Timeline t = Timeline.record(elf, out, input, cfg, opts);
         running = t;
         try {

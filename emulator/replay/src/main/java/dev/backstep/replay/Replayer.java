@@ -2,7 +2,7 @@ package dev.backstep.replay;
 
 import dev.backstep.replay.format.RecordingFile;
 import dev.backstep.replay.format.RecordingReader;
-import dev.backstep.replay.stop.Stop;
+import dev.backstep.replay.stop.TimelineStop;
 import dev.backstep.replay.stop.StopKind;
 import dev.backstep.replay.stop.StopSet;
 
@@ -23,7 +23,7 @@ public final class Replayer {
         RecordingFile rec = RecordingReader.read(recording);
         Timeline t = Timeline.replay(rec, recording, elfOrNull, opts);
         running = t;
-        Stop stop;
+        TimelineStop stop;
         try {
             t.setListener(new TimelineListener() {
                 @Override

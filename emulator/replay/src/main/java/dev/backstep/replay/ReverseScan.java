@@ -3,7 +3,7 @@ package dev.backstep.replay;
 import dev.backstep.machine.Machine;
 import dev.backstep.replay.stop.ArmedStops;
 import dev.backstep.replay.stop.Hit;
-import dev.backstep.replay.stop.Stop;
+import dev.backstep.replay.stop.TimelineStop;
 import dev.backstep.replay.stop.StopKind;
 import dev.backstep.replay.stop.StopSet;
 
@@ -45,7 +45,7 @@ final class ReverseScan {
     }
 
     /** Goes to the stop found (icount 0, START_OF_RECORDING, when there is none) and returns it; origin > 0. */
-    Stop run(StopSet stops) {
+    TimelineStop run(StopSet stops) {
         long origin = m.icount();
         Map.Entry<Long, Integer> ibp = icountBreakpoints.before(origin);
         long icountStop = ibp == null ? -1 : ibp.getKey();
@@ -61,7 +61,7 @@ final class ReverseScan {
                 Map.Entry<Long, TimelineSnapshot> base = snapshots.before(end);
                 long start = base.getKey();
                 snapshots.restore(base.getValue());
-                Stop s = null;
+                TimelineStop s = null;
                 if (end - start > window) {
                     long from = end - window;
                     armed.disarm();
@@ -111,7 +111,7 @@ final class ReverseScan {
                 if (icountStop >= start) {
                     armed.disarm();
                     loop.moveTo(icountStop, "reverse continue");
-                    return Stop.icountBreakpoint(m.icount(), m.hart().pc(), true, ibp.getValue());
+                    return TimelineStop.icountBreakpoint(m.icount(), m.hart().pc(), true, ibp.getValue());
                 }
                 scanned += windowEnd - start;
                 listener.get().progress("reverse continue", scanned, origin);
@@ -127,7 +127,7 @@ final class ReverseScan {
         }
     }
 
-    static Stop startOfRecording(Machine m) {
-        return Stop.simple(StopKind.START_OF_RECORDING, 0, m.hart().pc(), true, "start of recording");
+    static TimelineStop startOfRecording(Machine m) {
+        return TimelineStop.simple(StopKind.START_OF_RECORDING, 0, m.hart().pc(), true, "start of recording");
     }
 }

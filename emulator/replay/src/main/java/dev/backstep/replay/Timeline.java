@@ -13,7 +13,7 @@ import dev.backstep.replay.log.DigestLog;
 import dev.backstep.replay.log.EventLog;
 import dev.backstep.replay.log.OutputLog;
 import dev.backstep.replay.stop.ArmedStops;
-import dev.backstep.replay.stop.Stop;
+import dev.backstep.replay.stop.TimelineStop;
 import dev.backstep.replay.stop.StopKind;
 import dev.backstep.replay.stop.StopSet;
 
@@ -27,7 +27,7 @@ import java.util.Map;
  * only thing the debugger layers above use. Record mode runs live and records as the position moves
  * past the furthest point ever reached; replay mode serves everything from a recording file.
  * Going back restores a snapshot and replays; every operation ends at an exact instruction boundary
- * with a {@link Stop} saying why and where.
+ * with a {@link TimelineStop} saying why and where.
  *
  * <p>This class is the façade over the parts that do the work: {@link TimelineLoop} (the run loop),
  * {@link ReverseScan}, {@link TimelineSnapshots} (taking, restoring, planning snapshots), {@link HistoryBounds} (how far
@@ -275,20 +275,20 @@ public final class Timeline implements AutoCloseable {
     }
 
     /** Moves to exactly {@code target} (clamped to the recorded range in replay mode), ignoring stop conditions. */
-    public Stop seek(long target) {
+    public TimelineStop seek(long target) {
         begin();
         long from = m.icount();
         return finish(loop.moveTo(Math.max(0, target), "seek"), target < from);
     }
 
     /** One instruction forward (live at the frontier of a record session). */
-    public Stop step() {
+    public TimelineStop step() {
         begin();
         return finish(loop.moveTo(m.icount() + 1, "step"), false);
     }
 
     /** One instruction back: the state equals a straight run to icount - 1. */
-    public Stop stepBack() {
+    public TimelineStop stepBack() {
         begin();
         long now = m.icount();
         if (now == 0) {
@@ -302,17 +302,17 @@ public final class Timeline implements AutoCloseable {
      * Long.MAX_VALUE for none), the end of the recording (replay), exit, idle, or cancel. Starting on a
      * breakpoint does not stop there again. A watchpoint stop is after the accessing instruction.
      */
-    public Stop runForward(StopSet stops, long limit) {
+    public TimelineStop runForward(StopSet stops, long limit) {
         begin();
         long now = m.icount();
         Map.Entry<Long, Integer> bp = icountBreakpoints.after(now);
         long target = Math.min(limit, bp == null ? Long.MAX_VALUE : bp.getKey());
         if (target <= now) {
-            return finish(Stop.simple(StopKind.LIMIT, now, m.hart().pc(), false, "limit"), false);
+            return finish(TimelineStop.simple(StopKind.LIMIT, now, m.hart().pc(), false, "limit"), false);
         }
         ArmedStops armed = new ArmedStops(m, stops);
         armed.arm();
-        Stop s;
+        TimelineStop s;
         try {
             s = loop.run(target, armed, (h, entersTrap) -> ArmedStops.accept(h), false, null, "run");
         } finally {
@@ -320,8 +320,8 @@ public final class Timeline implements AutoCloseable {
         }
         if (s == null) {
             s = bp != null && m.icount() == bp.getKey()
-                    ? Stop.icountBreakpoint(m.icount(), m.hart().pc(), false, bp.getValue())
-                    : Stop.simple(StopKind.LIMIT, m.icount(), m.hart().pc(), false, "limit");
+                    ? TimelineStop.icountBreakpoint(m.icount(), m.hart().pc(), false, bp.getValue())
+                    : TimelineStop.simple(StopKind.LIMIT, m.icount(), m.hart().pc(), false, "limit");
         }
         return finish(s, false);
     }
@@ -331,7 +331,7 @@ public final class Timeline implements AutoCloseable {
      * breakpoint) holds and goes there; icount 0 with START_OF_RECORDING when there is none.
      * A watchpoint stop is ON the accessing instruction (state before the access).
      */
-    public Stop reverseContinue(StopSet stops) {
+    public TimelineStop reverseContinue(StopSet stops) {
         begin();
         if (m.icount() == 0) {
             return finish(ReverseScan.startOfRecording(m), true);
@@ -363,11 +363,11 @@ public final class Timeline implements AutoCloseable {
      * Common end of every operation: the stop where the timeline now is (REACHED when the run reached its target),
      * a snapshot there, the recording flushed; a cancel request is used up.
      */
-    private Stop finish(Stop s, boolean backward) {
+    private TimelineStop finish(TimelineStop s, boolean backward) {
         long now = m.icount();
         int pc = m.hart().pc();
         if (s == null) {
-            s = Stop.simple(StopKind.REACHED, now, pc, backward, null);
+            s = TimelineStop.simple(StopKind.REACHED, now, pc, backward, null);
         } else if (s.icount() != now || s.pc() != pc || s.backward() != backward) {
             s = s.at(now, pc, backward);
         }

@@ -5,7 +5,7 @@ import dev.backstep.machine.MachineStop;
 import dev.backstep.machine.MachineStopReason;
 import dev.backstep.replay.stop.ArmedStops;
 import dev.backstep.replay.stop.Hit;
-import dev.backstep.replay.stop.Stop;
+import dev.backstep.replay.stop.TimelineStop;
 import dev.backstep.replay.stop.StopKind;
 
 import java.util.ArrayList;
@@ -71,7 +71,7 @@ final class TimelineLoop {
     }
 
     /** Restores the best snapshot if going back (or if one is closer than the current state), then replays. */
-    Stop moveTo(long target, String task) {
+    TimelineStop moveTo(long target, String task) {
         target = history.reachable(target);
         long now = m.icount();
         Map.Entry<Long, TimelineSnapshot> base = snapshots.atOrBefore(target);
@@ -91,7 +91,7 @@ final class TimelineLoop {
      * @param plan       icounts at which to leave snapshots (ascending), or null
      * @return null when target was reached, else the stop that ended the run
      */
-    Stop run(long target, ArmedStops stops, HitHandler handler, boolean checkStart, long[] plan, String task) {
+    TimelineStop run(long target, ArmedStops stops, HitHandler handler, boolean checkStart, long[] plan, String task) {
         long begin = m.icount();
         List<Hit> hits = new ArrayList<>(4);
         LoopState state = LoopState.start(stops != null && stops.needsStepping(), stops != null && !checkStart);
@@ -118,7 +118,7 @@ final class TimelineLoop {
                 return settle(state, stops, history.endStop(now, m.hart().pc()));
             }
             if (cancel.requested()) {
-                return settle(state, stops, Stop.simple(StopKind.CANCELLED, now, m.hart().pc(), false, "cancelled"));
+                return settle(state, stops, TimelineStop.simple(StopKind.CANCELLED, now, m.hart().pc(), false, "cancelled"));
             }
             if (now >= target && state.settled()) {
                 return null;
@@ -186,7 +186,7 @@ final class TimelineLoop {
                     return history.idled(at, m.hart().pc());
                 }
                 case TRAP_LOOP -> {
-                    return Stop.trap(at, m.hart().pc(), info.trap(),
+                    return TimelineStop.trap(at, m.hart().pc(), info.trap(),
                             "trap loop: " + (info.description() == null ? "trap entry keeps faulting" : info.description()));
                 }
                 default -> {
@@ -238,7 +238,7 @@ final class TimelineLoop {
      * Ends a run that stops in an unsettled state: back to the state on arrival at that icount (the latest snapshot at
      * or before it, replayed with the stops taken out of the machine). A cancel request survives it.
      */
-    private Stop settle(LoopState state, ArmedStops stops, Stop s) {
+    private TimelineStop settle(LoopState state, ArmedStops stops, TimelineStop s) {
         if (state.settled()) {
             return s;
         }

@@ -1,6 +1,6 @@
 package dev.backstep.replay;
 
-import dev.backstep.replay.stop.Stop;
+import dev.backstep.replay.stop.TimelineStop;
 import dev.backstep.replay.stop.StopKind;
 import dev.backstep.replay.stop.StopSet;
 import org.junit.jupiter.api.Test;
@@ -34,11 +34,11 @@ class CancelContractTest {
             t.seek(100);
             t.cancel(); // no operation runs
             assertTrue(t.cancelPending());
-            Stop s = t.runForward(StopSet.none(), Long.MAX_VALUE);
+            TimelineStop s = t.runForward(StopSet.none(), Long.MAX_VALUE);
             assertEquals(StopKind.CANCELLED, s.kind(), s.describe());
             assertEquals(100, t.icount(), "ended before running anything");
             assertFalse(t.cancelPending(), "used up by the operation it ended");
-            Stop again = t.runForward(StopSet.none(), Long.MAX_VALUE);
+            TimelineStop again = t.runForward(StopSet.none(), Long.MAX_VALUE);
             assertEquals(StopKind.EXIT, again.kind(), again.describe());
             assertEquals(end, again.icount());
         }
@@ -50,7 +50,7 @@ class CancelContractTest {
             t.seek(Long.MAX_VALUE);
             long end = t.icount();
             t.cancel();
-            Stop s = t.reverseContinue(StopSet.none());
+            TimelineStop s = t.reverseContinue(StopSet.none());
             assertEquals(StopKind.CANCELLED, s.kind(), s.describe());
             assertTrue(s.backward());
             assertEquals(end, t.icount(), "a cancelled reverse continue stays where it started");
@@ -62,7 +62,7 @@ class CancelContractTest {
     void anOperationThatEndsForAnotherReasonUsesTheRequestUpToo() throws IOException {
         try (Timeline t = replayOfHello()) {
             t.cancel();
-            Stop s = t.stepBack(); // at icount 0: ends at once, START_OF_RECORDING
+            TimelineStop s = t.stepBack(); // at icount 0: ends at once, START_OF_RECORDING
             assertEquals(StopKind.START_OF_RECORDING, s.kind());
             assertFalse(t.cancelPending());
             assertEquals(StopKind.REACHED, t.seek(50).kind());
@@ -75,7 +75,7 @@ class CancelContractTest {
             t.cancel();
             t.clearCancel();
             assertFalse(t.cancelPending());
-            Stop s = t.seek(100);
+            TimelineStop s = t.seek(100);
             assertEquals(StopKind.REACHED, s.kind());
             assertEquals(100, t.icount());
         }

@@ -3,7 +3,7 @@ package dev.backstep.replay;
 import dev.backstep.machine.ImageSymbol;
 import dev.backstep.replay.format.RecordingFile;
 import dev.backstep.replay.format.RecordingReader;
-import dev.backstep.replay.stop.Stop;
+import dev.backstep.replay.stop.TimelineStop;
 import dev.backstep.replay.stop.StopKind;
 import dev.backstep.replay.stop.StopSet;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +51,7 @@ class RandomTimeTravelTest {
             for (int i = 0; i < ops; i++) {
                 int op = r.nextInt(10);
                 long before = t.icount();
-                Stop s;
+                TimelineStop s;
                 switch (op) {
                     case 0, 1 -> {
                         long target = (long) (r.nextDouble() * (length + 1));
@@ -78,13 +78,13 @@ class RandomTimeTravelTest {
                             }
                             record(seen, t);
                             // it was the last hit: going forward from it meets no hit before the origin
-                            Stop f = t.runForward(stops, before);
+                            TimelineStop f = t.runForward(stops, before);
                             assertEquals(before, t.icount(), "hit between reverse stop and origin: " + f.describe());
                         } else {
                             assertEquals(StopKind.START_OF_RECORDING, s.kind(), s.describe());
                             assertEquals(0, t.icount());
                             record(seen, t);
-                            Stop f = t.runForward(stops, before);
+                            TimelineStop f = t.runForward(stops, before);
                             assertEquals(before, t.icount(), "missed hit: " + f.describe());
                         }
                     }
@@ -93,7 +93,7 @@ class RandomTimeTravelTest {
                         s = t.reverseContinue(stops);
                         if (s.kind() == StopKind.TRAP) {
                             record(seen, t);
-                            Stop f = t.runForward(stops, before);
+                            TimelineStop f = t.runForward(stops, before);
                             assertEquals(before, t.icount(), "trap between reverse stop and origin: " + f.describe());
                         }
                     }

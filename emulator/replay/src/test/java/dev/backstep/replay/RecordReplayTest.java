@@ -7,7 +7,7 @@ import dev.backstep.replay.format.RecordingEnd;
 import dev.backstep.replay.format.RecordingFile;
 import dev.backstep.replay.format.RecordingReader;
 import dev.backstep.replay.format.RecordingWriter;
-import dev.backstep.replay.stop.Stop;
+import dev.backstep.replay.stop.TimelineStop;
 import dev.backstep.replay.stop.StopKind;
 import dev.backstep.replay.stop.StopSet;
 import org.junit.jupiter.api.Test;
@@ -78,7 +78,7 @@ class RecordReplayTest {
             t.seek(0);
             t.runForward(StopSet.none(), 1500);
             t.stepBack();
-            Stop end = t.runForward(StopSet.none(), Long.MAX_VALUE);
+            TimelineStop end = t.runForward(StopSet.none(), Long.MAX_VALUE);
             assertEquals(StopKind.EXIT, end.kind(), end.describe());
             long n = t.icount();
             t.seek(n / 2);
@@ -86,7 +86,7 @@ class RecordReplayTest {
             assertEquals(expected("hello"), out.toString());
             assertEquals(expected("hello"), new String(t.output().all(), StandardCharsets.ISO_8859_1));
             assertTrue(t.output().bytesBefore(n / 2).length <= out.length());
-            Stop past = t.runForward(StopSet.none(), Long.MAX_VALUE);
+            TimelineStop past = t.runForward(StopSet.none(), Long.MAX_VALUE);
             assertEquals(n, t.icount(), past.describe());
         }
     }
@@ -119,7 +119,7 @@ class RecordReplayTest {
             RecordingFile f = RecordingReader.read(part);
             ReferenceRun ref = new ReferenceRun(whole);
             try (Timeline t = Timeline.replay(part, null, OPTS)) {
-                Stop s = t.runForward(StopSet.none(), Long.MAX_VALUE);
+                TimelineStop s = t.runForward(StopSet.none(), Long.MAX_VALUE);
                 assertEquals(f.validUpTo(), t.icount(), s.describe());
                 if (f.validUpTo() < whole.validUpTo()) {
                     assertEquals(StopKind.RECORDING_DAMAGED, s.kind(), s.describe());
@@ -155,7 +155,7 @@ class RecordReplayTest {
         assertNotNull(f.damage());
         assertTrue(f.damage().fileOffset() <= at);
         try (Timeline t = Timeline.replay(broken, null, OPTS)) {
-            Stop s = t.runForward(StopSet.none(), Long.MAX_VALUE);
+            TimelineStop s = t.runForward(StopSet.none(), Long.MAX_VALUE);
             assertEquals(StopKind.RECORDING_DAMAGED, s.kind());
             assertTrue(s.message().contains("file offset " + f.damage().fileOffset()), s.message());
             assertEquals(f.validUpTo(), t.icount());
@@ -182,13 +182,13 @@ class RecordReplayTest {
         Path tampered = dir.resolve("tampered.bsr");
         Files.write(tampered, rewrite(f, victim));
         try (Timeline t = Timeline.replay(tampered, null, OPTS)) {
-            Stop s = t.runForward(StopSet.none(), Long.MAX_VALUE);
+            TimelineStop s = t.runForward(StopSet.none(), Long.MAX_VALUE);
             assertEquals(StopKind.DIVERGENCE, s.kind(), s.describe());
             assertNotNull(t.divergence());
             assertTrue(t.divergence().icount() >= tamperedAt, t.divergence().toString());
             assertTrue(s.message().contains("icount " + t.divergence().icount()), s.message());
             // the good prefix still replays
-            Stop back = t.seek(tamperedAt);
+            TimelineStop back = t.seek(tamperedAt);
             assertEquals(tamperedAt, t.icount(), back.describe());
         }
     }
@@ -233,7 +233,7 @@ class RecordReplayTest {
     @Test
     void reverseWatchpointFindsTheWrite() throws Exception {
         try (Timeline t = Timeline.record(Examples.elf("corrupt"), null, null, MachineConfig.defaults(), OPTS)) {
-            Stop end = t.runForward(StopSet.none(), Long.MAX_VALUE);
+            TimelineStop end = t.runForward(StopSet.none(), Long.MAX_VALUE);
             assertEquals(StopKind.EXIT, end.kind());
             ImageSymbol config = t.elf().symbol("config");
             assertNotNull(config);
@@ -243,7 +243,7 @@ class RecordReplayTest {
 
             StopSet stops = new StopSet();
             int id = stops.addWatchpoint(limitAddr, 4, false, true).id();
-            Stop s = t.reverseContinue(stops);
+            TimelineStop s = t.reverseContinue(stops);
             assertEquals(StopKind.WATCHPOINT, s.kind(), s.describe());
             assertEquals(id, s.breakpointId());
             assertTrue(s.watchWrite());
@@ -254,7 +254,7 @@ class RecordReplayTest {
             long writer = t.icount();
 
             // forward continue stops after it
-            Stop f = t.runForward(stops, Long.MAX_VALUE);
+            TimelineStop f = t.runForward(stops, Long.MAX_VALUE);
             assertEquals(StopKind.WATCHPOINT, f.kind(), f.describe());
             assertEquals(writer + 1, t.icount());
             assertEquals(s.watchPc(), f.watchPc());
@@ -262,12 +262,12 @@ class RecordReplayTest {
             assertNotEquals(5, before);
 
             // reverse from just after the write finds that same write
-            Stop again = t.reverseContinue(stops);
+            TimelineStop again = t.reverseContinue(stops);
             assertEquals(writer, again.icount(), again.describe());
 
             // going on backwards reaches the first write, configure() storing 75 over 0, then the start
             int last = before;
-            Stop earlier;
+            TimelineStop earlier;
             int writes = 1;
             while ((earlier = t.reverseContinue(stops)).kind() == StopKind.WATCHPOINT) {
                 assertTrue(earlier.icount() < writer);
@@ -317,7 +317,7 @@ class RecordReplayTest {
                 t.cancel();
             });
             canceller.start();
-            Stop s = t.reverseContinue(stops);
+            TimelineStop s = t.reverseContinue(stops);
             canceller.join();
             assertTrue(s.kind() == StopKind.CANCELLED || s.kind() == StopKind.START_OF_RECORDING, s.describe());
             if (s.kind() == StopKind.CANCELLED) {
@@ -332,12 +332,12 @@ class RecordReplayTest {
         long at = length / 3;
         try (Timeline t = Timeline.record(Examples.elf("timer"), null, null, MachineConfig.defaults(), OPTS)) {
             int id = t.addIcountBreakpoint(at);
-            Stop s = t.runForward(StopSet.none(), Long.MAX_VALUE);
+            TimelineStop s = t.runForward(StopSet.none(), Long.MAX_VALUE);
             assertEquals(StopKind.ICOUNT_BREAKPOINT, s.kind());
             assertEquals(id, s.breakpointId());
             assertEquals(at, t.icount());
             t.runForward(StopSet.none(), 2 * at);
-            Stop b = t.reverseContinue(StopSet.none());
+            TimelineStop b = t.reverseContinue(StopSet.none());
             assertEquals(at, b.icount(), b.describe());
             assertTrue(t.removeIcountBreakpoint(id));
             assertEquals(StopKind.START_OF_RECORDING, t.reverseContinue(StopSet.none()).kind());

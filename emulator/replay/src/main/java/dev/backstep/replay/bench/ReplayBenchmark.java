@@ -9,7 +9,7 @@ import dev.backstep.machine.MachineStopReason;
 import dev.backstep.machine.UartOutput;
 import dev.backstep.replay.Timeline;
 import dev.backstep.replay.TimelineOptions;
-import dev.backstep.replay.stop.Stop;
+import dev.backstep.replay.stop.TimelineStop;
 import dev.backstep.replay.stop.StopSet;
 
 import java.io.InputStream;
@@ -139,7 +139,7 @@ public final class ReplayBenchmark {
                     long fwd = System.nanoTime() - f0;
                     int ibp = t.addIcountBreakpoint(at - n);
                     long b0 = System.nanoTime();
-                    Stop s = t.reverseContinue(stops);
+                    TimelineStop s = t.reverseContinue(stops);
                     long back = System.nanoTime() - b0;
                     t.removeIcountBreakpoint(ibp);
                     out.printf("reverse continue %,d: %.3f s vs forward %.3f s = %.2fx (target <= 1.5x), stopped: %s%n",

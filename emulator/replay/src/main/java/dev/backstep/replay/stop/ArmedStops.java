@@ -93,7 +93,7 @@ public final class ArmedStops {
             for (Object o : at) {
                 if (o instanceof PcBreakpoint b) {
                     if (b.condition() == null || b.condition().test(m)) {
-                        out.add(new Hit(icount, icount, b, Stop.breakpoint(icount, pc, false, b.id())));
+                        out.add(new Hit(icount, icount, b, TimelineStop.breakpoint(icount, pc, false, b.id())));
                     }
                 } else {
                     predicateHit((StopPredicate) o, icount, pc, out);
@@ -107,7 +107,7 @@ public final class ArmedStops {
 
     private void predicateHit(StopPredicate p, long icount, int pc, List<Hit> out) {
         if (p.test(m, icount)) {
-            out.add(new Hit(icount, icount, p, Stop.simple(StopKind.PREDICATE, icount, pc, false, p.describe())));
+            out.add(new Hit(icount, icount, p, TimelineStop.simple(StopKind.PREDICATE, icount, pc, false, p.describe())));
         }
     }
 
@@ -119,8 +119,8 @@ public final class ArmedStops {
         for (Watchpoint w : set.watchpoints()) {
             if ((write ? w.write() : w.read()) && w.covers(access.address(), access.size())
                     && (w.condition() == null || w.condition().test(m))) {
-                out.add(new Hit(icount, icount - 1, w, Stop.watchpoint(icount, m.hart().pc(),
-                        new Stop.WatchAccess(w.id(), access.address(), access.size(), write, access.pc()))));
+                out.add(new Hit(icount, icount - 1, w, TimelineStop.watchpoint(icount, m.hart().pc(),
+                        new TimelineStop.WatchAccess(w.id(), access.address(), access.size(), write, access.pc()))));
             }
         }
     }
@@ -129,7 +129,7 @@ public final class ArmedStops {
         long icount = m.icount();
         PendingTrap trap = info.trap();
         String what = trap.isInterrupt() ? "interrupt" : "exception";
-        return new Hit(icount, icount, null, Stop.trap(icount, m.hart().pc(), trap,
+        return new Hit(icount, icount, null, TimelineStop.trap(icount, m.hart().pc(), trap,
                 what + (info.description() == null ? "" : ": " + info.description())));
     }
 

@@ -481,7 +481,7 @@ public final class Session implements DebugSession {
         try {
             prepare(dir == Direction.FORWARD);
             hiddenInline = hidden;
-            return finish(dev.backstep.replay.stop.Stop.simple(StopKind.PREDICATE, timeline.icount(),
+            return finish(dev.backstep.replay.stop.TimelineStop.simple(StopKind.PREDICATE, timeline.icount(),
                     timeline.machine().hart().pc(), dir == Direction.BACKWARD, null), dir, what);
         } finally {
             leave();
@@ -512,7 +512,7 @@ public final class Session implements DebugSession {
                 return finish(beforeTrap(entry), Direction.BACKWARD, "reverse step out");
             }
             StopPredicate p = LinePredicates.entered(program, s, entry);
-            dev.backstep.replay.stop.Stop r = runToStop(p, false);
+            dev.backstep.replay.stop.TimelineStop r = runToStop(p, false);
             if (r.kind() == StopKind.PREDICATE && timeline.icount() > 0) {
                 r = timeline.stepBack();
                 r = r.withMessage(null);
@@ -528,17 +528,17 @@ public final class Session implements DebugSession {
      * instruction of this run (or to the function's entry, when the copy begins the function), shown as its call
      * site (not entered), as a called function's call instruction is.
      */
-    private dev.backstep.replay.stop.Stop outOfInlinedBackward(StepStart s) {
+    private dev.backstep.replay.stop.TimelineStop outOfInlinedBackward(StepStart s) {
         Function copy = s.innermost();
         Machine m = timeline.machine();
         Function concrete = copy.frameFunction();
         if (s.pc() == concrete.lowPc()) {
             // the copy begins the function and this is its first instruction: nothing of this run lies before
             hiddenInline = Math.max(0, s.inlineDepth(program, s.pc())) + 1;
-            return dev.backstep.replay.stop.Stop.simple(StopKind.PREDICATE, timeline.icount(), (int) s.pc(), true, null);
+            return dev.backstep.replay.stop.TimelineStop.simple(StopKind.PREDICATE, timeline.icount(), (int) s.pc(), true, null);
         }
         int[] outside = program.instructionsOutside(concrete, copy, m.memory());
-        dev.backstep.replay.stop.Stop r = runToStop(LinePredicates.leftInlinedBackward(program, s, copy, outside,
+        dev.backstep.replay.stop.TimelineStop r = runToStop(LinePredicates.leftInlinedBackward(program, s, copy, outside,
                 concrete.lowPc()), false);
         if (r.kind() != StopKind.PREDICATE) {
             return r;
@@ -575,7 +575,7 @@ public final class Session implements DebugSession {
      * instruction); ecall, ebreak and illegal instructions retire as they trap, so from the vector at the next
      * icount one more step back lands on them. User breakpoints on the way still stop.
      */
-    private dev.backstep.replay.stop.Stop beforeTrap(long vector) {
+    private dev.backstep.replay.stop.TimelineStop beforeTrap(long vector) {
         StopPredicate entered = new StopPredicate() {
             @Override
             public int[] candidatePcs() {
@@ -587,7 +587,7 @@ public final class Session implements DebugSession {
                 return (m.hart().pc() & 0xffffffffL) == vector;
             }
         };
-        dev.backstep.replay.stop.Stop r = runToStop(entered, false);
+        dev.backstep.replay.stop.TimelineStop r = runToStop(entered, false);
         if (r.kind() == StopKind.PREDICATE && !timeline.stoppedAtTrapEntry() && timeline.icount() > 0) {
             r = timeline.stepBack().withMessage(null);
         }
@@ -633,7 +633,7 @@ public final class Session implements DebugSession {
             prepare(fwd);
             StepStart s = startHere(hidden);
             StopPredicate p = make.apply(s);
-            dev.backstep.replay.stop.Stop r = runToStop(p, fwd);
+            dev.backstep.replay.stop.TimelineStop r = runToStop(p, fwd);
             if (fwd && r.kind() == StopKind.PREDICATE && timeline.stoppedAtTrapEntry()) {
                 // the step stops on a trap handler's first instruction: the timeline is at the trap's icount, before
                 // the entry; one instruction more is inside the handler, where the user asked to go
@@ -659,7 +659,7 @@ public final class Session implements DebugSession {
      * A reverse step's predicate and a user breakpoint can hold at the same instruction; the reverse scan keeps
      * the last hit, which may be the predicate's. There the user's breakpoint wins, as it does going forward.
      */
-    private dev.backstep.replay.stop.Stop userBreakpointWins(dev.backstep.replay.stop.Stop r) {
+    private dev.backstep.replay.stop.TimelineStop userBreakpointWins(dev.backstep.replay.stop.TimelineStop r) {
         if (r.kind() != StopKind.PREDICATE) {
             return r;
         }
@@ -673,7 +673,7 @@ public final class Session implements DebugSession {
             if (u != null && u.hitCondition != null && !u.countHit()) {
                 continue;
             }
-            return dev.backstep.replay.stop.Stop.breakpoint(timeline.icount(), pc, true, b.id());
+            return dev.backstep.replay.stop.TimelineStop.breakpoint(timeline.icount(), pc, true, b.id());
         }
         return r;
     }
@@ -696,7 +696,7 @@ public final class Session implements DebugSession {
      * a statement: the result is where a forward step from there would come here. A breakpoint (or watchpoint, or
      * wanted trap) met on the way back within the line wins: the user's stop is passed before the line start.
      */
-    private dev.backstep.replay.stop.Stop toLineStart(StopPredicate p, StepStart step, dev.backstep.replay.stop.Stop r) {
+    private dev.backstep.replay.stop.TimelineStop toLineStart(StopPredicate p, StepStart step, dev.backstep.replay.stop.TimelineStop r) {
         for (int guard = 0; guard < 256 && r.kind() == StopKind.PREDICATE; guard++) {
             long pc = timeline.machine().hart().pc() & 0xffffffffL;
             long at = timeline.icount();
@@ -704,7 +704,7 @@ public final class Session implements DebugSession {
                 return r;
             }
             LinePiece piece = new LinePiece(pc, program.cfa(timeline.machine()), step);
-            dev.backstep.replay.stop.Stop earlier = userBreakpointWins(runToStop(p, false));
+            dev.backstep.replay.stop.TimelineStop earlier = userBreakpointWins(runToStop(p, false));
             switch (earlier.kind()) {
                 case PREDICATE -> {
                     if (!piece.continuedBy(program, timeline.machine())) {
@@ -752,14 +752,14 @@ public final class Session implements DebugSession {
             return piece.continuedBy(program, m);
         }
         StopSet only = new StopSet().addPredicate(p);
-        dev.backstep.replay.stop.Stop prev = timeline.reverseContinue(only);
+        dev.backstep.replay.stop.TimelineStop prev = timeline.reverseContinue(only);
         boolean continues = prev.kind() == StopKind.PREDICATE && piece.continuedBy(program, m);
         timeline.seek(stopAt);
         return continues;
     }
 
-    private dev.backstep.replay.stop.Stop withPredicate(StopPredicate p,
-                                                        Supplier<dev.backstep.replay.stop.Stop> run) {
+    private dev.backstep.replay.stop.TimelineStop withPredicate(StopPredicate p,
+                                                        Supplier<dev.backstep.replay.stop.TimelineStop> run) {
         stops.addPredicate(p);
         try {
             return run.get();
@@ -773,7 +773,7 @@ public final class Session implements DebugSession {
     }
 
     /** Runs a timeline operation as an execution request. */
-    private Stop execute(boolean fwd, String what, Supplier<dev.backstep.replay.stop.Stop> op) throws SessionException {
+    private Stop execute(boolean fwd, String what, Supplier<dev.backstep.replay.stop.TimelineStop> op) throws SessionException {
         enter();
         try {
             prepare(fwd);
@@ -787,18 +787,18 @@ public final class Session implements DebugSession {
      * Runs forward or backward to the next stop of the user's stop set, plus {@code p} if not null, passing the traps
      * the exception filters do not want.
      */
-    private dev.backstep.replay.stop.Stop runToStop(StopPredicate p, boolean fwd) {
-        Supplier<dev.backstep.replay.stop.Stop> once = fwd ? () -> timeline.runForward(stops, Long.MAX_VALUE)
+    private dev.backstep.replay.stop.TimelineStop runToStop(StopPredicate p, boolean fwd) {
+        Supplier<dev.backstep.replay.stop.TimelineStop> once = fwd ? () -> timeline.runForward(stops, Long.MAX_VALUE)
                 : () -> timeline.reverseContinue(stops);
-        Supplier<dev.backstep.replay.stop.Stop> run = p == null ? once : () -> withPredicate(p, once);
-        dev.backstep.replay.stop.Stop r = run.get();
+        Supplier<dev.backstep.replay.stop.TimelineStop> run = p == null ? once : () -> withPredicate(p, once);
+        dev.backstep.replay.stop.TimelineStop r = run.get();
         for (int guard = 0; guard < 100_000 && r.kind() == StopKind.TRAP && !wanted(r) && !pauseRequested; guard++) {
             r = run.get();
         }
         return r;
     }
 
-    private boolean wanted(dev.backstep.replay.stop.Stop r) {
+    private boolean wanted(dev.backstep.replay.stop.TimelineStop r) {
         boolean interrupt = r.trapCause() < 0;
         return filters.contains(ExceptionFilter.ALL_TRAPS)
                 || (interrupt ? filters.contains(ExceptionFilter.INTERRUPTS) : filters.contains(ExceptionFilter.EXCEPTIONS));
@@ -817,7 +817,7 @@ public final class Session implements DebugSession {
         output.begin();
     }
 
-    private Stop finish(dev.backstep.replay.stop.Stop r, Direction dir, String what) {
+    private Stop finish(dev.backstep.replay.stop.TimelineStop r, Direction dir, String what) {
         forward = false;
         output.end();
         view = null;
@@ -861,7 +861,7 @@ public final class Session implements DebugSession {
      * A line breakpoint on the line of a call whose inlined copy holds the pc stops at the call site, not in the
      * copy (the user asked for that line): the levels to show as their call site (gdb does the same).
      */
-    private int callSiteBreakpoint(dev.backstep.replay.stop.Stop r) {
+    private int callSiteBreakpoint(dev.backstep.replay.stop.TimelineStop r) {
         UserBreakpoint b = breakpoints.byStopId(r.breakpointId());
         if (b == null || b.kind != UserBreakpoint.Kind.LINE || b.status == null) {
             return hiddenInline;

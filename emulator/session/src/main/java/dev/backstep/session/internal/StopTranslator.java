@@ -12,7 +12,7 @@ final class StopTranslator {
     private StopTranslator() {
     }
 
-    static Stop translate(dev.backstep.replay.stop.Stop r, Direction dir, String what, BreakpointTable bps,
+    static Stop translate(dev.backstep.replay.stop.TimelineStop r, Direction dir, String what, BreakpointTable bps,
                           Program program, boolean paused, int hiddenInline) {
         long icount = r.icount();
         int pc = r.pc();

@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param message  a line for people, or null
  * @param detail   null for the kinds without one
  */
-public record Stop(StopKind kind, long icount, int pc, boolean backward, String message, Detail detail) {
+public record TimelineStop(StopKind kind, long icount, int pc, boolean backward, String message, Detail detail) {
 
     /** What a stop of some kinds carries besides its position. */
     public sealed interface Detail permits BreakpointHit, WatchAccess, TrapAhead, ExitCode {
@@ -45,7 +45,7 @@ public record Stop(StopKind kind, long icount, int pc, boolean backward, String 
     public record ExitCode(int code) implements Detail {
     }
 
-    public Stop {
+    public TimelineStop {
         Objects.requireNonNull(kind, "kind");
         Class<? extends Detail> wanted = switch (kind) {
             case BREAKPOINT, ICOUNT_BREAKPOINT -> BreakpointHit.class;
@@ -63,40 +63,40 @@ public record Stop(StopKind kind, long icount, int pc, boolean backward, String 
     // ---------------------------------------------------------------- one factory per kind with a detail
 
     /** A kind without a detail: REACHED, PREDICATE, LIMIT, START_OF_RECORDING, END_OF_RECORDING, IDLE, CANCELLED... */
-    public static Stop simple(StopKind kind, long icount, int pc, boolean backward, String message) {
-        return new Stop(kind, icount, pc, backward, message, null);
+    public static TimelineStop simple(StopKind kind, long icount, int pc, boolean backward, String message) {
+        return new TimelineStop(kind, icount, pc, backward, message, null);
     }
 
-    public static Stop breakpoint(long icount, int pc, boolean backward, int breakpointId) {
-        return new Stop(StopKind.BREAKPOINT, icount, pc, backward, null, new BreakpointHit(breakpointId));
+    public static TimelineStop breakpoint(long icount, int pc, boolean backward, int breakpointId) {
+        return new TimelineStop(StopKind.BREAKPOINT, icount, pc, backward, null, new BreakpointHit(breakpointId));
     }
 
-    public static Stop icountBreakpoint(long icount, int pc, boolean backward, int breakpointId) {
-        return new Stop(StopKind.ICOUNT_BREAKPOINT, icount, pc, backward, null, new BreakpointHit(breakpointId));
+    public static TimelineStop icountBreakpoint(long icount, int pc, boolean backward, int breakpointId) {
+        return new TimelineStop(StopKind.ICOUNT_BREAKPOINT, icount, pc, backward, null, new BreakpointHit(breakpointId));
     }
 
     /** A watchpoint hit, met going forward (after the access). */
-    public static Stop watchpoint(long icount, int pc, WatchAccess access) {
-        return new Stop(StopKind.WATCHPOINT, icount, pc, false, null, access);
+    public static TimelineStop watchpoint(long icount, int pc, WatchAccess access) {
+        return new TimelineStop(StopKind.WATCHPOINT, icount, pc, false, null, access);
     }
 
     /** A trap about to be taken, met going forward. */
-    public static Stop trap(long icount, int pc, PendingTrap trap, String message) {
-        return new Stop(StopKind.TRAP, icount, pc, false, message, new TrapAhead(trap));
+    public static TimelineStop trap(long icount, int pc, PendingTrap trap, String message) {
+        return new TimelineStop(StopKind.TRAP, icount, pc, false, message, new TrapAhead(trap));
     }
 
-    public static Stop exit(long icount, int pc, int exitCode, String message) {
-        return new Stop(StopKind.EXIT, icount, pc, false, message, new ExitCode(exitCode));
+    public static TimelineStop exit(long icount, int pc, int exitCode, String message) {
+        return new TimelineStop(StopKind.EXIT, icount, pc, false, message, new ExitCode(exitCode));
     }
 
     // ---------------------------------------------------------------- the same stop, moved or reworded
 
-    public Stop at(long newIcount, int newPc, boolean newBackward) {
-        return new Stop(kind, newIcount, newPc, newBackward, message, detail);
+    public TimelineStop at(long newIcount, int newPc, boolean newBackward) {
+        return new TimelineStop(kind, newIcount, newPc, newBackward, message, detail);
     }
 
-    public Stop withMessage(String m) {
-        return new Stop(kind, icount, pc, backward, m, detail);
+    public TimelineStop withMessage(String m) {
+        return new TimelineStop(kind, icount, pc, backward, m, detail);
     }
 
     // ---------------------------------------------------------------- details, 0 / false for the kinds without them
