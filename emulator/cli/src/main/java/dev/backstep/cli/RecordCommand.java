@@ -5,7 +5,7 @@ import dev.backstep.replay.Recorder;
 import dev.backstep.replay.RunSummary;
 import dev.backstep.replay.TimelineListener;
 import dev.backstep.replay.TimelineOptions;
-import dev.backstep.replay.stop.StopKind;
+import dev.backstep.replay.stop.TimelineStopKind;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -75,7 +75,7 @@ final class RecordCommand implements Callable<Integer> {
     }
 
     static int exitStatus(RunSummary s) {
-        if (s.stop().kind() == StopKind.EXIT) {
+        if (s.stop().kind() == TimelineStopKind.EXIT) {
             return s.stop().exitCode() & 0xFF;
         }
         return s.ok() ? 0 : RunOutcome.STATUS_UNFINISHED;

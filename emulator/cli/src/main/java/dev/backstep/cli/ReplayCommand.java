@@ -4,7 +4,7 @@ import dev.backstep.replay.Replayer;
 import dev.backstep.replay.RunSummary;
 import dev.backstep.replay.TimelineListener;
 import dev.backstep.replay.TimelineOptions;
-import dev.backstep.replay.stop.StopKind;
+import dev.backstep.replay.stop.TimelineStopKind;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -60,7 +60,7 @@ final class ReplayCommand implements Callable<Integer> {
             System.err.println("backstep: the replay does NOT match the recording");
             return STATUS_DIVERGED;
         }
-        return summary.stop().kind() == StopKind.EXIT ? summary.stop().exitCode() & 0xFF : 0;
+        return summary.stop().kind() == TimelineStopKind.EXIT ? summary.stop().exitCode() & 0xFF : 0;
     }
 
     private long recordedLength() {

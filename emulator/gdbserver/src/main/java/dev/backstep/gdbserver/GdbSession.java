@@ -6,7 +6,7 @@ import dev.backstep.replay.Timeline;
 import dev.backstep.replay.TimelineListener;
 import dev.backstep.replay.format.StateEdit;
 import dev.backstep.replay.stop.TimelineStop;
-import dev.backstep.replay.stop.StopKind;
+import dev.backstep.replay.stop.TimelineStopKind;
 import dev.backstep.replay.stop.StopPredicate;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -206,7 +206,7 @@ final class GdbSession {
     private void monitorCommand(String line) throws IOException {
         MonitorCommands.Result r = monitor.run(line);
         if (r.stateMoved()) {
-            lastStop = TimelineStop.simple(StopKind.REACHED, timeline.icount(),
+            lastStop = TimelineStop.simple(TimelineStopKind.REACHED, timeline.icount(),
                     timeline.machine().hart().pc(), false, null);
         }
         sendConsole(r.text());
@@ -312,7 +312,7 @@ final class GdbSession {
 
     private void resume(Supplier<TimelineStop> op) throws IOException {
         TimelineStop s = interrupts.run(ch.packetsTaken(), op);
-        if (s.kind() == StopKind.WATCHPOINT) {
+        if (s.kind() == TimelineStopKind.WATCHPOINT) {
             s = placeForGdb(s);
         }
         lastStop = s;
@@ -353,7 +353,7 @@ final class GdbSession {
      */
     private TimelineStop placeForGdb(TimelineStop s) {
         TimelineStop moved = s.backward() ? timeline.step() : timeline.stepBack();
-        if (moved.kind() != StopKind.REACHED) {
+        if (moved.kind() != TimelineStopKind.REACHED) {
             return s;
         }
         return s.at(timeline.icount(), timeline.machine().hart().pc(), s.backward());

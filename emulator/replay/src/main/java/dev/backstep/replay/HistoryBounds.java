@@ -5,7 +5,7 @@ import dev.backstep.machine.Machine;
 import dev.backstep.replay.format.RecordingEnd;
 import dev.backstep.replay.format.RecordingFile;
 import dev.backstep.replay.stop.TimelineStop;
-import dev.backstep.replay.stop.StopKind;
+import dev.backstep.replay.stop.TimelineStopKind;
 
 import java.io.IOException;
 
@@ -96,14 +96,14 @@ final class HistoryBounds {
         }
         RecordingEnd end = recording.end();
         if (recording.damage() != null) {
-            endStop = TimelineStop.simple(StopKind.RECORDING_DAMAGED, at, 0, false, recording.damage().describe());
+            endStop = TimelineStop.simple(TimelineStopKind.RECORDING_DAMAGED, at, 0, false, recording.damage().describe());
         } else if (end == null) {
-            endStop = TimelineStop.simple(StopKind.RECORDING_DAMAGED, at, 0, false, "the recording is incomplete (no END "
+            endStop = TimelineStop.simple(TimelineStopKind.RECORDING_DAMAGED, at, 0, false, "the recording is incomplete (no END "
                     + "chunk: the recording run was cut off); it replays up to icount " + at);
         } else if (end.stopReason().startsWith("EXIT")) {
             endStop = exitEndStop(at, end.stopReason(), end.exitCode());
         } else {
-            endStop = TimelineStop.simple(StopKind.END_OF_RECORDING, at, 0, false, "end of recording (" + end.stopReason() + ")");
+            endStop = TimelineStop.simple(TimelineStopKind.END_OF_RECORDING, at, 0, false, "end of recording (" + end.stopReason() + ")");
         }
     }
 
@@ -111,7 +111,7 @@ final class HistoryBounds {
     TimelineStop diverged(Divergence d, long now, int pc) {
         if (divergence == null) {
             divergence = d;
-            endStop = TimelineStop.simple(StopKind.DIVERGENCE, d.icount(), 0, false,
+            endStop = TimelineStop.simple(TimelineStopKind.DIVERGENCE, d.icount(), 0, false,
                     "replay diverged from the recording at icount " + d.icount() + ": " + d.message());
         }
         limit = Math.min(limit, Math.max(d.icount(), 0));
@@ -139,10 +139,10 @@ final class HistoryBounds {
         if (liveEnd(at)) {
             sink.end(new RecordingEnd(at, "IDLE", 0));
             limit = at;
-            endStop = TimelineStop.simple(StopKind.END_OF_RECORDING, at, 0, false,
+            endStop = TimelineStop.simple(TimelineStopKind.END_OF_RECORDING, at, 0, false,
                     "end of recording: the program waits for input that will never come");
         }
-        return TimelineStop.simple(StopKind.IDLE, at, pc, false, "waiting for input that will never come");
+        return TimelineStop.simple(TimelineStopKind.IDLE, at, pc, false, "waiting for input that will never come");
     }
 
     private boolean liveEnd(long at) {

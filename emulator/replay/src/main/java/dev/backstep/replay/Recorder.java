@@ -3,7 +3,7 @@ package dev.backstep.replay;
 import dev.backstep.machine.ExternalInput;
 import dev.backstep.machine.MachineConfig;
 import dev.backstep.replay.stop.TimelineStop;
-import dev.backstep.replay.stop.StopKind;
+import dev.backstep.replay.stop.TimelineStopKind;
 import dev.backstep.replay.stop.StopSet;
 
 import java.io.IOException;
@@ -34,7 +34,7 @@ public final class Recorder {
             running = null;
         }
         long bytes = out == null ? 0 : Files.size(out);
-        boolean ok = stop.kind() == StopKind.EXIT || stop.kind() == StopKind.IDLE;
+        boolean ok = stop.kind() == TimelineStopKind.EXIT || stop.kind() == TimelineStopKind.IDLE;
         return new RunSummary(stop, t.icount(), t.events().size(), t.digests().size(), t.output().size(), bytes,
                 System.nanoTime() - t0, ok);
     }

@@ -3,7 +3,7 @@ package dev.backstep.replay;
 import dev.backstep.replay.format.RecordingFile;
 import dev.backstep.replay.format.RecordingReader;
 import dev.backstep.replay.stop.TimelineStop;
-import dev.backstep.replay.stop.StopKind;
+import dev.backstep.replay.stop.TimelineStopKind;
 import dev.backstep.replay.stop.StopSet;
 
 import java.io.IOException;
@@ -54,7 +54,7 @@ public final class Replayer {
             verified++;
         }
         boolean ok = rec.complete() && t.divergence() == null
-                && (stop.kind() == StopKind.EXIT || stop.kind() == StopKind.END_OF_RECORDING || stop.kind() == StopKind.IDLE);
+                && (stop.kind() == TimelineStopKind.EXIT || stop.kind() == TimelineStopKind.END_OF_RECORDING || stop.kind() == TimelineStopKind.IDLE);
         return new RunSummary(stop, t.icount(), t.events().size(), verified, t.output().size(), rec.fileSize(),
                 System.nanoTime() - t0, ok);
     }

@@ -4,7 +4,7 @@ import dev.backstep.machine.Machine;
 import dev.backstep.replay.stop.ArmedStops;
 import dev.backstep.replay.stop.Hit;
 import dev.backstep.replay.stop.TimelineStop;
-import dev.backstep.replay.stop.StopKind;
+import dev.backstep.replay.stop.TimelineStopKind;
 import dev.backstep.replay.stop.StopSet;
 
 import java.util.ArrayList;
@@ -86,10 +86,10 @@ final class ReverseScan {
                         return false;
                     }, true, snapshots.scanPoints(start, windowEnd), "reverse continue");
                 }
-                if (s != null && s.kind() != StopKind.EXIT && s.kind() != StopKind.IDLE) {
+                if (s != null && s.kind() != TimelineStopKind.EXIT && s.kind() != TimelineStopKind.IDLE) {
                     // cancelled or diverged: stay put and say so
                     armed.disarm();
-                    if (s.kind() == StopKind.CANCELLED) {
+                    if (s.kind() == TimelineStopKind.CANCELLED) {
                         cancel.clear(); // the way back to the origin must not be cancelled too
                         loop.moveTo(origin, "return");
                         s = s.at(m.icount(), m.hart().pc(), true);
@@ -128,6 +128,6 @@ final class ReverseScan {
     }
 
     static TimelineStop startOfRecording(Machine m) {
-        return TimelineStop.simple(StopKind.START_OF_RECORDING, 0, m.hart().pc(), true, "start of recording");
+        return TimelineStop.simple(TimelineStopKind.START_OF_RECORDING, 0, m.hart().pc(), true, "start of recording");
     }
 }

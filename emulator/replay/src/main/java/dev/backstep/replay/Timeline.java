@@ -14,7 +14,7 @@ import dev.backstep.replay.log.EventLog;
 import dev.backstep.replay.log.OutputLog;
 import dev.backstep.replay.stop.ArmedStops;
 import dev.backstep.replay.stop.TimelineStop;
-import dev.backstep.replay.stop.StopKind;
+import dev.backstep.replay.stop.TimelineStopKind;
 import dev.backstep.replay.stop.StopSet;
 
 import java.io.IOException;
@@ -308,7 +308,7 @@ public final class Timeline implements AutoCloseable {
         Map.Entry<Long, Integer> bp = icountBreakpoints.after(now);
         long target = Math.min(limit, bp == null ? Long.MAX_VALUE : bp.getKey());
         if (target <= now) {
-            return finish(TimelineStop.simple(StopKind.LIMIT, now, m.hart().pc(), false, "limit"), false);
+            return finish(TimelineStop.simple(TimelineStopKind.LIMIT, now, m.hart().pc(), false, "limit"), false);
         }
         ArmedStops armed = new ArmedStops(m, stops);
         armed.arm();
@@ -321,7 +321,7 @@ public final class Timeline implements AutoCloseable {
         if (s == null) {
             s = bp != null && m.icount() == bp.getKey()
                     ? TimelineStop.icountBreakpoint(m.icount(), m.hart().pc(), false, bp.getValue())
-                    : TimelineStop.simple(StopKind.LIMIT, m.icount(), m.hart().pc(), false, "limit");
+                    : TimelineStop.simple(TimelineStopKind.LIMIT, m.icount(), m.hart().pc(), false, "limit");
         }
         return finish(s, false);
     }
@@ -367,7 +367,7 @@ public final class Timeline implements AutoCloseable {
         long now = m.icount();
         int pc = m.hart().pc();
         if (s == null) {
-            s = TimelineStop.simple(StopKind.REACHED, now, pc, backward, null);
+            s = TimelineStop.simple(TimelineStopKind.REACHED, now, pc, backward, null);
         } else if (s.icount() != now || s.pc() != pc || s.backward() != backward) {
             s = s.at(now, pc, backward);
         }

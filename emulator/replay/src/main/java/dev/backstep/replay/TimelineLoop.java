@@ -6,7 +6,7 @@ import dev.backstep.machine.MachineStopReason;
 import dev.backstep.replay.stop.ArmedStops;
 import dev.backstep.replay.stop.Hit;
 import dev.backstep.replay.stop.TimelineStop;
-import dev.backstep.replay.stop.StopKind;
+import dev.backstep.replay.stop.TimelineStopKind;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -118,7 +118,7 @@ final class TimelineLoop {
                 return settle(state, stops, history.endStop(now, m.hart().pc()));
             }
             if (cancel.requested()) {
-                return settle(state, stops, TimelineStop.simple(StopKind.CANCELLED, now, m.hart().pc(), false, "cancelled"));
+                return settle(state, stops, TimelineStop.simple(TimelineStopKind.CANCELLED, now, m.hart().pc(), false, "cancelled"));
             }
             if (now >= target && state.settled()) {
                 return null;

@@ -1,7 +1,7 @@
 package dev.backstep.replay;
 
 import dev.backstep.replay.stop.TimelineStop;
-import dev.backstep.replay.stop.StopKind;
+import dev.backstep.replay.stop.TimelineStopKind;
 import dev.backstep.replay.stop.StopSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,11 +35,11 @@ class CancelContractTest {
             t.cancel(); // no operation runs
             assertTrue(t.cancelPending());
             TimelineStop s = t.runForward(StopSet.none(), Long.MAX_VALUE);
-            assertEquals(StopKind.CANCELLED, s.kind(), s.describe());
+            assertEquals(TimelineStopKind.CANCELLED, s.kind(), s.describe());
             assertEquals(100, t.icount(), "ended before running anything");
             assertFalse(t.cancelPending(), "used up by the operation it ended");
             TimelineStop again = t.runForward(StopSet.none(), Long.MAX_VALUE);
-            assertEquals(StopKind.EXIT, again.kind(), again.describe());
+            assertEquals(TimelineStopKind.EXIT, again.kind(), again.describe());
             assertEquals(end, again.icount());
         }
     }
@@ -51,10 +51,10 @@ class CancelContractTest {
             long end = t.icount();
             t.cancel();
             TimelineStop s = t.reverseContinue(StopSet.none());
-            assertEquals(StopKind.CANCELLED, s.kind(), s.describe());
+            assertEquals(TimelineStopKind.CANCELLED, s.kind(), s.describe());
             assertTrue(s.backward());
             assertEquals(end, t.icount(), "a cancelled reverse continue stays where it started");
-            assertEquals(StopKind.START_OF_RECORDING, t.reverseContinue(StopSet.none()).kind());
+            assertEquals(TimelineStopKind.START_OF_RECORDING, t.reverseContinue(StopSet.none()).kind());
         }
     }
 
@@ -63,9 +63,9 @@ class CancelContractTest {
         try (Timeline t = replayOfHello()) {
             t.cancel();
             TimelineStop s = t.stepBack(); // at icount 0: ends at once, START_OF_RECORDING
-            assertEquals(StopKind.START_OF_RECORDING, s.kind());
+            assertEquals(TimelineStopKind.START_OF_RECORDING, s.kind());
             assertFalse(t.cancelPending());
-            assertEquals(StopKind.REACHED, t.seek(50).kind());
+            assertEquals(TimelineStopKind.REACHED, t.seek(50).kind());
         }
     }
 
@@ -76,7 +76,7 @@ class CancelContractTest {
             t.clearCancel();
             assertFalse(t.cancelPending());
             TimelineStop s = t.seek(100);
-            assertEquals(StopKind.REACHED, s.kind());
+            assertEquals(TimelineStopKind.REACHED, s.kind());
             assertEquals(100, t.icount());
         }
     }

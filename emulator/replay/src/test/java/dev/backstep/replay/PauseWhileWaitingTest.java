@@ -9,7 +9,7 @@ import dev.backstep.replay.format.RecordingEnd;
 import dev.backstep.replay.format.RecordingExporter;
 import dev.backstep.replay.log.EventLog;
 import dev.backstep.replay.stop.TimelineStop;
-import dev.backstep.replay.stop.StopKind;
+import dev.backstep.replay.stop.TimelineStopKind;
 import dev.backstep.replay.stop.StopSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,7 +110,7 @@ class PauseWhileWaitingTest {
                 TimelineStop s = run.get(10, TimeUnit.SECONDS);   // before interrupt(): blocked for ever
                 long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked);
                 System.out.println("pause while waiting for input took " + ms + " ms (round " + round + ")");
-                assertEquals(StopKind.CANCELLED, s.kind(), s.describe());
+                assertEquals(TimelineStopKind.CANCELLED, s.kind(), s.describe());
                 assertTrue(t.machine().hart().waitingForInterrupt(), "still in the wait");
             }
             long pausedAt = t.icount();
@@ -125,7 +125,7 @@ class PauseWhileWaitingTest {
             RecordingExporter.export(t.recordingSoFar(), new RecordingEnd(t.recordedLength(), "DETACHED", 0), saved);
             try (Timeline r = Timeline.replay(saved, null, TimelineOptions.defaults())) {
                 TimelineStop end = r.runForward(StopSet.none(), Long.MAX_VALUE);
-                assertEquals(StopKind.END_OF_RECORDING, end.kind(), end.describe());
+                assertEquals(TimelineStopKind.END_OF_RECORDING, end.kind(), end.describe());
                 assertNull(r.divergence());
                 assertEquals(pausedAt, r.icount());
                 assertEquals(digest, r.machine().digest());
@@ -134,7 +134,7 @@ class PauseWhileWaitingTest {
             // typing goes on: the program finishes as if never paused
             kb.type("quit\n");
             TimelineStop fin = pool.submit(() -> t.runForward(StopSet.none(), Long.MAX_VALUE)).get(20, TimeUnit.SECONDS);
-            assertEquals(StopKind.EXIT, fin.kind(), fin.describe());
+            assertEquals(TimelineStopKind.EXIT, fin.kind(), fin.describe());
             assertTrue(outputHas(out, "bye"), out.toString());
             assertNoInterruptedIdle(t.events());
         } finally {
@@ -144,7 +144,7 @@ class PauseWhileWaitingTest {
         // the finished file replays to the same end without divergence
         try (Timeline r = Timeline.replay(rec, null, TimelineOptions.defaults())) {
             TimelineStop end = r.runForward(StopSet.none(), Long.MAX_VALUE);
-            assertEquals(StopKind.EXIT, end.kind(), end.describe());
+            assertEquals(TimelineStopKind.EXIT, end.kind(), end.describe());
             assertNull(r.divergence());
         }
     }

@@ -4,7 +4,7 @@ import dev.backstep.machine.ImageSymbol;
 import dev.backstep.replay.format.RecordingFile;
 import dev.backstep.replay.format.RecordingReader;
 import dev.backstep.replay.stop.TimelineStop;
-import dev.backstep.replay.stop.StopKind;
+import dev.backstep.replay.stop.TimelineStopKind;
 import dev.backstep.replay.stop.StopSet;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,7 +72,7 @@ class RandomTimeTravelTest {
                         stops.addBreakpoint(pc);
                         s = t.reverseContinue(stops);
                         assertTrue(t.icount() < before || before == 0, s.describe());
-                        if (s.kind() == StopKind.BREAKPOINT) {
+                        if (s.kind() == TimelineStopKind.BREAKPOINT) {
                             if (!t.stoppedAtTrapEntry()) {
                                 assertEquals(pc, t.machine().hart().pc());
                             }
@@ -81,7 +81,7 @@ class RandomTimeTravelTest {
                             TimelineStop f = t.runForward(stops, before);
                             assertEquals(before, t.icount(), "hit between reverse stop and origin: " + f.describe());
                         } else {
-                            assertEquals(StopKind.START_OF_RECORDING, s.kind(), s.describe());
+                            assertEquals(TimelineStopKind.START_OF_RECORDING, s.kind(), s.describe());
                             assertEquals(0, t.icount());
                             record(seen, t);
                             TimelineStop f = t.runForward(stops, before);
@@ -91,7 +91,7 @@ class RandomTimeTravelTest {
                     case 8 -> {
                         StopSet stops = new StopSet().stopOnTraps(true);
                         s = t.reverseContinue(stops);
-                        if (s.kind() == StopKind.TRAP) {
+                        if (s.kind() == TimelineStopKind.TRAP) {
                             record(seen, t);
                             TimelineStop f = t.runForward(stops, before);
                             assertEquals(before, t.icount(), "trap between reverse stop and origin: " + f.describe());
@@ -103,8 +103,8 @@ class RandomTimeTravelTest {
                         s = t.runForward(stops, before + 1 + r.nextInt(200_000));
                     }
                 }
-                assertNotEquals(StopKind.DIVERGENCE, s.kind(), s.describe());
-                assertNotEquals(StopKind.RECORDING_DAMAGED, s.kind(), s.describe());
+                assertNotEquals(TimelineStopKind.DIVERGENCE, s.kind(), s.describe());
+                assertNotEquals(TimelineStopKind.RECORDING_DAMAGED, s.kind(), s.describe());
                 assertTrue(t.snapshotBytes() <= opts.memoryBudget(), "over budget: " + t.snapshotBytes());
                 assertTrue(t.snapshotIcounts().contains(0L));
                 record(seen, t);

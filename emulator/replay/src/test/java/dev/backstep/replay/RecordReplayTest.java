@@ -8,7 +8,7 @@ import dev.backstep.replay.format.RecordingFile;
 import dev.backstep.replay.format.RecordingReader;
 import dev.backstep.replay.format.RecordingWriter;
 import dev.backstep.replay.stop.TimelineStop;
-import dev.backstep.replay.stop.StopKind;
+import dev.backstep.replay.stop.TimelineStopKind;
 import dev.backstep.replay.stop.StopSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,7 +79,7 @@ class RecordReplayTest {
             t.runForward(StopSet.none(), 1500);
             t.stepBack();
             TimelineStop end = t.runForward(StopSet.none(), Long.MAX_VALUE);
-            assertEquals(StopKind.EXIT, end.kind(), end.describe());
+            assertEquals(TimelineStopKind.EXIT, end.kind(), end.describe());
             long n = t.icount();
             t.seek(n / 2);
             t.runForward(StopSet.none(), Long.MAX_VALUE);
@@ -122,13 +122,13 @@ class RecordReplayTest {
                 TimelineStop s = t.runForward(StopSet.none(), Long.MAX_VALUE);
                 assertEquals(f.validUpTo(), t.icount(), s.describe());
                 if (f.validUpTo() < whole.validUpTo()) {
-                    assertEquals(StopKind.RECORDING_DAMAGED, s.kind(), s.describe());
+                    assertEquals(TimelineStopKind.RECORDING_DAMAGED, s.kind(), s.describe());
                     assertTrue(s.message().contains("icount " + f.validUpTo()), s.message());
                     if (f.damage() != null) {
                         assertTrue(s.message().contains("file offset " + f.damage().fileOffset()), s.message());
                     }
                 } else {
-                    assertEquals(StopKind.EXIT, s.kind(), s.describe()); // cut in the END chunk only
+                    assertEquals(TimelineStopKind.EXIT, s.kind(), s.describe()); // cut in the END chunk only
                 }
                 assertEquals(ref.digestAt(t.icount()), t.machine().digest(), "prefix state at " + t.icount());
                 // and the prefix supports time travel
@@ -156,7 +156,7 @@ class RecordReplayTest {
         assertTrue(f.damage().fileOffset() <= at);
         try (Timeline t = Timeline.replay(broken, null, OPTS)) {
             TimelineStop s = t.runForward(StopSet.none(), Long.MAX_VALUE);
-            assertEquals(StopKind.RECORDING_DAMAGED, s.kind());
+            assertEquals(TimelineStopKind.RECORDING_DAMAGED, s.kind());
             assertTrue(s.message().contains("file offset " + f.damage().fileOffset()), s.message());
             assertEquals(f.validUpTo(), t.icount());
             assertTrue(t.icount() > 0);
@@ -183,7 +183,7 @@ class RecordReplayTest {
         Files.write(tampered, rewrite(f, victim));
         try (Timeline t = Timeline.replay(tampered, null, OPTS)) {
             TimelineStop s = t.runForward(StopSet.none(), Long.MAX_VALUE);
-            assertEquals(StopKind.DIVERGENCE, s.kind(), s.describe());
+            assertEquals(TimelineStopKind.DIVERGENCE, s.kind(), s.describe());
             assertNotNull(t.divergence());
             assertTrue(t.divergence().icount() >= tamperedAt, t.divergence().toString());
             assertTrue(s.message().contains("icount " + t.divergence().icount()), s.message());
@@ -234,7 +234,7 @@ class RecordReplayTest {
     void reverseWatchpointFindsTheWrite() throws Exception {
         try (Timeline t = Timeline.record(Examples.elf("corrupt"), null, null, MachineConfig.defaults(), OPTS)) {
             TimelineStop end = t.runForward(StopSet.none(), Long.MAX_VALUE);
-            assertEquals(StopKind.EXIT, end.kind());
+            assertEquals(TimelineStopKind.EXIT, end.kind());
             ImageSymbol config = t.elf().symbol("config");
             assertNotNull(config);
             int limitAddr = config.value();
@@ -244,7 +244,7 @@ class RecordReplayTest {
             StopSet stops = new StopSet();
             int id = stops.addWatchpoint(limitAddr, 4, false, true).id();
             TimelineStop s = t.reverseContinue(stops);
-            assertEquals(StopKind.WATCHPOINT, s.kind(), s.describe());
+            assertEquals(TimelineStopKind.WATCHPOINT, s.kind(), s.describe());
             assertEquals(id, s.breakpointId());
             assertTrue(s.watchWrite());
             // ON the writing instruction: state before the write, pc = the writer
@@ -255,7 +255,7 @@ class RecordReplayTest {
 
             // forward continue stops after it
             TimelineStop f = t.runForward(stops, Long.MAX_VALUE);
-            assertEquals(StopKind.WATCHPOINT, f.kind(), f.describe());
+            assertEquals(TimelineStopKind.WATCHPOINT, f.kind(), f.describe());
             assertEquals(writer + 1, t.icount());
             assertEquals(s.watchPc(), f.watchPc());
             assertEquals(5, t.machine().memory().read32(limitAddr));
@@ -269,13 +269,13 @@ class RecordReplayTest {
             int last = before;
             TimelineStop earlier;
             int writes = 1;
-            while ((earlier = t.reverseContinue(stops)).kind() == StopKind.WATCHPOINT) {
+            while ((earlier = t.reverseContinue(stops)).kind() == TimelineStopKind.WATCHPOINT) {
                 assertTrue(earlier.icount() < writer);
                 last = t.machine().memory().read32(limitAddr);
                 writes++;
                 assertTrue(writes < 50);
             }
-            assertEquals(StopKind.START_OF_RECORDING, earlier.kind());
+            assertEquals(TimelineStopKind.START_OF_RECORDING, earlier.kind());
             assertEquals(0, last);
             assertTrue(writes >= 2);
             assertTrue(endIcount > writer);
@@ -319,8 +319,8 @@ class RecordReplayTest {
             canceller.start();
             TimelineStop s = t.reverseContinue(stops);
             canceller.join();
-            assertTrue(s.kind() == StopKind.CANCELLED || s.kind() == StopKind.START_OF_RECORDING, s.describe());
-            if (s.kind() == StopKind.CANCELLED) {
+            assertTrue(s.kind() == TimelineStopKind.CANCELLED || s.kind() == TimelineStopKind.START_OF_RECORDING, s.describe());
+            if (s.kind() == TimelineStopKind.CANCELLED) {
                 assertEquals(30_000_000, t.icount());
             }
         }
@@ -333,15 +333,15 @@ class RecordReplayTest {
         try (Timeline t = Timeline.record(Examples.elf("timer"), null, null, MachineConfig.defaults(), OPTS)) {
             int id = t.addIcountBreakpoint(at);
             TimelineStop s = t.runForward(StopSet.none(), Long.MAX_VALUE);
-            assertEquals(StopKind.ICOUNT_BREAKPOINT, s.kind());
+            assertEquals(TimelineStopKind.ICOUNT_BREAKPOINT, s.kind());
             assertEquals(id, s.breakpointId());
             assertEquals(at, t.icount());
             t.runForward(StopSet.none(), 2 * at);
             TimelineStop b = t.reverseContinue(StopSet.none());
             assertEquals(at, b.icount(), b.describe());
             assertTrue(t.removeIcountBreakpoint(id));
-            assertEquals(StopKind.START_OF_RECORDING, t.reverseContinue(StopSet.none()).kind());
-            assertEquals(StopKind.START_OF_RECORDING, t.stepBack().kind());
+            assertEquals(TimelineStopKind.START_OF_RECORDING, t.reverseContinue(StopSet.none()).kind());
+            assertEquals(TimelineStopKind.START_OF_RECORDING, t.stepBack().kind());
         }
     }
 }

@@ -107,7 +107,7 @@ public final class ArmedStops {
 
     private void predicateHit(StopPredicate p, long icount, int pc, List<Hit> out) {
         if (p.test(m, icount)) {
-            out.add(new Hit(icount, icount, p, TimelineStop.simple(StopKind.PREDICATE, icount, pc, false, p.describe())));
+            out.add(new Hit(icount, icount, p, TimelineStop.simple(TimelineStopKind.PREDICATE, icount, pc, false, p.describe())));
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param message  a line for people, or null
  * @param detail   null for the kinds without one
  */
-public record TimelineStop(StopKind kind, long icount, int pc, boolean backward, String message, Detail detail) {
+public record TimelineStop(TimelineStopKind kind, long icount, int pc, boolean backward, String message, Detail detail) {
 
     /** What a stop of some kinds carries besides its position. */
     public sealed interface Detail permits BreakpointHit, WatchAccess, TrapAhead, ExitCode {
@@ -63,30 +63,30 @@ public record TimelineStop(StopKind kind, long icount, int pc, boolean backward,
     // ---------------------------------------------------------------- one factory per kind with a detail
 
     /** A kind without a detail: REACHED, PREDICATE, LIMIT, START_OF_RECORDING, END_OF_RECORDING, IDLE, CANCELLED... */
-    public static TimelineStop simple(StopKind kind, long icount, int pc, boolean backward, String message) {
+    public static TimelineStop simple(TimelineStopKind kind, long icount, int pc, boolean backward, String message) {
         return new TimelineStop(kind, icount, pc, backward, message, null);
     }
 
     public static TimelineStop breakpoint(long icount, int pc, boolean backward, int breakpointId) {
-        return new TimelineStop(StopKind.BREAKPOINT, icount, pc, backward, null, new BreakpointHit(breakpointId));
+        return new TimelineStop(TimelineStopKind.BREAKPOINT, icount, pc, backward, null, new BreakpointHit(breakpointId));
     }
 
     public static TimelineStop icountBreakpoint(long icount, int pc, boolean backward, int breakpointId) {
-        return new TimelineStop(StopKind.ICOUNT_BREAKPOINT, icount, pc, backward, null, new BreakpointHit(breakpointId));
+        return new TimelineStop(TimelineStopKind.ICOUNT_BREAKPOINT, icount, pc, backward, null, new BreakpointHit(breakpointId));
     }
 
     /** A watchpoint hit, met going forward (after the access). */
     public static TimelineStop watchpoint(long icount, int pc, WatchAccess access) {
-        return new TimelineStop(StopKind.WATCHPOINT, icount, pc, false, null, access);
+        return new TimelineStop(TimelineStopKind.WATCHPOINT, icount, pc, false, null, access);
     }
 
     /** A trap about to be taken, met going forward. */
     public static TimelineStop trap(long icount, int pc, PendingTrap trap, String message) {
-        return new TimelineStop(StopKind.TRAP, icount, pc, false, message, new TrapAhead(trap));
+        return new TimelineStop(TimelineStopKind.TRAP, icount, pc, false, message, new TrapAhead(trap));
     }
 
     public static TimelineStop exit(long icount, int pc, int exitCode, String message) {
-        return new TimelineStop(StopKind.EXIT, icount, pc, false, message, new ExitCode(exitCode));
+        return new TimelineStop(TimelineStopKind.EXIT, icount, pc, false, message, new ExitCode(exitCode));
     }
 
     // ---------------------------------------------------------------- the same stop, moved or reworded

@@ -31,11 +31,11 @@ class TimelineStopTest {
 
     @Test
     void aDetailThatDoesNotFitTheKindIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> TimelineStop.simple(StopKind.TRAP, 0, 0, false, null));
-        assertThrows(IllegalArgumentException.class, () -> TimelineStop.simple(StopKind.EXIT, 0, 0, false, null));
+        assertThrows(IllegalArgumentException.class, () -> TimelineStop.simple(TimelineStopKind.TRAP, 0, 0, false, null));
+        assertThrows(IllegalArgumentException.class, () -> TimelineStop.simple(TimelineStopKind.EXIT, 0, 0, false, null));
         assertThrows(IllegalArgumentException.class,
-                () -> new TimelineStop(StopKind.CANCELLED, 0, 0, false, null, new TimelineStop.ExitCode(1)));
+                () -> new TimelineStop(TimelineStopKind.CANCELLED, 0, 0, false, null, new TimelineStop.ExitCode(1)));
         assertThrows(IllegalArgumentException.class,
-                () -> new TimelineStop(StopKind.WATCHPOINT, 0, 0, false, null, new TimelineStop.BreakpointHit(1)));
+                () -> new TimelineStop(TimelineStopKind.WATCHPOINT, 0, 0, false, null, new TimelineStop.BreakpointHit(1)));
     }
 }

@@ -11,7 +11,7 @@ import dev.backstep.replay.Timeline;
 import dev.backstep.replay.TimelineInfo;
 import dev.backstep.replay.TimelineListener;
 import dev.backstep.replay.TimelineOptions;
-import dev.backstep.replay.stop.StopKind;
+import dev.backstep.replay.stop.TimelineStopKind;
 import dev.backstep.replay.stop.StopPredicate;
 import dev.backstep.replay.stop.StopSet;
 import dev.backstep.session.BreakpointStatus;
@@ -481,7 +481,7 @@ public final class Session implements DebugSession {
         try {
             prepare(dir == Direction.FORWARD);
             hiddenInline = hidden;
-            return finish(dev.backstep.replay.stop.TimelineStop.simple(StopKind.PREDICATE, timeline.icount(),
+            return finish(dev.backstep.replay.stop.TimelineStop.simple(TimelineStopKind.PREDICATE, timeline.icount(),
                     timeline.machine().hart().pc(), dir == Direction.BACKWARD, null), dir, what);
         } finally {
             leave();
@@ -513,7 +513,7 @@ public final class Session implements DebugSession {
             }
             StopPredicate p = LinePredicates.entered(program, s, entry);
             dev.backstep.replay.stop.TimelineStop r = runToStop(p, false);
-            if (r.kind() == StopKind.PREDICATE && timeline.icount() > 0) {
+            if (r.kind() == TimelineStopKind.PREDICATE && timeline.icount() > 0) {
                 r = timeline.stepBack();
                 r = r.withMessage(null);
             }
@@ -535,12 +535,12 @@ public final class Session implements DebugSession {
         if (s.pc() == concrete.lowPc()) {
             // the copy begins the function and this is its first instruction: nothing of this run lies before
             hiddenInline = Math.max(0, s.inlineDepth(program, s.pc())) + 1;
-            return dev.backstep.replay.stop.TimelineStop.simple(StopKind.PREDICATE, timeline.icount(), (int) s.pc(), true, null);
+            return dev.backstep.replay.stop.TimelineStop.simple(TimelineStopKind.PREDICATE, timeline.icount(), (int) s.pc(), true, null);
         }
         int[] outside = program.instructionsOutside(concrete, copy, m.memory());
         dev.backstep.replay.stop.TimelineStop r = runToStop(LinePredicates.leftInlinedBackward(program, s, copy, outside,
                 concrete.lowPc()), false);
-        if (r.kind() != StopKind.PREDICATE) {
+        if (r.kind() != TimelineStopKind.PREDICATE) {
             return r;
         }
         if (!copy.contains(m.hart().pc() & 0xffffffffL)) {
@@ -588,7 +588,7 @@ public final class Session implements DebugSession {
             }
         };
         dev.backstep.replay.stop.TimelineStop r = runToStop(entered, false);
-        if (r.kind() == StopKind.PREDICATE && !timeline.stoppedAtTrapEntry() && timeline.icount() > 0) {
+        if (r.kind() == TimelineStopKind.PREDICATE && !timeline.stoppedAtTrapEntry() && timeline.icount() > 0) {
             r = timeline.stepBack().withMessage(null);
         }
         return r;
@@ -634,7 +634,7 @@ public final class Session implements DebugSession {
             StepStart s = startHere(hidden);
             StopPredicate p = make.apply(s);
             dev.backstep.replay.stop.TimelineStop r = runToStop(p, fwd);
-            if (fwd && r.kind() == StopKind.PREDICATE && timeline.stoppedAtTrapEntry()) {
+            if (fwd && r.kind() == TimelineStopKind.PREDICATE && timeline.stoppedAtTrapEntry()) {
                 // the step stops on a trap handler's first instruction: the timeline is at the trap's icount, before
                 // the entry; one instruction more is inside the handler, where the user asked to go
                 timeline.step();
@@ -646,7 +646,7 @@ public final class Session implements DebugSession {
                     r = toLineStart(p, s, r);
                 }
             }
-            if (r.kind() == StopKind.PREDICATE && showCallSites) {
+            if (r.kind() == TimelineStopKind.PREDICATE && showCallSites) {
                 hiddenInline = s.hiddenAt(program, timeline.machine().hart().pc() & 0xffffffffL);
             }
             return finish(r, fwd ? Direction.FORWARD : Direction.BACKWARD, what);
@@ -660,7 +660,7 @@ public final class Session implements DebugSession {
      * the last hit, which may be the predicate's. There the user's breakpoint wins, as it does going forward.
      */
     private dev.backstep.replay.stop.TimelineStop userBreakpointWins(dev.backstep.replay.stop.TimelineStop r) {
-        if (r.kind() != StopKind.PREDICATE) {
+        if (r.kind() != TimelineStopKind.PREDICATE) {
             return r;
         }
         Machine m = timeline.machine();
@@ -697,7 +697,7 @@ public final class Session implements DebugSession {
      * wanted trap) met on the way back within the line wins: the user's stop is passed before the line start.
      */
     private dev.backstep.replay.stop.TimelineStop toLineStart(StopPredicate p, StepStart step, dev.backstep.replay.stop.TimelineStop r) {
-        for (int guard = 0; guard < 256 && r.kind() == StopKind.PREDICATE; guard++) {
+        for (int guard = 0; guard < 256 && r.kind() == TimelineStopKind.PREDICATE; guard++) {
             long pc = timeline.machine().hart().pc() & 0xffffffffL;
             long at = timeline.icount();
             if (program.row(pc).isEmpty()) {
@@ -717,7 +717,7 @@ public final class Session implements DebugSession {
                     if (lineContinuesBefore(p, piece)) {
                         return earlier;
                     }
-                    UserBreakpoint b = earlier.kind() == StopKind.BREAKPOINT ? breakpoints.byStopId(earlier.breakpointId())
+                    UserBreakpoint b = earlier.kind() == TimelineStopKind.BREAKPOINT ? breakpoints.byStopId(earlier.breakpointId())
                             : null;
                     if (b != null) {
                         b.uncountHit();
@@ -753,7 +753,7 @@ public final class Session implements DebugSession {
         }
         StopSet only = new StopSet().addPredicate(p);
         dev.backstep.replay.stop.TimelineStop prev = timeline.reverseContinue(only);
-        boolean continues = prev.kind() == StopKind.PREDICATE && piece.continuedBy(program, m);
+        boolean continues = prev.kind() == TimelineStopKind.PREDICATE && piece.continuedBy(program, m);
         timeline.seek(stopAt);
         return continues;
     }
@@ -792,7 +792,7 @@ public final class Session implements DebugSession {
                 : () -> timeline.reverseContinue(stops);
         Supplier<dev.backstep.replay.stop.TimelineStop> run = p == null ? once : () -> withPredicate(p, once);
         dev.backstep.replay.stop.TimelineStop r = run.get();
-        for (int guard = 0; guard < 100_000 && r.kind() == StopKind.TRAP && !wanted(r) && !pauseRequested; guard++) {
+        for (int guard = 0; guard < 100_000 && r.kind() == TimelineStopKind.TRAP && !wanted(r) && !pauseRequested; guard++) {
             r = run.get();
         }
         return r;
@@ -821,7 +821,7 @@ public final class Session implements DebugSession {
         forward = false;
         output.end();
         view = null;
-        if (r.kind() == StopKind.BREAKPOINT) {
+        if (r.kind() == TimelineStopKind.BREAKPOINT) {
             hiddenInline = callSiteBreakpoint(r);
         }
         Stop s = StopTranslator.translate(r, dir, what, breakpoints, program, pauseRequested, hiddenInline);

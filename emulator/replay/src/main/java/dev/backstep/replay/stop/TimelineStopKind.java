@@ -1,7 +1,7 @@
 package dev.backstep.replay.stop;
 
 /** Why a timeline operation stopped. */
-public enum StopKind {
+public enum TimelineStopKind {
     /** seek / step / stepBack reached the icount asked for. */
     REACHED,
     /** A PC breakpoint; {@link TimelineStop#breakpointId()} says which. */
