@@ -34,7 +34,7 @@ final class GdbSession {
 
     private final Timeline timeline;
     private final RspChannel ch;
-    private final BreakpointTable points;
+    private final GdbBreakpointTable points;
     private final MonitorCommands monitor;
     private final RegisterMap regs;
     private final TargetDescription tdesc;
@@ -45,7 +45,7 @@ final class GdbSession {
     private final ByteArrayOutputStream pendingOutput = new ByteArrayOutputStream();
     private TimelineStop lastStop;
 
-    GdbSession(Timeline timeline, RspChannel ch, BreakpointTable points, MonitorCommands monitor,
+    GdbSession(Timeline timeline, RspChannel ch, GdbBreakpointTable points, MonitorCommands monitor,
                PrintStream console, boolean uartToGdb, Consumer<String> log) {
         this.timeline = timeline;
         this.ch = ch;

@@ -16,7 +16,7 @@ final class StopReplies {
     private StopReplies() {
     }
 
-    static String forStop(TimelineStop s, BreakpointTable points) {
+    static String forStop(TimelineStop s, GdbBreakpointTable points) {
         return switch (s.kind()) {
             case CANCELLED -> t(SIGINT, "");
             case WATCHPOINT -> watch(s, points);
@@ -43,8 +43,8 @@ final class StopReplies {
         return t(SIGTRAP, "");
     }
 
-    private static String watch(TimelineStop s, BreakpointTable points) {
-        BreakpointTable.WatchType type = points.watchType(s.breakpointId());
+    private static String watch(TimelineStop s, GdbBreakpointTable points) {
+        GdbBreakpointTable.WatchType type = points.watchType(s.breakpointId());
         Watchpoint w = points.watchpoint(s.breakpointId());
         if (type == null || w == null) {
             // the point was removed meanwhile: still a stop, not a watchpoint gdb knows
