@@ -14,7 +14,12 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 
-/** An ELF32 little-endian RISC-V executable: loadable segments, entry point and symbols. */
+/**
+ * An ELF32 little-endian RISC-V executable as the loader needs it: loadable segments, entry point, and the symbols
+ * that name addresses in messages. debuginfo reads the same file again for sections, symbols and DWARF
+ * ({@code dev.backstep.debuginfo.elf.ElfFile}): machine and debuginfo depend on nothing of ours, and a loader needs
+ * only this much.
+ */
 public final class ElfImage {
     private static final int PT_LOAD = 1;
     private static final int SHT_SYMTAB = 2;
