@@ -4,7 +4,7 @@ import dev.backstep.machine.ElfImage;
 import dev.backstep.machine.ExternalInput;
 import dev.backstep.machine.Machine;
 import dev.backstep.machine.MachineConfig;
-import dev.backstep.machine.StopReason;
+import dev.backstep.machine.MachineStopReason;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -72,13 +72,13 @@ final class BenchCommand implements Callable<Integer> {
                 m.load(elf);
                 running.set(m);
                 long t0 = System.nanoTime();
-                StopReason r = m.run(maxInstructions);
+                MachineStopReason r = m.run(maxInstructions);
                 long t1 = System.nanoTime();
                 if (cancelled[0]) {
                     System.err.println("backstep: benchmark cancelled by the user (Ctrl-C)");
                     return ExitStatus.INTERRUPTED;
                 }
-                if (r != StopReason.EXIT && r != StopReason.LIMIT) {
+                if (r != MachineStopReason.EXIT && r != MachineStopReason.LIMIT) {
                     throw new CliErrors.UserError("benchmark run stopped early: " + m.lastStop());
                 }
                 instructions = m.icount();

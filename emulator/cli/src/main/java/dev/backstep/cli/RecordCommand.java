@@ -6,7 +6,7 @@ import dev.backstep.replay.Recorder;
 import dev.backstep.replay.RunSummary;
 import dev.backstep.replay.TimelineListener;
 import dev.backstep.replay.TimelineOptions;
-import dev.backstep.replay.stop.Stop;
+import dev.backstep.replay.stop.TimelineStop;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -99,7 +99,7 @@ final class RecordCommand implements Callable<Integer> {
 
     /** The same words and statuses as {@code run} for the same ends, plus what the recording holds. */
     private int report(RunSummary s, long limit, ElfImage elf) {
-        Stop stop = s.stop();
+        TimelineStop stop = s.stop();
         String where = StopWords.pc(stop.pc(), elf.symbolize(stop.pc()));
         int status;
         switch (stop.kind()) {

@@ -5,7 +5,7 @@ import dev.backstep.replay.RunSummary;
 import dev.backstep.replay.TimelineListener;
 import dev.backstep.replay.TimelineOptions;
 import dev.backstep.replay.format.RecordingFile;
-import dev.backstep.replay.stop.StopKind;
+import dev.backstep.replay.stop.TimelineStopKind;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -63,7 +63,7 @@ final class ReplayCommand implements Callable<Integer> {
                 }
             });
         }
-        if (summary.stop().kind() == StopKind.CANCELLED) {
+        if (summary.stop().kind() == TimelineStopKind.CANCELLED) {
             System.err.println(StopWords.cancelled(summary.icount()) + "; " + figures(summary));
             return ExitStatus.INTERRUPTED;
         }
@@ -84,12 +84,12 @@ final class ReplayCommand implements Callable<Integer> {
 
     /** Why the replay is not a whole, identical one: said once (the stop's message already names the damage). */
     private static String why(RunSummary s, RecordingFile rec) {
-        if (s.stop().kind() == StopKind.DIVERGENCE && s.stop().message() != null) {
+        if (s.stop().kind() == TimelineStopKind.DIVERGENCE && s.stop().message() != null) {
             return s.stop().message();
         }
         String incomplete = Recordings.incompleteness(rec);
         if (incomplete != null) {
-            return "the recording is " + incomplete + (s.stop().kind() == StopKind.DIVERGENCE ? ""
+            return "the recording is " + incomplete + (s.stop().kind() == TimelineStopKind.DIVERGENCE ? ""
                     : "; that much replayed identically");
         }
         return s.stop().describe();

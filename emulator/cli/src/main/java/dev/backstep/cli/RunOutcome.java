@@ -2,13 +2,13 @@ package dev.backstep.cli;
 
 import dev.backstep.machine.ElfImage;
 import dev.backstep.machine.Machine;
-import dev.backstep.machine.StopInfo;
-import dev.backstep.machine.StopReason;
+import dev.backstep.machine.MachineStop;
+import dev.backstep.machine.MachineStopReason;
 import java.io.PrintStream;
 import java.util.function.BooleanSupplier;
 
 /** How a plain run ended, and the exit status the CLI gives for it. */
-record RunOutcome(StopInfo stop, long limit) {
+record RunOutcome(MachineStop stop, long limit) {
     /** Kept for the tests written against them: {@link ExitStatus}. */
     static final int STATUS_UNFINISHED = ExitStatus.UNFINISHED;
     static final int STATUS_TRAP_LOOP = ExitStatus.TRAP_LOOP;
@@ -20,7 +20,7 @@ record RunOutcome(StopInfo stop, long limit) {
      */
     static RunOutcome runToEnd(Machine m, long limit, GuestConsole console, BooleanSupplier cancelled) {
         while (true) {
-            StopReason r = m.run(limit);
+            MachineStopReason r = m.run(limit);
             switch (r) {
                 case EXIT, LIMIT, IDLE, TRAP_LOOP -> {
                     return new RunOutcome(m.lastStop(), limit);
@@ -37,9 +37,9 @@ record RunOutcome(StopInfo stop, long limit) {
 
     int report(PrintStream err, ElfImage elf) {
         return switch (stop.reason()) {
-            case EXIT -> switch (stop.exitKind()) {
+            case EXIT -> switch (stop.exit().kind()) {
                 case PASS -> ExitStatus.OK;
-                case FAIL -> ExitStatus.ofGuest(stop.exitCode());
+                case FAIL -> ExitStatus.ofGuest(stop.exit().code());
                 case RESET -> {
                     err.println(StopWords.reset(stop.icount()));
                     yield ExitStatus.RESET;
@@ -55,8 +55,8 @@ record RunOutcome(StopInfo stop, long limit) {
             }
             case TRAP_LOOP -> {
                 err.println(StopWords.trapLoop(where(elf), stop.icount(), stop.description()
-                        + " (mcause=0x" + Integer.toHexString(stop.trapCause()) + ", mtval=0x"
-                        + Integer.toHexString(stop.trapTval()) + ")"));
+                        + " (mcause=0x" + Integer.toHexString(stop.trap().cause()) + ", mtval=0x"
+                        + Integer.toHexString(stop.trap().tval()) + ")"));
                 yield ExitStatus.TRAP_LOOP;
             }
             default -> throw new IllegalStateException("unexpected stop " + stop);

@@ -81,7 +81,7 @@ public final class GdbServer implements AutoCloseable {
         try (RspChannel ch = new RspChannel(new BufferedInputStream(sock.getInputStream()),
                 new BufferedOutputStream(sock.getOutputStream()), GdbSession.PACKET_SIZE * 2, log)) {
             ch.start();
-            GdbSession session = new GdbSession(timeline, ch, new BreakpointTable(), monitor, console, uartToGdb, log);
+            GdbSession session = new GdbSession(timeline, ch, new GdbBreakpointTable(), monitor, console, uartToGdb, log);
             return session.serve();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -5,8 +5,8 @@ import dev.backstep.machine.Machine;
 import dev.backstep.replay.Timeline;
 import dev.backstep.replay.TimelineListener;
 import dev.backstep.replay.format.StateEdit;
-import dev.backstep.replay.stop.Stop;
-import dev.backstep.replay.stop.StopKind;
+import dev.backstep.replay.stop.TimelineStop;
+import dev.backstep.replay.stop.TimelineStopKind;
 import dev.backstep.replay.stop.StopPredicate;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,7 +34,7 @@ final class GdbSession {
 
     private final Timeline timeline;
     private final RspChannel ch;
-    private final BreakpointTable points;
+    private final GdbBreakpointTable points;
     private final MonitorCommands monitor;
     private final RegisterMap regs;
     private final TargetDescription tdesc;
@@ -43,9 +43,9 @@ final class GdbSession {
     private final boolean uartToGdb;
     private final PrintStream console;
     private final ByteArrayOutputStream pendingOutput = new ByteArrayOutputStream();
-    private Stop lastStop;
+    private TimelineStop lastStop;
 
-    GdbSession(Timeline timeline, RspChannel ch, BreakpointTable points, MonitorCommands monitor,
+    GdbSession(Timeline timeline, RspChannel ch, GdbBreakpointTable points, MonitorCommands monitor,
                PrintStream console, boolean uartToGdb, Consumer<String> log) {
         this.timeline = timeline;
         this.ch = ch;
@@ -206,7 +206,7 @@ final class GdbSession {
     private void monitorCommand(String line) throws IOException {
         MonitorCommands.Result r = monitor.run(line);
         if (r.stateMoved()) {
-            lastStop = Stop.simple(StopKind.REACHED, timeline.icount(),
+            lastStop = TimelineStop.simple(TimelineStopKind.REACHED, timeline.icount(),
                     timeline.machine().hart().pc(), false, null);
         }
         sendConsole(r.text());
@@ -306,13 +306,13 @@ final class GdbSession {
 
     // ---------------------------------------------------------------- running
 
-    private Stop continueForward() {
+    private TimelineStop continueForward() {
         return timeline.runForward(points.stops(), Long.MAX_VALUE);
     }
 
-    private void resume(Supplier<Stop> op) throws IOException {
-        Stop s = interrupts.run(op);
-        if (s.kind() == StopKind.WATCHPOINT) {
+    private void resume(Supplier<TimelineStop> op) throws IOException {
+        TimelineStop s = interrupts.run(ch.packetsTaken(), op);
+        if (s.kind() == TimelineStopKind.WATCHPOINT) {
             s = placeForGdb(s);
         }
         lastStop = s;
@@ -351,9 +351,9 @@ final class GdbSession {
      * on the access) one instruction later; gdb's own step then lands after / on the accessing
      * instruction, and it compares old and new values around it.
      */
-    private Stop placeForGdb(Stop s) {
-        Stop moved = s.backward() ? timeline.step() : timeline.stepBack();
-        if (moved.kind() != StopKind.REACHED) {
+    private TimelineStop placeForGdb(TimelineStop s) {
+        TimelineStop moved = s.backward() ? timeline.step() : timeline.stepBack();
+        if (moved.kind() != TimelineStopKind.REACHED) {
             return s;
         }
         return s.at(timeline.icount(), timeline.machine().hart().pc(), s.backward());

@@ -1,51 +1,49 @@
 package dev.backstep.gdbserver;
 
 import dev.backstep.replay.Timeline;
-import dev.backstep.replay.stop.Stop;
+import dev.backstep.replay.stop.TimelineStop;
 import java.util.function.Supplier;
 
 /**
- * Ctrl-C from gdb while the target runs. The timeline clears its cancel flag when an operation
- * begins, so a cancel that lands just before that would be lost: the reader thread keeps cancelling
- * until the session says the run is over (or gives up after a while when no run comes).
+ * Ctrl-C from gdb. The interrupt byte applies to the run of the last packet gdb sent before it: gdb sends it only
+ * while it waits for that run's stop reply. It arrives on the channel's reader thread, possibly before the session
+ * thread has taken that packet (the timeline keeps the cancel until the run begins), or after the run has ended
+ * (late: the stop reply was already on its way, and the request is dropped rather than cancel the next run).
  */
 final class Interrupts {
-    private static final long GIVE_UP_NANOS = 2_000_000_000L;
-
     private final Timeline timeline;
-    private volatile boolean running;
-    private volatile boolean pending;
+    /** Packets received before the latest interrupt byte, or -1. */
+    private long interruptedAfter = -1;
+    /** The number of the packet whose run is under way, or -1. */
+    private long running = -1;
 
     Interrupts(Timeline timeline) {
         this.timeline = timeline;
     }
 
-    /** Called on the reader thread when 0x03 arrives. */
-    void requested() {
-        pending = true;
-        long start = System.nanoTime();
-        while (pending && System.nanoTime() - start < GIVE_UP_NANOS) {
-            if (running) {
-                timeline.cancel();
-            }
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+    /** Reader thread: the interrupt byte came after {@code packetsBefore} packets. */
+    synchronized void requested(long packetsBefore) {
+        interruptedAfter = packetsBefore;
+        if (running >= 0 && packetsBefore >= running) {
+            timeline.cancel();
         }
-        pending = false;
     }
 
-    /** Runs one timeline operation on the session thread. */
-    Stop run(Supplier<Stop> op) {
-        running = true;
+    /** Session thread: runs packet {@code packet}'s timeline operation; an interrupt sent after that packet ends it. */
+    TimelineStop run(long packet, Supplier<TimelineStop> op) {
+        synchronized (this) {
+            timeline.clearCancel(); // a late interrupt of an earlier run
+            running = packet;
+            if (interruptedAfter >= packet) {
+                timeline.cancel(); // it came before this run began
+            }
+        }
         try {
             return op.get();
         } finally {
-            running = false;
-            pending = false;
+            synchronized (this) {
+                running = -1;
+            }
         }
     }
 }

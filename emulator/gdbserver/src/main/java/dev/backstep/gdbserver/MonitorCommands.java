@@ -2,7 +2,7 @@ package dev.backstep.gdbserver;
 
 import dev.backstep.replay.Timeline;
 import dev.backstep.replay.TimelineInfo;
-import dev.backstep.replay.stop.Stop;
+import dev.backstep.replay.stop.TimelineStop;
 import java.util.Locale;
 
 /**
@@ -145,7 +145,7 @@ final class MonitorCommands {
             throw new IllegalArgumentException("instruction count " + icount + " is beyond the end of history (" + end
                     + "); run forward with continue to record further");
         }
-        Stop s = timeline.seek(icount);
+        TimelineStop s = timeline.seek(icount);
         String text = String.format("at instruction count %d, pc 0x%08x%n", s.icount(), s.pc())
                 + "gdb still shows the old state until it re-reads it: use 'maintenance flush register-cache'"
                 + " (or stepi / reverse-stepi)\n";

@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * One connection to gdb. A reader thread consumes the socket all the time, so that the interrupt
@@ -28,7 +29,11 @@ final class RspChannel implements AutoCloseable {
     private final Thread reader;
     private volatile boolean ackMode = true;
     private volatile boolean closed;
-    private volatile Runnable onInterrupt = () -> { };
+    private volatile LongConsumer onInterrupt = n -> { };
+    /** Packets the reader has queued (reader thread only). */
+    private long received;
+    /** Packets the session has taken (session thread only). */
+    private long taken;
 
     RspChannel(InputStream in, OutputStream out, int maxPacket, Consumer<String> log) {
         this.in = in;
@@ -43,8 +48,17 @@ final class RspChannel implements AutoCloseable {
         reader.start();
     }
 
-    void setOnInterrupt(Runnable r) {
-        onInterrupt = r == null ? () -> { } : r;
+    /**
+     * What to do when the interrupt byte (Ctrl-C) arrives, on the reader thread: it gets the number of packets
+     * received before it, so the session can tell which packet's run it interrupts (see {@link #packetsTaken()}).
+     */
+    void setOnInterrupt(LongConsumer r) {
+        onInterrupt = r == null ? n -> { } : r;
+    }
+
+    /** The number of the packet {@link #nextPacket()} returned last (1 for the first): packets stay in order. */
+    long packetsTaken() {
+        return taken;
     }
 
     void setAckMode(boolean on) {
@@ -61,7 +75,7 @@ final class RspChannel implements AutoCloseable {
             while ((i = pr.next()) != null) {
                 switch (i.kind()) {
                     case ACK, NACK -> acks.add(i);
-                    case INTERRUPT -> onInterrupt.run();
+                    case INTERRUPT -> onInterrupt.accept(received);
                     case DAMAGED -> {
                         log.accept("damaged packet from gdb: " + i.problem());
                         if (ackMode) {
@@ -72,6 +86,7 @@ final class RspChannel implements AutoCloseable {
                         if (ackMode) {
                             writeRaw(new byte[] {'+'});
                         }
+                        received++;
                         packets.add(i);
                     }
                 }
@@ -93,6 +108,7 @@ final class RspChannel implements AutoCloseable {
             packets.add(END);
             return null;
         }
+        taken++;
         return i;
     }
 

@@ -1,6 +1,6 @@
 package dev.backstep.gdbserver;
 
-import dev.backstep.replay.stop.Stop;
+import dev.backstep.replay.stop.TimelineStop;
 import dev.backstep.replay.stop.Watchpoint;
 
 /**
@@ -16,7 +16,7 @@ final class StopReplies {
     private StopReplies() {
     }
 
-    static String forStop(Stop s, BreakpointTable points) {
+    static String forStop(TimelineStop s, GdbBreakpointTable points) {
         return switch (s.kind()) {
             case CANCELLED -> t(SIGINT, "");
             case WATCHPOINT -> watch(s, points);
@@ -27,7 +27,7 @@ final class StopReplies {
     }
 
     /** What the user should read besides the stop itself (sent as console output), or null. */
-    static String note(Stop s) {
+    static String note(TimelineStop s) {
         return switch (s.kind()) {
             case EXIT -> "[backstep] the program exited with code " + s.exitCode()
                     + "; history is kept: reverse commands still work (kill or detach to end)\n";
@@ -43,8 +43,8 @@ final class StopReplies {
         return t(SIGTRAP, "");
     }
 
-    private static String watch(Stop s, BreakpointTable points) {
-        BreakpointTable.WatchType type = points.watchType(s.breakpointId());
+    private static String watch(TimelineStop s, GdbBreakpointTable points) {
+        GdbBreakpointTable.WatchType type = points.watchType(s.breakpointId());
         Watchpoint w = points.watchpoint(s.breakpointId());
         if (type == null || w == null) {
             // the point was removed meanwhile: still a stop, not a watchpoint gdb knows

@@ -276,6 +276,28 @@ class ProtocolTest {
     }
 
     @Test
+    void ctrlCRightBehindTheContinueIsNotLost() throws Exception {
+        try (ServerHarness h = ServerHarness.record(Examples.elf("bench")); RspTestClient c = h.client()) {
+            c.noAck();
+            c.send("c");
+            c.raw(new byte[] {3}); // may arrive before the session has taken the 'c'
+            assertEquals("T02thread:1;", c.reply());
+            assertTrue(h.timeline.icount() < 406_000_000L, "icount " + h.timeline.icount());
+        }
+    }
+
+    @Test
+    void aLateCtrlCDoesNotInterruptTheNextRun() throws Exception {
+        try (ServerHarness h = ServerHarness.record(Examples.elf("hello")); RspTestClient c = h.client()) {
+            c.noAck();
+            assertEquals("T05thread:1;", c.request("s"));
+            c.raw(new byte[] {3}); // the step is over: nothing to interrupt
+            assertEquals("T05thread:1;", c.request("s"));
+            assertEquals(2, h.timeline.icount());
+        }
+    }
+
+    @Test
     void detachKeepsTheServerAndKillEndsIt() throws Exception {
         try (ServerHarness h = ServerHarness.record(Examples.elf("hello"))) {
             try (RspTestClient c = h.client()) {

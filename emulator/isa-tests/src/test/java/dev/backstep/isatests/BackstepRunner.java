@@ -4,8 +4,8 @@ import dev.backstep.machine.ElfImage;
 import dev.backstep.machine.ExitKind;
 import dev.backstep.machine.Machine;
 import dev.backstep.machine.MachineConfig;
-import dev.backstep.machine.StopInfo;
-import dev.backstep.machine.StopReason;
+import dev.backstep.machine.MachineStop;
+import dev.backstep.machine.MachineStopReason;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -52,16 +52,16 @@ final class BackstepRunner {
         }
         long start = System.nanoTime();
         while (true) {
-            StopReason r = m.run(m.icount() + SLICE);
-            if (r == StopReason.EXIT) {
-                StopInfo s = m.lastStop();
-                int status = s.exitKind() == ExitKind.PASS ? 0 : s.exitCode();
-                if (s.exitKind() == ExitKind.RESET) {
+            MachineStopReason r = m.run(m.icount() + SLICE);
+            if (r == MachineStopReason.EXIT) {
+                MachineStop s = m.lastStop();
+                int status = s.exit().kind() == ExitKind.PASS ? 0 : s.exit().code();
+                if (s.exit().kind() == ExitKind.RESET) {
                     throw failure(prog, out, "the guest asked for a reset at icount " + m.icount());
                 }
                 return new RunResult(text(out), status, "Backstep, " + m.icount() + " instructions");
             }
-            if (r != StopReason.LIMIT) {
+            if (r != MachineStopReason.LIMIT) {
                 throw failure(prog, out, "unexpected stop " + m.lastStop());
             }
             if (m.icount() >= MAX_INSTRUCTIONS) {

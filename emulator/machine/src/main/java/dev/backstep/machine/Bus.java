@@ -18,30 +18,56 @@ final class Bus {
     final GoldfishRtc rtc;
     final Signals signals;
     final MemFault fault = new MemFault();
-    Watchpoints watchpoints;
+    private final Watchpoints watchpoints;
+
     /** Forgets decoded instructions overlapping a store (page index, page offset, size); set by the Cpu. */
     interface CodeInvalidator {
         void stored(int page, int offset, int size);
     }
 
-    CodeInvalidator codeInvalidator = (i, o, n) -> { };
+    private CodeInvalidator codeInvalidator = (i, o, n) -> { };
 
-    // test finisher outcome, consumed by the machine
-    ExitKind exitKind;
-    int exitCode;
+    // What the running instruction asked of the run loop; each ends the chunk and is taken by the loop.
+    private ExitRequest exitRequest;
+    private WatchHit watchHit;
 
-    // watch hit, consumed by the machine
-    Watchpoints.Watch watchHit;
-    int watchAddr, watchSize, watchPc;
-    boolean watchWrite;
-
-    Bus(Ram ram, Signals signals, ExternalInput input, UartOutput out) {
+    Bus(Ram ram, Signals signals, Watchpoints watchpoints, ExternalInput input, UartOutput out) {
         this.ram = ram;
         this.signals = signals;
+        this.watchpoints = watchpoints;
         this.clint = new Clint(signals);
         this.plic = new Plic(signals);
         this.uart = new Uart16550(signals, plic, out);
         this.rtc = new GoldfishRtc(input);
+    }
+
+    void setCodeInvalidator(CodeInvalidator c) {
+        codeInvalidator = c;
+    }
+
+    /** The test finisher request of the last chunk, or null; taken once. */
+    ExitRequest takeExitRequest() {
+        ExitRequest e = exitRequest;
+        exitRequest = null;
+        return e;
+    }
+
+    /** The watchpoint hit of the last chunk, or null; taken once. */
+    WatchHit takeWatchHit() {
+        WatchHit w = watchHit;
+        watchHit = null;
+        return w;
+    }
+
+    /** The instruction whose access hit a watchpoint did not complete (it trapped): the hit does not count. */
+    void dropWatchHit() {
+        watchHit = null;
+    }
+
+    /** Forgets requests the loop has not taken (reset, restore: they belong to a state that is gone). */
+    void dropRequests() {
+        exitRequest = null;
+        watchHit = null;
     }
 
     private Mmio device(int addr) {
@@ -156,18 +182,9 @@ final class Bus {
 
     private void finisher(int value) {
         switch (value & 0xFFFF) {
-            case 0x5555 -> {
-                exitKind = ExitKind.PASS;
-                exitCode = 0;
-            }
-            case 0x3333 -> {
-                exitKind = ExitKind.FAIL;
-                exitCode = value >>> 16;
-            }
-            case 0x7777 -> {
-                exitKind = ExitKind.RESET;
-                exitCode = 0;
-            }
+            case 0x5555 -> exitRequest = new ExitRequest(ExitKind.PASS, 0);
+            case 0x3333 -> exitRequest = new ExitRequest(ExitKind.FAIL, value >>> 16);
+            case 0x7777 -> exitRequest = new ExitRequest(ExitKind.RESET, 0);
             default -> {
                 return;
             }
@@ -176,13 +193,12 @@ final class Bus {
     }
 
     private void checkWatch(int addr, int size, boolean write, int pc) {
-        Watchpoints.Watch w = watchpoints == null ? null : watchpoints.match(addr, size, write);
-        if (w != null && watchHit == null) {
-            watchHit = w;
-            watchAddr = addr;
-            watchSize = size;
-            watchWrite = write;
-            watchPc = pc;
+        if (watchHit != null) {
+            return; // the instruction's first hit is the one reported
+        }
+        Watchpoints.Watch w = watchpoints.match(addr, size, write);
+        if (w != null) {
+            watchHit = new WatchHit(w.id(), addr, size, write ? WatchKind.WRITE : WatchKind.READ, pc);
             signals.endChunk();
         }
     }

@@ -11,13 +11,14 @@ final class Clint implements Mmio {
     static final long NS_PER_TICK = 100;
 
     private final Signals signals;
-    long nsBias;
-    long timecmp;
-    long timeDelta;
+    /** Nanoseconds the hart slept through in wfi: the virtual clock is icount + nsBias. */
+    private long nsBias;
+    private long timecmp;
+    private long timeDelta;
     boolean msip;
     boolean mtip;
     /** Virtual-clock ns at which MTIP rises; Long.MAX_VALUE when no timer is armed. */
-    long deadlineNs = Long.MAX_VALUE;
+    private long deadlineNs = Long.MAX_VALUE;
 
     Clint(Signals signals) {
         this.signals = signals;
@@ -48,6 +49,21 @@ final class Clint implements Mmio {
             mtip = true;
             deadlineNs = Long.MAX_VALUE;
         }
+    }
+
+    /** Whether a timer is armed (mtimecmp is in the future): a hart asleep in wfi can wake by time alone. */
+    boolean timerArmed() {
+        return deadlineNs != Long.MAX_VALUE;
+    }
+
+    /** The hart at {@code icount} sleeps in wfi until the armed timer fires: the virtual clock jumps to the deadline. */
+    void sleepUntilDeadline(long icount) {
+        nsBias = Math.max(nsBias, deadlineNs - icount);
+    }
+
+    /** The hart slept in wfi while {@code ticks} mtime ticks passed outside (an input's idle period). */
+    void sleptFor(long ticks) {
+        nsBias += ticks * NS_PER_TICK;
     }
 
     /** Icount at which the armed timer fires, or Long.MAX_VALUE. */

@@ -21,26 +21,27 @@ final class Cpu {
     // chunk results
     static final int R_CHUNK = 0, R_BREAKPOINT = 1, R_SYNC_TRAP = 2, R_WFI = 3;
 
-    final int[] x = new int[33];
-    int pc;
-    long icount;
-    int priv = PRIV_M;
-    int mstatus, mie, mipSw, mtvec, mepc, mcause, mtval, mscratch, medeleg, mideleg, mcounteren, mcountinhibit;
-    int satp, menvcfg;
-    final int[] pmpcfg = new int[4];
-    final int[] pmpaddr = new int[16];
-    long minstretDelta, mcycleDelta;
-    int resAddr = -1, resVal;
-    boolean halted;
+    private final int[] x = new int[33];
+    private int pc;
+    private long icount;
+    private int priv = PRIV_M;
+    private int mstatus, mie, mipSw, mtvec, mepc, mcause, mtval, mscratch, medeleg, mideleg, mcounteren;
+    private int mcountinhibit, satp, menvcfg;
+    private final int[] pmpcfg = new int[4];
+    private final int[] pmpaddr = new int[16];
+    private long minstretDelta, mcycleDelta;
+    private int resAddr = -1, resVal;
+    /** Asleep in wfi. */
+    private boolean halted;
 
     /** Pending synchronous trap produced by the last chunk (R_SYNC_TRAP). */
-    int trapCause, trapTval;
-    boolean trapRetires;
+    private int trapCause, trapTval;
+    private boolean trapRetires;
 
-    final Bus bus;
-    final Ram ram;
-    final Clint clint;
-    final Signals signals;
+    private final Bus bus;
+    private final Ram ram;
+    private final Clint clint;
+    private final Signals signals;
     private final byte[][] rp;
     private final byte[][] wp;
     private final long[][] codeRam;
@@ -49,9 +50,9 @@ final class Cpu {
     /** One decoded-instruction slot per half-word of a page. */
     private static final int SLOTS = Ram.PAGE / 2;
     private static final int LAST_SLOT = SLOTS - 1;
-    final Set<Integer> breakpoints;
-    /** A breakpoint address not marked while stepping over it. */
-    int suppressedBreakpoint = 1;
+    private final Set<Integer> breakpoints;
+    /** A breakpoint address not marked while stepping over it (1: none, as pcs are even). */
+    private int suppressedBreakpoint = 1;
 
     Cpu(Bus bus, Set<Integer> breakpoints) {
         this.bus = bus;
@@ -63,7 +64,7 @@ final class Cpu {
         this.codeRam = new long[ram.pageCount][];
         this.codeRom = new long[Bus.ROM_SIZE / Ram.PAGE][];
         this.breakpoints = breakpoints;
-        bus.codeInvalidator = this::invalidateStore;
+        bus.setCodeInvalidator(this::invalidateStore);
         ram.codePageReplaced = this::codePageReplaced;
     }
 
@@ -88,6 +89,101 @@ final class Cpu {
         resVal = 0;
         halted = false;
         invalidateAll();
+    }
+
+    // ---------------------------------------------------------------- the hart as the run loop and debuggers see it
+
+    int pc() {
+        return pc;
+    }
+
+    long icount() {
+        return icount;
+    }
+
+    /** x1..x31 (x0 reads 0). */
+    int register(int reg) {
+        return reg == 0 ? 0 : x[reg];
+    }
+
+    void setRegister(int reg, int value) {
+        if (reg != 0) {
+            x[reg] = value;
+        }
+    }
+
+    /** A debugger moves the pc: the hart goes on from there, awake if it slept in wfi. */
+    void redirect(int newPc) {
+        pc = newPc & ~1;
+        halted = false;
+    }
+
+    int privilege() {
+        return priv;
+    }
+
+    boolean waitingForInterrupt() {
+        return halted;
+    }
+
+    /** A hart asleep in wfi wakes when an enabled interrupt is pending; true when it is (now) awake. */
+    boolean wakeIfInterruptPending() {
+        if (halted && wakeCondition()) {
+            halted = false;
+        }
+        return !halted;
+    }
+
+    /** Whether the machine timer interrupt is enabled in mie (so a timer deadline can wake the hart from wfi). */
+    boolean timerInterruptEnabled() {
+        return (mie & MIP_MTIP) != 0;
+    }
+
+    /** mtvec, for messages about trap handlers. */
+    int trapVector() {
+        return mtvec;
+    }
+
+    /** The synchronous trap the last chunk ended on (R_SYNC_TRAP), not entered yet. */
+    PendingTrap syncTrap() {
+        return new PendingTrap(trapCause, trapTval);
+    }
+
+    int syncTrapCause() {
+        return trapCause;
+    }
+
+    int syncTrapTval() {
+        return trapTval;
+    }
+
+    /**
+     * Retires the instruction that raised the last chunk's synchronous trap, when it counts as executed (ecall,
+     * ebreak, illegal instructions, as QEMU counts them; a faulting access does not). The trap is not entered yet.
+     *
+     * @return whether it retired
+     */
+    boolean retireTrappingInstruction() {
+        if (trapRetires) {
+            icount++;
+        }
+        return trapRetires;
+    }
+
+    /**
+     * Executes exactly one instruction (stopAt = icount + 1) with the breakpoint at pc lifted: how the run loop
+     * steps off a breakpoint it stopped at. The breakpoint is marked again for the next time pc comes round.
+     */
+    int stepOffBreakpoint() {
+        int at = pc;
+        suppressedBreakpoint = at;
+        invalidateAt(at);
+        try {
+            return runChunk(icount + 1);
+        } finally {
+            suppressedBreakpoint = 1;
+            invalidateAt(at);
+        }
     }
 
     // ---------------------------------------------------------------- decode cache

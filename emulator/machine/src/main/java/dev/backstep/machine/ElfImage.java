@@ -14,7 +14,12 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 
-/** An ELF32 little-endian RISC-V executable: loadable segments, entry point and symbols. */
+/**
+ * An ELF32 little-endian RISC-V executable as the loader needs it: loadable segments, entry point, and the symbols
+ * that name addresses in messages. debuginfo reads the same file again for sections, symbols and DWARF
+ * ({@code dev.backstep.debuginfo.elf.ElfFile}): machine and debuginfo depend on nothing of ours, and a loader needs
+ * only this much.
+ */
 public final class ElfImage {
     private static final int PT_LOAD = 1;
     private static final int SHT_SYMTAB = 2;
@@ -22,23 +27,23 @@ public final class ElfImage {
 
     private final int entry;
     private final List<ElfSegment> segments;
-    private final List<ElfSymbol> symbols;
+    private final List<ImageSymbol> symbols;
     /** Sized symbols (functions and objects) sorted by address, for symbolize(). */
-    private final List<ElfSymbol> byAddress;
+    private final List<ImageSymbol> byAddress;
     private final String digest;
 
-    private ElfImage(int entry, List<ElfSegment> segments, List<ElfSymbol> symbols, String digest) {
+    private ElfImage(int entry, List<ElfSegment> segments, List<ImageSymbol> symbols, String digest) {
         this.entry = entry;
         this.segments = List.copyOf(segments);
         this.symbols = List.copyOf(symbols);
-        List<ElfSymbol> sorted = new ArrayList<>();
-        for (ElfSymbol s : symbols) {
-            if ((s.type() == ElfSymbol.STT_FUNC || s.type() == ElfSymbol.STT_OBJECT || s.type() == 0)
+        List<ImageSymbol> sorted = new ArrayList<>();
+        for (ImageSymbol s : symbols) {
+            if ((s.type() == ImageSymbol.STT_FUNC || s.type() == ImageSymbol.STT_OBJECT || s.type() == 0)
                     && !s.name().isEmpty() && !s.name().startsWith("$")) {
                 sorted.add(s);
             }
         }
-        sorted.sort(Comparator.comparingLong((ElfSymbol s) -> Integer.toUnsignedLong(s.value())));
+        sorted.sort(Comparator.comparingLong((ImageSymbol s) -> Integer.toUnsignedLong(s.value())));
         this.byAddress = Collections.unmodifiableList(sorted);
         this.digest = digest;
     }
@@ -111,12 +116,12 @@ public final class ElfImage {
         if (segs.isEmpty()) {
             throw new ElfFormatException("no loadable (PT_LOAD) segments");
         }
-        List<ElfSymbol> syms = readSymbols(b, file, shoff, shentsize, shnum);
+        List<ImageSymbol> syms = readSymbols(b, file, shoff, shentsize, shnum);
         return new ElfImage(entry, segs, syms, sha256(file));
     }
 
-    private static List<ElfSymbol> readSymbols(ByteBuffer b, byte[] file, long shoff, int shentsize, int shnum) {
-        List<ElfSymbol> out = new ArrayList<>();
+    private static List<ImageSymbol> readSymbols(ByteBuffer b, byte[] file, long shoff, int shentsize, int shnum) {
+        List<ImageSymbol> out = new ArrayList<>();
         if (shnum == 0 || shentsize < 40 || shoff + (long) shnum * shentsize > file.length) {
             return out; // symbols are for diagnostics only: a stripped or odd file still loads
         }
@@ -143,7 +148,7 @@ public final class ElfImage {
                 int sz = b.getInt((int) e + 8);
                 int info = file[(int) e + 12] & 0xFF;
                 String name = cString(file, stroff, strsize, nameOff);
-                out.add(new ElfSymbol(name, value, sz, info & 0xF));
+                out.add(new ImageSymbol(name, value, sz, info & 0xF));
             }
         }
         return out;
@@ -177,7 +182,7 @@ public final class ElfImage {
         return segments;
     }
 
-    public List<ElfSymbol> symbols() {
+    public List<ImageSymbol> symbols() {
         return symbols;
     }
 
@@ -187,8 +192,8 @@ public final class ElfImage {
     }
 
     /** First symbol with that name, or null. */
-    public ElfSymbol symbol(String name) {
-        for (ElfSymbol s : symbols) {
+    public ImageSymbol symbol(String name) {
+        for (ImageSymbol s : symbols) {
             if (s.name().equals(name)) {
                 return s;
             }
@@ -199,9 +204,9 @@ public final class ElfImage {
     /** "name+0x1c" for the symbol containing addr (or the nearest one below it when sizes are 0), else null. */
     public String symbolize(int addr) {
         long a = Integer.toUnsignedLong(addr);
-        ElfSymbol sized = null;
-        ElfSymbol unsized = null;
-        for (ElfSymbol s : byAddress) {
+        ImageSymbol sized = null;
+        ImageSymbol unsized = null;
+        for (ImageSymbol s : byAddress) {
             long v = Integer.toUnsignedLong(s.value());
             if (v > a) {
                 break;
@@ -213,7 +218,7 @@ public final class ElfImage {
             }
         }
         // an unsized label (assembly) only counts when no sized symbol covers the address
-        ElfSymbol best = sized != null ? sized : unsized;
+        ImageSymbol best = sized != null ? sized : unsized;
         if (best == null) {
             return null;
         }

@@ -2,24 +2,22 @@ package dev.backstep.machine;
 
 /** Registers and CSRs of hart 0, for debuggers and tests. */
 public final class Hart {
-    private final Machine machine;
     private final Cpu cpu;
+    private final Clint clint;
 
-    Hart(Machine machine, Cpu cpu) {
-        this.machine = machine;
+    Hart(Cpu cpu, Clint clint) {
         this.cpu = cpu;
+        this.clint = clint;
     }
 
     public int x(int reg) {
         checkRegister(reg);
-        return reg == 0 ? 0 : cpu.x[reg];
+        return cpu.register(reg);
     }
 
     public void setX(int reg, int value) {
         checkRegister(reg);
-        if (reg != 0) {
-            cpu.x[reg] = value;
-        }
+        cpu.setRegister(reg, value);
     }
 
     // The interpreter's register array has spare slots (one absorbs writes to x0): keep them out of the API.
@@ -30,22 +28,21 @@ public final class Hart {
     }
 
     public int pc() {
-        return cpu.pc;
+        return cpu.pc();
     }
 
     public void setPc(int pc) {
-        cpu.pc = pc & ~1;
-        cpu.halted = false;
+        cpu.redirect(pc);
     }
 
     /** Current privilege level (3 = machine, 0 = user). */
     public int privilege() {
-        return cpu.priv;
+        return cpu.privilege();
     }
 
     /** True while the hart sleeps in wfi. */
     public boolean waitingForInterrupt() {
-        return cpu.halted;
+        return cpu.waitingForInterrupt();
     }
 
     /** True if the CSR exists on this hart. */
@@ -55,15 +52,15 @@ public final class Hart {
 
     /** CSR value as an instruction retiring next would read it (counters as QEMU shows them). */
     public int csr(int num) {
-        return cpu.csrRead(num, cpu.icount);
+        return cpu.csrRead(num, cpu.icount());
     }
 
     public void setCsr(int num, int value) {
-        cpu.csrWrite(num, value, cpu.icount);
+        cpu.csrWrite(num, value, cpu.icount());
     }
 
     /** mtime at the current instruction boundary. */
     public long mtime() {
-        return machine.bus().clint.mtimeAtBoundary(cpu.icount);
+        return clint.mtimeAtBoundary(cpu.icount());
     }
 }

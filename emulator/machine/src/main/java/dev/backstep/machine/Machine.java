@@ -3,17 +3,17 @@ package dev.backstep.machine;
 /**
  * A QEMU-virt-like RV32IMAC board: one hart, RAM, reset ROM, test finisher, RTC, CLINT, PLIC, UART.
  * See docs/machine-api.md for the contract.
+ *
+ * <p>Who owns what: {@link Cpu} the hart's registers, CSRs, decode cache and the interpreter ({@code runChunk}, the
+ * hot loop); {@link Bus} the slow path of memory accesses, the devices, and what an instruction asks of the run loop
+ * (a test finisher request, a watchpoint hit); {@link RunLoop} the loop between instruction boundaries (input,
+ * timer, wfi, interrupts, chunk budgets, stops); {@link Ram} the pages shared with snapshots. This class puts them
+ * together and holds the state a debugger sees between runs (last stop, hooks, snapshots, digest).
  */
 public final class Machine {
-    /** The run loop re-asks the input source at least this often. */
-    static final int POLL_INTERVAL = 4096;
-    /** Trap entries without any retired instruction before we call it a loop. */
-    private static final int TRAP_LOOP_LIMIT = 16;
-
     private final MachineConfig config;
     /** Volatile: interrupt() reads it from another thread to wake an idle wait. */
     private volatile ExternalInput input;
-    private volatile boolean interruptRequested;
     private final Signals signals = new Signals();
     private final Ram ram;
     private final Bus bus;
@@ -22,11 +22,8 @@ public final class Machine {
     private final Watchpoints watchpoints;
     private final Hart hart;
     private final MemoryView memory;
-    private boolean stopOnTraps;
-    private boolean stopOnInput;
-    private StopInfo lastStop;
-    /** Icount whose step has begun (input delivered, wfi left or slept through, trap entered), or -1. */
-    private long stepBegunAt = -1;
+    private final RunLoop loop;
+    private MachineStop lastStop;
     private ElfImage elf;
     private final long[] pageHashes;
     private final byte[][] hashedPages;
@@ -35,13 +32,13 @@ public final class Machine {
         this.config = config;
         this.input = input;
         this.ram = new Ram(MachineConfig.RAM_BASE, config.ramSize());
-        this.bus = new Bus(ram, signals, input, out);
+        this.watchpoints = new Watchpoints(ram);
+        this.bus = new Bus(ram, signals, watchpoints, input, out);
         this.cpu = new Cpu(bus, breakpoints.backing());
         breakpoints.attach(cpu);
-        this.watchpoints = new Watchpoints(ram);
-        bus.watchpoints = watchpoints;
-        this.hart = new Hart(this, cpu);
-        this.memory = new MemoryView(bus, () -> cpu.icount);
+        this.hart = new Hart(cpu, bus.clint);
+        this.memory = new MemoryView(bus, cpu::icount);
+        this.loop = new RunLoop(cpu, bus, signals, breakpoints);
         this.pageHashes = new long[ram.pageCount];
         this.hashedPages = new byte[ram.pageCount][];
         reset();
@@ -77,8 +74,8 @@ public final class Machine {
         bus.plic.reset();
         bus.uart.reset();
         bus.rtc.reset();
-        bus.exitKind = null;
-        bus.watchHit = null;
+        bus.dropRequests();
+        loop.forgetStepBegun();
         ResetRom.install(bus.rom, config.ramSize(), MachineConfig.RAM_BASE);
         lastStop = null;
     }
@@ -126,10 +123,10 @@ public final class Machine {
     }
 
     public long icount() {
-        return cpu.icount;
+        return cpu.icount();
     }
 
-    public StopInfo lastStop() {
+    public MachineStop lastStop() {
         return lastStop;
     }
 
@@ -140,7 +137,7 @@ public final class Machine {
      * whose sleep ended at this icount.
      */
     public boolean stateIsOnArrival() {
-        return stepBegunAt != cpu.icount;
+        return !loop.stepBegunAt(cpu.icount());
     }
 
     public Hart hart() {
@@ -159,184 +156,55 @@ public final class Machine {
         return watchpoints;
     }
 
+    /** Stop with TRAP before entering any exception or interrupt trap. */
     public void setStopOnTraps(boolean on) {
-        this.stopOnTraps = on;
+        loop.setStopOnTraps(on);
     }
 
     /** Stop with INPUT at the icount at which the input source says an event is due. */
     public void setStopOnInput(boolean on) {
-        this.stopOnInput = on;
+        loop.setStopOnInput(on);
     }
 
     // ---------------------------------------------------------------- running
 
     /**
      * Asks the run() in progress (on another thread), or else the next one, to return
-     * {@link StopReason#INTERRUPTED} soon: within one chunk of instructions ({@value #POLL_INTERVAL} at
+     * {@link MachineStopReason#INTERRUPTED} soon: within one chunk of instructions ({@value RunLoop#POLL_INTERVAL} at
      * most), or at once when the hart waits in wfi for outside input. Thread-safe; the machine stops at an
      * instruction boundary, in a state that is consistent and resumable. One request, one stop.
      */
     public void interrupt() {
-        interruptRequested = true;
+        loop.requestInterrupt();
         input.wake();
     }
 
-    /** Runs until icount == stopAtIcount or an earlier stop. */
-    public StopReason run(long stopAtIcount) {
-        StopInfo prev = lastStop;
+    /**
+     * Runs until icount == stopAtIcount or an earlier stop. Resuming from its own stop, it does not stop there again:
+     * after a BREAKPOINT at the same pc and icount the instruction runs first; after a TRAP the trap is entered;
+     * after an INPUT the input is delivered.
+     */
+    public MachineStopReason run(long stopAtIcount) {
+        MachineStop prev = lastStop;
         lastStop = null;
-        boolean first = true;
-        boolean skipInputStop = prev != null && prev.reason() == StopReason.INPUT && prev.icount() == cpu.icount;
-        long skipTrapIcount = prev != null && prev.reason() == StopReason.TRAP ? prev.icount() : -1;
-        int skipTrapPc = prev != null ? prev.pc() : 0;
-        boolean skipBreakpoint = prev != null && prev.reason() == StopReason.BREAKPOINT
-                && prev.icount() == cpu.icount && prev.pc() == cpu.pc;
-        int trapsHere = 0;
-        long trapIcount = -1;
-        signals.liveInput = input.isLive();
-        while (true) {
-            long ic = cpu.icount;
-            if (ic >= stopAtIcount) {
-                return stop(StopInfo.simple(StopReason.LIMIT, cpu.pc, ic, null));
-            }
-            if (interruptRequested) {
-                interruptRequested = false;
-                return stop(StopInfo.simple(StopReason.INTERRUPTED, cpu.pc, ic, "interrupted"));
-            }
-            // 1. outside input, at this boundary, before the interrupt check
-            long ev = input.nextEventIcount(ic);
-            if (ev <= ic) {
-                if (stopOnInput && !skipInputStop) {
-                    return stop(StopInfo.simple(StopReason.INPUT, cpu.pc, ic, "input event due"));
-                }
-                skipInputStop = false;
-                input.deliver(ic, bus.uart);
-                stepBegunAt = ic;
-                ev = input.nextEventIcount(ic);
-                if (ev <= ic) {
-                    ev = ic + 1;
-                }
-            }
-            // 2. timer
-            bus.clint.update(ic);
-            // 3. a hart in wfi
-            if (cpu.halted) {
-                stepBegunAt = ic;
-                if (cpu.wakeCondition()) {
-                    cpu.halted = false;
-                } else {
-                    long dl = bus.clint.deadlineNs;
-                    if (dl != Long.MAX_VALUE && (cpu.mie & Cpu.MIP_MTIP) != 0) {
-                        bus.clint.nsBias = Math.max(bus.clint.nsBias, dl - ic); // jump to the deadline
-                        continue;
-                    }
-                    long ticks = input.idle(ic);
-                    if (ticks == ExternalInput.IDLE_INTERRUPTED) {
-                        continue; // stops above if interrupt() asked; a stale wake() just waits again
-                    }
-                    if (ticks < 0) {
-                        return stop(StopInfo.simple(StopReason.IDLE, cpu.pc, ic,
-                                "hart waits in wfi and no input will come"));
-                    }
-                    bus.clint.nsBias += ticks * Clint.NS_PER_TICK;
-                    skipInputStop = true; // the input that ended the idle period is delivered right away
-                    continue;
-                }
-            }
-            // 4. interrupts
-            int irq = cpu.pendingInterrupt();
-            if (irq != 0) {
-                if (stopOnTraps && !(skipTrapIcount == ic && skipTrapPc == cpu.pc)) {
-                    return stop(trapStop(irq, 0));
-                }
-                skipTrapIcount = -1;
-                if (ic == trapIcount && ++trapsHere >= TRAP_LOOP_LIMIT) {
-                    return stop(trapLoop(irq, 0));
-                }
-                if (ic != trapIcount) {
-                    trapsHere = 0;
-                }
-                trapIcount = ic;
-                stepBegunAt = ic;
-                cpu.enterTrap(irq, 0);
-            }
-            // 5. a chunk of instructions
-            long end = Math.min(Math.min(stopAtIcount, ev), ic + POLL_INTERVAL);
-            long dl = bus.clint.deadlineIcount();
-            if (dl > ic && dl < end) {
-                end = dl;
-            }
-            int r;
-            if (first && skipBreakpoint && cpu.pc == prev.pc() && breakpoints.contains(cpu.pc)) {
-                int pc = cpu.pc;
-                cpu.suppressedBreakpoint = pc;
-                cpu.invalidateAt(pc);
-                r = cpu.runChunk(ic + 1);
-                cpu.suppressedBreakpoint = 1;
-                cpu.invalidateAt(pc);
-            } else {
-                r = cpu.runChunk(end);
-            }
-            first = false;
-            switch (r) {
-                case Cpu.R_BREAKPOINT -> {
-                    return stop(StopInfo.simple(StopReason.BREAKPOINT, cpu.pc, cpu.icount, null)); // frequent in scans: no text
-                }
-                case Cpu.R_SYNC_TRAP -> {
-                    bus.watchHit = null; // the instruction did not complete
-                    if (stopOnTraps && !(skipTrapIcount == cpu.icount && skipTrapPc == cpu.pc)) {
-                        return stop(trapStop(cpu.trapCause, cpu.trapTval));
-                    }
-                    skipTrapIcount = -1;
-                    if (cpu.trapRetires) {
-                        cpu.icount++; // QEMU counts ecall, ebreak and illegal instructions as executed
-                    } else if (cpu.icount == trapIcount && ++trapsHere >= TRAP_LOOP_LIMIT) {
-                        return stop(trapLoop(cpu.trapCause, cpu.trapTval));
-                    }
-                    if (cpu.icount != trapIcount) {
-                        trapsHere = 0;
-                    }
-                    trapIcount = cpu.icount;
-                    stepBegunAt = cpu.icount;
-                    cpu.enterTrap(cpu.trapCause, cpu.trapTval);
-                }
-                default -> {
-                }
-            }
-            if (bus.exitKind != null) {
-                ExitKind k = bus.exitKind;
-                int code = bus.exitCode;
-                bus.exitKind = null;
-                return stop(new StopInfo(StopReason.EXIT, cpu.pc, cpu.icount, 0, 0, null, 0, 0, 0, k, code,
-                        switch (k) {
-                            case PASS -> "test finisher: pass";
-                            case FAIL -> "test finisher: fail, exit code " + code;
-                            case RESET -> "test finisher: reset requested";
-                        }));
-            }
-            if (bus.watchHit != null) {
-                Watchpoints.Watch w = bus.watchHit;
-                bus.watchHit = null;
-                return stop(new StopInfo(StopReason.WATCHPOINT, cpu.pc, cpu.icount, bus.watchAddr, bus.watchSize,
-                        bus.watchWrite ? WatchKind.WRITE : WatchKind.READ, bus.watchPc, 0, 0, null, 0,
-                        "watchpoint " + w.id()));
-            }
-        }
+        return stopped(loop.run(stopAtIcount, input, StepOff.after(prev, cpu.icount(), cpu.pc())));
     }
 
-    private StopInfo trapStop(int cause, int tval) {
-        return new StopInfo(StopReason.TRAP, cpu.pc, cpu.icount, 0, 0, null, 0, cause, tval, null, 0,
-                Trap.describe(cause) + String.format(" (tval=0x%08x)", tval));
+    /**
+     * Runs the step from the current icount the way a debugger continues from a stop here, whatever stopped it:
+     * without stopping at this boundary again — not for a breakpoint at pc, nor for the input due, nor before a
+     * trap entered in this step. The step delivers the input due, sleeps through a wfi, enters a pending trap and
+     * retires one instruction (run(icount()+1)); it stops earlier like run() does, for instance at a breakpoint on
+     * the first instruction of a trap handler it entered (the icount then has not moved), a watchpoint, an exit,
+     * or an interrupt().
+     */
+    public MachineStopReason stepPastStop() {
+        long ic = cpu.icount();
+        lastStop = null;
+        return stopped(loop.run(ic + 1, input, StepOff.boundary(ic, cpu.pc())));
     }
 
-    private StopInfo trapLoop(int cause, int tval) {
-        return new StopInfo(StopReason.TRAP_LOOP, cpu.pc, cpu.icount, 0, 0, null, 0, cause, tval, null, 0,
-                String.format("trap loop: %s at pc=0x%08x keeps re-entering the trap handler without retiring "
-                        + "an instruction (mtvec=0x%08x; the handler itself faults?)", Trap.describe(cause),
-                        cpu.pc, cpu.mtvec));
-    }
-
-    private StopReason stop(StopInfo info) {
+    private MachineStopReason stopped(MachineStop info) {
         lastStop = info;
         return info.reason();
     }
@@ -366,7 +234,7 @@ public final class Machine {
     public MachineSnapshot snapshot() {
         long[] state = saveState();
         long own = (long) ram.dirtyCount() * Ram.PAGE;
-        return new MachineSnapshot(cpu.icount, state, ram.takeSnapshot(), ram.pageCount, own);
+        return new MachineSnapshot(cpu.icount(), state, ram.takeSnapshot(), ram.pageCount, own);
     }
 
     /**
@@ -374,15 +242,14 @@ public final class Machine {
      * ones; decoded instructions survive on pages whose contents are the same in both states.
      */
     public void restore(MachineSnapshot s) {
-        stepBegunAt = -1;
+        loop.forgetStepBegun();
         if (s.pageCount != ram.pageCount) {
             throw new IllegalArgumentException("snapshot is from a machine with a different RAM size ("
                     + s.pageCount * (long) Ram.PAGE + " bytes, this one has " + config.ramSize() + ")");
         }
         ram.restore(s.chunks);
         loadState(s.state);
-        bus.exitKind = null;
-        bus.watchHit = null;
+        bus.dropRequests();
         lastStop = null;
         signals.endChunk();
     }

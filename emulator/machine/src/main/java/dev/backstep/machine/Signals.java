@@ -13,6 +13,11 @@ final class Signals {
      */
     boolean liveInput = true;
 
+    /** Set at each run() from the input source. */
+    void setLiveInput(boolean live) {
+        liveInput = live;
+    }
+
     void endChunk() {
         chunkEnd = 0;
     }

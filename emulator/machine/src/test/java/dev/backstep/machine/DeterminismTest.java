@@ -78,7 +78,7 @@ class DeterminismTest {
         a.load(4, A0, T0, 0).pass();
         ExternalInput input = new ScriptedInput(500, (byte) 'x');
         TestMachines.Run r = new TestMachines.Run(a.bytes(), input);
-        assertEquals(StopReason.EXIT, r.runToEnd());
+        assertEquals(MachineStopReason.EXIT, r.runToEnd());
         assertEquals('x', r.x(A0));
         long end = r.m.icount();
         TestMachines.Run again = new TestMachines.Run(a.bytes(), new ScriptedInput(500, (byte) 'x'));
@@ -92,19 +92,19 @@ class DeterminismTest {
         TestMachines.Run r = TestMachines.run(writer());
         int bp = MachineConfig.RAM_BASE + 16; // the sw in the loop
         r.m.breakpoints().add(bp);
-        assertEquals(StopReason.BREAKPOINT, r.m.run(100_000));
+        assertEquals(MachineStopReason.BREAKPOINT, r.m.run(100_000));
         assertEquals(bp, r.m.hart().pc());
         long ic = r.m.icount();
-        assertEquals(StopReason.BREAKPOINT, r.m.run(100_000)); // resumes past it, stops next iteration
+        assertEquals(MachineStopReason.BREAKPOINT, r.m.run(100_000)); // resumes past it, stops next iteration
         assertEquals(ic + 4, r.m.icount());
         r.m.breakpoints().clear();
         int watched = MachineConfig.RAM_BASE + 0x1000 + 40;
         r.m.watchpoints().add(watched, 4, false, true);
-        assertEquals(StopReason.WATCHPOINT, r.m.run(100_000));
-        StopInfo s = r.m.lastStop();
-        assertEquals(watched, s.watchAddress());
-        assertEquals(WatchKind.WRITE, s.watchKind());
-        assertEquals(bp, s.watchPc());
+        assertEquals(MachineStopReason.WATCHPOINT, r.m.run(100_000));
+        MachineStop s = r.m.lastStop();
+        assertEquals(watched, s.watch().address());
+        assertEquals(WatchKind.WRITE, s.watch().kind());
+        assertEquals(bp, s.watch().pc());
         assertEquals(bp + 4, s.pc());
     }
 

@@ -22,7 +22,7 @@ class DeviceTest {
         });
         m.reset();
         m.memory().writeBytes(MachineConfig.RAM_BASE, a.bytes());
-        assertEquals(StopReason.EXIT, m.run(1000));
+        assertEquals(MachineStopReason.EXIT, m.run(1000));
         assertEquals("hi", sb.toString());
         assertEquals(TestMachines.RESET_STUB + 3, at[0]); // li t0 (2) + li t1 (1) retired before the store
     }
@@ -30,9 +30,9 @@ class DeviceTest {
     @Test
     void finisherFailCarriesExitCode() {
         TestMachines.Run r = TestMachines.run(new Asm().li(T0, 0x100000).li(T1, (42 << 16) | 0x3333).sw(T1, T0, 0));
-        assertEquals(StopReason.EXIT, r.runToEnd());
-        assertEquals(ExitKind.FAIL, r.m.lastStop().exitKind());
-        assertEquals(42, r.m.lastStop().exitCode());
+        assertEquals(MachineStopReason.EXIT, r.runToEnd());
+        assertEquals(ExitKind.FAIL, r.m.lastStop().exit().kind());
+        assertEquals(42, r.m.lastStop().exit().code());
     }
 
     @Test
@@ -71,7 +71,7 @@ class DeviceTest {
         System.arraycopy(h, 0, img, 0x400, h.length);
         WakeInput in = new WakeInput();
         TestMachines.Run r = new TestMachines.Run(img, in);
-        assertEquals(StopReason.EXIT, r.runToEnd());
+        assertEquals(MachineStopReason.EXIT, r.runToEnd());
         assertEquals(1, in.idleCalls);
         assertEquals(1000, r.m.hart().mtime() - r.m.icount() / 100); // the idle ticks moved mtime
         assertEquals(Trap.INTERRUPT | Trap.MEI, r.x(S2));
@@ -127,7 +127,7 @@ class DeviceTest {
     @Test
     void idleWithoutInputStops() {
         TestMachines.Run r = TestMachines.run(new Asm().wfi().pass());
-        assertEquals(StopReason.IDLE, r.runToEnd());
+        assertEquals(MachineStopReason.IDLE, r.runToEnd());
         assertTrue(r.m.hart().waitingForInterrupt());
         assertEquals(TestMachines.RESET_STUB + 1, r.m.icount()); // wfi retired
     }

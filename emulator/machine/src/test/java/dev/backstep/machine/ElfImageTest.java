@@ -47,7 +47,7 @@ class ElfImageTest {
         assertEquals(64, e.digest().length());
         Machine m = new Machine(MachineConfig.defaults(), ExternalInput.none(), UartOutput.discard());
         m.load(e);
-        assertEquals(StopReason.EXIT, m.run(1000));
+        assertEquals(MachineStopReason.EXIT, m.run(1000));
         assertEquals(7, m.hart().x(10));
     }
 

@@ -11,7 +11,7 @@ class InstructionTest {
     private static int alu(int f7, int f3, int a, int b) {
         Asm asm = new Asm().li(A0, a).li(A1, b).op(f7, f3, A2, A0, A1).pass();
         TestMachines.Run r = TestMachines.run(asm);
-        assertEquals(StopReason.EXIT, r.runToEnd());
+        assertEquals(MachineStopReason.EXIT, r.runToEnd());
         return r.x(A2);
     }
 
@@ -64,7 +64,7 @@ class InstructionTest {
                 .load(2, A4, T0, 1) // misaligned word load: handled, as on QEMU
                 .pass();
         TestMachines.Run r = TestMachines.run(a);
-        assertEquals(StopReason.EXIT, r.runToEnd());
+        assertEquals(MachineStopReason.EXIT, r.runToEnd());
         assertEquals(-1, r.x(A0));
         assertEquals(0xFF, r.x(A1));
         assertEquals(0xFFFFF0FF, r.x(A2));
@@ -79,7 +79,7 @@ class InstructionTest {
         a.jal(1, 8).li(19, 99); // skipped, ra = address of li s3
         a.pass();
         TestMachines.Run r = TestMachines.run(a);
-        assertEquals(StopReason.EXIT, r.runToEnd());
+        assertEquals(MachineStopReason.EXIT, r.runToEnd());
         assertEquals(0, r.x(18));
         assertEquals(0, r.x(19));
         assertEquals(MachineConfig.RAM_BASE + 16 + 4, r.x(1));
@@ -106,7 +106,7 @@ class InstructionTest {
                 .lw(T1, T0, 0)
                 .pass();
         TestMachines.Run r = TestMachines.run(a);
-        assertEquals(StopReason.EXIT, r.runToEnd());
+        assertEquals(MachineStopReason.EXIT, r.runToEnd());
         assertEquals(10, r.x(A0));
         assertEquals(0, r.x(A1));
         assertEquals(1, r.x(A2));
@@ -128,7 +128,7 @@ class InstructionTest {
                 .li(T2, 1).amo(0x18, A5, T0, T2)       // minu -> 1
                 .lw(T1, T0, 0).pass();
         TestMachines.Run r = TestMachines.run(a);
-        assertEquals(StopReason.EXIT, r.runToEnd());
+        assertEquals(MachineStopReason.EXIT, r.runToEnd());
         assertEquals(0b1100, r.x(A0));
         assertEquals(0b0110, r.x(A1));
         assertEquals(0b0010, r.x(A2));
@@ -152,7 +152,7 @@ class InstructionTest {
         a.bne(T1, T2, target - a.pc());        // 36: loop once more
         a.pass();
         TestMachines.Run r = TestMachines.run(a);
-        assertEquals(StopReason.EXIT, r.runToEnd());
+        assertEquals(MachineStopReason.EXIT, r.runToEnd());
         assertEquals(2, r.x(A0));
     }
 }

@@ -67,18 +67,18 @@ class InterruptTest {
         HandedInput typed = new HandedInput();
         LiveInput live = new LiveInput(typed);
         TestMachines.Run r = new TestMachines.Run(waitForByte().bytes(), live);
-        Future<StopReason> f = runner.submit(() -> r.m.run(10_000_000));
+        Future<MachineStopReason> f = runner.submit(() -> r.m.run(10_000_000));
         Thread.sleep(200);
         assertFalse(f.isDone(), "waits for input");
         r.m.interrupt();
-        assertEquals(StopReason.INTERRUPTED, f.get(5, TimeUnit.SECONDS));
+        assertEquals(MachineStopReason.INTERRUPTED, f.get(5, TimeUnit.SECONDS));
         assertTrue(r.m.hart().waitingForInterrupt());
         long at = r.m.icount();
         assertEquals(at, r.m.lastStop().icount());
 
-        Future<StopReason> g = runner.submit(() -> r.m.run(10_000_000));
+        Future<MachineStopReason> g = runner.submit(() -> r.m.run(10_000_000));
         typed.q.add((int) 'Q');
-        assertEquals(StopReason.EXIT, g.get(5, TimeUnit.SECONDS));
+        assertEquals(MachineStopReason.EXIT, g.get(5, TimeUnit.SECONDS));
         assertEquals('Q', r.x(A0));
     }
 
@@ -88,24 +88,24 @@ class InterruptTest {
         LiveInput live = new LiveInput(typed);
         TestMachines.Run r = new TestMachines.Run(waitForByte().bytes(), live);
         live.wake(); // e.g. left over from a pause that stopped the machine before it idled
-        Future<StopReason> f = runner.submit(() -> r.m.run(10_000_000));
+        Future<MachineStopReason> f = runner.submit(() -> r.m.run(10_000_000));
         Thread.sleep(200);
         assertFalse(f.isDone(), "still waits for input");
         typed.q.add((int) 'k');
-        assertEquals(StopReason.EXIT, f.get(5, TimeUnit.SECONDS));
+        assertEquals(MachineStopReason.EXIT, f.get(5, TimeUnit.SECONDS));
         assertEquals('k', r.x(A0));
     }
 
     @Test
     void interruptStopsALongRunAtAnInstructionBoundary() throws Exception {
         TestMachines.Run r = TestMachines.run(new Asm().spin());
-        Future<StopReason> f = runner.submit(() -> r.m.run(Long.MAX_VALUE));
+        Future<MachineStopReason> f = runner.submit(() -> r.m.run(Long.MAX_VALUE));
         Thread.sleep(100);
         r.m.interrupt();
-        assertEquals(StopReason.INTERRUPTED, f.get(5, TimeUnit.SECONDS));
+        assertEquals(MachineStopReason.INTERRUPTED, f.get(5, TimeUnit.SECONDS));
         long at = r.m.icount();
         assertTrue(at > TestMachines.RESET_STUB);
-        assertEquals(StopReason.LIMIT, r.m.run(at + 10)); // the request was used up by that stop
+        assertEquals(MachineStopReason.LIMIT, r.m.run(at + 10)); // the request was used up by that stop
         assertEquals(at + 10, r.m.icount());
     }
 
@@ -114,7 +114,7 @@ class InterruptTest {
         TestMachines.Run r = TestMachines.run(new Asm().spin());
         r.m.run(100);
         r.m.interrupt();
-        assertEquals(StopReason.INTERRUPTED, r.m.run(1000));
+        assertEquals(MachineStopReason.INTERRUPTED, r.m.run(1000));
         assertEquals(100, r.m.icount());
     }
 
@@ -125,10 +125,10 @@ class InterruptTest {
         int loop = a.pc();
         a.load(4, T1, T0, 5).jal(0, loop - a.pc());
         TestMachines.Run none = TestMachines.run(a);
-        assertEquals(StopReason.LIMIT, none.m.run(100_000));
+        assertEquals(MachineStopReason.LIMIT, none.m.run(100_000));
         TestMachines.Run scripted = new TestMachines.Run(a.bytes(), new DeterminismTest.ScriptedInput(Long.MAX_VALUE,
                 (byte) 0));
-        assertEquals(StopReason.LIMIT, scripted.m.run(100_000));
+        assertEquals(MachineStopReason.LIMIT, scripted.m.run(100_000));
         assertEquals(none.m.digest(), scripted.m.digest());
         assertFalse(ExternalInput.none().isLive());
     }

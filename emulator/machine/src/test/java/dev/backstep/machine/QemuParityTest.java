@@ -48,8 +48,8 @@ class QemuParityTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Machine m = new Machine(MachineConfig.defaults(), ExternalInput.none(), (b, ic) -> out.write(b));
         m.load(ElfImage.read(elf));
-        assertEquals(StopReason.EXIT, m.run(1_000_000));
-        assertEquals(ExitKind.PASS, m.lastStop().exitKind());
+        assertEquals(MachineStopReason.EXIT, m.run(1_000_000));
+        assertEquals(ExitKind.PASS, m.lastStop().exit().kind());
         assertEquals(QEMU_OUTPUT, out.toString(StandardCharsets.US_ASCII));
     }
 }

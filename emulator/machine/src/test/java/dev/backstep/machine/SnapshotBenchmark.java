@@ -27,7 +27,7 @@ public final class SnapshotBenchmark {
             long own = 0;
             long tableBytes = 0;
             java.util.Set<PageChunk> chunks = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-            StopReason r;
+            MachineStopReason r;
             do {
                 r = m.run(m.icount() + interval);
                 long t0 = System.nanoTime();
@@ -37,7 +37,7 @@ public final class SnapshotBenchmark {
                 tableBytes += s.fixedBytes();
                 s.forEachChunk(c -> chunks.add(c));
                 snaps.add(s);
-            } while (r == StopReason.LIMIT);
+            } while (r == MachineStopReason.LIMIT);
             Random rnd = new Random(1);
             int restores = 2000;
             long restNs = 0;

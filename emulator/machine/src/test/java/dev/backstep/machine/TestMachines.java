@@ -25,7 +25,7 @@ final class TestMachines {
             return this;
         }
 
-        StopReason runToEnd() {
+        MachineStopReason runToEnd() {
             return m.run(10_000_000);
         }
 

@@ -27,7 +27,7 @@ class TrapTest {
         Asm a = setHandler();
         a.ecall().csrr(S5, MSTATUS).pass();
         TestMachines.Run r = TestMachines.run(withHandler(a));
-        assertEquals(StopReason.EXIT, r.runToEnd());
+        assertEquals(MachineStopReason.EXIT, r.runToEnd());
         assertEquals(Trap.ECALL_M, r.x(S2));
         assertEquals(0, r.x(S3));
         assertEquals(MachineConfig.RAM_BASE + 12, r.x(S4)); // li (2 instrs) + csrw precede the ecall
@@ -37,7 +37,7 @@ class TrapTest {
     @Test
     void illegalInstructionReportsItsBitsInMtval() {
         TestMachines.Run r = TestMachines.run(withHandler(setHandler().word(0xFFFFFFFF).pass()));
-        assertEquals(StopReason.EXIT, r.runToEnd());
+        assertEquals(MachineStopReason.EXIT, r.runToEnd());
         assertEquals(Trap.ILLEGAL_INSTRUCTION, r.x(S2));
         assertEquals(0xFFFFFFFF, r.x(S3));
     }
@@ -59,7 +59,7 @@ class TrapTest {
     @Test
     void loadAccessFaultOnUnmappedAddress() {
         TestMachines.Run r = TestMachines.run(withHandler(setHandler().li(T0, 0x40000000).lw(A0, T0, 0).pass()));
-        assertEquals(StopReason.EXIT, r.runToEnd());
+        assertEquals(MachineStopReason.EXIT, r.runToEnd());
         assertEquals(Trap.LOAD_ACCESS_FAULT, r.x(S2));
         assertEquals(0x40000000, r.x(S3));
     }
@@ -92,17 +92,17 @@ class TrapTest {
     void stopOnTrapsStopsBeforeEntryAndResumes() {
         TestMachines.Run r = TestMachines.run(withHandler(setHandler().ecall().pass()));
         r.m.setStopOnTraps(true);
-        assertEquals(StopReason.TRAP, r.runToEnd());
-        StopInfo s = r.m.lastStop();
-        assertEquals(Trap.ECALL_M, s.trapCause());
+        assertEquals(MachineStopReason.TRAP, r.runToEnd());
+        MachineStop s = r.m.lastStop();
+        assertEquals(Trap.ECALL_M, s.trap().cause());
         assertEquals(MachineConfig.RAM_BASE + 12, s.pc());
-        assertEquals(StopReason.EXIT, r.runToEnd());
+        assertEquals(MachineStopReason.EXIT, r.runToEnd());
     }
 
     @Test
     void unfetchableHandlerStopsWithTrapLoop() {
         TestMachines.Run r = TestMachines.run(new Asm().word(0xFFFFFFFF)); // mtvec = 0
-        assertEquals(StopReason.TRAP_LOOP, r.runToEnd());
+        assertEquals(MachineStopReason.TRAP_LOOP, r.runToEnd());
         assertNotNull(r.m.lastStop().description());
         assertTrue(r.m.lastStop().description().contains("mtvec"));
     }
@@ -126,7 +126,7 @@ class TrapTest {
         padTo(a, msi).sw(0, T0, 0).addi(S3, S3, 1).addi(t2, 0, 20).beq(S3, t2, 12)
                 .csrrs(0, MSTATUS, t3).jal(0, loop - (msi + 20)).pass();
         TestMachines.Run r = TestMachines.run(a);
-        assertEquals(StopReason.EXIT, r.runToEnd(), String.valueOf(r.m.lastStop()));
+        assertEquals(MachineStopReason.EXIT, r.runToEnd(), String.valueOf(r.m.lastStop()));
         assertEquals(20, r.x(S3));
     }
 
@@ -141,7 +141,7 @@ class TrapTest {
     @Test
     void vectoredTimerInterruptAfterWfiJumpsTime() {
         TestMachines.Run r = TestMachines.run(timerDuringWfi());
-        assertEquals(StopReason.EXIT, r.runToEnd());
+        assertEquals(MachineStopReason.EXIT, r.runToEnd());
         assertEquals(Trap.INTERRUPT | Trap.MTI, r.x(S2));
         assertEquals(50, r.x(A1)); // time jumped to the deadline while icount stayed small
         assertTrue(r.m.icount() < 200);
@@ -154,7 +154,7 @@ class TrapTest {
         assertTrue(r.m.stateIsOnArrival(), "a plain stop");
         MachineSnapshot before = r.m.snapshot();
         r.m.breakpoints().add(HANDLER);
-        assertEquals(StopReason.BREAKPOINT, r.m.run(10_000));
+        assertEquals(MachineStopReason.BREAKPOINT, r.m.run(10_000));
         assertEquals(HANDLER, r.m.hart().pc());
         // the wfi retired at this icount; the sleep, the wake-up and the trap entry belong to the step from it
         assertFalse(r.m.stateIsOnArrival(), "the step from this icount has begun");
@@ -162,7 +162,7 @@ class TrapTest {
         r.m.restore(before);
         assertTrue(r.m.stateIsOnArrival(), "a restored snapshot is a state on arrival");
         r.m.breakpoints().remove(HANDLER);
-        assertEquals(StopReason.LIMIT, r.m.run(at));
+        assertEquals(MachineStopReason.LIMIT, r.m.run(at));
         assertTrue(r.m.stateIsOnArrival(), "arrived at the wfi's next icount, asleep, nothing of the step done");
         assertTrue(r.m.hart().waitingForInterrupt());
     }
@@ -213,7 +213,7 @@ class TrapTest {
         a.li(T0, userCode).csrw(MEPC, T0).mret(); // MPP = 0 after reset: drops to U-mode
         padTo(a, userCode).ecall().pass();
         TestMachines.Run r = TestMachines.run(withHandler(a));
-        assertEquals(StopReason.EXIT, r.runToEnd());
+        assertEquals(MachineStopReason.EXIT, r.runToEnd());
         assertEquals(Trap.ECALL_U, r.x(S2));
         assertEquals(Cpu.PRIV_U, r.m.hart().privilege()); // the handler returned to U-mode
     }

@@ -2,8 +2,8 @@ package dev.backstep.replay;
 
 import dev.backstep.machine.ExternalInput;
 import dev.backstep.machine.MachineConfig;
-import dev.backstep.replay.stop.Stop;
-import dev.backstep.replay.stop.StopKind;
+import dev.backstep.replay.stop.TimelineStop;
+import dev.backstep.replay.stop.TimelineStopKind;
 import dev.backstep.replay.stop.StopSet;
 
 import java.io.IOException;
@@ -33,13 +33,13 @@ public final class Recorder {
     public RunSummary record(Path elf, Path out, ExternalInput input, MachineConfig cfg, TimelineOptions opts,
                              TimelineListener listener, long limit) throws IOException {
         long t0 = System.nanoTime();
-        Stop stop;
+        TimelineStop stop;
         Timeline t = Timeline.record(elf, out, input, cfg, opts);
         running = t;
         try {
             t.setListener(listener);
             stop = t.runForward(StopSet.none(), limit);
-            if (stop.kind() == StopKind.CANCELLED || stop.kind() == StopKind.LIMIT) {
+            if (stop.kind() == TimelineStopKind.CANCELLED || stop.kind() == TimelineStopKind.LIMIT) {
                 t.setOpenEndReason(stop.kind().name());
             }
         } finally {
@@ -47,7 +47,7 @@ public final class Recorder {
             running = null;
         }
         long bytes = out == null ? 0 : Files.size(out);
-        boolean ok = stop.kind() == StopKind.EXIT || stop.kind() == StopKind.IDLE;
+        boolean ok = stop.kind() == TimelineStopKind.EXIT || stop.kind() == TimelineStopKind.IDLE;
         return new RunSummary(stop, t.icount(), t.events().size(), t.digests().size(), t.output().size(), bytes,
                 System.nanoTime() - t0, ok);
     }

@@ -2,8 +2,8 @@ package dev.backstep.replay;
 
 import dev.backstep.replay.format.RecordingFile;
 import dev.backstep.replay.format.RecordingReader;
-import dev.backstep.replay.stop.Stop;
-import dev.backstep.replay.stop.StopKind;
+import dev.backstep.replay.stop.TimelineStop;
+import dev.backstep.replay.stop.TimelineStopKind;
 import dev.backstep.replay.stop.StopSet;
 
 import java.io.IOException;
@@ -28,7 +28,7 @@ public final class Replayer {
         long t0 = System.nanoTime();
         Timeline t = Timeline.replay(rec, recording, elfOrNull, opts);
         running = t;
-        Stop stop;
+        TimelineStop stop;
         try {
             t.setListener(new TimelineListener() {
                 @Override
@@ -59,7 +59,7 @@ public final class Replayer {
             verified++;
         }
         boolean ok = rec.complete() && t.divergence() == null
-                && (stop.kind() == StopKind.EXIT || stop.kind() == StopKind.END_OF_RECORDING || stop.kind() == StopKind.IDLE);
+                && (stop.kind() == TimelineStopKind.EXIT || stop.kind() == TimelineStopKind.END_OF_RECORDING || stop.kind() == TimelineStopKind.IDLE);
         return new RunSummary(stop, t.icount(), t.events().size(), verified, t.output().size(), rec.fileSize(),
                 System.nanoTime() - t0, ok);
     }

@@ -1,6 +1,6 @@
 package dev.backstep.replay;
 
-import dev.backstep.replay.stop.Stop;
+import dev.backstep.replay.stop.TimelineStop;
 
 /**
  * Result of a whole record or replay run, for the command line.
@@ -9,7 +9,7 @@ import dev.backstep.replay.stop.Stop;
  * @param digestsVerified replay: state digests compared equal on the way; record: digests written
  * @param ok              record: the run ended normally; replay: the whole recording replayed without divergence or damage
  */
-public record RunSummary(Stop stop, long icount, long events, long digestsVerified, long outputBytes,
+public record RunSummary(TimelineStop stop, long icount, long events, long digestsVerified, long outputBytes,
                          long recordingBytes, long wallNanos, boolean ok) {
 
     public String describe() {

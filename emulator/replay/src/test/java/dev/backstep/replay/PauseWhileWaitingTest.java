@@ -8,8 +8,8 @@ import dev.backstep.replay.format.EventKind;
 import dev.backstep.replay.format.RecordingEnd;
 import dev.backstep.replay.format.RecordingExporter;
 import dev.backstep.replay.log.EventLog;
-import dev.backstep.replay.stop.Stop;
-import dev.backstep.replay.stop.StopKind;
+import dev.backstep.replay.stop.TimelineStop;
+import dev.backstep.replay.stop.TimelineStopKind;
 import dev.backstep.replay.stop.StopSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,7 +97,7 @@ class PauseWhileWaitingTest {
                 }
             });
             for (int round = 0; round < 3; round++) {
-                Future<Stop> run = pool.submit(() -> t.runForward(StopSet.none(), Long.MAX_VALUE));
+                Future<TimelineStop> run = pool.submit(() -> t.runForward(StopSet.none(), Long.MAX_VALUE));
                 // let it answer the typed line and go to sleep waiting for the next one
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
                 while (!t.machine().hart().waitingForInterrupt() || !outputHas(out, "HELLO WORLD")) {
@@ -107,10 +107,10 @@ class PauseWhileWaitingTest {
                 Thread.sleep(50);
                 long asked = System.nanoTime();
                 t.cancel();
-                Stop s = run.get(10, TimeUnit.SECONDS);   // before interrupt(): blocked for ever
+                TimelineStop s = run.get(10, TimeUnit.SECONDS);   // before interrupt(): blocked for ever
                 long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked);
                 System.out.println("pause while waiting for input took " + ms + " ms (round " + round + ")");
-                assertEquals(StopKind.CANCELLED, s.kind(), s.describe());
+                assertEquals(TimelineStopKind.CANCELLED, s.kind(), s.describe());
                 assertTrue(t.machine().hart().waitingForInterrupt(), "still in the wait");
             }
             long pausedAt = t.icount();
@@ -124,8 +124,8 @@ class PauseWhileWaitingTest {
             Path saved = dir.resolve("saved.bsr");
             RecordingExporter.export(t.recordingSoFar(), new RecordingEnd(t.recordedLength(), "DETACHED", 0), saved);
             try (Timeline r = Timeline.replay(saved, null, TimelineOptions.defaults())) {
-                Stop end = r.runForward(StopSet.none(), Long.MAX_VALUE);
-                assertEquals(StopKind.END_OF_RECORDING, end.kind(), end.describe());
+                TimelineStop end = r.runForward(StopSet.none(), Long.MAX_VALUE);
+                assertEquals(TimelineStopKind.END_OF_RECORDING, end.kind(), end.describe());
                 assertNull(r.divergence());
                 assertEquals(pausedAt, r.icount());
                 assertEquals(digest, r.machine().digest());
@@ -133,8 +133,8 @@ class PauseWhileWaitingTest {
 
             // typing goes on: the program finishes as if never paused
             kb.type("quit\n");
-            Stop fin = pool.submit(() -> t.runForward(StopSet.none(), Long.MAX_VALUE)).get(20, TimeUnit.SECONDS);
-            assertEquals(StopKind.EXIT, fin.kind(), fin.describe());
+            TimelineStop fin = pool.submit(() -> t.runForward(StopSet.none(), Long.MAX_VALUE)).get(20, TimeUnit.SECONDS);
+            assertEquals(TimelineStopKind.EXIT, fin.kind(), fin.describe());
             assertTrue(outputHas(out, "bye"), out.toString());
             assertNoInterruptedIdle(t.events());
         } finally {
@@ -143,8 +143,8 @@ class PauseWhileWaitingTest {
         }
         // the finished file replays to the same end without divergence
         try (Timeline r = Timeline.replay(rec, null, TimelineOptions.defaults())) {
-            Stop end = r.runForward(StopSet.none(), Long.MAX_VALUE);
-            assertEquals(StopKind.EXIT, end.kind(), end.describe());
+            TimelineStop end = r.runForward(StopSet.none(), Long.MAX_VALUE);
+            assertEquals(TimelineStopKind.EXIT, end.kind(), end.describe());
             assertNull(r.divergence());
         }
     }

@@ -1,10 +1,10 @@
 package dev.backstep.replay;
 
-import dev.backstep.machine.ElfSymbol;
+import dev.backstep.machine.ImageSymbol;
 import dev.backstep.replay.format.RecordingFile;
 import dev.backstep.replay.format.RecordingReader;
-import dev.backstep.replay.stop.Stop;
-import dev.backstep.replay.stop.StopKind;
+import dev.backstep.replay.stop.TimelineStop;
+import dev.backstep.replay.stop.TimelineStopKind;
 import dev.backstep.replay.stop.StopSet;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,15 +43,15 @@ class RandomTimeTravelTest {
         List<long[]> seen = new ArrayList<>();   // {icount, digest}
         List<Integer> pcs = new ArrayList<>();
         try (Timeline t = Timeline.replay(rec, null, opts)) {
-            for (ElfSymbol s : t.elf().symbols()) {
-                if ((s.type() == ElfSymbol.STT_FUNC && s.size() > 0) || s.name().equals("trap_entry")) {
+            for (ImageSymbol s : t.elf().symbols()) {
+                if ((s.type() == ImageSymbol.STT_FUNC && s.size() > 0) || s.name().equals("trap_entry")) {
                     pcs.add(s.value());   // trap_entry: breakpoints met by trap entries
                 }
             }
             for (int i = 0; i < ops; i++) {
                 int op = r.nextInt(10);
                 long before = t.icount();
-                Stop s;
+                TimelineStop s;
                 switch (op) {
                     case 0, 1 -> {
                         long target = (long) (r.nextDouble() * (length + 1));
@@ -72,28 +72,28 @@ class RandomTimeTravelTest {
                         stops.addBreakpoint(pc);
                         s = t.reverseContinue(stops);
                         assertTrue(t.icount() < before || before == 0, s.describe());
-                        if (s.kind() == StopKind.BREAKPOINT) {
+                        if (s.kind() == TimelineStopKind.BREAKPOINT) {
                             if (!t.stoppedAtTrapEntry()) {
                                 assertEquals(pc, t.machine().hart().pc());
                             }
                             record(seen, t);
                             // it was the last hit: going forward from it meets no hit before the origin
-                            Stop f = t.runForward(stops, before);
+                            TimelineStop f = t.runForward(stops, before);
                             assertEquals(before, t.icount(), "hit between reverse stop and origin: " + f.describe());
                         } else {
-                            assertEquals(StopKind.START_OF_RECORDING, s.kind(), s.describe());
+                            assertEquals(TimelineStopKind.START_OF_RECORDING, s.kind(), s.describe());
                             assertEquals(0, t.icount());
                             record(seen, t);
-                            Stop f = t.runForward(stops, before);
+                            TimelineStop f = t.runForward(stops, before);
                             assertEquals(before, t.icount(), "missed hit: " + f.describe());
                         }
                     }
                     case 8 -> {
                         StopSet stops = new StopSet().stopOnTraps(true);
                         s = t.reverseContinue(stops);
-                        if (s.kind() == StopKind.TRAP) {
+                        if (s.kind() == TimelineStopKind.TRAP) {
                             record(seen, t);
-                            Stop f = t.runForward(stops, before);
+                            TimelineStop f = t.runForward(stops, before);
                             assertEquals(before, t.icount(), "trap between reverse stop and origin: " + f.describe());
                         }
                     }
@@ -103,8 +103,8 @@ class RandomTimeTravelTest {
                         s = t.runForward(stops, before + 1 + r.nextInt(200_000));
                     }
                 }
-                assertNotEquals(StopKind.DIVERGENCE, s.kind(), s.describe());
-                assertNotEquals(StopKind.RECORDING_DAMAGED, s.kind(), s.describe());
+                assertNotEquals(TimelineStopKind.DIVERGENCE, s.kind(), s.describe());
+                assertNotEquals(TimelineStopKind.RECORDING_DAMAGED, s.kind(), s.describe());
                 assertTrue(t.snapshotBytes() <= opts.memoryBudget(), "over budget: " + t.snapshotBytes());
                 assertTrue(t.snapshotIcounts().contains(0L));
                 record(seen, t);

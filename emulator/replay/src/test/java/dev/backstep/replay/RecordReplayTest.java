@@ -1,14 +1,14 @@
 package dev.backstep.replay;
 
-import dev.backstep.machine.ElfSymbol;
+import dev.backstep.machine.ImageSymbol;
 import dev.backstep.machine.MachineConfig;
 import dev.backstep.replay.format.EventKind;
 import dev.backstep.replay.format.RecordingEnd;
 import dev.backstep.replay.format.RecordingFile;
 import dev.backstep.replay.format.RecordingReader;
 import dev.backstep.replay.format.RecordingWriter;
-import dev.backstep.replay.stop.Stop;
-import dev.backstep.replay.stop.StopKind;
+import dev.backstep.replay.stop.TimelineStop;
+import dev.backstep.replay.stop.TimelineStopKind;
 import dev.backstep.replay.stop.StopSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,15 +78,15 @@ class RecordReplayTest {
             t.seek(0);
             t.runForward(StopSet.none(), 1500);
             t.stepBack();
-            Stop end = t.runForward(StopSet.none(), Long.MAX_VALUE);
-            assertEquals(StopKind.EXIT, end.kind(), end.describe());
+            TimelineStop end = t.runForward(StopSet.none(), Long.MAX_VALUE);
+            assertEquals(TimelineStopKind.EXIT, end.kind(), end.describe());
             long n = t.icount();
             t.seek(n / 2);
             t.runForward(StopSet.none(), Long.MAX_VALUE);
             assertEquals(expected("hello"), out.toString());
             assertEquals(expected("hello"), new String(t.output().all(), StandardCharsets.ISO_8859_1));
             assertTrue(t.output().bytesBefore(n / 2).length <= out.length());
-            Stop past = t.runForward(StopSet.none(), Long.MAX_VALUE);
+            TimelineStop past = t.runForward(StopSet.none(), Long.MAX_VALUE);
             assertEquals(n, t.icount(), past.describe());
         }
     }
@@ -119,16 +119,16 @@ class RecordReplayTest {
             RecordingFile f = RecordingReader.read(part);
             ReferenceRun ref = new ReferenceRun(whole);
             try (Timeline t = Timeline.replay(part, null, OPTS)) {
-                Stop s = t.runForward(StopSet.none(), Long.MAX_VALUE);
+                TimelineStop s = t.runForward(StopSet.none(), Long.MAX_VALUE);
                 assertEquals(f.validUpTo(), t.icount(), s.describe());
                 if (f.validUpTo() < whole.validUpTo()) {
-                    assertEquals(StopKind.RECORDING_DAMAGED, s.kind(), s.describe());
+                    assertEquals(TimelineStopKind.RECORDING_DAMAGED, s.kind(), s.describe());
                     assertTrue(s.message().contains("icount " + f.validUpTo()), s.message());
                     if (f.damage() != null) {
                         assertTrue(s.message().contains("file offset " + f.damage().fileOffset()), s.message());
                     }
                 } else {
-                    assertEquals(StopKind.EXIT, s.kind(), s.describe()); // cut in the END chunk only
+                    assertEquals(TimelineStopKind.EXIT, s.kind(), s.describe()); // cut in the END chunk only
                 }
                 assertEquals(ref.digestAt(t.icount()), t.machine().digest(), "prefix state at " + t.icount());
                 // and the prefix supports time travel
@@ -155,8 +155,8 @@ class RecordReplayTest {
         assertNotNull(f.damage());
         assertTrue(f.damage().fileOffset() <= at);
         try (Timeline t = Timeline.replay(broken, null, OPTS)) {
-            Stop s = t.runForward(StopSet.none(), Long.MAX_VALUE);
-            assertEquals(StopKind.RECORDING_DAMAGED, s.kind());
+            TimelineStop s = t.runForward(StopSet.none(), Long.MAX_VALUE);
+            assertEquals(TimelineStopKind.RECORDING_DAMAGED, s.kind());
             assertTrue(s.message().contains("file offset " + f.damage().fileOffset()), s.message());
             assertEquals(f.validUpTo(), t.icount());
             assertTrue(t.icount() > 0);
@@ -182,13 +182,13 @@ class RecordReplayTest {
         Path tampered = dir.resolve("tampered.bsr");
         Files.write(tampered, rewrite(f, victim));
         try (Timeline t = Timeline.replay(tampered, null, OPTS)) {
-            Stop s = t.runForward(StopSet.none(), Long.MAX_VALUE);
-            assertEquals(StopKind.DIVERGENCE, s.kind(), s.describe());
+            TimelineStop s = t.runForward(StopSet.none(), Long.MAX_VALUE);
+            assertEquals(TimelineStopKind.DIVERGENCE, s.kind(), s.describe());
             assertNotNull(t.divergence());
             assertTrue(t.divergence().icount() >= tamperedAt, t.divergence().toString());
             assertTrue(s.message().contains("icount " + t.divergence().icount()), s.message());
             // the good prefix still replays
-            Stop back = t.seek(tamperedAt);
+            TimelineStop back = t.seek(tamperedAt);
             assertEquals(tamperedAt, t.icount(), back.describe());
         }
     }
@@ -233,9 +233,9 @@ class RecordReplayTest {
     @Test
     void reverseWatchpointFindsTheWrite() throws Exception {
         try (Timeline t = Timeline.record(Examples.elf("corrupt"), null, null, MachineConfig.defaults(), OPTS)) {
-            Stop end = t.runForward(StopSet.none(), Long.MAX_VALUE);
-            assertEquals(StopKind.EXIT, end.kind());
-            ElfSymbol config = t.elf().symbol("config");
+            TimelineStop end = t.runForward(StopSet.none(), Long.MAX_VALUE);
+            assertEquals(TimelineStopKind.EXIT, end.kind());
+            ImageSymbol config = t.elf().symbol("config");
             assertNotNull(config);
             int limitAddr = config.value();
             assertEquals(5, t.machine().memory().read32(limitAddr));
@@ -243,8 +243,8 @@ class RecordReplayTest {
 
             StopSet stops = new StopSet();
             int id = stops.addWatchpoint(limitAddr, 4, false, true).id();
-            Stop s = t.reverseContinue(stops);
-            assertEquals(StopKind.WATCHPOINT, s.kind(), s.describe());
+            TimelineStop s = t.reverseContinue(stops);
+            assertEquals(TimelineStopKind.WATCHPOINT, s.kind(), s.describe());
             assertEquals(id, s.breakpointId());
             assertTrue(s.watchWrite());
             // ON the writing instruction: state before the write, pc = the writer
@@ -254,28 +254,28 @@ class RecordReplayTest {
             long writer = t.icount();
 
             // forward continue stops after it
-            Stop f = t.runForward(stops, Long.MAX_VALUE);
-            assertEquals(StopKind.WATCHPOINT, f.kind(), f.describe());
+            TimelineStop f = t.runForward(stops, Long.MAX_VALUE);
+            assertEquals(TimelineStopKind.WATCHPOINT, f.kind(), f.describe());
             assertEquals(writer + 1, t.icount());
             assertEquals(s.watchPc(), f.watchPc());
             assertEquals(5, t.machine().memory().read32(limitAddr));
             assertNotEquals(5, before);
 
             // reverse from just after the write finds that same write
-            Stop again = t.reverseContinue(stops);
+            TimelineStop again = t.reverseContinue(stops);
             assertEquals(writer, again.icount(), again.describe());
 
             // going on backwards reaches the first write, configure() storing 75 over 0, then the start
             int last = before;
-            Stop earlier;
+            TimelineStop earlier;
             int writes = 1;
-            while ((earlier = t.reverseContinue(stops)).kind() == StopKind.WATCHPOINT) {
+            while ((earlier = t.reverseContinue(stops)).kind() == TimelineStopKind.WATCHPOINT) {
                 assertTrue(earlier.icount() < writer);
                 last = t.machine().memory().read32(limitAddr);
                 writes++;
                 assertTrue(writes < 50);
             }
-            assertEquals(StopKind.START_OF_RECORDING, earlier.kind());
+            assertEquals(TimelineStopKind.START_OF_RECORDING, earlier.kind());
             assertEquals(0, last);
             assertTrue(writes >= 2);
             assertTrue(endIcount > writer);
@@ -317,10 +317,10 @@ class RecordReplayTest {
                 t.cancel();
             });
             canceller.start();
-            Stop s = t.reverseContinue(stops);
+            TimelineStop s = t.reverseContinue(stops);
             canceller.join();
-            assertTrue(s.kind() == StopKind.CANCELLED || s.kind() == StopKind.START_OF_RECORDING, s.describe());
-            if (s.kind() == StopKind.CANCELLED) {
+            assertTrue(s.kind() == TimelineStopKind.CANCELLED || s.kind() == TimelineStopKind.START_OF_RECORDING, s.describe());
+            if (s.kind() == TimelineStopKind.CANCELLED) {
                 assertEquals(30_000_000, t.icount());
             }
         }
@@ -332,16 +332,16 @@ class RecordReplayTest {
         long at = length / 3;
         try (Timeline t = Timeline.record(Examples.elf("timer"), null, null, MachineConfig.defaults(), OPTS)) {
             int id = t.addIcountBreakpoint(at);
-            Stop s = t.runForward(StopSet.none(), Long.MAX_VALUE);
-            assertEquals(StopKind.ICOUNT_BREAKPOINT, s.kind());
+            TimelineStop s = t.runForward(StopSet.none(), Long.MAX_VALUE);
+            assertEquals(TimelineStopKind.ICOUNT_BREAKPOINT, s.kind());
             assertEquals(id, s.breakpointId());
             assertEquals(at, t.icount());
             t.runForward(StopSet.none(), 2 * at);
-            Stop b = t.reverseContinue(StopSet.none());
+            TimelineStop b = t.reverseContinue(StopSet.none());
             assertEquals(at, b.icount(), b.describe());
             assertTrue(t.removeIcountBreakpoint(id));
-            assertEquals(StopKind.START_OF_RECORDING, t.reverseContinue(StopSet.none()).kind());
-            assertEquals(StopKind.START_OF_RECORDING, t.stepBack().kind());
+            assertEquals(TimelineStopKind.START_OF_RECORDING, t.reverseContinue(StopSet.none()).kind());
+            assertEquals(TimelineStopKind.START_OF_RECORDING, t.stepBack().kind());
         }
     }
 }

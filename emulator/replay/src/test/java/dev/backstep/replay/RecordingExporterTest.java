@@ -7,7 +7,7 @@ import dev.backstep.replay.format.RecordingExporter;
 import dev.backstep.replay.format.RecordingFile;
 import dev.backstep.replay.format.RecordingReader;
 import dev.backstep.replay.format.StateEdit;
-import dev.backstep.replay.stop.StopKind;
+import dev.backstep.replay.stop.TimelineStopKind;
 import dev.backstep.replay.stop.StopSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +33,7 @@ class RecordingExporterTest {
         Examples.record("echo", live, OPTS);
         Path saved = dir.resolve("saved.bsr");
         try (Timeline t = Timeline.record(Examples.elf("echo"), null, Examples.input("echo"), MachineConfig.defaults(), OPTS)) {
-            assertEquals(StopKind.EXIT, t.runForward(StopSet.none(), Long.MAX_VALUE).kind());
+            assertEquals(TimelineStopKind.EXIT, t.runForward(StopSet.none(), Long.MAX_VALUE).kind());
             t.seek(t.icount() / 2); // where the user happens to be does not matter
             assertNull(t.info().file());
             RecordingExporter.export(t.recordingSoFar(), null, saved);
@@ -51,7 +51,7 @@ class RecordingExporterTest {
         RunSummary r = new Replayer().replay(saved, null, OPTS, null);
         assertTrue(r.ok(), r.describe());
         assertEquals(a.end().finalIcount(), r.icount());
-        assertEquals(StopKind.EXIT, r.stop().kind());
+        assertEquals(TimelineStopKind.EXIT, r.stop().kind());
     }
 
     @Test
@@ -79,7 +79,7 @@ class RecordingExporterTest {
         RunSummary r = new Replayer().replay(saved, null, opts, null);
         assertTrue(r.ok(), r.describe());
         assertEquals(frontier, r.icount());
-        assertEquals(StopKind.END_OF_RECORDING, r.stop().kind());
+        assertEquals(TimelineStopKind.END_OF_RECORDING, r.stop().kind());
         assertTrue(r.digestsVerified() >= 4, "the edit is replayed, so the digests after it match: " + r.describe());
     }
 

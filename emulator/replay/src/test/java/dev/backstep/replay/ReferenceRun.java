@@ -63,8 +63,8 @@ final class ReferenceRun {
         }
         while (m.icount() < n) {
             m.run(n);
-            if (m.icount() < n && m.lastStop().reason() != dev.backstep.machine.StopReason.LIMIT
-                    && m.lastStop().reason() != dev.backstep.machine.StopReason.INPUT) {
+            if (m.icount() < n && m.lastStop().reason() != dev.backstep.machine.MachineStopReason.LIMIT
+                    && m.lastStop().reason() != dev.backstep.machine.MachineStopReason.INPUT) {
                 throw new IllegalStateException("reference run stopped early: " + m.lastStop());
             }
         }

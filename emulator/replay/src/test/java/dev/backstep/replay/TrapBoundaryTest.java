@@ -1,10 +1,10 @@
 package dev.backstep.replay;
 
-import dev.backstep.machine.ElfSymbol;
+import dev.backstep.machine.ImageSymbol;
 import dev.backstep.replay.format.RecordingFile;
 import dev.backstep.replay.format.RecordingReader;
-import dev.backstep.replay.stop.Stop;
-import dev.backstep.replay.stop.StopKind;
+import dev.backstep.replay.stop.TimelineStop;
+import dev.backstep.replay.stop.TimelineStopKind;
 import dev.backstep.replay.stop.StopSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,12 +42,12 @@ class TrapBoundaryTest {
         RecordingFile file = RecordingReader.read(rec);
         try (Timeline t = Timeline.replay(rec, null, OPTS)) {
             int vector = t.elf().symbols().stream().filter(s -> s.name().equals("trap_entry"))
-                    .mapToInt(ElfSymbol::value).findFirst().orElseThrow();
+                    .mapToInt(ImageSymbol::value).findFirst().orElseThrow();
 
             // 1. the traps, as trap stops see them
             List<Long> traps = new ArrayList<>();
             StopSet onTraps = new StopSet().stopOnTraps(true);
-            for (Stop s = t.runForward(onTraps, Long.MAX_VALUE); s.kind() == StopKind.TRAP;
+            for (TimelineStop s = t.runForward(onTraps, Long.MAX_VALUE); s.kind() == TimelineStopKind.TRAP;
                  s = t.runForward(onTraps, Long.MAX_VALUE)) {
                 assertNotEquals(vector, t.machine().hart().pc(), "trap stop before the entry");
                 traps.add(t.icount());
@@ -60,7 +60,7 @@ class TrapBoundaryTest {
             StopSet atVector = new StopSet();
             atVector.addBreakpoint(vector);
             List<Long> bpStops = new ArrayList<>();
-            for (Stop s = t.runForward(atVector, Long.MAX_VALUE); s.kind() == StopKind.BREAKPOINT;
+            for (TimelineStop s = t.runForward(atVector, Long.MAX_VALUE); s.kind() == TimelineStopKind.BREAKPOINT;
                  s = t.runForward(atVector, Long.MAX_VALUE)) {
                 assertTrue(t.stoppedAtTrapEntry(), s.describe());
                 assertNotEquals(vector, t.machine().hart().pc(), s.describe());
@@ -88,7 +88,7 @@ class TrapBoundaryTest {
             }
             t.seek(length);
             List<Long> back = new ArrayList<>();
-            for (Stop s = t.reverseContinue(onTraps); s.kind() == StopKind.TRAP; s = t.reverseContinue(onTraps)) {
+            for (TimelineStop s = t.reverseContinue(onTraps); s.kind() == TimelineStopKind.TRAP; s = t.reverseContinue(onTraps)) {
                 back.add(t.icount());
                 see(t);
             }
@@ -97,7 +97,7 @@ class TrapBoundaryTest {
 
             t.seek(length);
             List<Long> backBp = new ArrayList<>();
-            for (Stop s = t.reverseContinue(atVector); s.kind() == StopKind.BREAKPOINT; s = t.reverseContinue(atVector)) {
+            for (TimelineStop s = t.reverseContinue(atVector); s.kind() == TimelineStopKind.BREAKPOINT; s = t.reverseContinue(atVector)) {
                 assertTrue(t.stoppedAtTrapEntry(), s.describe());
                 assertNotEquals(vector, t.machine().hart().pc());
                 backBp.add(t.icount());
@@ -135,11 +135,11 @@ class TrapBoundaryTest {
         try (Timeline t = Timeline.record(Examples.elf("timer"), rec, Examples.input("timer"),
                 dev.backstep.machine.MachineConfig.defaults(), tiny)) {
             int vector = t.elf().symbols().stream().filter(s -> s.name().equals("trap_entry"))
-                    .mapToInt(ElfSymbol::value).findFirst().orElseThrow();
+                    .mapToInt(ImageSymbol::value).findFirst().orElseThrow();
             StopSet atVector = new StopSet();
             atVector.addBreakpoint(vector);
             int stops = 0;
-            for (Stop s = t.runForward(atVector, Long.MAX_VALUE); s.kind() == StopKind.BREAKPOINT;
+            for (TimelineStop s = t.runForward(atVector, Long.MAX_VALUE); s.kind() == TimelineStopKind.BREAKPOINT;
                  s = t.runForward(atVector, Long.MAX_VALUE)) {
                 stops++;
                 assertNotEquals(vector, t.machine().hart().pc());
@@ -147,8 +147,8 @@ class TrapBoundaryTest {
             assertTrue(stops >= 5);
         }
         try (Timeline r = Timeline.replay(rec, null, OPTS)) {
-            Stop end = r.runForward(StopSet.none(), Long.MAX_VALUE);
-            assertEquals(StopKind.EXIT, end.kind(), end.describe());
+            TimelineStop end = r.runForward(StopSet.none(), Long.MAX_VALUE);
+            assertEquals(TimelineStopKind.EXIT, end.kind(), end.describe());
             assertNull(r.divergence(), "every digest recorded at a trap's icount is the state before the entry");
         }
     }

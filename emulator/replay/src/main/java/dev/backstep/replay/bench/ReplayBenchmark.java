@@ -1,15 +1,15 @@
 package dev.backstep.replay.bench;
 
 import dev.backstep.machine.ElfImage;
-import dev.backstep.machine.ElfSymbol;
+import dev.backstep.machine.ImageSymbol;
 import dev.backstep.machine.ExternalInput;
 import dev.backstep.machine.Machine;
 import dev.backstep.machine.MachineConfig;
-import dev.backstep.machine.StopReason;
+import dev.backstep.machine.MachineStopReason;
 import dev.backstep.machine.UartOutput;
 import dev.backstep.replay.Timeline;
 import dev.backstep.replay.TimelineOptions;
-import dev.backstep.replay.stop.Stop;
+import dev.backstep.replay.stop.TimelineStop;
 import dev.backstep.replay.stop.StopSet;
 
 import java.io.InputStream;
@@ -218,7 +218,7 @@ public final class ReplayBenchmark {
 
             // 3. reverse continue over N instructions vs forward replay of the same span
             ElfImage elf = t.elf();
-            ElfSymbol never = elf.symbol("exit");
+            ImageSymbol never = elf.symbol("exit");
             for (long n : new long[]{10_000_000L, 100_000_000L}) {
                 if (n * 2 > length || cancelled) {
                     continue;
@@ -234,7 +234,7 @@ public final class ReplayBenchmark {
                 long fwd = System.nanoTime() - f0;
                 int ibp = t.addIcountBreakpoint(at - n);
                 long b0 = System.nanoTime();
-                Stop s = t.reverseContinue(stops);
+                TimelineStop s = t.reverseContinue(stops);
                 long back = System.nanoTime() - b0;
                 t.removeIcountBreakpoint(ibp);
                 if (cancelled) {
@@ -254,10 +254,10 @@ public final class ReplayBenchmark {
         Machine m = new Machine(MachineConfig.defaults(), ExternalInput.none(), UartOutput.discard());
         m.load(ElfImage.read(elfPath));
         currentMachine = m;
-        StopReason r;
+        MachineStopReason r;
         do {
             r = m.run(Long.MAX_VALUE);
-        } while (r != StopReason.EXIT && r != StopReason.IDLE && r != StopReason.TRAP_LOOP && !cancelled);
+        } while (r != MachineStopReason.EXIT && r != MachineStopReason.IDLE && r != MachineStopReason.TRAP_LOOP && !cancelled);
         return m.icount();
     }
 }

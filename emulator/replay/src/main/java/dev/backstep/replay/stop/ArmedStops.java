@@ -1,8 +1,9 @@
 package dev.backstep.replay.stop;
 
 import dev.backstep.machine.Machine;
-import dev.backstep.machine.StopInfo;
-import dev.backstep.machine.WatchKind;
+import dev.backstep.machine.PendingTrap;
+import dev.backstep.machine.MachineStop;
+import dev.backstep.machine.WatchHit;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -79,11 +80,6 @@ public final class ArmedStops {
         m.setStopOnTraps(false);
     }
 
-    /** Whether the machine has a breakpoint at pc (so stepping off it needs it lifted for one step). */
-    public boolean hasMachineBreakpoint(int pc) {
-        return !needsStepping() && byPc.containsKey(pc);
-    }
-
     /** Whether the stop set wants trap stops (the machine stops on every trap while armed, see {@link #arm}). */
     public boolean trapsArmed() {
         return set.stopsOnTraps();
@@ -97,8 +93,7 @@ public final class ArmedStops {
             for (Object o : at) {
                 if (o instanceof PcBreakpoint b) {
                     if (b.condition() == null || b.condition().test(m)) {
-                        out.add(new Hit(icount, icount, b, new Stop(StopKind.BREAKPOINT, icount, pc, false, b.id(),
-                                0, 0, false, 0, 0, 0, 0, null)));
+                        out.add(new Hit(icount, icount, b, TimelineStop.breakpoint(icount, pc, false, b.id())));
                     }
                 } else {
                     predicateHit((StopPredicate) o, icount, pc, out);
@@ -112,28 +107,30 @@ public final class ArmedStops {
 
     private void predicateHit(StopPredicate p, long icount, int pc, List<Hit> out) {
         if (p.test(m, icount)) {
-            out.add(new Hit(icount, icount, p, Stop.simple(StopKind.PREDICATE, icount, pc, false, p.describe())));
+            out.add(new Hit(icount, icount, p, TimelineStop.simple(TimelineStopKind.PREDICATE, icount, pc, false, p.describe())));
         }
     }
 
     /** The watchpoints matching a machine WATCHPOINT stop whose condition holds. */
-    public void watchHits(StopInfo info, List<Hit> out) {
-        boolean write = info.watchKind() == WatchKind.WRITE;
+    public void watchHits(MachineStop info, List<Hit> out) {
+        WatchHit access = info.watch();
+        boolean write = access.isWrite();
         long icount = m.icount();
         for (Watchpoint w : set.watchpoints()) {
-            if ((write ? w.write() : w.read()) && w.covers(info.watchAddress(), info.watchSize())
+            if ((write ? w.write() : w.read()) && w.covers(access.address(), access.size())
                     && (w.condition() == null || w.condition().test(m))) {
-                out.add(new Hit(icount, icount - 1, w, new Stop(StopKind.WATCHPOINT, icount, m.hart().pc(), false,
-                        w.id(), info.watchAddress(), info.watchSize(), write, info.watchPc(), 0, 0, 0, null)));
+                out.add(new Hit(icount, icount - 1, w, TimelineStop.watchpoint(icount, m.hart().pc(),
+                        new TimelineStop.WatchAccess(w.id(), access.address(), access.size(), write, access.pc()))));
             }
         }
     }
 
-    public Hit trapHit(StopInfo info) {
+    public Hit trapHit(MachineStop info) {
         long icount = m.icount();
-        String what = info.isInterrupt() ? "interrupt" : "exception";
-        return new Hit(icount, icount, null, new Stop(StopKind.TRAP, icount, m.hart().pc(), false, 0, 0, 0, false,
-                0, info.trapCause(), info.trapTval(), 0, what + (info.description() == null ? "" : ": " + info.description())));
+        PendingTrap trap = info.trap();
+        String what = trap.isInterrupt() ? "interrupt" : "exception";
+        return new Hit(icount, icount, null, TimelineStop.trap(icount, m.hart().pc(), trap,
+                what + (info.description() == null ? "" : ": " + info.description())));
     }
 
     /** Applies hit counting; true if the hit must stop the run. */

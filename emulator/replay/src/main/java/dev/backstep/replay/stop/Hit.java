@@ -9,5 +9,5 @@ package dev.backstep.replay.stop;
  * @param source   the PcBreakpoint, Watchpoint or StopPredicate that held; null for traps
  * @param stop     the stop to report if this hit is the one (position fields as going forward)
  */
-public record Hit(long icount, long onIcount, Object source, Stop stop) {
+public record Hit(long icount, long onIcount, Object source, TimelineStop stop) {
 }

@@ -1,6 +1,6 @@
 package dev.backstep.session.internal;
 
-import dev.backstep.replay.stop.Stop;
+import dev.backstep.replay.stop.TimelineStop;
 import dev.backstep.replay.stop.StopSet;
 import dev.backstep.session.DebugSession;
 import dev.backstep.session.ExceptionFilter;
@@ -30,7 +30,7 @@ final class EnabledExceptionFilters {
     }
 
     /** Whether the user wants to stop at this trap stop. */
-    boolean wanted(Stop trap) {
+    boolean wanted(TimelineStop trap) {
         boolean interrupt = trap.trapCause() < 0;
         return enabled.contains(ExceptionFilter.ALL_TRAPS)
                 || enabled.contains(interrupt ? ExceptionFilter.INTERRUPTS : ExceptionFilter.EXCEPTIONS);

@@ -3,7 +3,7 @@ package dev.backstep.session.internal;
 import dev.backstep.debuginfo.DebugInfo;
 import dev.backstep.machine.Machine;
 import dev.backstep.replay.Timeline;
-import dev.backstep.replay.stop.StopKind;
+import dev.backstep.replay.stop.TimelineStopKind;
 import dev.backstep.session.Direction;
 import dev.backstep.session.ExceptionDetails;
 import dev.backstep.session.SessionException;
@@ -19,7 +19,7 @@ import java.util.List;
 final class Executions {
     /** What a request does once it holds the gate: moves the timeline and returns the timeline's stop. */
     interface Body {
-        dev.backstep.replay.stop.Stop run(ExecutionRequest op) throws SessionException;
+        dev.backstep.replay.stop.TimelineStop run(ExecutionRequest op) throws SessionException;
     }
 
     /** Which way a request goes, what the user calls it, and what it does. */
@@ -98,9 +98,9 @@ final class Executions {
         }
     }
 
-    private Stop finish(ExecutionRequest op, dev.backstep.replay.stop.Stop r) {
+    private Stop finish(ExecutionRequest op, dev.backstep.replay.stop.TimelineStop r) {
         io.end();
-        int callSites = r.kind() == StopKind.BREAKPOINT ? inlined.atBreakpoint(r, op.callSites()) : op.callSites();
+        int callSites = r.kind() == TimelineStopKind.BREAKPOINT ? inlined.atBreakpoint(r, op.callSites()) : op.callSites();
         Stop s = StopTranslator.translate(r, op.direction(), op.title(), table, program, op.paused(), callSites);
         ExceptionDetails trap = s.reason() == StopReason.EXCEPTION
                 ? Traps.details(r.trapCause(), machine.hart().pc(), r.trapTval()) : null;

@@ -4,8 +4,8 @@ import dev.backstep.debuginfo.frame.Frame;
 import dev.backstep.debuginfo.model.Function;
 import dev.backstep.machine.Machine;
 import dev.backstep.replay.Timeline;
-import dev.backstep.replay.stop.Stop;
-import dev.backstep.replay.stop.StopKind;
+import dev.backstep.replay.stop.TimelineStop;
+import dev.backstep.replay.stop.TimelineStopKind;
 import dev.backstep.replay.stop.StopPredicate;
 import dev.backstep.session.SessionException;
 
@@ -53,7 +53,7 @@ final class FrameExits {
     }
 
     /** Reverse step out: back to the call instruction of the current frame, the state just before the call into it. */
-    Stop backward(ExecutionRequest op) throws SessionException {
+    TimelineStop backward(ExecutionRequest op) throws SessionException {
         StepStart s = StepStart.here(machine, program, op.startCallSites());
         long entry = frameEntry(s);
         if (entry < 0) {
@@ -71,8 +71,8 @@ final class FrameExits {
         if (isTrapVector(entry)) {
             return beforeTrap(op, entry);
         }
-        Stop r = runs.toStop(op, LinePredicates.entered(program, s, entry), false);
-        if (r.kind() == StopKind.PREDICATE && timeline.icount() > 0) {
+        TimelineStop r = runs.toStop(op, LinePredicates.entered(program, s, entry), false);
+        if (r.kind() == TimelineStopKind.PREDICATE && timeline.icount() > 0) {
             r = runs.finishing(timeline::stepBack).withMessage(null);
         }
         return r;
@@ -83,7 +83,7 @@ final class FrameExits {
      * instruction of this run (or to the function's entry, when the copy begins the function), shown as its call
      * site (not entered), as a called function's call instruction is.
      */
-    private Stop outOfInlinedBackward(ExecutionRequest op, StepStart s) {
+    private TimelineStop outOfInlinedBackward(ExecutionRequest op, StepStart s) {
         Function copy = s.innermost();
         Function concrete = copy.frameFunction();
         if (s.pc() == concrete.lowPc()) {
@@ -92,8 +92,8 @@ final class FrameExits {
             return TimelineStops.reached(timeline.icount(), (int) s.pc(), true);
         }
         int[] outside = program.instructionsOutside(concrete, copy, machine.memory());
-        Stop r = runs.toStop(op, LinePredicates.leftInlinedBackward(program, s, copy, outside, concrete.lowPc()), false);
-        if (r.kind() != StopKind.PREDICATE) {
+        TimelineStop r = runs.toStop(op, LinePredicates.leftInlinedBackward(program, s, copy, outside, concrete.lowPc()), false);
+        if (r.kind() != TimelineStopKind.PREDICATE) {
             return r;
         }
         if (!copy.contains(machine.hart().pc() & 0xffffffffL)) {
@@ -114,7 +114,7 @@ final class FrameExits {
      * instruction); ecall, ebreak and illegal instructions retire as they trap, so from the vector at the next
      * icount one more step back lands on them. User breakpoints on the way still stop.
      */
-    private Stop beforeTrap(ExecutionRequest op, long vector) {
+    private TimelineStop beforeTrap(ExecutionRequest op, long vector) {
         StopPredicate entered = new StopPredicate() {
             @Override
             public int[] candidatePcs() {
@@ -126,8 +126,8 @@ final class FrameExits {
                 return (m.hart().pc() & 0xffffffffL) == vector;
             }
         };
-        Stop r = runs.toStop(op, entered, false);
-        if (r.kind() == StopKind.PREDICATE && !timeline.stoppedAtTrapEntry() && timeline.icount() > 0) {
+        TimelineStop r = runs.toStop(op, entered, false);
+        if (r.kind() == TimelineStopKind.PREDICATE && !timeline.stoppedAtTrapEntry() && timeline.icount() > 0) {
             r = runs.finishing(timeline::stepBack).withMessage(null);
         }
         return r;

@@ -3,7 +3,7 @@ package dev.backstep.session.internal;
 import dev.backstep.debuginfo.model.Function;
 import dev.backstep.machine.Machine;
 import dev.backstep.replay.Timeline;
-import dev.backstep.replay.stop.Stop;
+import dev.backstep.replay.stop.TimelineStop;
 
 import java.util.List;
 
@@ -34,7 +34,7 @@ final class InlinedView {
     }
 
     /** A step that only changes how many inlined levels at the pc are entered: the machine stays where it is. */
-    Stop show(ExecutionRequest op, int callSites) {
+    TimelineStop show(ExecutionRequest op, int callSites) {
         op.showCallSites(callSites);
         return TimelineStops.reached(timeline.icount(), machine.hart().pc(), !op.forward());
     }
@@ -43,7 +43,7 @@ final class InlinedView {
      * A line breakpoint on the line of a call whose inlined copy holds the pc stops at the call site, not in the
      * copy (the user asked for that line): the levels to show as their call site (gdb does the same).
      */
-    int atBreakpoint(Stop r, int otherwise) {
+    int atBreakpoint(TimelineStop r, int otherwise) {
         UserBreakpoint b = breakpoints.byStopId(r.breakpointId());
         if (b == null || b.kind != UserBreakpoint.Kind.LINE || b.status == null) {
             return otherwise;

@@ -2,8 +2,8 @@ package dev.backstep.session.internal;
 
 import dev.backstep.machine.Machine;
 import dev.backstep.replay.Timeline;
-import dev.backstep.replay.stop.Stop;
-import dev.backstep.replay.stop.StopKind;
+import dev.backstep.replay.stop.TimelineStop;
+import dev.backstep.replay.stop.TimelineStopKind;
 import dev.backstep.replay.stop.StopPredicate;
 
 import java.util.Arrays;
@@ -43,15 +43,15 @@ final class LineStarts {
         }
     }
 
-    Stop refine(ExecutionRequest op, StopPredicate p, StepStart step, Stop r) {
-        for (int guard = 0; guard < 256 && r.kind() == StopKind.PREDICATE; guard++) {
+    TimelineStop refine(ExecutionRequest op, StopPredicate p, StepStart step, TimelineStop r) {
+        for (int guard = 0; guard < 256 && r.kind() == TimelineStopKind.PREDICATE; guard++) {
             long pc = machine.hart().pc() & 0xffffffffL;
             long at = timeline.icount();
             if (program.row(pc).isEmpty()) {
                 return r;
             }
             LinePiece piece = new LinePiece(pc, program.cfa(machine), step);
-            Stop earlier = runs.userBreakpointWins(runs.toStop(op, p, false));
+            TimelineStop earlier = runs.userBreakpointWins(runs.toStop(op, p, false));
             switch (earlier.kind()) {
                 case PREDICATE -> {
                     if (!piece.continuedBy(program, machine)) {
@@ -64,7 +64,7 @@ final class LineStarts {
                     if (lineContinuesBefore(op, p, piece)) {
                         return earlier;
                     }
-                    UserBreakpoint b = earlier.kind() == StopKind.BREAKPOINT ? breakpoints.byStopId(earlier.breakpointId())
+                    UserBreakpoint b = earlier.kind() == TimelineStopKind.BREAKPOINT ? breakpoints.byStopId(earlier.breakpointId())
                             : null;
                     if (b != null) {
                         b.uncountHit();
@@ -97,8 +97,8 @@ final class LineStarts {
         if (candidate && p.test(machine, stopAt)) {
             return piece.continuedBy(program, machine);
         }
-        Stop prev = runs.probeBackward(op, p);
-        boolean continues = prev.kind() == StopKind.PREDICATE && piece.continuedBy(program, machine);
+        TimelineStop prev = runs.probeBackward(op, p);
+        boolean continues = prev.kind() == TimelineStopKind.PREDICATE && piece.continuedBy(program, machine);
         runs.restore(stopAt);
         return continues;
     }

@@ -2,8 +2,8 @@ package dev.backstep.session.internal;
 
 import dev.backstep.machine.Machine;
 import dev.backstep.replay.Timeline;
-import dev.backstep.replay.stop.Stop;
-import dev.backstep.replay.stop.StopKind;
+import dev.backstep.replay.stop.TimelineStop;
+import dev.backstep.replay.stop.TimelineStopKind;
 import dev.backstep.replay.stop.StopPredicate;
 
 import java.util.function.Function;
@@ -33,12 +33,12 @@ final class LineSteps {
      *                      code from before it; a reverse step in meets it from its end, inside
      * @param predicate     the step's stop condition, made from where it starts (null: user stops only)
      */
-    Stop step(ExecutionRequest op, boolean showCallSites, Function<StepStart, StopPredicate> predicate) {
+    TimelineStop step(ExecutionRequest op, boolean showCallSites, Function<StepStart, StopPredicate> predicate) {
         boolean fwd = op.forward();
         StepStart s = StepStart.here(machine, program, op.startCallSites());
         StopPredicate p = predicate.apply(s);
-        Stop r = runs.toStop(op, p, fwd);
-        if (fwd && r.kind() == StopKind.PREDICATE && timeline.stoppedAtTrapEntry()) {
+        TimelineStop r = runs.toStop(op, p, fwd);
+        if (fwd && r.kind() == TimelineStopKind.PREDICATE && timeline.stoppedAtTrapEntry()) {
             // the step stops on a trap handler's first instruction: the timeline is at the trap's icount, before
             // the entry; one instruction more is inside the handler, where the user asked to go
             runs.finishing(timeline::step);
@@ -50,7 +50,7 @@ final class LineSteps {
                 r = lineStarts.refine(op, p, s, r);
             }
         }
-        if (r.kind() == StopKind.PREDICATE && showCallSites) {
+        if (r.kind() == TimelineStopKind.PREDICATE && showCallSites) {
             op.showCallSites(s.hiddenAt(program, machine.hart().pc() & 0xffffffffL));
         }
         return r;

@@ -12,7 +12,7 @@ final class StopTranslator {
     private StopTranslator() {
     }
 
-    static Stop translate(dev.backstep.replay.stop.Stop r, Direction dir, String what, BreakpointTable bps,
+    static Stop translate(dev.backstep.replay.stop.TimelineStop r, Direction dir, String what, BreakpointTable bps,
                           Program program, boolean paused, int hiddenInline) {
         long icount = r.icount();
         int pc = r.pc();
@@ -33,7 +33,7 @@ final class StopTranslator {
                 }
                 reason = b.reason();
                 hit = List.of(b.id);
-                if (r.kind() == dev.backstep.replay.stop.StopKind.WATCHPOINT) {
+                if (r.kind() == dev.backstep.replay.stop.TimelineStopKind.WATCHPOINT) {
                     String access = r.watchWrite() ? "write" : "read";
                     text = String.format("%s of 0x%08x (%d bytes) by pc 0x%08x", access, r.watchAddress(),
                             r.watchSize(), r.watchPc());
@@ -67,7 +67,7 @@ final class StopTranslator {
                 desc = "Start of recording: " + what + " reached icount 0";
             }
             case END_OF_RECORDING, RECORDING_DAMAGED -> {
-                reason = r.kind() == dev.backstep.replay.stop.StopKind.END_OF_RECORDING ? StopReason.END_OF_RECORDING
+                reason = r.kind() == dev.backstep.replay.stop.TimelineStopKind.END_OF_RECORDING ? StopReason.END_OF_RECORDING
                         : StopReason.ERROR;
                 desc = "End of recording at icount " + icount + (r.message() == null ? "" : ": " + r.message());
             }
@@ -94,7 +94,7 @@ final class StopTranslator {
                 desc = "Paused at icount " + icount;
             }
         }
-        if (paused && reason != StopReason.PAUSE && r.kind() == dev.backstep.replay.stop.StopKind.CANCELLED) {
+        if (paused && reason != StopReason.PAUSE && r.kind() == dev.backstep.replay.stop.TimelineStopKind.CANCELLED) {
             reason = StopReason.PAUSE;
         }
         if (where != null) {

@@ -3,8 +3,8 @@ package dev.backstep.session.internal;
 import dev.backstep.machine.Machine;
 import dev.backstep.replay.Timeline;
 import dev.backstep.replay.stop.PcBreakpoint;
-import dev.backstep.replay.stop.Stop;
-import dev.backstep.replay.stop.StopKind;
+import dev.backstep.replay.stop.TimelineStop;
+import dev.backstep.replay.stop.TimelineStopKind;
 import dev.backstep.replay.stop.StopPredicate;
 import dev.backstep.replay.stop.StopSet;
 
@@ -31,7 +31,7 @@ final class TimelineRuns {
     }
 
     /** One timeline operation of the request, unless the request is paused already (then it stays put). */
-    Stop move(ExecutionRequest op, Supplier<Stop> move) {
+    TimelineStop move(ExecutionRequest op, Supplier<TimelineStop> move) {
         if (op.paused()) {
             return TimelineStops.paused(timeline.icount(), machine.hart().pc(), !op.forward());
         }
@@ -42,12 +42,12 @@ final class TimelineRuns {
      * Runs forward or backward to the next stop of the user's stop set, plus {@code p} if not null, passing the traps
      * the exception filters do not want.
      */
-    Stop toStop(ExecutionRequest op, StopPredicate p, boolean fwd) {
-        Supplier<Stop> once = fwd ? () -> timeline.runForward(stops, Long.MAX_VALUE)
+    TimelineStop toStop(ExecutionRequest op, StopPredicate p, boolean fwd) {
+        Supplier<TimelineStop> once = fwd ? () -> timeline.runForward(stops, Long.MAX_VALUE)
                 : () -> timeline.reverseContinue(stops);
-        Supplier<Stop> run = p == null ? once : () -> withPredicate(p, once);
-        Stop r = move(op, run);
-        for (int guard = 0; guard < 100_000 && r.kind() == StopKind.TRAP && !filters.wanted(r) && !op.paused(); guard++) {
+        Supplier<TimelineStop> run = p == null ? once : () -> withPredicate(p, once);
+        TimelineStop r = move(op, run);
+        for (int guard = 0; guard < 100_000 && r.kind() == TimelineStopKind.TRAP && !filters.wanted(r) && !op.paused(); guard++) {
             r = run.get();
         }
         return r;
@@ -58,9 +58,9 @@ final class TimelineRuns {
      * onto a call): done even when a pause cuts the first try. A request is interrupted once, so the second try
      * runs to its end.
      */
-    Stop finishing(Supplier<Stop> move) {
-        Stop s = move.get();
-        return s.kind() == StopKind.CANCELLED ? move.get() : s;
+    TimelineStop finishing(Supplier<TimelineStop> move) {
+        TimelineStop s = move.get();
+        return s.kind() == TimelineStopKind.CANCELLED ? move.get() : s;
     }
 
     /** Back to exactly this icount after a probe. */
@@ -69,7 +69,7 @@ final class TimelineRuns {
     }
 
     /** A reverse scan for this predicate alone, ignoring the user's breakpoints (a probe). */
-    Stop probeBackward(ExecutionRequest op, StopPredicate p) {
+    TimelineStop probeBackward(ExecutionRequest op, StopPredicate p) {
         return move(op, () -> timeline.reverseContinue(new StopSet().addPredicate(p)));
     }
 
@@ -77,8 +77,8 @@ final class TimelineRuns {
      * A reverse step's predicate and a user breakpoint can hold at the same instruction; the reverse scan keeps
      * the last hit, which may be the predicate's. There the user's breakpoint wins, as it does going forward.
      */
-    Stop userBreakpointWins(Stop r) {
-        if (r.kind() != StopKind.PREDICATE) {
+    TimelineStop userBreakpointWins(TimelineStop r) {
+        if (r.kind() != TimelineStopKind.PREDICATE) {
             return r;
         }
         int pc = machine.hart().pc();
@@ -95,7 +95,7 @@ final class TimelineRuns {
         return r;
     }
 
-    private Stop withPredicate(StopPredicate p, Supplier<Stop> run) {
+    private TimelineStop withPredicate(StopPredicate p, Supplier<TimelineStop> run) {
         stops.addPredicate(p);
         try {
             return run.get();

@@ -1,7 +1,7 @@
 package dev.backstep.session.internal;
 
-import dev.backstep.replay.stop.Stop;
-import dev.backstep.replay.stop.StopKind;
+import dev.backstep.replay.stop.TimelineStop;
+import dev.backstep.replay.stop.TimelineStopKind;
 
 /**
  * The few timeline stops the session makes itself (the timeline makes every other one): the one place in this
@@ -12,17 +12,17 @@ final class TimelineStops {
     }
 
     /** Where a step ended that the session placed itself (a view-only step, a refined reverse step). */
-    static Stop reached(long icount, int pc, boolean backward) {
-        return Stop.simple(StopKind.PREDICATE, icount, pc, backward, null);
+    static TimelineStop reached(long icount, int pc, boolean backward) {
+        return TimelineStop.simple(TimelineStopKind.PREDICATE, icount, pc, backward, null);
     }
 
     /** A user breakpoint that holds where a reverse step's own condition stopped (it wins over the step). */
-    static Stop breakpointBackward(long icount, int pc, int stopId) {
-        return new Stop(StopKind.BREAKPOINT, icount, pc, true, stopId, 0, 0, false, 0, 0, 0, 0, null);
+    static TimelineStop breakpointBackward(long icount, int pc, int stopId) {
+        return TimelineStop.breakpoint(icount, pc, true, stopId);
     }
 
     /** A request paused before its next timeline operation began: it stays where it is. */
-    static Stop paused(long icount, int pc, boolean backward) {
-        return Stop.simple(StopKind.CANCELLED, icount, pc, backward, "cancelled");
+    static TimelineStop paused(long icount, int pc, boolean backward) {
+        return TimelineStop.simple(TimelineStopKind.CANCELLED, icount, pc, backward, "cancelled");
     }
 }

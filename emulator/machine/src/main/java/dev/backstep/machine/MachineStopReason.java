@@ -1,7 +1,7 @@
 package dev.backstep.machine;
 
 /** Why {@link Machine#run(long)} returned. */
-public enum StopReason {
+public enum MachineStopReason {
     /** Reached the requested icount. */
     LIMIT,
     /** About to execute an instruction at a PC breakpoint (not executed yet). */

@@ -11,7 +11,7 @@ import java.util.Map;
  * PC stops: nothing is ever written into guest memory, so history stays as recorded. Z2/Z3/Z4 are
  * write / read / access watchpoints; the type is remembered to name the stop (watch / rwatch / awatch).
  */
-final class BreakpointTable {
+final class GdbBreakpointTable {
     enum WatchType {
         WRITE("watch"), READ("rwatch"), ACCESS("awatch");
 

@@ -1,16 +1,16 @@
 package dev.backstep.replay.stop;
 
 /** Why a timeline operation stopped. */
-public enum StopKind {
+public enum TimelineStopKind {
     /** seek / step / stepBack reached the icount asked for. */
     REACHED,
-    /** A PC breakpoint; {@link Stop#breakpointId()} says which. */
+    /** A PC breakpoint; {@link TimelineStop#breakpointId()} says which. */
     BREAKPOINT,
-    /** A watchpoint; {@link Stop#watchAddress()}, {@link Stop#watchPc()}, {@link Stop#watchWrite()}. */
+    /** A watchpoint; {@link TimelineStop#watchAddress()}, {@link TimelineStop#watchPc()}, {@link TimelineStop#watchWrite()}. */
     WATCHPOINT,
-    /** A trap is about to be taken (state before trap entry); {@link Stop#trapCause()}. */
+    /** A trap is about to be taken (state before trap entry); {@link TimelineStop#trapCause()}. */
     TRAP,
-    /** A caller-supplied {@link StopPredicate} held; {@link Stop#message()} names it. */
+    /** A caller-supplied {@link StopPredicate} held; {@link TimelineStop#message()} names it. */
     PREDICATE,
     /** An icount breakpoint. */
     ICOUNT_BREAKPOINT,
@@ -20,7 +20,7 @@ public enum StopKind {
     START_OF_RECORDING,
     /** Forward at the end of a replayed recording (or of its readable prefix). */
     END_OF_RECORDING,
-    /** The guest exited through the test finisher; {@link Stop#exitCode()}. */
+    /** The guest exited through the test finisher; {@link TimelineStop#exitCode()}. */
     EXIT,
     /** The hart sleeps in wfi and no input will ever come. */
     IDLE,

@@ -1,7 +1,0 @@
-package dev.backstep.machine;
-
-/** A .symtab entry; {@code type} is the ELF STT_* value (0 NOTYPE, 1 OBJECT, 2 FUNC, 3 SECTION, 4 FILE). */
-public record ElfSymbol(String name, int value, int size, int type) {
-    public static final int STT_OBJECT = 1;
-    public static final int STT_FUNC = 2;
-}
