@@ -22,6 +22,8 @@ public final class DebugContext {
     private volatile Map<String, Object> launchArguments;
     private volatile boolean configurationDone;
     private volatile boolean terminated;
+    /** Which way the last operation ran (backstep/info reports it); null before the first stop. */
+    volatile dev.backstep.dap.protocol.TimeDirection lastDirection;
 
     DebugContext(ClientChannel client, RequestTracker tracker, SessionFactory factory) {
         this.client = client;
@@ -71,6 +73,7 @@ public final class DebugContext {
         this.session = s;
         this.spec = launchSpec;
         this.launchArguments = args;
+        this.lastDirection = null;
         runner.attach(s);
     }
 

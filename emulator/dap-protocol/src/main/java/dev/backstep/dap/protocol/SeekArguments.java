@@ -2,7 +2,15 @@ package dev.backstep.dap.protocol;
 
 /** Arguments of {@code backstep/seek}. */
 public final class SeekArguments {
+    /** The instruction count to go to (0 is the start of the recording). */
     private Long icount;
+
+    public SeekArguments() {
+    }
+
+    public SeekArguments(long icount) {
+        this.icount = icount;
+    }
 
     public Long getIcount() {
         return icount;

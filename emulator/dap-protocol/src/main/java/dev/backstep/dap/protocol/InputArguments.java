@@ -2,7 +2,15 @@ package dev.backstep.dap.protocol;
 
 /** Arguments of {@code backstep/input}: text typed in the client's console, for the guest's UART receiver. */
 public final class InputArguments {
+    /** Sent as UTF-8. */
     private String text;
+
+    public InputArguments() {
+    }
+
+    public InputArguments(String text) {
+        this.text = text;
+    }
 
     public String getText() {
         return text;

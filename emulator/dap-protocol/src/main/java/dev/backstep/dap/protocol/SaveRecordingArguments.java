@@ -2,7 +2,15 @@ package dev.backstep.dap.protocol;
 
 /** Arguments of {@code backstep/saveRecording}. */
 public final class SaveRecordingArguments {
+    /** The file to write (absolute; its folder must exist). */
     private String path;
+
+    public SaveRecordingArguments() {
+    }
+
+    public SaveRecordingArguments(String path) {
+        this.path = path;
+    }
 
     public String getPath() {
         return path;
