@@ -15,6 +15,10 @@ public final class DebugContext {
     final OperationRunner runner;
     final SessionFactory factory;
     final BreakpointRegistry breakpoints = new BreakpointRegistry();
+    /** Generated sources for frames without one. */
+    final InstructionListings listings = new InstructionListings();
+    /** Data breakpoint ids handed out by this session, and the resolving again of the others. */
+    final DataBreakpointRestorer dataBreakpoints = new DataBreakpointRestorer();
 
     private volatile boolean initialized;
     private volatile DebugSession session;
@@ -74,6 +78,7 @@ public final class DebugContext {
         this.spec = launchSpec;
         this.launchArguments = args;
         this.lastDirection = null;
+        dataBreakpoints.newSession();
         runner.attach(s);
     }
 

@@ -188,12 +188,13 @@ final class BreakpointTable {
         drop(data);
         List<UserBreakpoint> made = new ArrayList<>();
         for (DataBreakpoint s : specs) {
-            UserBreakpoint b = new UserBreakpoint(nextId++, UserBreakpoint.Kind.DATA, s.condition(), null, s.dataId());
+            UserBreakpoint b = new UserBreakpoint(nextId++, UserBreakpoint.Kind.DATA, s.condition(), null,
+                    DataIds.label(s.dataId()));
             made.add(b);
             long[] range = DataIds.parse(s.dataId());
             if (range == null) {
                 b.status = new BreakpointStatus(b.id, false, null, 0, -1, "bad data breakpoint id '" + s.dataId()
-                        + "' (expected 0x<address>/<size>)");
+                        + "' (expected 0x<address>/<size>, optionally followed by the expression)");
                 continue;
             }
             LongPredicate hits = null;

@@ -323,7 +323,7 @@ public final class Session implements DebugSession {
         if (size <= 0) {
             return new DataBreakpointInfo(null, what + " has no size", List.of(), false);
         }
-        return new DataBreakpointInfo(DataIds.of(address, size),
+        return new DataBreakpointInfo(DataIds.of(address, size, what),
                 String.format("%s (%d bytes at 0x%08x)", what, size, address),
                 List.of(DataAccess.WRITE, DataAccess.READ, DataAccess.READ_WRITE), true);
     }
