@@ -75,7 +75,13 @@ final class BreakpointTable {
     }
 
     List<BreakpointStatus> setLine(String path, List<SourceBreakpoint> specs) {
+        return setLine(path, new SourcePaths.ClientFile(null, null), specs);
+    }
+
+    /** @param file what the client's path names in the program (the breakpoints stay keyed by the client's path) */
+    List<BreakpointStatus> setLine(String path, SourcePaths.ClientFile file, List<SourceBreakpoint> specs) {
         String key = path == null ? "" : path;
+        String lookup = path == null ? null : file.lookup(path);
         drop(lineByFile.remove(key));
         List<UserBreakpoint> made = new ArrayList<>();
         for (SourceBreakpoint s : specs) {
@@ -89,11 +95,12 @@ final class BreakpointTable {
                 b.status = new BreakpointStatus(b.id, false, null, s.line(), -1, e.getMessage());
                 continue;
             }
-            Optional<LineTable.LineMatch> m = path == null ? Optional.empty()
-                    : program.debug().breakpointAddresses(path, s.line());
+            Optional<LineTable.LineMatch> m = lookup == null || file.refusal() != null ? Optional.empty()
+                    : program.debug().breakpointAddresses(lookup, s.line());
             if (m.isEmpty() || m.get().addresses().isEmpty()) {
                 String why = !program.debug().hasDebugInfo() ? "the program has no debug info (build with -g)"
-                        : program.debug().lines().matchFiles(path == null ? "" : path).isEmpty()
+                        : file.refusal() != null ? file.refusal()
+                        : program.debug().lines().matchFiles(lookup == null ? "" : lookup).isEmpty()
                         ? "no code from " + shortName(path) + " in the program"
                         : "no code at or after line " + s.line() + " of " + shortName(path);
                 b.status = new BreakpointStatus(b.id, false, null, s.line(), -1, why);

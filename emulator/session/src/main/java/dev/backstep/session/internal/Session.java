@@ -84,7 +84,7 @@ public final class Session implements DebugSession {
         this.spec = spec;
         this.timeline = timeline;
         this.program = new Program(debug);
-        this.sources = new SourcePaths(spec.program() != null ? spec.program() : spec.recording());
+        this.sources = new SourcePaths(spec.program() != null ? spec.program() : spec.recording(), debug.lines().files());
         this.listener = listener == null ? new SessionListener() { } : listener;
         this.output = new SessionOutput(this.listener);
         this.breakpoints = new BreakpointTable(program, stops, new BreakpointTable.Host() {
@@ -238,7 +238,7 @@ public final class Session implements DebugSession {
     public List<BreakpointStatus> setLineBreakpoints(String path, List<SourceBreakpoint> bps) throws SessionException {
         enter();
         try {
-            return localStatuses(breakpoints.setLine(path, bps == null ? List.of() : bps));
+            return localStatuses(breakpoints.setLine(path, sources.fromClient(path), bps == null ? List.of() : bps));
         } finally {
             leave();
         }
@@ -361,8 +361,13 @@ public final class Session implements DebugSession {
         if (path == null || path.isBlank() || line < 1) {
             throw new SessionException("run to line needs a source file and a line number from 1");
         }
+        SourcePaths.ClientFile file = sources.fromClient(path);
+        if (file.refusal() != null) {
+            throw new SessionException("cannot run to " + BreakpointTable.shortName(path) + ":" + line + ": "
+                    + file.refusal());
+        }
         java.util.Optional<dev.backstep.debuginfo.line.LineTable.LineMatch> m =
-                program.debug().breakpointAddresses(path, line);
+                program.debug().breakpointAddresses(file.lookup(path), line);
         if (m.isEmpty() || m.get().addresses().isEmpty()) {
             throw new SessionException("no code at or after line " + line + " of " + BreakpointTable.shortName(path));
         }
