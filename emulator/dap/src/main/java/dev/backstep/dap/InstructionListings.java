@@ -38,7 +38,11 @@ final class InstructionListings {
 
     /** Where a sourceless frame at {@code pc} is shown: the listing's source and the pc's line in it. */
     synchronized Placed place(DebugSession s, long pc) throws SessionException {
-        List<Instruction> around = s.disassemble(pc, -CONTEXT, 2 * CONTEXT + 1);
+        List<Instruction> around = new java.util.ArrayList<>(s.disassemble(pc, -CONTEXT, 2 * CONTEXT + 1));
+        // no lines for the addresses before memory begins (the reset stub at 0x1000 is the first mapped page)
+        while (!around.isEmpty() && around.get(0).bytes().isEmpty() && around.get(0).address() != pc) {
+            around.remove(0);
+        }
         if (around.isEmpty()) {
             return null;
         }
