@@ -205,6 +205,12 @@ async function scenario(page: Page): Promise<void> {
     await debugButton(page, /^Step Back/).click();
     const atBefore = await stoppedAt(page, LINE_BEFORE, (n) => n < atCheck, 'Step Back');
     assert.match((await statusBarIcount(page))!, /icount [\d,]+ \/ [\d,]+/);
+    // the stack arrives whole: main and _start, and no "Load More Stack Frames" under it
+    await until(page, async () => `main and _start in the Call Stack: ${(await callStack(page)).join(' | ')}`, async () => {
+        const rows = await callStack(page);
+        return rows.length >= 2 && rows[0].startsWith('main corrupt.c') && rows[1].startsWith('_start') ? rows : undefined;
+    });
+    assert.ok(!(await callStack(page)).some((r) => /Load More Stack Frames/.test(r)), (await callStack(page)).join(' | '));
     await shot(page, '02-step-back');
 
     // Reverse (Continue): no breakpoint before, so back to the start of the recording; the reset stub has no
