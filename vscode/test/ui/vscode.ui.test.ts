@@ -20,6 +20,7 @@ import {
     chooseMenuItem,
     clickGutter,
     debugButton,
+    expandVariable,
     highlightedLine,
     icountOf,
     openFile,
@@ -233,11 +234,9 @@ async function scenario(page: Page): Promise<void> {
     assert.ok(atBefore < atCheck);
 
     // Break on Value Change on config.alarm_limit (Variables view), then Reverse: the line that wrote it
-    await variableRow(page, 'Globals').first().click();
-    await variableRow(page, 'config').first().waitFor();
-    await variableRow(page, 'config').first().click();
+    await expandVariable(page, 'Globals', 'config');
+    await expandVariable(page, 'config', 'alarm_limit');
     const limit = variableRow(page, 'alarm_limit').first();
-    await limit.waitFor();
     await limit.click({ button: 'right' });
     await chooseMenuItem(page, 'Break on Value Change');
     await page.locator('.debug-breakpoints .monaco-list-row', { hasText: 'config.alarm_limit' }).first().waitFor();

@@ -163,3 +163,21 @@ export async function chooseMenuItem(page: Page, label: string): Promise<void> {
         (await item.first().evaluate((e: any) => e.classList.contains('focused'))) ? true : undefined);
     await page.keyboard.press('Enter');
 }
+
+/**
+ * Expands a row of the Variables view until one of its children shows: the view redraws itself after a stop, so a
+ * click on a row that is being replaced is asked again.
+ */
+export async function expandVariable(page: Page, name: string, child: string): Promise<void> {
+    await until(page, async () => `${name} expanded to show ${child}: ${(await variables(page)).join(' | ')}`, async () => {
+        if ((await variableRow(page, child).count()) > 0) {
+            return true;
+        }
+        const row = variableRow(page, name).first();
+        if ((await row.getAttribute('aria-expanded', { timeout: 2000 })) !== 'true') {
+            await row.click({ timeout: 2000 });
+        }
+        await variableRow(page, child).first().waitFor({ timeout: 2000 });
+        return true;
+    });
+}
