@@ -27,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): BackstepExtensionApi
         extensionPath: context.extensionPath,
         settingJavaHome: () => vscode.workspace.getConfiguration('backstep').get<string>('javaHome') || undefined,
         env: process.env,
+        log: (line) => log.appendLine(line),
     });
 
     context.subscriptions.push(

@@ -62,6 +62,22 @@ function validators() {
 
 const cap = s => s.charAt(0).toUpperCase() + s.slice(1);
 
+const isCount = v => Number.isSafeInteger(v) && v >= 0;
+
+/** DAP's check of the stopped event, after Backstep's fields: icount, direction, recordedLength, all present. */
+function withBackstepTime(dapValidate, time) {
+    const validate = subject => {
+        const own = [];
+        if (!isCount(time.icount)) own.push(`icount must be a non-negative integer, got ${JSON.stringify(time.icount)}`);
+        if (time.direction !== 'forward' && time.direction !== 'backward') own.push(`direction must be "forward" or "backward", got ${JSON.stringify(time.direction)}`);
+        if (!isCount(time.recordedLength) || time.recordedLength < time.icount) own.push(`recordedLength must be an integer >= icount, got ${JSON.stringify(time.recordedLength)}`);
+        const ok = dapValidate ? dapValidate(subject) : false;
+        validate.errors = [...own.map(message => ({ message })), ...((dapValidate && dapValidate.errors) || [])];
+        return ok && own.length === 0;
+    };
+    return validate;
+}
+
 /** The schema definition a message must satisfy: by command or event name ("NextResponse", "StoppedEvent"). */
 function definitionFor(msg) {
     const get = validators();
@@ -78,6 +94,11 @@ function definitionFor(msg) {
     }
     if (msg.type === 'event') {
         name = `${cap(msg.event)}Event`;
+        if (msg.event === 'stopped' && msg.body) {
+            // Backstep's stopped body adds the time of the stop (emulator/dap-protocol): checked here, the rest by DAP's
+            const { icount, direction, recordedLength, ...dap } = msg.body;
+            return { name, validate: withBackstepTime(get(name), { icount, direction, recordedLength }), subject: { ...msg, body: dap } };
+        }
         return { name, validate: get(name) || get('Event') };
     }
     if (msg.type === 'response') {

@@ -42,7 +42,7 @@ public final class InstallCheck {
     static final String CORE = "dev.backstep.eclipse.core";
     static final String UI = "dev.backstep.eclipse.ui";
     /** the bundles the feature brings; the platform must not have had them before */
-    static final List<String> FEATURE_BUNDLES = List.of(CORE, UI, "org.eclipse.lsp4j.debug",
+    static final List<String> FEATURE_BUNDLES = List.of(CORE, UI, "dev.backstep.dap.protocol", "org.eclipse.lsp4j.debug",
             "org.eclipse.lsp4j.jsonrpc", "org.eclipse.lsp4j.jsonrpc.debug", "com.google.gson");
     static final String SERVER_JAR_ENTRY = "server/backstep.jar";
     static final long DIRECTOR_TIMEOUT_MINUTES = 5;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findJava } from '../java/javaLocator';
+import { describeJava, findJava } from '../java/javaLocator';
 import { locateServerJar } from './serverJar';
 
 export interface AdapterFactoryEnvironment {
@@ -7,6 +7,8 @@ export interface AdapterFactoryEnvironment {
     /** The `backstep.javaHome` setting, read at launch time so changes apply without reload. */
     readonly settingJavaHome: () => string | undefined;
     readonly env: NodeJS.ProcessEnv;
+    /** The Backstep output channel: says which Java runs the server. */
+    readonly log?: (line: string) => void;
 }
 
 /** Starts the bundled server jar, or connects to one the user runs with `--port`. */
@@ -25,6 +27,7 @@ export class BackstepAdapterFactory implements vscode.DebugAdapterDescriptorFact
             settingJavaHome: this.environment.settingJavaHome(),
             env: this.environment.env,
         });
+        this.environment.log?.(describeJava(java));
         const options: vscode.DebugAdapterExecutableOptions = {};
         if (session.workspaceFolder) {
             options.cwd = session.workspaceFolder.uri.fsPath;

@@ -146,6 +146,20 @@ export async function findJava(inputs: JavaSearchInputs): Promise<FoundJava> {
     }
     throw new JavaNotFoundError(
         `Backstep needs Java ${MINIMUM_JAVA_MAJOR} or newer to run its debug server: ${rejected.join('; ')}. ` +
-            'Set "backstep.javaHome" in the settings to a Java 17+ installation.',
+            adviceFor(candidates),
     );
+}
+
+/** Where to fix it: the place the rejected Java came from when the user chose it, else the setting. */
+function adviceFor(candidates: JavaCandidate[]): string {
+    const explicit = candidates.find((c) => c.origin === 'launch attribute javaHome' || c.origin === 'setting backstep.javaHome');
+    if (explicit?.origin === 'launch attribute javaHome') {
+        return `Set the launch attribute "javaHome" (in launch.json) to a Java ${MINIMUM_JAVA_MAJOR}+ installation, or remove it to use the setting "backstep.javaHome".`;
+    }
+    return `Set "backstep.javaHome" in the settings to a Java ${MINIMUM_JAVA_MAJOR}+ installation.`;
+}
+
+/** One line for the output channel: which Java runs the server, and why that one. */
+export function describeJava(java: FoundJava): string {
+    return `Backstep: running the debug server with Java ${java.major} at ${java.executable} (from ${java.origin})`;
 }

@@ -1,11 +1,17 @@
 import * as vscode from 'vscode';
-import { icountOfStoppedEvent } from '../protocol/stopDescription';
-import { RecordingInfo } from '../protocol/customRequests';
+import { InfoResponse, StoppedEventBody, TimeDirection } from '../protocol/backstepProtocol';
+import { stopTimeOf } from '../protocol/stopTime';
+
+/** What a server answered to backstep/info: every field is optional on our side, show what arrives. */
+export type RecordingInfo = Partial<InfoResponse>;
 
 /** One place the program stopped at, as the timeline view shows it. */
 export interface StopRecord {
     readonly sessionId: string;
     readonly icount: number | undefined;
+    readonly direction: TimeDirection | undefined;
+    /** Where the recorded history ended at this stop. */
+    readonly recordedLength: number | undefined;
     readonly reason: string;
     readonly description: string | undefined;
     readonly threadId: number | undefined;
@@ -44,11 +50,14 @@ export class StopHistory implements vscode.Disposable {
         return state;
     }
 
-    stopped(sessionId: string, body: { reason?: string; description?: string; threadId?: number; icount?: unknown }): StopRecord {
+    stopped(sessionId: string, body: Partial<StoppedEventBody>): StopRecord {
         const state = this.state(sessionId);
+        const time = stopTimeOf(body);
         const record: StopRecord = {
             sessionId,
-            icount: icountOfStoppedEvent(body),
+            icount: time.icount,
+            direction: time.direction,
+            recordedLength: time.recordedLength,
             reason: body.reason ?? 'stopped',
             description: body.description,
             threadId: body.threadId,
@@ -71,6 +80,16 @@ export class StopHistory implements vscode.Disposable {
             state.running = true;
             this.changed.fire(sessionId);
         }
+    }
+
+    /** The program starts over (Restart): the stops of the old run are of another recording. */
+    restarted(sessionId: string): void {
+        const state = this.state(sessionId);
+        state.stops = [];
+        state.info = undefined;
+        state.awaitingFrame = false;
+        state.running = true;
+        this.changed.fire(sessionId);
     }
 
     topFrame(sessionId: string, frame: { source?: { name?: string; path?: string }; line?: number } | undefined): void {
@@ -116,16 +135,24 @@ export class StopHistory implements vscode.Disposable {
         return this.sessions.get(sessionId)?.info;
     }
 
-    /**
-     * Where the session is now: the server's info when it answered after the
-     * latest stop, else the icount parsed from the stop itself.
-     */
+    /** Where the session is now: the icount of the latest stop (the server's info when the stop had none). */
     currentIcount(sessionId: string): number | undefined {
         const state = this.sessions.get(sessionId);
         if (!state || state.running) {
             return undefined;
         }
-        return state.info?.icount ?? state.stops[state.stops.length - 1]?.icount;
+        return state.stops[state.stops.length - 1]?.icount ?? state.info?.icount;
+    }
+
+    /** Where the recorded history ends: the latest of the stop's and the info's figures (it only grows). */
+    recordedLength(sessionId: string): number | undefined {
+        const state = this.sessions.get(sessionId);
+        const fromStop = state?.stops[state.stops.length - 1]?.recordedLength;
+        const fromInfo = state?.info?.recordedLength;
+        if (fromStop === undefined) {
+            return fromInfo;
+        }
+        return fromInfo === undefined ? fromStop : Math.max(fromStop, fromInfo);
     }
 
     dispose(): void {

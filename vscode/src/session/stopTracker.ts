@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { CustomRequest, RecordingInfo } from '../protocol/customRequests';
-import { StopHistory } from './stopHistory';
+import { CustomRequest, EXECUTION_REQUESTS } from '../protocol/backstepProtocol';
+import { RecordingInfo, StopHistory } from './stopHistory';
 
-/** Requests after which the program runs until the next stopped event. */
+/** Requests after which the program runs until the next stopped event: DAP's own and Backstep's (generated list). */
 const RUN_REQUESTS = new Set<string>([
     'continue',
     'next',
@@ -12,8 +12,7 @@ const RUN_REQUESTS = new Set<string>([
     'reverseContinue',
     'goto',
     'restartFrame',
-    CustomRequest.seek,
-    CustomRequest.reverseStepOut,
+    ...EXECUTION_REQUESTS,
 ]);
 
 interface ProtocolMessage {
@@ -25,10 +24,10 @@ interface ProtocolMessage {
 }
 
 /**
- * Watches the DAP traffic of one Backstep session: stops (with the icount in
- * their description), resumptions, and the first stack trace after a stop.
- * After each stop it asks the server for `backstep/info` so the status bar
- * can show the recorded length too.
+ * Watches the DAP traffic of one Backstep session: stops (with their icount,
+ * direction and recorded length as fields), resumptions, restarts, and the
+ * first stack trace after a stop. After each stop it asks the server for
+ * `backstep/info` for the mode and snapshots.
  */
 export class StopTracker implements vscode.DebugAdapterTracker {
     constructor(
@@ -37,7 +36,12 @@ export class StopTracker implements vscode.DebugAdapterTracker {
     ) {}
 
     onWillReceiveMessage(message: ProtocolMessage): void {
-        if (message.type === 'request' && message.command && RUN_REQUESTS.has(message.command)) {
+        if (message.type !== 'request' || !message.command) {
+            return;
+        }
+        if (message.command === 'restart') {
+            this.history.restarted(this.session.id);
+        } else if (RUN_REQUESTS.has(message.command)) {
             this.history.running(this.session.id);
         }
     }
@@ -74,7 +78,7 @@ export class StopTracker implements vscode.DebugAdapterTracker {
                 this.history.recordingInfo(this.session.id, info);
             }
         } catch {
-            // An older server without backstep/info: the icount from the stop is enough.
+            // An older server without backstep/info: the stop's own fields are enough.
         }
     }
 }

@@ -4,14 +4,13 @@ import { DEBUG_TYPE } from '../config/launchConfiguration';
 import {
     CustomRequest,
     InputArguments,
-    RecordingInfo,
     RunToLineArguments,
     ReverseStepOutArguments,
     SaveRecordingArguments,
     SeekArguments,
-} from '../protocol/customRequests';
-import { parseIcountInput } from '../protocol/stopDescription';
-import { StopHistory } from '../session/stopHistory';
+} from '../protocol/backstepProtocol';
+import { parseIcountInput } from '../protocol/stopTime';
+import { RecordingInfo, StopHistory } from '../session/stopHistory';
 import { CommandId } from './commandIds';
 import { describeRecordingInfo, formatIcount } from './formatting';
 
@@ -56,7 +55,7 @@ export class BackstepCommands {
             return;
         }
         const current = this.history.currentIcount(session.id);
-        const recorded = this.history.infoOf(session.id)?.recordedLength;
+        const recorded = this.history.recordedLength(session.id);
         const answer = await vscode.window.showInputBox({
             title: 'Backstep: Seek to Instruction Count',
             prompt:

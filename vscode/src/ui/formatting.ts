@@ -1,4 +1,4 @@
-import { RecordingInfo } from '../protocol/customRequests';
+import { RecordingInfo } from '../session/stopHistory';
 
 export function formatBytes(bytes: number): string {
     const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];

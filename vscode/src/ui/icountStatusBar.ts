@@ -27,18 +27,22 @@ export class IcountStatusBar implements vscode.Disposable {
             return;
         }
         const icount = this.history.currentIcount(session.id);
+        const recorded = this.history.recordedLength(session.id);
         const info = this.history.infoOf(session.id);
         const stop = this.history.latestStop(session.id);
         if (icount === undefined) {
             this.item.text = '$(history) icount ?';
-        } else if (typeof info?.recordedLength === 'number') {
-            this.item.text = `$(history) icount ${formatIcount(icount)} / ${formatIcount(info.recordedLength)}`;
+        } else if (recorded !== undefined) {
+            this.item.text = `$(history) icount ${formatIcount(icount)} / ${formatIcount(recorded)}`;
         } else {
             this.item.text = `$(history) icount ${formatIcount(icount)}`;
         }
         const lines = ['Backstep: instructions retired so far (click to seek)'];
         if (stop?.description) {
             lines.push(stop.description);
+        }
+        if (stop?.direction) {
+            lines.push(`direction: ${stop.direction}`);
         }
         if (info?.mode) {
             lines.push(`mode: ${info.mode}`);

@@ -11,7 +11,7 @@ import { afterEach, before, describe, test } from 'node:test';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { vscode } from '../support/harness';
 import { BackstepAdapterFactory } from '../../src/adapter/adapterFactory';
-import { icountOfStoppedEvent } from '../../src/protocol/stopDescription';
+import { stopTimeOf } from '../../src/protocol/stopTime';
 import { DapSession } from './dapSession';
 import { findPrerequisites, Prerequisites } from './prerequisites';
 
@@ -30,8 +30,9 @@ function lineOf(helloC: string, pattern: RegExp, what: string): number {
 }
 
 function icountOf(event: DebugProtocol.Event): number {
-    const icount = icountOfStoppedEvent(event.body);
-    assert.notEqual(icount, undefined, `stopped event carries "at icount N": ${JSON.stringify(event.body)}`);
+    const icount = stopTimeOf(event.body).icount;
+    assert.notEqual(icount, undefined, `stopped event carries an icount field: ${JSON.stringify(event.body)}`);
+    assert.ok(event.body.description.includes(`icount ${icount}`), `and says it: ${event.body.description}`);
     return icount!;
 }
 

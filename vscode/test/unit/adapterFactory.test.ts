@@ -93,6 +93,28 @@ describe('debug adapter factory', { skip: posixOnly }, () => {
         );
     });
 
+    test('an old Java from the launch attribute is blamed on the launch attribute, not the setting', async () => {
+        const old = fakeJavaHome(JAVA_11);
+        await assert.rejects(factoryWith(EMPTY_PATH).createDebugAdapterDescriptor(session({ javaHome: old })), (error: Error) => {
+            assert.match(error.message, /from launch attribute javaHome\) is Java 11/);
+            assert.match(error.message, /Set the launch attribute "javaHome"/);
+            return true;
+        });
+    });
+
+    test('the output channel says which Java runs the server and where it came from', async () => {
+        const home = fakeJavaHome(JAVA_21);
+        const lines: string[] = [];
+        const factory = new BackstepAdapterFactory({
+            extensionPath: fakeExtensionWithJar(),
+            settingJavaHome: () => undefined,
+            env: { ...EMPTY_PATH, JAVA_HOME: home },
+            log: (line) => lines.push(line),
+        });
+        await factory.createDebugAdapterDescriptor(session());
+        assert.deepEqual(lines, [`Backstep: running the debug server with Java 21 at ${path.join(home, 'bin', 'java')} (from JAVA_HOME)`]);
+    });
+
     test('no Java anywhere gives a clear error', async () => {
         await assert.rejects(factoryWith(EMPTY_PATH).createDebugAdapterDescriptor(session()), (error: Error) => {
             assert.match(error.message, /Backstep needs Java 17 or newer.*found none/);

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, test } from 'node:test';
 import { activateExtension, Activated, settle, stub, vscode } from '../support/harness';
 
 function stoppedEvent(icount: number, threadId = 1, reason = 'breakpoint') {
-    return { type: 'event', event: 'stopped', body: { reason, threadId, description: `Paused on ${reason} at icount ${icount}` } };
+    return { type: 'event', event: 'stopped', body: { reason, threadId, description: `Paused on ${reason} at icount ${icount}`, icount, direction: 'forward' } };
 }
 
 describe('commands', () => {

@@ -63,6 +63,10 @@ describe('package.json', () => {
         for (const command of manifest.contributes.commands) {
             assert.match(command.enablement, /debugType == backstep/, command.command);
         }
+        // the Timeline's entries run Seek Here: an enablement on the debug state would leave them greyed when the
+        // view was drawn while the program ran (VS Code does not redraw them when the state changes back)
+        const seekTo = manifest.contributes.commands.find((c: any) => c.command === CommandId.seekTo);
+        assert.doesNotMatch(seekTo.enablement, /debugState/);
         const toolbar = manifest.contributes.menus['debug/toolBar'];
         assert.deepEqual(toolbar.map((e: any) => e.command), [CommandId.reverseStepOut]);
         assert.match(toolbar[0].when, /debugType == backstep/);

@@ -28,8 +28,12 @@ describe('status bar and timeline', () => {
         assert.equal(items.length, 1);
         return items[0];
     };
-    const stop = (icount: number, reason = 'breakpoint', threadId = 1) =>
-        tracker.onDidSendMessage({ type: 'event', event: 'stopped', body: { reason, threadId, description: `Paused on ${reason} at icount ${icount}` } });
+    const stop = (icount: number, reason = 'breakpoint', threadId = 1, extra: Record<string, unknown> = {}) =>
+        tracker.onDidSendMessage({
+            type: 'event',
+            event: 'stopped',
+            body: { reason, threadId, description: `Paused on ${reason} at icount ${icount}`, icount, direction: 'forward', ...extra },
+        });
 
     test('hidden until the session stops', () => {
         assert.equal(item().visible, false);
@@ -90,9 +94,37 @@ describe('status bar and timeline', () => {
         await settle();
     });
 
-    test('an icount in the event body is taken too', async () => {
-        tracker.onDidSendMessage({ type: 'event', event: 'stopped', body: { reason: 'pause', threadId: 1, icount: 31337 } });
+    test('the icount comes from the body, not from the description', async () => {
+        tracker.onDidSendMessage({ type: 'event', event: 'stopped', body: { reason: 'pause', threadId: 1, icount: 31337, description: 'at icount 1' } });
         assert.equal(item().text, '$(history) icount 31,337');
+        await settle();
+    });
+
+    test('the recorded length of the stop shows at once, before backstep/info answers', async () => {
+        stop(900, 'step', 1, { direction: 'backward', recordedLength: 12345 });
+        assert.equal(item().text, '$(history) icount 900 / 12,345');
+        assert.match(String(item().tooltip), /direction: backward/);
+        await settle();
+    });
+
+    test('a custom execution request (generated list) shows running until its stop', async () => {
+        stop(10);
+        for (const command of ['backstep/seek', 'backstep/runToLine', 'backstep/reverseStepOut', 'backstep/reverseStepIn']) {
+            tracker.onWillReceiveMessage({ type: 'request', command, seq: 7, arguments: {} });
+            assert.equal(item().visible, false, command);
+            stop(11);
+            assert.equal(item().visible, true, command);
+        }
+        await settle();
+    });
+
+    test('a restart forgets the stops of the run before', async () => {
+        stop(10);
+        stop(20);
+        tracker.onWillReceiveMessage({ type: 'request', command: 'restart', seq: 8, arguments: {} });
+        assert.deepEqual(stub.treeProviders.get('backstep.timeline').getChildren(), []);
+        stop(0, 'entry');
+        assert.deepEqual(stub.treeProviders.get('backstep.timeline').getChildren().map((s: any) => s.icount), [0]);
         await settle();
     });
 

@@ -24,12 +24,23 @@ import dev.backstep.eclipse.ui.views.TimelineModel;
 class ModelUnitsTest {
 
     @Test
-    void stopDescriptionGivesTheIcount() {
-        StopInfo stop = StopInfo.of("breakpoint", "Paused on breakpoint at icount 1234567");
+    void theStopsTimeComesFromItsFieldsNotItsText() {
+        dev.backstep.dap.protocol.BackstepStoppedEventArguments e = new dev.backstep.dap.protocol.BackstepStoppedEventArguments();
+        e.setReason("breakpoint");
+        e.setDescription("Breakpoint at corrupt.c:67 at icount 99");
+        e.setIcount(1234567L);
+        e.setDirection(dev.backstep.dap.protocol.TimeDirection.BACKWARD);
+        e.setRecordedLength(2000000L);
+        StopInfo stop = StopInfo.of(e);
         assertEquals(1234567, stop.icount());
+        assertEquals(2000000, stop.recordedLength());
+        assertEquals(true, stop.backward());
         assertEquals(DebugEvent.BREAKPOINT, stop.detail());
-        assertEquals(DebugEvent.STEP_END, StopInfo.of("step", "Paused on step back at icount 5").detail());
-        assertEquals(-1, StopInfo.of("pause", null).icount());
+        org.eclipse.lsp4j.debug.StoppedEventArguments plain = new org.eclipse.lsp4j.debug.StoppedEventArguments();
+        plain.setReason("step");
+        plain.setDescription("Paused on step back at icount 5");
+        assertEquals(DebugEvent.STEP_END, StopInfo.of(plain).detail());
+        assertEquals(-1, StopInfo.of(plain).icount(), "no field, no icount: the text is for people");
     }
 
     @Test

@@ -53,6 +53,17 @@ public final class BackstepWatchpoint extends Breakpoint implements IWatchpoint 
         return getMarker().getAttribute(EXPRESSION, "");
     }
 
+    /**
+     * Says in the Breakpoints view why the watchpoint watches nothing now (its expression does not resolve in this
+     * program), or, with null, that it is set. Watchpoints are resolved again from their expression in every session.
+     */
+    public void setProblem(String problem) throws CoreException {
+        String message = "Backstep watchpoint: " + expression() + (problem == null ? "" : " (" + problem + ")");
+        if (!message.equals(getMarker().getAttribute(IMarker.MESSAGE, ""))) {
+            setAttribute(IMarker.MESSAGE, message);
+        }
+    }
+
     public int hitCount() {
         return getMarker().getAttribute(HIT_COUNT, 0);
     }

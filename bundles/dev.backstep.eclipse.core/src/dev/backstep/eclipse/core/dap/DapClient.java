@@ -22,6 +22,9 @@ import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.debug.DebugLauncher;
 
+import dev.backstep.dap.protocol.BackstepProtocol;
+import dev.backstep.dap.protocol.BackstepProtocolServer;
+
 import dev.backstep.eclipse.core.BackstepCore;
 
 /**
@@ -40,7 +43,7 @@ public final class DapClient implements IDebugProtocolClient {
         t.setDaemon(true);
         return t;
     });
-    private BackstepServer server;
+    private BackstepProtocolServer server;
     private Future<Void> listening;
 
     public DapClient(DapEvents events) {
@@ -48,9 +51,11 @@ public final class DapClient implements IDebugProtocolClient {
     }
 
     public void connect(InputStream fromServer, OutputStream toServer) {
-        Launcher<BackstepServer> launcher = new DebugLauncher.Builder<BackstepServer>()
+        Launcher<BackstepProtocolServer> launcher = new DebugLauncher.Builder<BackstepProtocolServer>()
                 .setLocalService(this)
-                .setRemoteInterface(BackstepServer.class)
+                .setRemoteInterface(BackstepProtocolServer.class)
+                // stopped events arrive as BackstepStoppedEventArguments, with the icount as a field
+                .configureGson(BackstepProtocol::configureGson)
                 .setInput(fromServer)
                 .setOutput(toServer)
                 .create();
@@ -85,16 +90,16 @@ public final class DapClient implements IDebugProtocolClient {
         }
     }
 
-    public BackstepServer server() {
+    public BackstepProtocolServer server() {
         return server;
     }
 
     /** Sends one request and waits for its answer. */
-    public <T> T call(Function<BackstepServer, CompletableFuture<T>> request) throws CoreException {
+    public <T> T call(Function<BackstepProtocolServer, CompletableFuture<T>> request) throws CoreException {
         return call(request, REQUEST_TIMEOUT_SECONDS);
     }
 
-    public <T> T call(Function<BackstepServer, CompletableFuture<T>> request, long timeoutSeconds) throws CoreException {
+    public <T> T call(Function<BackstepProtocolServer, CompletableFuture<T>> request, long timeoutSeconds) throws CoreException {
         if (server == null) {
             throw new CoreException(BackstepCore.error("not connected to the Backstep server", null));
         }

@@ -151,7 +151,8 @@ public final class BackstepProcess extends PlatformObject implements IProcess, I
     /** The guest's exit code when it exited, else the server's. */
     @Override
     public int getExitValue() throws DebugException {
-        if (!terminated) {
+        // the server's end is final even before its watcher has marked it (isTerminated() says so too)
+        if (!isTerminated()) {
             throw new DebugException(dev.backstep.eclipse.core.BackstepCore.error("the server is still running", null));
         }
         BackstepDebugTarget t = target;

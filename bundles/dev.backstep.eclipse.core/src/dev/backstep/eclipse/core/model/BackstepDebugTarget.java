@@ -38,11 +38,12 @@ import org.eclipse.lsp4j.debug.TerminatedEventArguments;
 import org.eclipse.lsp4j.debug.Thread;
 
 import dev.backstep.eclipse.core.BackstepCore;
-import dev.backstep.eclipse.core.dap.BackstepServer;
+import dev.backstep.dap.protocol.BackstepProtocolServer;
 import dev.backstep.eclipse.core.dap.DapClient;
 import dev.backstep.eclipse.core.dap.DapEvents;
-import dev.backstep.eclipse.core.dap.SeekArguments;
-import dev.backstep.eclipse.core.dap.TimelineInfo;
+import dev.backstep.dap.protocol.InfoArguments;
+import dev.backstep.dap.protocol.InfoResponse;
+import dev.backstep.dap.protocol.SeekArguments;
 import dev.backstep.eclipse.core.launch.BackstepProcess;
 import dev.backstep.eclipse.core.launch.LaunchAttributes;
 
@@ -161,7 +162,7 @@ public final class BackstepDebugTarget extends BackstepDebugElement
 
     @Override
     public void stopped(StoppedEventArguments args) {
-        StopInfo stop = StopInfo.of(args.getReason(), args.getDescription());
+        StopInfo stop = StopInfo.of(args);
         lastStop = stop;
         synchronized (recentStops) {
             if (stop.icount() >= 0) {
@@ -218,7 +219,7 @@ public final class BackstepDebugTarget extends BackstepDebugElement
      */
     public void sendInput(String text) throws IOException {
         try {
-            client.call(s -> s.input(Map.of("text", text)), 10);
+            client.call(s -> s.input(new dev.backstep.dap.protocol.InputArguments(text)), 10);
         } catch (CoreException e) {
             throw new IOException("the Backstep server did not take the input: " + e.getMessage(), e);
         }
@@ -328,12 +329,12 @@ public final class BackstepDebugTarget extends BackstepDebugElement
     }
 
     /** Where the session is on its recording, or null when the server cannot say. */
-    public TimelineInfo timelineInfo() {
+    public InfoResponse timelineInfo() {
         if (terminated) {
             return null;
         }
         try {
-            return client.call(s -> s.info(Map.of()), 10);
+            return client.call(s -> s.info(new InfoArguments()), 10);
         } catch (CoreException e) {
             return null;
         }
@@ -527,7 +528,7 @@ public final class BackstepDebugTarget extends BackstepDebugElement
     }
 
     /** Sends a run control request; on an error answer the target is suspended again where it was. */
-    void run(Function<BackstepServer, CompletableFuture<Void>> request)
+    void run(Function<BackstepProtocolServer, CompletableFuture<Void>> request)
             throws DebugException {
         try {
             client.call(request);

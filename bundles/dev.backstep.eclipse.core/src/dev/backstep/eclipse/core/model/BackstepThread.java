@@ -19,9 +19,10 @@ import org.eclipse.lsp4j.debug.StepBackArguments;
 import org.eclipse.lsp4j.debug.StepInArguments;
 import org.eclipse.lsp4j.debug.StepOutArguments;
 
-import dev.backstep.eclipse.core.dap.BackstepServer;
-import dev.backstep.eclipse.core.dap.RunToLineArguments;
-import dev.backstep.eclipse.core.dap.ThreadArguments;
+import dev.backstep.dap.protocol.BackstepProtocolServer;
+import dev.backstep.dap.protocol.ReverseStepInArguments;
+import dev.backstep.dap.protocol.ReverseStepOutArguments;
+import dev.backstep.dap.protocol.RunToLineArguments;
 
 /** The hart. Its frames are asked for once per stop and kept until it runs again. */
 public final class BackstepThread extends BackstepDebugElement implements IThread, ReverseCapable {
@@ -233,7 +234,7 @@ public final class BackstepThread extends BackstepDebugElement implements IThrea
     @Override
     public void reverseStepInto() throws DebugException {
         try {
-            step(DebugEvent.STEP_INTO, s -> s.reverseStepIn(new ThreadArguments(id)));
+            step(DebugEvent.STEP_INTO, s -> s.reverseStepIn(new ReverseStepInArguments(id)));
         } catch (DebugException e) {
             if (String.valueOf(e.getMessage()).contains("backstep/reverseStepIn")) {
                 throw debugException("this Backstep server has no reverse step into (backstep/reverseStepIn): "
@@ -245,7 +246,7 @@ public final class BackstepThread extends BackstepDebugElement implements IThrea
 
     @Override
     public void reverseStepReturn() throws DebugException {
-        step(DebugEvent.STEP_RETURN, s -> s.reverseStepOut(new ThreadArguments(id)));
+        step(DebugEvent.STEP_RETURN, s -> s.reverseStepOut(new ReverseStepOutArguments(id)));
     }
 
     @Override
@@ -265,12 +266,12 @@ public final class BackstepThread extends BackstepDebugElement implements IThrea
         go(DebugEvent.CLIENT_REQUEST, s -> s.runToLine(new RunToLineArguments(id, path, line, reverse)));
     }
 
-    private void step(int detail, Function<BackstepServer, CompletableFuture<Void>> request) throws DebugException {
+    private void step(int detail, Function<BackstepProtocolServer, CompletableFuture<Void>> request) throws DebugException {
         stepping = true;
         go(detail, request);
     }
 
-    private void go(int detail, Function<BackstepServer, CompletableFuture<Void>> request) throws DebugException {
+    private void go(int detail, Function<BackstepProtocolServer, CompletableFuture<Void>> request) throws DebugException {
         if (!canResume()) {
             throw debugException("the program is not suspended");
         }

@@ -163,9 +163,11 @@ final class BreakpointSync implements IBreakpointListener {
                 info.setName(wp.expression());
                 DataBreakpointInfoResponse r = target.client().call(s -> s.dataBreakpointInfo(info), 30);
                 if (r.getDataId() == null) {
-                    BackstepCore.log("cannot watch " + wp.expression() + ": " + r.getDescription(), null);
+                    // kept (a later session may resolve it), but visibly not set: never a stale address silently
+                    wp.setProblem("not set in this session: " + r.getDescription());
                     continue;
                 }
+                wp.setProblem(null);
                 DataBreakpoint db = new DataBreakpoint();
                 db.setDataId(r.getDataId());
                 db.setAccessType(switch (wp.accessType()) {

@@ -1,24 +1,32 @@
 package dev.backstep.eclipse.core.model;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import org.eclipse.debug.core.DebugEvent;
+import org.eclipse.lsp4j.debug.StoppedEventArguments;
 
-/** One stop as the server reported it: reason, the description with its icount, and the icount parsed out. */
-public record StopInfo(String reason, String description, long icount) {
+import dev.backstep.dap.protocol.BackstepStoppedEventArguments;
+import dev.backstep.dap.protocol.TimeDirection;
 
-    private static final Pattern ICOUNT = Pattern.compile("icount\\s+(\\d+)");
+/**
+ * One stop as the server reported it: reason, description, and where it is in time, taken from the fields of the
+ * stopped event (the server's protocol artifact defines them; nothing is parsed out of the text).
+ *
+ * @param icount         -1 when the server sent none
+ * @param backward       the operation that stopped here ran backward
+ * @param recordedLength where the recorded history ended at this stop, -1 when not sent
+ */
+public record StopInfo(String reason, String description, long icount, boolean backward, long recordedLength) {
 
-    public static StopInfo of(String reason, String description) {
+    public static StopInfo of(StoppedEventArguments args) {
         long icount = -1;
-        if (description != null) {
-            Matcher m = ICOUNT.matcher(description);
-            if (m.find()) {
-                icount = Long.parseLong(m.group(1));
-            }
+        long recorded = -1;
+        boolean backward = false;
+        if (args instanceof BackstepStoppedEventArguments b) {
+            icount = b.getIcount() == null ? -1 : b.getIcount();
+            recorded = b.getRecordedLength() == null ? -1 : b.getRecordedLength();
+            backward = b.getDirection() == TimeDirection.BACKWARD;
         }
-        return new StopInfo(reason == null ? "" : reason, description, icount);
+        return new StopInfo(args.getReason() == null ? "" : args.getReason(), args.getDescription(), icount, backward,
+                recorded);
     }
 
     /** The platform's detail code for a suspend event with this reason. */

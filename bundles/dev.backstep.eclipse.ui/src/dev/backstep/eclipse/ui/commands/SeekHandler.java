@@ -7,7 +7,7 @@ import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.widgets.Display;
 
-import dev.backstep.eclipse.core.dap.TimelineInfo;
+import dev.backstep.dap.protocol.InfoResponse;
 import dev.backstep.eclipse.core.model.BackstepDebugTarget;
 import dev.backstep.eclipse.core.model.ReverseCapable;
 import dev.backstep.eclipse.core.model.StopInfo;
@@ -72,7 +72,7 @@ public final class SeekHandler extends ReverseCommandHandler {
         }
         if (t.equals("end")) {
             BackstepDebugTarget target = ReverseTargets.currentTarget();
-            TimelineInfo info = target == null ? null : target.timelineInfo();
+            InfoResponse info = target == null ? null : target.timelineInfo();
             return info == null ? null : info.getRecordedLength();
         }
         return null;

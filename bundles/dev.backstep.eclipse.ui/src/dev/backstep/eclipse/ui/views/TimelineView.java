@@ -22,7 +22,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.part.ViewPart;
 
-import dev.backstep.eclipse.core.dap.TimelineInfo;
+import dev.backstep.dap.protocol.InfoResponse;
 import dev.backstep.eclipse.core.model.BackstepDebugTarget;
 import dev.backstep.eclipse.core.model.StopInfo;
 import dev.backstep.eclipse.ui.BackstepUi;
@@ -90,7 +90,7 @@ public final class TimelineView extends ViewPart implements IDebugEventSetListen
                 model = null;
                 status = "No Backstep session.";
             } else {
-                TimelineInfo info = t.isSuspended() ? t.timelineInfo() : null;
+                InfoResponse info = t.isSuspended() ? t.timelineInfo() : null;
                 StopInfo stop = t.lastStop();
                 List<Long> stops = t.recentStops();
                 if (info != null) {

@@ -112,6 +112,7 @@ final class BreakpointHandler {
         DataBreakpointInfo info = SessionCall.run(() -> ref != null && ref > 0
                 ? s.dataBreakpointInfo(ref, args.getName())
                 : s.dataBreakpointInfoForExpression(args.getName(), Protocol.orDefault(args.getFrameId(), 0)));
+        ctx.dataBreakpoints.issued(info.dataId());
         DataBreakpointInfoResponse r = new DataBreakpointInfoResponse();
         r.setDataId(info.dataId());
         r.setDescription(info.description());
@@ -136,7 +137,7 @@ final class BreakpointHandler {
             }
         }
         ctx.breakpoints.setData(bps);
-        return apply(bps.size(), s -> s.setDataBreakpoints(bps)).thenApply(list -> {
+        return apply(bps.size(), s -> ctx.dataBreakpoints.set(s, bps)).thenApply(list -> {
             for (Breakpoint b : list) {
                 b.setInstructionReference(null); // the session reports the watched address, which is no code
             }
@@ -190,7 +191,7 @@ final class BreakpointHandler {
             quietly(() -> s.setInstructionBreakpoints(ctx.breakpoints.instructions()));
         }
         if (!ctx.breakpoints.data().isEmpty()) {
-            quietly(() -> s.setDataBreakpoints(ctx.breakpoints.data()));
+            quietly(() -> ctx.dataBreakpoints.set(s, ctx.breakpoints.data()));
         }
         Set<String> filters = ctx.breakpoints.exceptionFilters();
         if (filters != null) {

@@ -30,6 +30,7 @@ final class CustomHandler {
         r.setMode(i.mode().name().toLowerCase(Locale.ROOT));
         r.setRecording(i.recording() == null ? null : i.recording().toString());
         r.setIcount(i.icount());
+        r.setDirection(ctx.lastDirection);
         r.setRecordedLength(i.recordedLength());
         r.setSnapshotCount(i.snapshotCount());
         r.setSnapshotBytes(i.snapshotBytes());

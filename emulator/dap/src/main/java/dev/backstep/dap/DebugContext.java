@@ -15,6 +15,10 @@ public final class DebugContext {
     final OperationRunner runner;
     final SessionFactory factory;
     final BreakpointRegistry breakpoints = new BreakpointRegistry();
+    /** Generated sources for frames without one. */
+    final InstructionListings listings = new InstructionListings();
+    /** Data breakpoint ids handed out by this session, and the resolving again of the others. */
+    final DataBreakpointRestorer dataBreakpoints = new DataBreakpointRestorer();
 
     private volatile boolean initialized;
     private volatile DebugSession session;
@@ -22,6 +26,8 @@ public final class DebugContext {
     private volatile Map<String, Object> launchArguments;
     private volatile boolean configurationDone;
     private volatile boolean terminated;
+    /** Which way the last operation ran (backstep/info reports it); null before the first stop. */
+    volatile dev.backstep.dap.protocol.TimeDirection lastDirection;
 
     DebugContext(ClientChannel client, RequestTracker tracker, SessionFactory factory) {
         this.client = client;
@@ -71,6 +77,8 @@ public final class DebugContext {
         this.session = s;
         this.spec = launchSpec;
         this.launchArguments = args;
+        this.lastDirection = null;
+        dataBreakpoints.newSession();
         runner.attach(s);
     }
 

@@ -12,7 +12,9 @@ import dev.backstep.session.Stop;
 import dev.backstep.session.StopReason;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import dev.backstep.dap.protocol.BackstepStoppedEventArguments;
 import org.eclipse.lsp4j.debug.ContinueArguments;
+import org.eclipse.lsp4j.debug.ContinuedEventArguments;
 import org.eclipse.lsp4j.debug.ContinueResponse;
 import org.eclipse.lsp4j.debug.NextArguments;
 import org.eclipse.lsp4j.debug.PauseArguments;
@@ -24,8 +26,10 @@ import org.eclipse.lsp4j.debug.SteppingGranularity;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
 
 /**
- * continue, next, stepIn, stepOut, stepBack, reverseContinue, pause, and backstep/seek and
- * backstep/reverseStepOut: each answers at once and runs on the worker, which then sends stopped.
+ * continue, next, stepIn, stepOut, stepBack, reverseContinue, pause, and the custom execution requests
+ * (backstep/seek, reverseStepOut, reverseStepIn, runToLine): each answers at once and runs on the worker, which then
+ * sends stopped. A client assumes the program runs after its own built-in requests only, so the custom ones send
+ * {@code continued} first: without it VS Code keeps showing the previous stop's label over the new position.
  */
 final class ExecutionHandler {
     private final DebugContext ctx;
@@ -73,11 +77,11 @@ final class ExecutionHandler {
     }
 
     CompletableFuture<Void> reverseStepOut(ReverseStepOutArguments args) {
-        return execute(args == null ? null : args.getThreadId(), "Stepping out backward", s -> s::reverseStepOut);
+        return executeCustom(args == null ? null : args.getThreadId(), "Stepping out backward", s -> s::reverseStepOut);
     }
 
     CompletableFuture<Void> reverseStepIn(ReverseStepInArguments args) {
-        return execute(args == null ? null : args.getThreadId(), "Stepping in backward", s -> {
+        return executeCustom(args == null ? null : args.getThreadId(), "Stepping in backward", s -> {
             Granularity g = granularity(args == null ? null : args.getGranularity());
             return () -> s.reverseStepIn(g);
         });
@@ -95,7 +99,7 @@ final class ExecutionHandler {
         int line = args.getLine();
         boolean reverse = Boolean.TRUE.equals(args.getReverse());
         Direction dir = reverse ? Direction.BACKWARD : Direction.FORWARD;
-        return execute(args.getThreadId(), (reverse ? "Running backward to line " : "Running to line ") + line,
+        return executeCustom(args.getThreadId(), (reverse ? "Running backward to line " : "Running to line ") + line,
                 s -> () -> s.runToLine(path, line, dir));
     }
 
@@ -108,7 +112,7 @@ final class ExecutionHandler {
         if (icount < 0) {
             throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT, "'icount' must be >= 0, got " + icount);
         }
-        return execute(null, "Seeking to icount " + icount, s -> () -> s.seek(icount));
+        return executeCustom(null, "Seeking to icount " + icount, s -> () -> s.seek(icount));
     }
 
     CompletableFuture<Void> pause(PauseArguments args) {
@@ -133,6 +137,26 @@ final class ExecutionHandler {
         return done();
     }
 
+    /** A custom execution request: as {@link #execute}, announced with {@code continued} once it has been answered. */
+    private CompletableFuture<Void> executeCustom(Integer threadId, String title,
+            Function<DebugSession, ExecutionOperation> operation) {
+        DebugSession s = checkThread(threadId);
+        ExecutionOperation op = operation.apply(s);
+        start(title, () -> {
+            announceContinued();
+            return op.run();
+        }, null);
+        return done();
+    }
+
+    /** Runs on the worker after the response: the client hears "running" before the stop, never after it. */
+    private void announceContinued() {
+        ContinuedEventArguments c = new ContinuedEventArguments();
+        c.setThreadId(1);
+        c.setAllThreadsContinued(true);
+        ctx.client.send(client -> client.continued(c));
+    }
+
     private void start(String title, ExecutionOperation op, ExecutionOperation continuation) {
         if (ctx.isTerminated()) {
             throw new DapException(DapException.ErrorCodes.WRONG_STATE, "The debug session has been terminated");
@@ -153,7 +177,8 @@ final class ExecutionHandler {
             ctx.output.console("Program exited with code " + stop.exitCode() + " at icount " + stop.icount()
                     + "; you can still go back in time");
         }
-        StoppedEventArguments e = StopEvents.toDap(stop);
+        ctx.lastDirection = StopEvents.direction(stop.direction());
+        StoppedEventArguments e = StopEvents.toDap(stop, recordedLength());
         ctx.client.send(c -> c.stopped(e));
         if (stop.reason() == StopReason.EXITED) {
             // the debuggee ended, the debug session does not: the user can still go back
@@ -163,12 +188,25 @@ final class ExecutionHandler {
         }
     }
 
+    /** Where the history ends now; 0 when the session cannot say (it then is no larger than the stop's icount). */
+    private long recordedLength() {
+        DebugSession s = ctx.sessionOrNull();
+        try {
+            return s == null ? 0 : s.info().recordedLength();
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
     private void reportFailure(String message) {
         ctx.output.console("Error: " + message);
-        StoppedEventArguments e = new StoppedEventArguments();
+        BackstepStoppedEventArguments e = new BackstepStoppedEventArguments();
         e.setReason("error");
         DebugSession s = ctx.sessionOrNull();
         long icount = s == null ? 0 : s.info().icount();
+        e.setIcount(icount);
+        e.setDirection(ctx.lastDirection);
+        e.setRecordedLength(Math.max(icount, recordedLength()));
         e.setDescription("Stopped on an error at icount " + icount + ": " + message);
         e.setText(message);
         e.setThreadId(1);

@@ -33,7 +33,9 @@ final class ServerCapabilities {
         c.setSupportsCompletionsRequest(true);
         c.setCompletionTriggerCharacters(new String[] {".", ">", "$"});
         c.setSupportsWriteMemoryRequest(true);
-        c.setSupportsDelayedStackTraceLoading(true);
+        // the whole stack comes in one answer (it is unwound whole anyway): with delayed loading VS Code shows a
+        // "Load More Stack Frames" row under a complete stack until its second request
+        c.setSupportsDelayedStackTraceLoading(false);
         return c;
     }
 }

@@ -63,12 +63,16 @@ final class StateHandler {
         int end = levels <= 0 ? all.size() : (int) Math.min(all.size(), (long) start + levels);
         List<dev.backstep.session.StackFrame> page = start >= all.size() ? List.of() : all.subList(start, end);
         StackTraceResponse r = new StackTraceResponse();
-        r.setStackFrames(page.stream().map(this::toDap).toArray(StackFrame[]::new));
+        StackFrame[] frames = new StackFrame[page.size()];
+        for (int i = 0; i < frames.length; i++) {
+            frames[i] = toDap(s, page.get(i), start + i == 0);
+        }
+        r.setStackFrames(frames);
         r.setTotalFrames(all.size());
         return CompletableFuture.completedFuture(r);
     }
 
-    private StackFrame toDap(dev.backstep.session.StackFrame f) {
+    private StackFrame toDap(DebugSession s, dev.backstep.session.StackFrame f, boolean innermost) {
         StackFrame d = new StackFrame();
         d.setId(f.id());
         d.setName(f.inlined() ? f.name() + " [inlined]" : f.name());
@@ -77,13 +81,29 @@ final class StateHandler {
             d.setLine(ctx.client.toClientLine(f.line()));
             d.setColumn(f.column() > 0 ? ctx.client.toClientColumn(f.column()) : ctx.client.toClientColumn(1));
         } else {
-            d.setLine(0);
-            d.setColumn(0);
-            d.setPresentationHint(StackFramePresentationHint.SUBTLE);
+            InstructionListings.Placed placed = innermost ? place(s, f.pc()) : null;
+            if (placed != null) {
+                // the innermost frame is where the program is: a listing, so that VS Code focuses it
+                d.setSource(placed.source());
+                d.setLine(ctx.client.toClientLine(placed.line()));
+                d.setColumn(ctx.client.toClientColumn(1));
+            } else {
+                d.setLine(0);
+                d.setColumn(0);
+                d.setPresentationHint(StackFramePresentationHint.SUBTLE);
+            }
         }
         d.setInstructionPointerReference(Protocol.hex(f.pc()));
         d.setCanRestart(false);
         return d;
+    }
+
+    private InstructionListings.Placed place(DebugSession s, long pc) {
+        try {
+            return ctx.listings.place(s, pc);
+        } catch (dev.backstep.session.SessionException e) {
+            return null;
+        }
     }
 
     CompletableFuture<ScopesResponse> scopes(ScopesArguments args) {
@@ -223,6 +243,19 @@ final class StateHandler {
 
     CompletableFuture<SourceResponse> source(SourceArguments args) {
         DebugSession s = ctx.session();
+        Integer ref = args == null ? null : args.getSource() != null && args.getSource().getSourceReference() != null
+                && args.getSource().getSourceReference() > 0 ? args.getSource().getSourceReference()
+                : args.getSourceReference();
+        if (ref != null && ref > 0) {
+            String text = SessionCall.run(() -> ctx.listings.text(s, ref));
+            if (text == null) {
+                throw new DapException("The listing " + ref + " is no longer available: stop again to see it");
+            }
+            SourceResponse r = new SourceResponse();
+            r.setContent(text);
+            r.setMimeType("text/x-asm");
+            return CompletableFuture.completedFuture(r);
+        }
         String path = args == null || args.getSource() == null ? null : args.getSource().getPath();
         if (path == null) {
             throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT,

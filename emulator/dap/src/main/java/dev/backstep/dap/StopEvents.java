@@ -1,17 +1,24 @@
 package dev.backstep.dap;
 
+import dev.backstep.dap.protocol.BackstepStoppedEventArguments;
+import dev.backstep.dap.protocol.TimeDirection;
 import dev.backstep.session.Direction;
 import dev.backstep.session.Stop;
-import org.eclipse.lsp4j.debug.StoppedEventArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArgumentsReason;
 
-/** A session stop as a DAP stopped event; the description always carries the direction and the icount. */
+/**
+ * A session stop as a DAP stopped event: the icount, the direction and the recorded length as fields of the body,
+ * and a description that says them for people.
+ */
 final class StopEvents {
     private StopEvents() {
     }
 
-    static StoppedEventArguments toDap(Stop stop) {
-        StoppedEventArguments e = new StoppedEventArguments();
+    static BackstepStoppedEventArguments toDap(Stop stop, long recordedLength) {
+        BackstepStoppedEventArguments e = new BackstepStoppedEventArguments();
+        e.setIcount(stop.icount());
+        e.setDirection(direction(stop.direction()));
+        e.setRecordedLength(Math.max(recordedLength, stop.icount()));
         e.setReason(reason(stop));
         e.setDescription(description(stop));
         e.setThreadId(stop.threadId() > 0 ? stop.threadId() : 1);
@@ -21,6 +28,10 @@ final class StopEvents {
         }
         e.setText(stop.text());
         return e;
+    }
+
+    static TimeDirection direction(Direction d) {
+        return d == Direction.BACKWARD ? TimeDirection.BACKWARD : TimeDirection.FORWARD;
     }
 
     static String reason(Stop stop) {

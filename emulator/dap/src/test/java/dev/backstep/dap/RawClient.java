@@ -9,6 +9,8 @@ import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +68,29 @@ final class RawClient implements AutoCloseable {
             }
         }
         throw new AssertionError("no response to request " + seq);
+    }
+
+    /** The next event of that name (other frames before it are skipped). */
+    JsonObject event(String name) throws InterruptedException {
+        List<JsonObject> frames = framesUntilEvent(name);
+        return frames.get(frames.size() - 1);
+    }
+
+    /** Every frame received up to and including the next event of that name, in the order they came. */
+    List<JsonObject> framesUntilEvent(String name) throws InterruptedException {
+        List<JsonObject> out = new ArrayList<>();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < end) {
+            JsonObject m = received.poll(100, TimeUnit.MILLISECONDS);
+            if (m == null) {
+                continue;
+            }
+            out.add(m);
+            if ("event".equals(m.get("type").getAsString()) && name.equals(m.get("event").getAsString())) {
+                return out;
+            }
+        }
+        throw new AssertionError("no '" + name + "' event within 60 s; received " + out);
     }
 
     private void readFrames(InputStream in) {

@@ -47,7 +47,7 @@ final class GdbHarness implements AutoCloseable {
     String gdb(String... commands) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(gdbPath(), "-q", "-batch", "-nx",
                 "-ex", "set architecture riscv:rv32", "-ex", "set pagination off", "-ex", "set confirm off",
-                // the ELFs name the directory they were compiled in; a checkout elsewhere finds sources beside them
+                // the ELFs name their sources relative to their folder (-fdebug-prefix-map): gdb finds them there
                 "-ex", "directory " + elf.toAbsolutePath().getParent(),
                 "-ex", "target remote 127.0.0.1:" + server.port));
         for (String c : commands) {

@@ -11,7 +11,7 @@ import java.util.List;
  * @param pc              the pc at that position
  * @param threadId        the thread (hart) that stopped; always 1 for now
  * @param description     one sentence for the user, e.g. "Paused on step back at icount 1234567",
- *                        "Breakpoint 2 (corrupt.c:48) at icount 9876 (reverse)", "end of recording"
+ *                        "Breakpoint at corrupt.c:48 at icount 9876 (reverse)", "end of recording"
  * @param hitBreakpointIds ids (as returned in {@link BreakpointStatus#id()}) of the breakpoints that caused the stop
  * @param exitCode        the guest's exit code for {@link StopReason#EXITED}, else 0
  * @param text            short detail for DAP's stopped.text (exception name, data breakpoint access), or null

@@ -23,6 +23,7 @@ public final class DapLauncherBuilder extends DebugLauncher.Builder<IDebugProtoc
         setLocalService(server);
         setRemoteInterface(IDebugProtocolClient.class);
         wrapMessages(tracker::wrap);
+        configureGson(dev.backstep.dap.protocol.BackstepProtocol::configureGson);
         setExceptionHandler(t -> ErrorResponses.toResponseError(t, tracker.currentCommand()));
     }
 

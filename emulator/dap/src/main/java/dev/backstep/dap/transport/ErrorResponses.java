@@ -20,27 +20,45 @@ public final class ErrorResponses {
     private ErrorResponses() {
     }
 
+    /**
+     * Requests whose failure the client shows where the user asked (the Debug Console, a hover, the Watch view,
+     * the extension's own message for a custom request): VS Code would otherwise add a notification for the same
+     * failure, two messages for one mistake.
+     */
+    private static final java.util.Set<String> SHOWN_IN_PLACE = java.util.Set.of("evaluate", "completions",
+            "source", "dataBreakpointInfo", "stackTrace", "scopes", "variables", "disassemble", "readMemory");
+
+    /** Whether a failure of this request should make the client tell the user itself ({@code showUser}). */
+    static boolean showUser(String command) {
+        return command == null || !(SHOWN_IN_PLACE.contains(command) || command.startsWith("backstep/"));
+    }
+
     /** @param command the request being answered, for the message of requests Backstep does not implement */
     public static ResponseError toResponseError(Throwable t, String command) {
         Throwable cause = unwrap(t);
+        boolean show = showUser(command);
         if (cause instanceof UnsupportedOperationException) {
             return of(DapException.ErrorCodes.NOT_SUPPORTED, "Backstep does not support the request '"
-                    + (command == null || command.isEmpty() ? "?" : command) + "'");
+                    + (command == null || command.isEmpty() ? "?" : command) + "'", show);
         }
         if (cause instanceof ResponseErrorException r) {
-            return withBody(r.getResponseError());
+            return withBody(r.getResponseError(), show);
         }
         if (cause instanceof DapException d) {
-            return of(d.code(), d.getMessage());
+            return of(d.code(), d.getMessage(), show);
         }
         LOG.log(Level.SEVERE, "Internal error in a request handler", cause);
         String what = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return of(ResponseErrorCode.InternalError.getValue(), "Internal error: " + what);
+        return of(ResponseErrorCode.InternalError.getValue(), "Internal error: " + what, show);
     }
 
     public static ResponseError of(int code, String message) {
+        return of(code, message, true);
+    }
+
+    static ResponseError of(int code, String message, boolean showUser) {
         ResponseError e = new ResponseError(code, message, null);
-        return withBody(e);
+        return withBody(e, showUser);
     }
 
     /**
@@ -60,15 +78,15 @@ public final class ErrorResponses {
         }
         e.setMessage(message);
         e.setData(null);
-        withBody(e);
+        withBody(e, true);
     }
 
-    private static ResponseError withBody(ResponseError e) {
+    private static ResponseError withBody(ResponseError e, boolean showUser) {
         if (e.getData() == null) {
             Map<String, Object> msg = new LinkedHashMap<>();
             msg.put("id", e.getCode());
             msg.put("format", e.getMessage().replace("{", "(").replace("}", ")"));
-            msg.put("showUser", Boolean.TRUE);
+            msg.put("showUser", showUser);
             e.setData(Map.of("error", msg));
         }
         return e;

@@ -35,7 +35,7 @@ final class BreakpointRequests {
     }
 
     List<BreakpointStatus> setLine(String path, List<SourceBreakpoint> bps) {
-        return local(table.setLine(path, bps == null ? List.of() : bps));
+        return local(table.setLine(path, sources.fromClient(path), bps == null ? List.of() : bps));
     }
 
     List<BreakpointStatus> setFunctions(List<FunctionBreakpoint> bps) {
@@ -76,7 +76,7 @@ final class BreakpointRequests {
         if (size <= 0) {
             return new DataBreakpointInfo(null, what + " has no size", List.of(), false);
         }
-        return new DataBreakpointInfo(DataIds.of(address, size),
+        return new DataBreakpointInfo(DataIds.of(address, size, what),
                 String.format("%s (%d bytes at 0x%08x)", what, size, address),
                 List.of(DataAccess.WRITE, DataAccess.READ, DataAccess.READ_WRITE), true);
     }

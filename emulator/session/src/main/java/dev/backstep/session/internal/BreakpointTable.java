@@ -82,7 +82,13 @@ final class BreakpointTable {
     }
 
     List<BreakpointStatus> setLine(String path, List<SourceBreakpoint> specs) {
+        return setLine(path, new SourcePaths.ClientFile(null, null), specs);
+    }
+
+    /** @param file what the client's path names in the program (the breakpoints stay keyed by the client's path) */
+    List<BreakpointStatus> setLine(String path, SourcePaths.ClientFile file, List<SourceBreakpoint> specs) {
         String key = path == null ? "" : path;
+        String lookup = path == null ? null : file.lookup(path);
         drop(lineByFile.remove(key));
         List<UserBreakpoint> made = new ArrayList<>();
         for (SourceBreakpoint s : specs) {
@@ -96,11 +102,12 @@ final class BreakpointTable {
                 b.status = new BreakpointStatus(b.id, false, null, s.line(), -1, e.getMessage());
                 continue;
             }
-            Optional<LineTable.LineMatch> m = path == null ? Optional.empty()
-                    : program.debug().breakpointAddresses(path, s.line());
+            Optional<LineTable.LineMatch> m = lookup == null || file.refusal() != null ? Optional.empty()
+                    : program.debug().breakpointAddresses(lookup, s.line());
             if (m.isEmpty() || m.get().addresses().isEmpty()) {
                 String why = !program.debug().hasDebugInfo() ? "the program has no debug info (build with -g)"
-                        : program.debug().lines().matchFiles(path == null ? "" : path).isEmpty()
+                        : file.refusal() != null ? file.refusal()
+                        : program.debug().lines().matchFiles(lookup == null ? "" : lookup).isEmpty()
                         ? "no code from " + shortName(path) + " in the program"
                         : "no code at or after line " + s.line() + " of " + shortName(path);
                 b.status = new BreakpointStatus(b.id, false, null, s.line(), -1, why);
@@ -186,12 +193,13 @@ final class BreakpointTable {
         drop(data);
         List<UserBreakpoint> made = new ArrayList<>();
         for (DataBreakpoint s : specs) {
-            UserBreakpoint b = new UserBreakpoint(nextId++, UserBreakpoint.Kind.DATA, s.condition(), null, s.dataId());
+            UserBreakpoint b = new UserBreakpoint(nextId++, UserBreakpoint.Kind.DATA, s.condition(), null,
+                    DataIds.label(s.dataId()));
             made.add(b);
             long[] range = DataIds.parse(s.dataId());
             if (range == null) {
                 b.status = new BreakpointStatus(b.id, false, null, 0, -1, "bad data breakpoint id '" + s.dataId()
-                        + "' (expected 0x<address>/<size>)");
+                        + "' (expected 0x<address>/<size>, optionally followed by the expression)");
                 continue;
             }
             LongPredicate hits = null;

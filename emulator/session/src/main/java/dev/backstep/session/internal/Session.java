@@ -51,7 +51,7 @@ public final class Session implements DebugSession {
     Session(LaunchSpec spec, Timeline timeline, DebugInfo debug, SessionListener listener, TypedInput input) {
         this.timeline = timeline;
         Program program = new Program(debug);
-        SourcePaths sources = new SourcePaths(spec.program() != null ? spec.program() : spec.recording());
+        SourcePaths sources = new SourcePaths(spec.program() != null ? spec.program() : spec.recording(), debug.lines().files());
         this.io = new ProgramIo(timeline, listener == null ? new SessionListener() { } : listener, input);
         this.gate = new RequestGate(new RequestGate.Interruption() {
             @Override
@@ -73,7 +73,7 @@ public final class Session implements DebugSession {
         TimelineRuns runs = new TimelineRuns(timeline, stops, filters, table);
         this.executions = new Executions(gate, timeline, program, table, inlined, io);
         this.breakpoints = new BreakpointRequests(table, filters, sources, executions::here);
-        this.stepping = new Stepping(spec, timeline, program, executions, runs,
+        this.stepping = new Stepping(spec, timeline, program, sources, executions, runs,
                 new LineSteps(timeline, program, runs, new LineStarts(timeline, program, runs, table)),
                 new FrameExits(timeline, program, runs), inlined);
         this.edits = new StateEdits(timeline, executions::here);

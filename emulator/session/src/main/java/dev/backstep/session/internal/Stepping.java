@@ -19,6 +19,7 @@ import java.util.Optional;
  */
 final class Stepping {
     private final LaunchSpec spec;
+    private final SourcePaths sources;
     private final Timeline timeline;
     private final Machine machine;
     private final Program program;
@@ -28,9 +29,10 @@ final class Stepping {
     private final FrameExits exits;
     private final InlinedView inlined;
 
-    Stepping(LaunchSpec spec, Timeline timeline, Program program, Executions executions, TimelineRuns runs,
-             LineSteps lines, FrameExits exits, InlinedView inlined) {
+    Stepping(LaunchSpec spec, Timeline timeline, Program program, SourcePaths sources, Executions executions,
+             TimelineRuns runs, LineSteps lines, FrameExits exits, InlinedView inlined) {
         this.spec = spec;
+        this.sources = sources;
         this.timeline = timeline;
         this.machine = timeline.machine();
         this.program = program;
@@ -58,7 +60,12 @@ final class Stepping {
             if (path == null || path.isBlank() || line < 1) {
                 throw new SessionException("run to line needs a source file and a line number from 1");
             }
-            Optional<LineTable.LineMatch> m = program.debug().breakpointAddresses(path, line);
+            SourcePaths.ClientFile file = sources.fromClient(path);
+            if (file.refusal() != null) {
+                throw new SessionException("cannot run to " + BreakpointTable.shortName(path) + ":" + line + ": "
+                        + file.refusal());
+            }
+            Optional<LineTable.LineMatch> m = program.debug().breakpointAddresses(file.lookup(path), line);
             if (m.isEmpty() || m.get().addresses().isEmpty()) {
                 throw new SessionException("no code at or after line " + line + " of " + BreakpointTable.shortName(path));
             }

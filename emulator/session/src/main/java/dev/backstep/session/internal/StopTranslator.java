@@ -37,10 +37,11 @@ final class StopTranslator {
                     String access = r.watchWrite() ? "write" : "read";
                     text = String.format("%s of 0x%08x (%d bytes) by pc 0x%08x", access, r.watchAddress(),
                             r.watchSize(), r.watchPc());
-                    desc = String.format("Data breakpoint %d (%s): %s, at icount %d%s", b.id, b.label, text, icount,
+                    // named by what the user set it on: the session's ids appear in no client's view
+                    desc = String.format("Data breakpoint on %s: %s, at icount %d%s", b.label, text, icount,
                             dir == Direction.BACKWARD ? " (reverse: before the access)" : " (after the access)");
                 } else {
-                    desc = String.format("Breakpoint %d (%s) at icount %d%s", b.id, b.label, icount, back);
+                    desc = String.format("%s %s at icount %d%s", kindTitle(b), b.label, icount, back);
                 }
                 if (b.conditionError != null) {
                     desc += "; " + b.conditionError;
@@ -101,6 +102,16 @@ final class StopTranslator {
             desc += ", " + where;
         }
         return new Stop(reason, dir, icount, pc, 1, desc, hit, exitCode, text);
+    }
+
+    /** "Breakpoint at corrupt.c:48", "Function breakpoint main", "Instruction breakpoint 0x80000010". */
+    private static String kindTitle(UserBreakpoint b) {
+        return switch (b.kind) {
+            case LINE -> "Breakpoint at";
+            case FUNCTION -> "Function breakpoint";
+            case INSTRUCTION -> "Instruction breakpoint";
+            case DATA -> "Data breakpoint on";
+        };
     }
 
     /** "in f at file.c:12" as the user sees the place: inlined levels shown as their call site are not entered. */

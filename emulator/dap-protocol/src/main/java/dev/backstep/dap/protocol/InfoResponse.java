@@ -1,13 +1,23 @@
 package dev.backstep.dap.protocol;
 
-/** Body of the {@code backstep/info} response. */
+/** Body of the {@code backstep/info} response: where the session stands on its recording. */
 public final class InfoResponse {
+    /** "record" or "replay". */
     private String mode;
+    /** The recording file (written while recording, read in a replay); absent while it is only in memory. */
     private String recording;
+    /** The current position: instructions retired. */
     private long icount;
+    /** Which way the last operation ran; absent before the first stop. */
+    private TimeDirection direction;
+    /** Where the recorded history ends now. */
     private long recordedLength;
     private int snapshotCount;
     private long snapshotBytes;
+    /**
+     * Icounts of the snapshots, ascending, at most a few hundred of them (evenly picked when the timeline keeps
+     * more): enough for a client to draw them on a timeline.
+     */
     private long[] snapshots;
 
     public String getMode() {
@@ -34,6 +44,14 @@ public final class InfoResponse {
         this.icount = icount;
     }
 
+    public TimeDirection getDirection() {
+        return direction;
+    }
+
+    public void setDirection(TimeDirection direction) {
+        this.direction = direction;
+    }
+
     public long getRecordedLength() {
         return recordedLength;
     }
@@ -58,10 +76,6 @@ public final class InfoResponse {
         this.snapshotBytes = snapshotBytes;
     }
 
-    /**
-     * Icounts of the snapshots, ascending, at most {@code MAX_SNAPSHOT_POSITIONS} of them (evenly picked when the
-     * timeline keeps more): enough for a client to draw them on a timeline.
-     */
     public long[] getSnapshots() {
         return snapshots;
     }

@@ -4,38 +4,45 @@ import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.debug.services.IDebugProtocolServer;
 import org.eclipse.lsp4j.jsonrpc.services.JsonRequest;
 
-/** The standard DAP requests plus Backstep's own (sent by the VS Code extension and the Eclipse client). */
+/**
+ * The standard DAP requests plus Backstep's own: what the server answers, and what the Eclipse client and the VS
+ * Code extension (through the generated TypeScript) send.
+ */
 public interface BackstepProtocolServer extends IDebugProtocolServer {
 
-    /** Puts the program at an absolute icount; answers, then sends a stopped event. */
-    @JsonRequest("backstep/seek")
+    /** Puts the program at an absolute icount; answers, then sends continued and a stopped event. */
+    @ExecutionRequest
+    @JsonRequest(BackstepProtocol.SEEK)
     CompletableFuture<Void> seek(SeekArguments args);
 
     /** Where the session is on its timeline. */
-    @JsonRequest("backstep/info")
+    @JsonRequest(BackstepProtocol.INFO)
     CompletableFuture<InfoResponse> info(InfoArguments args);
 
     /** Writes the recording made so far to a file. */
-    @JsonRequest("backstep/saveRecording")
+    @JsonRequest(BackstepProtocol.SAVE_RECORDING)
     CompletableFuture<Void> saveRecording(SaveRecordingArguments args);
 
     /** Runs backward to the call of the current function (the instruction that called it). */
-    @JsonRequest("backstep/reverseStepOut")
+    @ExecutionRequest
+    @JsonRequest(BackstepProtocol.REVERSE_STEP_OUT)
     CompletableFuture<Void> reverseStepOut(ReverseStepOutArguments args);
 
     /**
      * Runs backward to the previous line start anywhere, entering a function called on the way at its last line
      * (DAP's stepBack steps over calls); {@code granularity: "instruction"} goes back one instruction.
      */
-    @JsonRequest("backstep/reverseStepIn")
+    @ExecutionRequest
+    @JsonRequest(BackstepProtocol.REVERSE_STEP_IN)
     CompletableFuture<Void> reverseStepIn(ReverseStepInArguments args);
 
     /**
      * "Run to cursor" in either direction: to the next ({@code reverse} false) or the last ({@code reverse} true)
      * time the code of {@code source}:{@code line} runs, as a temporary breakpoint would stop; breakpoints on the
-     * way stop first. Answers, then sends a stopped event (reason "step").
+     * way stop first. Answers, then sends continued and a stopped event (reason "step").
      */
-    @JsonRequest("backstep/runToLine")
+    @ExecutionRequest
+    @JsonRequest(BackstepProtocol.RUN_TO_LINE)
     CompletableFuture<Void> runToLine(RunToLineArguments args);
 
     /**
@@ -43,6 +50,6 @@ public interface BackstepProtocolServer extends IDebugProtocolServer {
      * end of history, or while the program runs; refused with a message in the past, in a replay, and once the
      * history has ended. Launch with {@code consoleInput: true} so that a program waiting for input waits for it.
      */
-    @JsonRequest("backstep/input")
+    @JsonRequest(BackstepProtocol.INPUT)
     CompletableFuture<Void> input(InputArguments args);
 }

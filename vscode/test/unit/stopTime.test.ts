@@ -1,20 +1,22 @@
 import { strict as assert } from 'assert';
 import { test } from 'node:test';
-import { icountOfStoppedEvent, parseIcountInput } from '../../src/protocol/stopDescription';
+import { parseIcountInput, stopTimeOf } from '../../src/protocol/stopTime';
 import { describeRecordingInfo, formatBytes } from '../../src/ui/formatting';
 
-test('the icount is read from the stopped description', () => {
-    assert.equal(icountOfStoppedEvent({ description: 'Paused on breakpoint at icount 1234' }), 1234);
-    assert.equal(icountOfStoppedEvent({ description: 'Start of recording at icount 0 (reverse)' }), 0);
-    assert.equal(icountOfStoppedEvent({ description: 'stepped back, icount: 77' }), 77);
-    assert.equal(icountOfStoppedEvent({ description: 'Paused on breakpoint' }), undefined);
-    assert.equal(icountOfStoppedEvent({}), undefined);
-    assert.equal(icountOfStoppedEvent(undefined), undefined);
-});
-
-test('a numeric icount in the body wins', () => {
-    assert.equal(icountOfStoppedEvent({ icount: 9, description: 'at icount 8' }), 9);
-    assert.equal(icountOfStoppedEvent({ icount: -1, description: 'at icount 8' }), 8);
+test('the time of a stop is read from the fields of the stopped body, never from its text', () => {
+    assert.deepEqual(stopTimeOf({ reason: 'step', icount: 1234, direction: 'backward', recordedLength: 5000 }), {
+        icount: 1234,
+        direction: 'backward',
+        recordedLength: 5000,
+    });
+    assert.deepEqual(stopTimeOf({ reason: 'breakpoint', description: 'Paused on breakpoint at icount 1234' }), {
+        icount: undefined,
+        direction: undefined,
+        recordedLength: undefined,
+    });
+    assert.equal(stopTimeOf({ reason: 'step', icount: -1 }).icount, undefined);
+    assert.equal(stopTimeOf({ reason: 'step', direction: 'sideways' as any }).direction, undefined);
+    assert.equal(stopTimeOf(undefined).icount, undefined);
 });
 
 test('typed icounts', () => {

@@ -4,6 +4,13 @@ package dev.backstep.dap.protocol;
 public final class ReverseStepOutArguments {
     private Integer threadId;
 
+    public ReverseStepOutArguments() {
+    }
+
+    public ReverseStepOutArguments(int threadId) {
+        this.threadId = threadId;
+    }
+
     public Integer getThreadId() {
         return threadId;
     }

@@ -8,6 +8,13 @@ public final class ReverseStepInArguments {
     private Integer threadId;
     private String granularity;
 
+    public ReverseStepInArguments() {
+    }
+
+    public ReverseStepInArguments(int threadId) {
+        this.threadId = threadId;
+    }
+
     public Integer getThreadId() {
         return threadId;
     }

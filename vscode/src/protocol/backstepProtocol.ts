@@ -1,0 +1,87 @@
+// Generated from the Java protocol module emulator/dap-protocol (package dev.backstep.dap.protocol)
+// by its test ProtocolDriftTest, which fails when this file and the Java classes differ. Do not edit:
+// change the Java classes, then run
+//   ./mvnw -B -pl emulator/dap-protocol verify -Dbackstep.protocol.write=true
+import type { DebugProtocol } from '@vscode/debugprotocol';
+
+/** The custom requests of the Backstep server, by the names the extension uses. */
+export const CustomRequest = {
+    info: 'backstep/info',
+    input: 'backstep/input',
+    reverseStepIn: 'backstep/reverseStepIn',
+    reverseStepOut: 'backstep/reverseStepOut',
+    runToLine: 'backstep/runToLine',
+    saveRecording: 'backstep/saveRecording',
+    seek: 'backstep/seek',
+} as const;
+
+export type CustomRequestName = (typeof CustomRequest)[keyof typeof CustomRequest];
+
+/** Requests that set the program going: the server answers, sends continued, then stopped. */
+export const EXECUTION_REQUESTS: readonly CustomRequestName[] = [
+    CustomRequest.reverseStepIn,
+    CustomRequest.reverseStepOut,
+    CustomRequest.runToLine,
+    CustomRequest.seek,
+];
+
+/** Arguments and response body of each custom request. */
+export interface CustomRequests {
+    'backstep/info': { arguments: InfoArguments; response: InfoResponse };
+    'backstep/input': { arguments: InputArguments; response: undefined };
+    'backstep/reverseStepIn': { arguments: ReverseStepInArguments; response: undefined };
+    'backstep/reverseStepOut': { arguments: ReverseStepOutArguments; response: undefined };
+    'backstep/runToLine': { arguments: RunToLineArguments; response: undefined };
+    'backstep/saveRecording': { arguments: SaveRecordingArguments; response: undefined };
+    'backstep/seek': { arguments: SeekArguments; response: undefined };
+}
+
+export interface InfoArguments {
+}
+
+export interface InfoResponse {
+    direction?: TimeDirection;
+    icount: number;
+    mode?: string;
+    recordedLength: number;
+    recording?: string;
+    snapshotBytes: number;
+    snapshotCount: number;
+    snapshots?: number[];
+}
+
+export interface InputArguments {
+    text: string;
+}
+
+export interface ReverseStepInArguments {
+    granularity?: string;
+    threadId?: number;
+}
+
+export interface ReverseStepOutArguments {
+    threadId?: number;
+}
+
+export interface RunToLineArguments {
+    line: number;
+    reverse?: boolean;
+    source: DebugProtocol.Source;
+    threadId?: number;
+}
+
+export interface SaveRecordingArguments {
+    path: string;
+}
+
+export interface SeekArguments {
+    icount: number;
+}
+
+export interface StoppedEventBody extends NonNullable<DebugProtocol.StoppedEvent['body']> {
+    direction?: TimeDirection;
+    icount?: number;
+    recordedLength?: number;
+}
+
+export type TimeDirection = 'forward' | 'backward';
