@@ -6,8 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +20,12 @@ final class RawClient implements AutoCloseable {
     private final BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
 
     RawClient(SessionFactory factory) throws IOException {
-        PipedInputStream serverIn = new PipedInputStream(1 << 16);
-        toServer = new PipedOutputStream(serverIn);
-        PipedInputStream clientIn = new PipedInputStream(1 << 16);
-        PipedOutputStream serverOut = new PipedOutputStream(clientIn);
+        OsPipe toServerPipe = OsPipe.open();
+        OsPipe fromServerPipe = OsPipe.open();
+        InputStream serverIn = toServerPipe.in();
+        toServer = toServerPipe.out();
+        InputStream clientIn = fromServerPipe.in();
+        OutputStream serverOut = fromServerPipe.out();
         connection = DapConnection.start(serverIn, serverOut, factory);
         Thread reader = new Thread(() -> readFrames(clientIn), "raw-client-reader");
         reader.setDaemon(true);

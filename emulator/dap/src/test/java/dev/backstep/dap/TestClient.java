@@ -2,8 +2,8 @@ package dev.backstep.dap;
 
 import dev.backstep.dap.protocol.BackstepProtocolServer;
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.io.OutputStream;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -50,13 +50,15 @@ final class TestClient implements IDebugProtocolClient, AutoCloseable {
     final java.util.List<Event> history = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     final BackstepProtocolServer server;
     final DapConnection connection;
-    private final PipedOutputStream toServer;
+    private final OutputStream toServer;
 
     TestClient(SessionFactory factory) throws IOException {
-        PipedInputStream serverIn = new PipedInputStream(1 << 16);
-        toServer = new PipedOutputStream(serverIn);
-        PipedInputStream clientIn = new PipedInputStream(1 << 16);
-        PipedOutputStream serverOut = new PipedOutputStream(clientIn);
+        OsPipe toServerPipe = OsPipe.open();
+        OsPipe fromServerPipe = OsPipe.open();
+        InputStream serverIn = toServerPipe.in();
+        toServer = toServerPipe.out();
+        InputStream clientIn = fromServerPipe.in();
+        OutputStream serverOut = fromServerPipe.out();
         connection = DapConnection.start(serverIn, serverOut, factory);
         Launcher<BackstepProtocolServer> launcher = new DebugLauncher.Builder<BackstepProtocolServer>()
                 .setLocalService(this)
