@@ -20,7 +20,8 @@ import java.util.Arrays;
 
 /**
  * The dependency arrows of docs/architecture.md, over the main classes of every module:
- * cli -> dap -> session -> replay -> machine, session -> debuginfo, gdbserver -> replay, and the public-API rules.
+ * cli -> dap -> session -> replay -> machine, session -> debuginfo, gdbserver -> replay, dap -> dap-protocol, and the
+ * public-API rules.
  */
 @AnalyzeClasses(locations = Modules.MainClasses.class)
 class ModuleDependencyRulesTest {
@@ -40,8 +41,12 @@ class ModuleDependencyRulesTest {
     @ArchTest
     static final ArchRule gdbserverDependsOnReplayAndMachine = onlyOn("gdbserver", "replay", "machine");
 
+    /** The custom requests' types, shared by the server and the Eclipse client: lsp4j only. */
     @ArchTest
-    static final ArchRule dapDependsOnlyOnTheSession = onlyOn("dap", "session");
+    static final ArchRule dapProtocolDependsOnNothingOfOurs = onlyOn("dap-protocol");
+
+    @ArchTest
+    static final ArchRule dapDependsOnlyOnTheSessionAndTheProtocol = onlyOn("dap", "session", "dap-protocol");
 
     @ArchTest
     static final ArchRule cliDependsOnTheFrontEndsAndTheLayersItDrives =

@@ -12,11 +12,14 @@ import java.util.Set;
 
 /**
  * The Java modules of the reactor, each with its directory {@code emulator/NAME}, its artifact {@code backstep-NAME}
- * and its packages {@code dev.backstep.NAME..}; and the main classes of all of them, read from each module's
+ * and its packages {@code dev.backstep.NAME..} (dap-protocol: {@code dev.backstep.dap.protocol..}); and the main classes of all of them, read from each module's
  * {@code target/classes} (test classes and the shaded jar are not looked at).
  */
 final class Modules {
-    static final List<String> ALL = List.of("machine", "debuginfo", "replay", "session", "gdbserver", "dap", "cli");
+    static final List<String> ALL =
+            List.of("machine", "debuginfo", "replay", "session", "gdbserver", "dap-protocol", "dap", "cli");
+    /** The one module whose packages lie inside another's name: the custom DAP requests, shared with Eclipse. */
+    private static final String PROTOCOL_PACKAGE = "dev.backstep.dap.protocol";
 
     private Modules() {
     }
@@ -42,6 +45,9 @@ final class Modules {
     }
 
     static String packagesOf(String module) {
+        if (module.equals("dap-protocol")) {
+            return PROTOCOL_PACKAGE + "..";
+        }
         return "dev.backstep." + module + "..";
     }
 
@@ -50,6 +56,9 @@ final class Modules {
         String pkg = c.getPackageName();
         if (!pkg.startsWith("dev.backstep.")) {
             return null;
+        }
+        if (pkg.equals(PROTOCOL_PACKAGE) || pkg.startsWith(PROTOCOL_PACKAGE + ".")) {
+            return "dap-protocol";
         }
         String rest = pkg.substring("dev.backstep.".length());
         int dot = rest.indexOf('.');
