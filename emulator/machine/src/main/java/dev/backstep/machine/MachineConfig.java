@@ -1,16 +1,24 @@
 package dev.backstep.machine;
 
-/** Board configuration: RAM size (at 0x8000_0000) and hart count (only 1 supported). */
+/**
+ * Board configuration: RAM size (at 0x8000_0000) and hart count (only 1 supported); and how the machine executes
+ * guest code (translated to JVM bytecode when hot, or interpreted only), which changes nothing the guest or a
+ * recording can see.
+ */
 public final class MachineConfig {
     public static final int RAM_BASE = 0x8000_0000;
     public static final long DEFAULT_RAM_SIZE = 128L << 20;
 
     private final long ramSize;
     private final int harts;
+    private final boolean translate;
+    private final long translationCacheBytes;
 
     private MachineConfig(Builder b) {
         this.ramSize = b.ramSize;
         this.harts = b.harts;
+        this.translate = b.translate;
+        this.translationCacheBytes = b.translationCacheBytes;
     }
 
     public static Builder builder() {
@@ -29,14 +37,35 @@ public final class MachineConfig {
         return harts;
     }
 
+    /** Whether hot guest code is translated to JVM bytecode (default); false: the interpreter runs everything. */
+    public boolean translate() {
+        return translate;
+    }
+
+    /** Bytes of generated classes the translation cache keeps (least recently used regions dropped beyond). */
+    public long translationCacheBytes() {
+        return translationCacheBytes;
+    }
+
+    /** The same board with the translator on or off. */
+    public MachineConfig withTranslate(boolean on) {
+        return toBuilder().translate(on).build();
+    }
+
+    public Builder toBuilder() {
+        return builder().ramSize(ramSize).harts(harts).translate(translate).translationCacheBytes(translationCacheBytes);
+    }
+
     @Override
     public String toString() {
-        return "ram=" + ramSize + " harts=" + harts;
+        return "ram=" + ramSize + " harts=" + harts + (translate ? "" : " interpreter-only");
     }
 
     public static final class Builder {
         private long ramSize = DEFAULT_RAM_SIZE;
         private int harts = 1;
+        private boolean translate = true;
+        private long translationCacheBytes = 64L << 20;
 
         public Builder ramSize(long bytes) {
             if (bytes < 4096 || bytes > (1L << 31) || bytes % 4096 != 0) {
@@ -51,6 +80,19 @@ public final class MachineConfig {
                 throw new IllegalArgumentException("only 1 hart is supported, got " + n);
             }
             this.harts = n;
+            return this;
+        }
+
+        public Builder translate(boolean on) {
+            this.translate = on;
+            return this;
+        }
+
+        public Builder translationCacheBytes(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("translation cache size must not be negative: " + bytes);
+            }
+            this.translationCacheBytes = bytes;
             return this;
         }
 

@@ -30,6 +30,8 @@ final class RunLoop {
     private final Clint clint;
     private final Signals signals;
     private final Breakpoints breakpoints;
+    /** Runs chunks with translated code where there is some; null: the interpreter runs everything. */
+    private final Translator translator;
     /** Volatile: set by interrupt() from another thread. */
     private volatile boolean interruptRequested;
     private boolean stopOnTraps;
@@ -48,7 +50,8 @@ final class RunLoop {
     private long trapEntryIcount;
     private int trapEntries;
 
-    RunLoop(Cpu cpu, Bus bus, Signals signals, Breakpoints breakpoints) {
+    RunLoop(Cpu cpu, Bus bus, Signals signals, Breakpoints breakpoints, Translator translator) {
+        this.translator = translator;
         this.cpu = cpu;
         this.bus = bus;
         this.clint = bus.clint;
@@ -192,7 +195,7 @@ final class RunLoop {
 
     /** Executes guest instructions until icount reaches {@code end} or a slow path ends the chunk; a Cpu.R_ result. */
     private int executeChunk(long end) {
-        return cpu.runChunk(end);
+        return translator != null ? translator.runChunk(end) : cpu.runChunk(end);
     }
 
     /** The run steps off a breakpoint at its first boundary: the instruction there runs once without stopping. */
