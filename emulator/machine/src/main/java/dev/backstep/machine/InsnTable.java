@@ -76,7 +76,7 @@ final class InsnTable {
         next(Op.LBU, (e, i) -> e.load(i, 1, false));
         next(Op.LH, (e, i) -> e.load(i, 2, true));
         next(Op.LHU, (e, i) -> e.load(i, 2, false));
-        next(Op.LW, (e, i) -> e.load(i, 4, true));
+        next(Op.LW, (e, i) -> e.load(i, 4, false));
         next(Op.SB, (e, i) -> e.store(i, 1));
         next(Op.SH, (e, i) -> e.store(i, 2));
         next(Op.SW, (e, i) -> e.store(i, 4));

@@ -42,6 +42,7 @@ public final class Machine {
         this.translator = config.translate() ? new Translator(cpu, bus, signals, breakpoints.backing()) : null;
         if (translator != null) {
             translator.cache().setLimit(config.translationCacheBytes());
+            translator.setHotThreshold(config.translationThreshold());
         }
         this.loop = new RunLoop(cpu, bus, signals, breakpoints, translator);
         this.pageHashes = new long[ram.pageCount];
@@ -79,11 +80,11 @@ public final class Machine {
     /** What the translator holds and has done (all zero when it is off). */
     public TranslationStats translationStats() {
         if (translator == null) {
-            return new TranslationStats(false, 0, 0, 0, 0, 0);
+            return new TranslationStats(false, 0, 0, 0, 0, 0, 0);
         }
         TranslationCache c = translator.cache();
         return new TranslationStats(true, c.regionCount(), c.bytes(), c.installedCount(), c.droppedCount(),
-                translator.failures());
+                translator.failures(), translator.entered());
     }
 
     /** Power-on state: RAM cleared, devices reset, pc at the reset ROM. */

@@ -13,8 +13,10 @@ public final class MachineConfig {
     private final int harts;
     private final boolean translate;
     private final long translationCacheBytes;
+    private final int translationThreshold;
 
     private MachineConfig(Builder b) {
+        this.translationThreshold = b.translationThreshold;
         this.ramSize = b.ramSize;
         this.harts = b.harts;
         this.translate = b.translate;
@@ -47,13 +49,19 @@ public final class MachineConfig {
         return translationCacheBytes;
     }
 
+    /** Instructions the interpreter runs from one code page before the translator compiles code there. */
+    public int translationThreshold() {
+        return translationThreshold;
+    }
+
     /** The same board with the translator on or off. */
     public MachineConfig withTranslate(boolean on) {
         return toBuilder().translate(on).build();
     }
 
     public Builder toBuilder() {
-        return builder().ramSize(ramSize).harts(harts).translate(translate).translationCacheBytes(translationCacheBytes);
+        return builder().ramSize(ramSize).harts(harts).translate(translate).translationCacheBytes(translationCacheBytes)
+                .translationThreshold(translationThreshold);
     }
 
     @Override
@@ -66,6 +74,7 @@ public final class MachineConfig {
         private int harts = 1;
         private boolean translate = true;
         private long translationCacheBytes = 64L << 20;
+        private int translationThreshold = 50_000;
 
         public Builder ramSize(long bytes) {
             if (bytes < 4096 || bytes > (1L << 31) || bytes % 4096 != 0) {
@@ -93,6 +102,15 @@ public final class MachineConfig {
                 throw new IllegalArgumentException("translation cache size must not be negative: " + bytes);
             }
             this.translationCacheBytes = bytes;
+            return this;
+        }
+
+        /** Tests use small values so that short programs run translated code. */
+        public Builder translationThreshold(int instructions) {
+            if (instructions < 1) {
+                throw new IllegalArgumentException("translation threshold must be positive: " + instructions);
+            }
+            this.translationThreshold = instructions;
             return this;
         }
 

@@ -88,7 +88,7 @@ final class RegionContext {
             throw fault(pc, at, f);
         }
         if ((info & 8) != 0) {
-            v = size == 1 ? (byte) v : (short) v;
+            v = size == 1 ? (byte) v : size == 2 ? (short) v : v;
         }
         if (sig.chunkEnd != end) {
             int rd = (info >>> 24) & 0x3F;

@@ -9,6 +9,8 @@ package dev.backstep.machine;
  * @param installed regions installed since the machine was built
  * @param dropped   regions dropped since (code changed, cache full, fence.i, reset)
  * @param failures  regions that could not be translated (their code stays interpreted)
+ * @param entered   times translated code was entered
  */
-public record TranslationStats(boolean enabled, int regions, long bytes, long installed, long dropped, long failures) {
+public record TranslationStats(boolean enabled, int regions, long bytes, long installed, long dropped, long failures,
+                               long entered) {
 }

@@ -19,11 +19,10 @@ import java.util.Set;
  * where they would without translation.
  */
 final class Translator {
-    static final int DEFAULT_HOT_THRESHOLD = Integer.getInteger("bs.hot", 50_000);
+    static final int DEFAULT_HOT_THRESHOLD = 50_000;
     /** Instructions a region may hold (less when its method would be too large to be JIT-compiled). */
     static final int MAX_REGION_INSNS = Integer.getInteger("bs.maxInsns", 500);
 
-    static final long[] STATS = new long[4];
     private final Cpu cpu;
     private final Signals signals;
     private final Ram ram;
@@ -35,6 +34,7 @@ final class Translator {
     private final MethodHandles.Lookup lookup = MethodHandles.lookup();
     private int hotThreshold = DEFAULT_HOT_THRESHOLD;
     private long failures;
+    private long entered;
     private Throwable lastFailure;
 
     Translator(Cpu cpu, Bus bus, Signals signals, Set<Integer> breakpoints) {
@@ -68,6 +68,10 @@ final class Translator {
         hotThreshold = n;
     }
 
+    long entered() {
+        return entered;
+    }
+
     long failures() {
         return failures;
     }
@@ -89,17 +93,15 @@ final class Translator {
             TranslationCache.Entry e = cache.entryAt(pc);
             int r;
             if (e == null) {
-                STATS[0]++;
                 r = cpu.runChunk(end);
                 warm(pc, cpu.icount() - ic);
             } else if (ic + e.blockLength <= end) {
                 // the one place translated code is entered
-                STATS[1]++;
+                entered++;
                 cache.touch(e.translation);
                 context.end = end;
                 r = e.code.run(context, e.index, ic, end);
             } else {
-                STATS[2]++;
                 r = cpu.interpretThroughEntry(end);
             }
             if (r != Cpu.R_CHUNK && r != Cpu.R_ENTRY) {
