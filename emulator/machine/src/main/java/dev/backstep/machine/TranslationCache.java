@@ -111,6 +111,15 @@ final class TranslationCache {
         return installed;
     }
 
+    /** The installed regions' code (tests follow them to see dropped classes unload). */
+    List<Region> regions() {
+        List<Region> all = new ArrayList<>();
+        for (Translation t : live) {
+            all.add(t.code);
+        }
+        return all;
+    }
+
     long droppedCount() {
         return droppedCount;
     }
