@@ -5,19 +5,24 @@ import dev.backstep.machine.ExternalInput;
 import dev.backstep.machine.Machine;
 import dev.backstep.machine.MachineConfig;
 import dev.backstep.machine.StopReason;
+import dev.backstep.machine.TranslationStats;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code backstep bench}: interpreter speed on a program, as the median of several runs after warm-up
- * runs that let the JIT compile the hot loop. Guest output is counted, not printed.
+ * {@code backstep bench}: machine speed on a program, interpreter and translator, each as the median of several runs
+ * after warm-up runs that let the JIT compile the hot loops. Every run is a new machine, so the translator's figure
+ * includes translating the program's hot code again. Guest output is counted, not printed.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure interpreter speed (MIPS) on a program: median of --runs runs after --warmup runs.")
+        description = {"Measure machine speed (MIPS) on a program, interpreter and translator: median of --runs runs",
+                "after --warmup runs. The last line, MIPS: N, is the translator's (the interpreter's with",
+                "--no-translate)."})
 final class BenchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "PROG.elf")
@@ -33,16 +38,37 @@ final class BenchCommand implements Callable<Integer> {
             description = "instruction limit per run (default: ${DEFAULT-VALUE})")
     long maxInstructions;
 
+    @Mixin
+    TranslateOption engine;
+
     @Override
     public Integer call() throws Exception {
         if (runs < 1 || warmup < 0) {
             throw new CliErrors.UserError("--runs must be >= 1 and --warmup >= 0");
         }
         ElfImage elf = ElfImage.read(program);
+        System.out.printf("program:      %s%n", program);
+        double interpreter = measure(elf, false);
+        if (!engine.translate()) {
+            System.out.printf("MIPS: %.1f%n", interpreter);
+            return 0;
+        }
+        double translator = measure(elf, true);
+        System.out.printf("translator / interpreter: %.2f%n", translator / interpreter);
+        System.out.printf("MIPS: %.1f%n", translator);
+        return 0;
+    }
+
+    /** Runs the program warmup + runs times on new machines; prints and returns the median MIPS. */
+    private double measure(ElfImage elf, boolean translate) throws Exception {
+        String name = translate ? "translator" : "interpreter";
         long instructions = 0;
         double[] seconds = new double[runs];
+        double first = 0;
+        TranslationStats stats = null;
         for (int i = 0; i < warmup + runs; i++) {
-            Machine m = new Machine(MachineConfig.defaults(), ExternalInput.none(), (b, ic) -> { });
+            Machine m = new Machine(MachineConfig.defaults().withTranslate(translate), ExternalInput.none(),
+                    (b, ic) -> { });
             m.load(elf);
             long t0 = System.nanoTime();
             StopReason r = m.run(maxInstructions);
@@ -51,18 +77,24 @@ final class BenchCommand implements Callable<Integer> {
                 throw new CliErrors.UserError("benchmark run stopped early: " + m.lastStop());
             }
             instructions = m.icount();
+            stats = m.translationStats();
+            if (i == 0) {
+                first = (t1 - t0) / 1e9;
+            }
             if (i >= warmup) {
                 seconds[i - warmup] = (t1 - t0) / 1e9;
             }
         }
         Arrays.sort(seconds);
         double median = runs % 2 == 1 ? seconds[runs / 2] : (seconds[runs / 2 - 1] + seconds[runs / 2]) / 2;
-        System.out.printf("program:      %s%n", program);
-        System.out.printf("instructions: %d%n", instructions);
-        System.out.printf("runs:         %d (after %d warm-up), min %.3f s, max %.3f s%n",
-                runs, warmup, seconds[0], seconds[runs - 1]);
-        System.out.printf("seconds:      %.3f (median)%n", median);
-        System.out.printf("MIPS: %.1f%n", instructions / median / 1e6);
-        return 0;
+        double mips = instructions / median / 1e6;
+        System.out.printf("%-12s  %d instructions; first run %.3f s; %d runs after %d warm-up: min %.3f s, "
+                + "max %.3f s, median %.3f s = %.1f MIPS%n", name + ":", instructions, first, runs, warmup,
+                seconds[0], seconds[runs - 1], median, mips);
+        if (translate) {
+            System.out.printf("%-12s  %d regions, %d KiB of classes, %d entries into translated code per run%n", "",
+                    stats.regions(), stats.bytes() >> 10, stats.entered());
+        }
+        return mips;
     }
 }

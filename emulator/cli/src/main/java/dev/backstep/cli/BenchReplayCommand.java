@@ -4,6 +4,7 @@ import dev.backstep.replay.bench.ReplayBenchmark;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,6 +19,9 @@ final class BenchReplayCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "PROG.elf")
     Path program;
 
+    @Mixin
+    TranslateOption engine;
+
     @Option(names = "--points", defaultValue = "200", description = "random reverse-step points (default: ${DEFAULT-VALUE})")
     int points;
 
@@ -26,7 +30,7 @@ final class BenchReplayCommand implements Callable<Integer> {
         if (program != null) {
             ElfCheck.requireReadable(program);
         }
-        new ReplayBenchmark(System.out).run(program, points);
+        new ReplayBenchmark(System.out, engine.translate()).run(program, points);
         return 0;
     }
 }

@@ -32,13 +32,16 @@ final class RecordCommand implements Callable<Integer> {
     @Mixin
     MachineOptions machine;
 
+    @Mixin
+    TranslateOption engine;
+
     @Option(names = "--quiet", description = "do not print the guest's output")
     boolean quiet;
 
     @Override
     public Integer call() throws Exception {
         ElfCheck.requireReadable(program);
-        MachineConfig cfg = machine.config();
+        MachineConfig cfg = engine.apply(machine.config());
         Recorder recorder = new Recorder();
         Thread main = Thread.currentThread();
         Thread hook = new Thread(() -> {
@@ -54,7 +57,7 @@ final class RecordCommand implements Callable<Integer> {
         RunSummary summary;
         try (GuestConsole console = new GuestConsole(System.out);
              HostInput in = HostInput.open(input)) {
-            summary = recorder.record(program, output, in.source(), cfg, TimelineOptions.defaults(),
+            summary = recorder.record(program, output, in.source(), cfg, engine.apply(TimelineOptions.defaults()),
                     new TimelineListener() {
                         @Override
                         public void output(byte b, long icount) {

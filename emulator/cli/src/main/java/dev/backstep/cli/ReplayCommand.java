@@ -8,6 +8,7 @@ import dev.backstep.replay.stop.StopKind;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,6 +26,9 @@ final class ReplayCommand implements Callable<Integer> {
             description = "check the recording against this ELF (default: the copy embedded in the recording)")
     Path elf;
 
+    @Mixin
+    TranslateOption engine;
+
     @Option(names = "--quiet", description = "do not print the guest's output")
     boolean quiet;
 
@@ -41,7 +45,7 @@ final class ReplayCommand implements Callable<Integer> {
         RunSummary summary;
         try (GuestConsole console = new GuestConsole(System.out);
              ProgressDisplay bar = ProgressDisplay.open("replay", recordedLength(), !noProgress)) {
-            summary = replayer.replay(recording, elf, TimelineOptions.defaults(), new TimelineListener() {
+            summary = replayer.replay(recording, elf, engine.apply(TimelineOptions.defaults()), new TimelineListener() {
                 @Override
                 public void output(byte b, long icount) {
                     if (!quiet) {

@@ -22,6 +22,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     MachineOptions machine;
 
+    @Mixin
+    TranslateOption engine;
+
     @Option(names = "--max-instructions", paramLabel = "N",
             description = "stop after N instructions (default: no limit)")
     Long maxInstructions;
@@ -33,7 +36,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ElfImage elf = ElfImage.read(program);
-        MachineConfig cfg = machine.config();
+        MachineConfig cfg = engine.apply(machine.config());
         try (GuestConsole console = new GuestConsole(System.out);
              HostInput in = HostInput.open(input)) {
             Machine m = new Machine(cfg, in.source(), console);

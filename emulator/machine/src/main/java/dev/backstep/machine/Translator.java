@@ -21,7 +21,7 @@ import java.util.Set;
 final class Translator {
     static final int DEFAULT_HOT_THRESHOLD = 50_000;
     /** Instructions a region may hold (less when its method would be too large to be JIT-compiled). */
-    static final int MAX_REGION_INSNS = Integer.getInteger("bs.maxInsns", 500);
+    static final int MAX_REGION_INSNS = Integer.getInteger("bs.maxInsns", 24);
 
     private final Cpu cpu;
     private final Signals signals;

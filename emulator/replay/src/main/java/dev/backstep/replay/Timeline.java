@@ -99,7 +99,8 @@ public final class Timeline implements AutoCloseable {
         this.input = new TimelineInput(events, live, writer, mode == Mode.RECORD ? 0 : Long.MAX_VALUE);
         this.snapshots = new SnapshotStore<>(new PageAccounting(cfg.ramSize()), new ThinningPolicy(opts.nearSpacing()),
                 opts.memoryBudget(), opts.maxSnapshots());
-        this.m = new Machine(cfg, input, output);
+        // the translator changes how fast the machine runs, never what it does; either side can turn it off
+        this.m = new Machine(cfg.withTranslate(cfg.translate() && opts.translate()), input, output);
         try {
             m.load(elf);
         } catch (ElfFormatException e) {

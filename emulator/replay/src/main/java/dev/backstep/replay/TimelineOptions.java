@@ -10,9 +10,16 @@ package dev.backstep.replay;
  * @param nearSpacing        closest spacing of the snapshots a seek leaves just before its target
  *                           (bounds the cost of the next step back)
  * @param maxSnapshots       hard cap on the number of snapshots, whatever their size
+ * @param translate          whether the machine translates hot guest code to JVM bytecode (false: the interpreter
+ *                           runs everything; the guest, the recording and every stop are the same either way)
  */
 public record TimelineOptions(long memoryBudget, long digestInterval, long snapshotInterval,
-                              long sliceInstructions, long nearSpacing, int maxSnapshots) {
+                              long sliceInstructions, long nearSpacing, int maxSnapshots, boolean translate) {
+
+    public TimelineOptions(long memoryBudget, long digestInterval, long snapshotInterval, long sliceInstructions,
+                           long nearSpacing, int maxSnapshots) {
+        this(memoryBudget, digestInterval, snapshotInterval, sliceInstructions, nearSpacing, maxSnapshots, true);
+    }
 
     public TimelineOptions {
         if (memoryBudget < (1 << 20)) {
@@ -27,26 +34,37 @@ public record TimelineOptions(long memoryBudget, long digestInterval, long snaps
     }
 
     public static TimelineOptions defaults() {
-        return new TimelineOptions(256L << 20, 1L << 24, 1L << 20, 1L << 20, 1L << 13, 4096);
+        return new TimelineOptions(256L << 20, 1L << 24, 1L << 20, 1L << 20, 1L << 13, 4096, true);
     }
 
     public TimelineOptions withMemoryBudget(long bytes) {
-        return new TimelineOptions(bytes, digestInterval, snapshotInterval, sliceInstructions, nearSpacing, maxSnapshots);
+        return new TimelineOptions(bytes, digestInterval, snapshotInterval, sliceInstructions, nearSpacing, maxSnapshots,
+                translate);
     }
 
     public TimelineOptions withDigestInterval(long n) {
-        return new TimelineOptions(memoryBudget, n, snapshotInterval, sliceInstructions, nearSpacing, maxSnapshots);
+        return new TimelineOptions(memoryBudget, n, snapshotInterval, sliceInstructions, nearSpacing, maxSnapshots,
+                translate);
     }
 
     public TimelineOptions withSnapshotInterval(long n) {
-        return new TimelineOptions(memoryBudget, digestInterval, n, sliceInstructions, nearSpacing, maxSnapshots);
+        return new TimelineOptions(memoryBudget, digestInterval, n, sliceInstructions, nearSpacing, maxSnapshots,
+                translate);
     }
 
     public TimelineOptions withSliceInstructions(long n) {
-        return new TimelineOptions(memoryBudget, digestInterval, snapshotInterval, n, nearSpacing, maxSnapshots);
+        return new TimelineOptions(memoryBudget, digestInterval, snapshotInterval, n, nearSpacing, maxSnapshots,
+                translate);
     }
 
     public TimelineOptions withMaxSnapshots(int n) {
-        return new TimelineOptions(memoryBudget, digestInterval, snapshotInterval, sliceInstructions, nearSpacing, n);
+        return new TimelineOptions(memoryBudget, digestInterval, snapshotInterval, sliceInstructions, nearSpacing, n,
+                translate);
+    }
+
+    /** The same options with the translator on or off. */
+    public TimelineOptions withTranslate(boolean on) {
+        return new TimelineOptions(memoryBudget, digestInterval, snapshotInterval, sliceInstructions, nearSpacing,
+                maxSnapshots, on);
     }
 }

@@ -35,6 +35,11 @@ public final class DebugCommand implements Callable<Integer> {
     @Option(names = "--input", paramLabel = "FILE", description = "UART input for the program (record mode)")
     Path input;
 
+    @Option(names = "--no-translate",
+            description = "interpret every instruction instead of translating hot code to JVM bytecode (slower: to "
+                    + "compare; the program and every stop are the same either way)")
+    boolean noTranslate;
+
     @Option(names = {"-x", "--script"}, paramLabel = "FILE", description = "run the commands in FILE, then quit")
     Path script;
 
@@ -43,6 +48,7 @@ public final class DebugCommand implements Callable<Integer> {
         PrintStream out = System.out;
         LaunchSpec spec = replay != null ? LaunchSpec.replay(replay, program)
                 : LaunchSpec.record(program).withRecording(record).withInputFile(input);
+        spec = spec.withTranslate(!noTranslate);
         spec = spec.withStopOnEntry(true);
         ConsoleOutput console = new ConsoleOutput(out);
         DebugSession session;

@@ -138,7 +138,7 @@ public final class Session implements DebugSession {
         if (spec.program() != null) {
             elfBytes = readFile(spec.program(), "program", "program");
         }
-        TimelineOptions opts = TimelineOptions.defaults();
+        TimelineOptions opts = TimelineOptions.defaults().withTranslate(spec.translate());
         if (spec.snapshotBudget() > 0) {
             try {
                 opts = opts.withMemoryBudget(spec.snapshotBudget());
