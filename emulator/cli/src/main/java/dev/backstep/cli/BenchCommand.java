@@ -88,9 +88,11 @@ final class BenchCommand implements Callable<Integer> {
         Arrays.sort(seconds);
         double median = runs % 2 == 1 ? seconds[runs / 2] : (seconds[runs / 2 - 1] + seconds[runs / 2]) / 2;
         double mips = instructions / median / 1e6;
-        System.out.printf("%-12s  %d instructions; first run %.3f s; %d runs after %d warm-up: min %.3f s, "
-                + "max %.3f s, median %.3f s = %.1f MIPS%n", name + ":", instructions, first, runs, warmup,
-                seconds[0], seconds[runs - 1], median, mips);
+        if (!translate) {
+            System.out.printf("instructions: %d%n", instructions);
+        }
+        System.out.printf("%-12s  first run %.3f s; %d runs after %d warm-up: min %.3f s, max %.3f s, median %.3f s"
+                + " = %.1f MIPS%n", name + ":", first, runs, warmup, seconds[0], seconds[runs - 1], median, mips);
         if (translate) {
             System.out.printf("%-12s  %d regions, %d KiB of classes, %d entries into translated code per run%n", "",
                     stats.regions(), stats.bytes() >> 10, stats.entered());

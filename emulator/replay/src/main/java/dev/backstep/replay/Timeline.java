@@ -100,7 +100,11 @@ public final class Timeline implements AutoCloseable {
         this.snapshots = new SnapshotStore<>(new PageAccounting(cfg.ramSize()), new ThinningPolicy(opts.nearSpacing()),
                 opts.memoryBudget(), opts.maxSnapshots());
         // the translator changes how fast the machine runs, never what it does; either side can turn it off
-        this.m = new Machine(cfg.withTranslate(cfg.translate() && opts.translate()), input, output);
+        MachineConfig engine = cfg.withTranslate(cfg.translate() && opts.translate());
+        if (opts.translationThreshold() > 0) {
+            engine = engine.toBuilder().translationThreshold(opts.translationThreshold()).build();
+        }
+        this.m = new Machine(engine, input, output);
         try {
             m.load(elf);
         } catch (ElfFormatException e) {
