@@ -401,20 +401,20 @@ final class Cpu {
 
     /**
      * Interprets up to {@code end} from an entry the translated region cannot take (its block would cross the
-     * chunk's end): the entry's slot holds the real instruction meanwhile, and is decoded (and marked) again
-     * afterwards.
+     * chunk's end): the entry's slot holds the real instruction meanwhile, and the entry marker again afterwards
+     * (unless something changed the slot: it is then decoded, and marked, again when reached).
      */
-    int interpretThroughEntry(long end) {
+    int interpretThroughEntry(long end, long decoded) {
         int at = pc;
         long[] page = codePage(at);
         int slot = (at & 0xFFF) >>> 1;
-        page[slot] = decodedInstruction(at);
+        page[slot] = decoded;
         try {
-            return runChunk(end);
+            return interpret(end);
         } finally {
             long[] now = codePageOrNull(at);
-            if (now != null && now[slot] != Op.BREAKPOINT) {
-                now[slot] = 0;
+            if (now != null && now[slot] == decoded) {
+                now[slot] = translations != null && translations.hasEntry(at) ? Op.ENTRY : 0;
             }
         }
     }
@@ -451,6 +451,15 @@ final class Cpu {
      * or something needs the machine's attention. Leaves pc/icount in the fields.
      */
     int runChunk(long stopAt) {
+        signals.chunkEnd = stopAt;
+        return interpret(stopAt);
+    }
+
+    /**
+     * The interpreter: as {@link #runChunk}, within a chunk whose end is already in {@link Signals#chunkEnd} (and no
+     * later than stopAt). The translator interprets stretches of a chunk with it.
+     */
+    int interpret(long stopAt) {
         // The registers live in a local array during the chunk: the JIT knows its length, so the masked
         // register indexes need no bounds checks. Copied back on every way out.
         final int[] x = new int[64];
@@ -459,7 +468,6 @@ final class Cpu {
             final Signals sig = this.signals;
             final byte[][] rp = this.rp;
             final byte[][] wp = this.wp;
-            sig.chunkEnd = stopAt;
             // Only slow paths (devices, CSR writes, code invalidation...) end a chunk early: the loop keeps
             // the end in a local and re-reads the shared field after each of them.
             long end = stopAt;
@@ -535,7 +543,7 @@ final class Cpu {
                                 x[rd] = p[a & 0xFFF];
                             } else {
                                 x[rd] = (byte) bus.load(a, 1, pc, ic);
-                                end = sig.chunkEnd;
+                                end = Math.min(end, sig.chunkEnd);
                             }
                         }
                         case Op.LBU -> {
@@ -546,7 +554,7 @@ final class Cpu {
                                 x[rd] = p[a & 0xFFF] & 0xFF;
                             } else {
                                 x[rd] = bus.load(a, 1, pc, ic);
-                                end = sig.chunkEnd;
+                                end = Math.min(end, sig.chunkEnd);
                             }
                         }
                         case Op.LH -> {
@@ -557,7 +565,7 @@ final class Cpu {
                                 x[rd] = (short) Ram.I16.get(p, a & 0xFFF);
                             } else {
                                 x[rd] = (short) bus.load(a, 2, pc, ic);
-                                end = sig.chunkEnd;
+                                end = Math.min(end, sig.chunkEnd);
                             }
                         }
                         case Op.LHU -> {
@@ -568,7 +576,7 @@ final class Cpu {
                                 x[rd] = (short) Ram.I16.get(p, a & 0xFFF) & 0xFFFF;
                             } else {
                                 x[rd] = bus.load(a, 2, pc, ic);
-                                end = sig.chunkEnd;
+                                end = Math.min(end, sig.chunkEnd);
                             }
                         }
                         case Op.LW -> {
@@ -579,7 +587,7 @@ final class Cpu {
                                 x[rd] = (int) Ram.I32.get(p, a & 0xFFF);
                             } else {
                                 x[rd] = bus.load(a, 4, pc, ic);
-                                end = sig.chunkEnd;
+                                end = Math.min(end, sig.chunkEnd);
                             }
                         }
                         case Op.SB -> {
@@ -590,7 +598,7 @@ final class Cpu {
                                 p[a & 0xFFF] = (byte) x[rs2];
                             } else {
                                 bus.store(a, 1, x[rs2], pc, ic);
-                                end = sig.chunkEnd;
+                                end = Math.min(end, sig.chunkEnd);
                             }
                         }
                         case Op.SH -> {
@@ -601,7 +609,7 @@ final class Cpu {
                                 Ram.I16.set(p, a & 0xFFF, (short) x[rs2]);
                             } else {
                                 bus.store(a, 2, x[rs2], pc, ic);
-                                end = sig.chunkEnd;
+                                end = Math.min(end, sig.chunkEnd);
                             }
                         }
                         case Op.SW -> {
@@ -612,7 +620,7 @@ final class Cpu {
                                 Ram.I32.set(p, a & 0xFFF, x[rs2]);
                             } else {
                                 bus.store(a, 4, x[rs2], pc, ic);
-                                end = sig.chunkEnd;
+                                end = Math.min(end, sig.chunkEnd);
                             }
                         }
                         case Op.ADDI -> x[rd] = x[rs1] + imm;
@@ -665,7 +673,7 @@ final class Cpu {
                             pc = this.pc;
                             ic = this.icount;
                             codeTag = 1;
-                            end = sig.chunkEnd;
+                            end = Math.min(end, sig.chunkEnd);
                             continue;
                         }
                     }

@@ -192,7 +192,7 @@ public final class Machine {
     /**
      * Asks the run() in progress (on another thread), or else the next one, to return
      * {@link StopReason#INTERRUPTED} soon: within one chunk of instructions ({@value RunLoop#POLL_INTERVAL} at
-     * most), or at once when the hart waits in wfi for outside input. Thread-safe; the machine stops at an
+     * most, {@value RunLoop#TRANSLATED_POLL_INTERVAL} with the translator on), or at once when the hart waits in wfi for outside input. Thread-safe; the machine stops at an
      * instruction boundary, in a state that is consistent and resumable. One request, one stop.
      */
     public void interrupt() {

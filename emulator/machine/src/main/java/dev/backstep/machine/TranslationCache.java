@@ -23,12 +23,15 @@ final class TranslationCache {
         final int index;
         /** Instructions of the block starting here: the run must have that much budget left to enter. */
         final int blockLength;
+        /** The decoded instruction at the entry, for the interpreter when the block does not fit (see Cpu.ENTRY). */
+        final long decoded;
 
-        Entry(Translation translation, int index, int blockLength) {
+        Entry(Translation translation, int index, int blockLength, long decoded) {
             this.translation = translation;
             this.code = translation.code;
             this.index = index;
             this.blockLength = blockLength;
+            this.decoded = decoded;
         }
     }
 
@@ -45,7 +48,7 @@ final class TranslationCache {
         long lastUsed;
         boolean dropped;
 
-        Translation(Region code, int bytes, int[] starts, int[] ends, int[] blockLengths, int[] pages) {
+        Translation(Region code, int bytes, int[] starts, int[] ends, int[] blockLengths, long[] firsts, int[] pages) {
             this.code = code;
             this.bytes = bytes;
             this.starts = starts;
@@ -53,7 +56,7 @@ final class TranslationCache {
             this.pages = pages;
             this.entries = new Entry[starts.length];
             for (int b = 0; b < starts.length; b++) {
-                entries[b] = new Entry(this, b, blockLengths[b]);
+                entries[b] = new Entry(this, b, blockLengths[b], firsts[b]);
             }
         }
 
@@ -155,18 +158,20 @@ final class TranslationCache {
         int[] starts = new int[n];
         int[] ends = new int[n];
         int[] lengths = new int[n];
+        long[] firsts = new long[n];
         java.util.TreeSet<Integer> touched = new java.util.TreeSet<>();
         for (int b = 0; b < n; b++) {
             RegionPlan.Block block = blocks.get(b);
             starts[b] = block.start() - ramBase;
             ends[b] = block.last().next() - ramBase;
             lengths[b] = block.length();
+            firsts[b] = block.insns().get(0).decoded();
             for (int p = starts[b] >>> 12; p <= (ends[b] - 1) >>> 12; p++) {
                 touched.add(p);
             }
         }
         int[] pageList = touched.stream().mapToInt(Integer::intValue).toArray();
-        Translation t = new Translation(code, classBytes, starts, ends, lengths, pageList);
+        Translation t = new Translation(code, classBytes, starts, ends, lengths, firsts, pageList);
         for (int p : pageList) {
             Page page = pages[p];
             if (page == null) {

@@ -20,6 +20,8 @@ import java.util.Set;
  */
 final class Translator {
     static final int DEFAULT_HOT_THRESHOLD = 50_000;
+    /** Longest run of the interpreter before its instructions are counted towards hotness. */
+    static final int INTERPRETED_STRETCH = 4096;
     /** Instructions a region may hold (less when its method would be too large to be JIT-compiled). */
     static final int MAX_REGION_INSNS = Integer.getInteger("bs.maxInsns", 24);
 
@@ -93,7 +95,8 @@ final class Translator {
             TranslationCache.Entry e = cache.entryAt(pc);
             int r;
             if (e == null) {
-                r = cpu.runChunk(end);
+                // stretches of at most INTERPRETED_STRETCH: hot code is noticed within that many instructions
+                r = cpu.interpret(Math.min(end, ic + INTERPRETED_STRETCH));
                 warm(pc, cpu.icount() - ic);
             } else if (ic + e.blockLength <= end) {
                 // the one place translated code is entered
@@ -102,7 +105,7 @@ final class Translator {
                 context.end = end;
                 r = e.code.run(context, e.index, ic, end);
             } else {
-                r = cpu.interpretThroughEntry(end);
+                r = cpu.interpretThroughEntry(end, e.decoded);
             }
             if (r != Cpu.R_CHUNK && r != Cpu.R_ENTRY) {
                 return r;

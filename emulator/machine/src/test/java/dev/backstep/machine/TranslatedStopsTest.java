@@ -32,7 +32,7 @@ class TranslatedStopsTest {
     @Test
     void everyIcountInsideTranslatedCodeLandsExactly() {
         EnginePair p = EnginePair.ofCode("loop", loop());
-        long warm = 20_000;
+        long warm = 200_000;
         p.runTo(warm);
         assertTrue(p.translator.translationStats().installed() > 0, "the loop was translated");
         MachineSnapshot start = p.translator.snapshot();

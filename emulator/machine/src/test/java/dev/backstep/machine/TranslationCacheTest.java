@@ -47,7 +47,7 @@ class TranslationCacheTest {
         byte[] first = TranslatedStopsTest.loop();
         byte[] second = RandomProgram.generate(77);
         EnginePair p = EnginePair.ofCode("restore", first);
-        p.runTo(30_000);
+        p.runTo(200_000);
         MachineSnapshot si = p.interpreter.snapshot();
         MachineSnapshot st = p.translator.snapshot();
         long installed = p.translator.translationStats().installed();
@@ -56,7 +56,7 @@ class TranslationCacheTest {
             m.memory().writeBytes(MachineConfig.RAM_BASE, second);
             m.hart().setPc(MachineConfig.RAM_BASE);
         }
-        p.runTo(40_000);
+        p.runTo(300_000);
         p.interpreter.restore(si);
         p.translator.restore(st);
         p.runRandomly(new Random(4), 2000, 100_000, 200);
@@ -90,7 +90,7 @@ class TranslationCacheTest {
                 ExternalInput.none(), UartOutput.discard());
         m.reset();
         m.memory().writeBytes(MachineConfig.RAM_BASE, TranslatedStopsTest.loop());
-        m.run(50_000);
+        m.run(300_000);
         List<WeakReference<Class<?>>> classes = new ArrayList<>();
         for (Region r : m.translator().cache().regions()) {
             classes.add(new WeakReference<>(r.getClass()));
