@@ -75,7 +75,21 @@ final class Cpu {
 
     /** A restore put another page under decoded code: keep the decoded form only if the bytes are the same. */
     private void codePageReplaced(int i, byte[] before, byte[] after) {
-        if (!java.util.Arrays.equals(before == null ? Ram.ZERO : before, after == null ? Ram.ZERO : after)) {
+        byte[] b = before == null ? Ram.ZERO : before;
+        byte[] a = after == null ? Ram.ZERO : after;
+        if (java.util.Arrays.equals(b, a)) {
+            return;
+        }
+        if (translations != null && translations.pageReplaced(i, b, a)) {
+            // translated code whose bytes did not change stays (code and data often share a page: a restore
+            // must not throw away the hot loop because a variable next to it changed); the page stays a code
+            // page, and its decoded instructions are decoded again
+            java.util.Arrays.fill(codeRam[i], 0);
+            if (i > 0 && codeRam[i - 1] != null) {
+                codeRam[i - 1][LAST_SLOT] = 0;
+            }
+            signals.endChunk();
+        } else {
             invalidateRamPage(i);
         }
     }

@@ -278,6 +278,35 @@ final class TranslationCache {
         signals.endChunk(); // the running region may be one of them: it stops after this store
     }
 
+    /**
+     * A restore replaced RAM page i with other contents: the regions whose code bytes on it changed go.
+     *
+     * @return whether translated code remains on the page
+     */
+    boolean pageReplaced(int i, byte[] before, byte[] after) {
+        Page page = pages[i];
+        if (page == null || page.regions.isEmpty()) {
+            return false;
+        }
+        int base = i << 12;
+        boolean dropped = false;
+        for (Translation t : List.copyOf(page.regions)) {
+            for (int b = 0; b < t.starts.length; b++) {
+                int from = Math.max(t.starts[b], base) - base;
+                int to = Math.min(t.ends[b], base + Ram.PAGE) - base;
+                if (from < to && !java.util.Arrays.equals(before, from, to, after, from, to)) {
+                    drop(t);
+                    dropped = true;
+                    break;
+                }
+            }
+        }
+        if (dropped) {
+            signals.endChunk();
+        }
+        return !page.regions.isEmpty();
+    }
+
     /** RAM page i got other contents (a restore): every region made from it goes. */
     void pageChanged(int i) {
         Page page = pages[i];

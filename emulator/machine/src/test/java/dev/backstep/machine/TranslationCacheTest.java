@@ -64,6 +64,28 @@ class TranslationCacheTest {
     }
 
     @Test
+    void aRestoreThatOnlyChangesDataNextToCodeKeepsItsTranslations() {
+        // the loop counts in a word on its own code page
+        int var = MachineConfig.RAM_BASE + 0x800;
+        Asm a = new Asm().li(5, var);
+        int top = a.pc();
+        a.lw(6, 5, 0).addi(6, 6, 1).sw(6, 5, 0).addi(7, 7, 3);
+        a.jal(0, top - a.pc());
+        EnginePair p = EnginePair.ofCode("code and data on one page", a.bytes());
+        p.runTo(300_000);
+        MachineSnapshot si = p.interpreter.snapshot();
+        MachineSnapshot st = p.translator.snapshot();
+        p.runTo(600_000);
+        TranslationStats before = p.translator.translationStats();
+        assertTrue(before.regions() > 0);
+        p.interpreter.restore(si);
+        p.translator.restore(st);
+        assertEquals(before.dropped(), p.translator.translationStats().dropped(), "the loop's code did not change");
+        p.runRandomly(new Random(5), 5000, 900_000, 300);
+        assertEquals(before.dropped(), p.translator.translationStats().dropped(), "nothing dropped since");
+    }
+
+    @Test
     void theCacheStaysWithinItsLimit() {
         long limit = 24 << 10;
         for (int seed = 40; seed < 50; seed++) {
