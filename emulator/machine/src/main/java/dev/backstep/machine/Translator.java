@@ -24,8 +24,9 @@ final class Translator {
     static final int INTERPRETED_STRETCH = 4096;
     /**
      * Instructions a region may hold (less when its method would be too large to be JIT-compiled). Measured: 24 beats
-     * 16, 40, 64, 128 and 500 on the examples, both first run and steady state; larger regions compile to slower code
-     * (the JIT's inlining budget runs out before every memory access is inlined) and take longer to compile.
+     * 16, 40, 64, 128 and 500 on the examples, both first run and steady state: larger regions take longer to compile
+     * and, measured, also run slower once compiled (likely the JIT's inlining budget running out before every memory
+     * access is inlined).
      */
     static final int MAX_REGION_INSNS = 24;
 
