@@ -12,6 +12,7 @@ export interface BackstepLaunchConfiguration {
     consoleInput?: boolean;
     ram?: string;
     snapshotBudget?: string;
+    translate?: boolean;
     debugServer?: number;
     javaHome?: string;
     [key: string]: unknown;
@@ -75,6 +76,9 @@ export function problemOf(config: BackstepLaunchConfiguration): string | undefin
     }
     if (config.consoleInput !== undefined && typeof config.consoleInput !== 'boolean') {
         return `Backstep: "consoleInput" must be true or false, not ${describeValue(config.consoleInput)}.`;
+    }
+    if (config.translate !== undefined && typeof config.translate !== 'boolean') {
+        return `Backstep: "translate" must be true or false, not ${describeValue(config.translate)}.`;
     }
     if (config.input !== undefined && config.inputText !== undefined) {
         return 'Backstep: set either "input" (a file) or "inputText" (literal text) for the UART, not both.';

@@ -64,6 +64,7 @@ describe('debug configuration provider', () => {
         ['both input and inputText', { input: 'in.txt', inputText: 'abc' }, /either "input".*or "inputText"/],
         ['an unreadable ram size', { ram: 'lots' }, /"ram" is "lots"; write a size such as "128M"/],
         ['a numeric snapshotBudget', { snapshotBudget: 256 }, /"snapshotBudget" is 256/],
+        ['translate given as text', { translate: 'no' }, /"translate" must be true or false/],
         ['a debugServer port out of range', { debugServer: 70000 }, /"debugServer" is 70000/],
         ['a debugServer given as text', { debugServer: '4711' }, /"debugServer" is "4711"/],
         ['an attach request', { request: 'attach' }, /request "attach" is not supported/],

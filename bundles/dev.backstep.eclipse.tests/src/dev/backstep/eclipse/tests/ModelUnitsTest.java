@@ -77,6 +77,9 @@ class ModelUnitsTest {
         assertEquals(Boolean.TRUE, args.get("stopOnEntry"));
         assertEquals("1M", args.get("ram"));
         assertEquals(Boolean.TRUE, args.get("consoleInput"), "typing in the Console reaches the guest");
+        assertEquals(Boolean.TRUE, args.get("translate"), "the translator is on unless turned off");
+        config.setAttribute(LaunchAttributes.TRANSLATE, false);
+        assertEquals(Boolean.FALSE, BackstepLaunchDelegate.launchArguments(config).get("translate"));
     }
 
     @Test

@@ -89,6 +89,7 @@ public final class BackstepLaunchDelegate extends LaunchConfigurationDelegate {
         args.put("stopOnEntry", config.getAttribute(LaunchAttributes.STOP_ON_ENTRY, false));
         putIfSet(args, "ram", config.getAttribute(LaunchAttributes.RAM, ""));
         putIfSet(args, "snapshotBudget", config.getAttribute(LaunchAttributes.SNAPSHOT_BUDGET, ""));
+        args.put("translate", config.getAttribute(LaunchAttributes.TRANSLATE, true));
         return args;
     }
 

@@ -18,6 +18,8 @@ public final class LaunchAttributes {
     /** Guest RAM size such as "128M"; blank for the server's default. */
     public static final String RAM = P + "ram";
     public static final String SNAPSHOT_BUDGET = P + "snapshotBudget";
+    /** Translate hot guest code to JVM bytecode (default true); false interprets everything, to compare. */
+    public static final String TRANSLATE = P + "translate";
     /** A java executable or JDK folder to run the server with; blank for the Java running Eclipse. */
     public static final String JAVA = P + "java";
     /** A server jar to use instead of the bundled one; blank for the bundled one. */

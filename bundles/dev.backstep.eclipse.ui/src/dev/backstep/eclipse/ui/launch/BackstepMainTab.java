@@ -22,7 +22,7 @@ import org.eclipse.ui.dialogs.ResourceSelectionDialog;
 import dev.backstep.eclipse.core.launch.LaunchAttributes;
 import dev.backstep.eclipse.ui.BackstepUi;
 
-/** Program, mode, recording, UART input, stop on entry, and the Java that runs the server. */
+/** Program, mode, recording, UART input, stop on entry, translation, and the Java that runs the server. */
 public final class BackstepMainTab extends AbstractLaunchConfigurationTab {
 
     private Text program;
@@ -31,6 +31,7 @@ public final class BackstepMainTab extends AbstractLaunchConfigurationTab {
     private Text inputFile;
     private Text inputText;
     private Button stopOnEntry;
+    private Button translate;
     private Text java;
     private Image image;
 
@@ -55,6 +56,10 @@ public final class BackstepMainTab extends AbstractLaunchConfigurationTab {
         stopOnEntry.setText("&Stop on entry");
         stopOnEntry.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
         stopOnEntry.addListener(SWT.Selection, e -> changed());
+        translate = new Button(c, SWT.CHECK);
+        translate.setText("&Translate hot code to JVM bytecode (faster; off: interpret everything, to compare)");
+        translate.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        translate.addListener(SWT.Selection, e -> changed());
         java = fileRow(c, "&Java (≥ 17) for the server, blank for this one:", false);
     }
 
@@ -96,6 +101,7 @@ public final class BackstepMainTab extends AbstractLaunchConfigurationTab {
     public void setDefaults(ILaunchConfigurationWorkingCopy config) {
         config.setAttribute(LaunchAttributes.MODE, LaunchAttributes.MODE_RECORD);
         config.setAttribute(LaunchAttributes.STOP_ON_ENTRY, false);
+        config.setAttribute(LaunchAttributes.TRANSLATE, true);
     }
 
     @Override
@@ -107,6 +113,7 @@ public final class BackstepMainTab extends AbstractLaunchConfigurationTab {
             inputFile.setText(config.getAttribute(LaunchAttributes.INPUT_FILE, ""));
             inputText.setText(config.getAttribute(LaunchAttributes.INPUT_TEXT, ""));
             stopOnEntry.setSelection(config.getAttribute(LaunchAttributes.STOP_ON_ENTRY, false));
+            translate.setSelection(config.getAttribute(LaunchAttributes.TRANSLATE, true));
             java.setText(config.getAttribute(LaunchAttributes.JAVA, ""));
         } catch (CoreException e) {
             setErrorMessage(e.getMessage());
@@ -121,6 +128,7 @@ public final class BackstepMainTab extends AbstractLaunchConfigurationTab {
         config.setAttribute(LaunchAttributes.INPUT_FILE, inputFile.getText().trim());
         config.setAttribute(LaunchAttributes.INPUT_TEXT, inputText.getText());
         config.setAttribute(LaunchAttributes.STOP_ON_ENTRY, stopOnEntry.getSelection());
+        config.setAttribute(LaunchAttributes.TRANSLATE, translate.getSelection());
         config.setAttribute(LaunchAttributes.JAVA, java.getText().trim());
     }
 

@@ -4,6 +4,7 @@ import dev.backstep.replay.bench.ReplayBenchmark;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,6 +20,9 @@ final class BenchReplayCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "PROG.elf")
     Path program;
 
+    @Mixin
+    TranslateOption engine;
+
     @Option(names = "--points", defaultValue = "200", converter = PositiveCount.class,
             description = "random reverse-step points (default: ${DEFAULT-VALUE})")
     long points;
@@ -28,7 +32,7 @@ final class BenchReplayCommand implements Callable<Integer> {
         if (program != null) {
             UserFiles.requireReadable(program);
         }
-        ReplayBenchmark bench = new ReplayBenchmark(System.out);
+        ReplayBenchmark bench = new ReplayBenchmark(System.out, engine.translate());
         try (CtrlC ctrlC = CtrlC.handle(bench::cancel)) {
             bench.run(program, (int) Math.min(points, 100_000));
         }

@@ -49,6 +49,9 @@ final class GdbServerCommand implements Callable<Integer> {
     @Mixin
     MachineOptions machine;
 
+    @Mixin
+    TranslateOption engine;
+
     @Option(names = "--uart-to-gdb", description = "also show the guest's UART output in gdb's console")
     boolean uartToGdb;
 
@@ -68,9 +71,9 @@ final class GdbServerCommand implements Callable<Integer> {
         PrintStream err = System.err;
         HostInput in = input == null ? null : HostInput.open(input);
         try (Timeline t = replay != null
-                ? Timeline.replay(recording, replay, program, TimelineOptions.defaults())
+                ? Timeline.replay(recording, replay, program, engine.apply(TimelineOptions.defaults()))
                 : Timeline.record(program, record, in == null ? ExternalInput.none() : in.source(),
-                        machine.config(), TimelineOptions.defaults());
+                        engine.apply(machine.config()), engine.apply(TimelineOptions.defaults()));
              GdbServer server = new GdbServer(t, System.out, uartToGdb, msg -> err.println("backstep: " + msg))) {
             int bound = server.bind(host, port);
             err.println("backstep: gdbserver for " + program.getFileName() + (replay != null ? " (replaying " + replay

@@ -42,6 +42,9 @@ final class RecordCommand implements Callable<Integer> {
     @Mixin
     MachineOptions machine;
 
+    @Mixin
+    TranslateOption engine;
+
     @Option(names = "--quiet", description = "do not print the guest's output")
     boolean quiet;
 
@@ -61,7 +64,7 @@ final class RecordCommand implements Callable<Integer> {
             throw new CliErrors.UserError(output + ": that is the program itself; give the recording another name");
         }
         ElfImage elf = ElfImage.read(program); // a file that is not an ELF is a usage error before anything is written
-        MachineConfig cfg = machine.config();
+        MachineConfig cfg = engine.apply(machine.config());
         long limit = maxInstructions == null ? Long.MAX_VALUE : maxInstructions;
         CountDownLatch closed = new CountDownLatch(1);
         // kill (SIGTERM) or a closed terminal: end the run and let the recording be closed, briefly
@@ -77,7 +80,7 @@ final class RecordCommand implements Callable<Integer> {
         RunSummary summary;
         try (GuestConsole console = new GuestConsole(System.out);
              HostInput in = HostInput.open(input)) {
-            summary = recorder.record(program, output, in.source(), cfg, TimelineOptions.defaults(),
+            summary = recorder.record(program, output, in.source(), cfg, engine.apply(TimelineOptions.defaults()),
                     new TimelineListener() {
                         @Override
                         public void output(byte b, long icount) {

@@ -9,6 +9,7 @@ import dev.backstep.replay.stop.TimelineStopKind;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,6 +28,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--elf", paramLabel = "PROG.elf",
             description = "check the recording against this ELF (default: the copy embedded in the recording)")
     Path elf;
+
+    @Mixin
+    TranslateOption engine;
 
     @Option(names = "--quiet", description = "do not print the guest's output")
     boolean quiet;
@@ -49,7 +53,7 @@ final class ReplayCommand implements Callable<Integer> {
         try (GuestConsole console = new GuestConsole(System.out);
              ProgressDisplay bar = ProgressDisplay.open("replay", rec.validUpTo(), !noProgress);
              CtrlC ctrlC = CtrlC.handle(replayer::cancel)) {
-            summary = replayer.replay(rec, recording, elf, TimelineOptions.defaults(), new TimelineListener() {
+            summary = replayer.replay(rec, recording, elf, engine.apply(TimelineOptions.defaults()), new TimelineListener() {
                 @Override
                 public void output(byte b, long icount) {
                     if (!quiet) {

@@ -23,6 +23,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     MachineOptions machine;
 
+    @Mixin
+    TranslateOption engine;
+
     @Option(names = "--max-instructions", paramLabel = "N", converter = PositiveCount.class,
             description = "stop after N instructions (default: no limit)")
     Long maxInstructions;
@@ -34,7 +37,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ElfImage elf = ElfImage.read(UserFiles.requireReadable(program));
-        MachineConfig cfg = machine.config();
+        MachineConfig cfg = engine.apply(machine.config());
         AtomicBoolean cancelled = new AtomicBoolean();
         try (GuestConsole console = new GuestConsole(System.out);
              HostInput in = HostInput.open(input)) {

@@ -11,6 +11,11 @@ class BenchCommandTest {
         var r = CliRunner.run("bench", CliRunner.example("hello.elf").toString(), "--runs", "1", "--warmup", "0");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().matches("(?s).*instructions: \\d+.*MIPS: [0-9.]+.*"), r.out());
+        assertTrue(r.out().matches("(?s).*interpreter: .* MIPS\n.*translator: .* MIPS\n.*"), r.out());
+        var only = CliRunner.run("bench", CliRunner.example("hello.elf").toString(), "--runs", "1", "--warmup", "0",
+                "--no-translate");
+        assertEquals(0, only.status(), only.err());
+        assertTrue(only.out().contains("interpreter:") && !only.out().contains("translator:"), only.out());
     }
 
     @Test
@@ -18,8 +23,8 @@ class BenchCommandTest {
         var r = CliRunner.run("bench", CliRunner.example("hello.elf").toString(), "--runs", "2", "--warmup", "1",
                 "--target-mips", "1000000");
         assertEquals(ExitStatus.OK, r.status(), r.err());
-        assertTrue(r.out().matches("(?s).*\nrun 1/3 \\(warm-up\\): [0-9.]+ s, [0-9.]+ MIPS\n"
-                + "run 2/3: [0-9.]+ s, [0-9.]+ MIPS\nrun 3/3: .*"), r.out());
+        assertTrue(r.out().matches("(?s).*\ninterpreter run 1/3 \\(warm-up\\): [0-9.]+ s, [0-9.]+ MIPS\n"
+                + "interpreter run 2/3: [0-9.]+ s, [0-9.]+ MIPS\ninterpreter run 3/3: .*\ntranslator run 3/3: .*"), r.out());
         assertTrue(r.out().matches("(?s).*\nMIPS: [0-9.]+ \\(target 1000000: MISSED\\)\n"), r.out());
         var met = CliRunner.run("bench", CliRunner.example("hello.elf").toString(), "--runs", "1", "--warmup", "0",
                 "--target-mips", "0");

@@ -20,8 +20,11 @@ final class Cpu {
 
     // chunk results
     static final int R_CHUNK = 0, R_BREAKPOINT = 1, R_SYNC_TRAP = 2, R_WFI = 3;
+    /** The interpreter reached the entry of a translated block (pc and icount in the fields, nothing executed there). */
+    static final int R_ENTRY = 4;
 
-    private final int[] x = new int[33];
+    /** x0..x31 and the x0 sink (index 32); translated code loads and stores them at its entry and exits. */
+    final int[] x = new int[33];
     private int pc;
     private long icount;
     private int priv = PRIV_M;
@@ -53,6 +56,8 @@ final class Cpu {
     private final Set<Integer> breakpoints;
     /** A breakpoint address not marked while stepping over it (1: none, as pcs are even). */
     private int suppressedBreakpoint = 1;
+    /** Translated code, told about every change of code; null when the machine only interprets. */
+    private TranslationCache translations;
 
     Cpu(Bus bus, Set<Integer> breakpoints) {
         this.bus = bus;
@@ -70,7 +75,21 @@ final class Cpu {
 
     /** A restore put another page under decoded code: keep the decoded form only if the bytes are the same. */
     private void codePageReplaced(int i, byte[] before, byte[] after) {
-        if (!java.util.Arrays.equals(before == null ? Ram.ZERO : before, after == null ? Ram.ZERO : after)) {
+        byte[] b = before == null ? Ram.ZERO : before;
+        byte[] a = after == null ? Ram.ZERO : after;
+        if (java.util.Arrays.equals(b, a)) {
+            return;
+        }
+        if (translations != null && translations.pageReplaced(i, b, a)) {
+            // translated code whose bytes did not change stays (code and data often share a page: a restore
+            // must not throw away the hot loop because a variable next to it changed); the page stays a code
+            // page, and its decoded instructions are decoded again
+            java.util.Arrays.fill(codeRam[i], 0);
+            if (i > 0 && codeRam[i - 1] != null) {
+                codeRam[i - 1][LAST_SLOT] = 0;
+            }
+            signals.endChunk();
+        } else {
             invalidateRamPage(i);
         }
     }
@@ -188,7 +207,15 @@ final class Cpu {
 
     // ---------------------------------------------------------------- decode cache
 
+    /** Translated code from now on hears of every change to decoded code (stores, restores, breakpoints, fence.i). */
+    void attachTranslations(TranslationCache t) {
+        translations = t;
+    }
+
     void invalidateRamPage(int i) {
+        if (translations != null) {
+            translations.pageChanged(i);
+        }
         codeRam[i] = null;
         ram.setFlag(i, Ram.CODE, false);
         if (i > 0 && codeRam[i - 1] != null) {
@@ -204,6 +231,9 @@ final class Cpu {
      * The running loop sees the cleared slots and decodes them again.
      */
     void invalidateStore(int i, int off, int size) {
+        if (translations != null) {
+            translations.stored(i, off, size);
+        }
         long[] c = codeRam[i];
         if (c == null) {
             return;
@@ -219,6 +249,9 @@ final class Cpu {
     }
 
     void invalidateAll() {
+        if (translations != null) {
+            translations.clear();
+        }
         for (int i = 0; i < codeRam.length; i++) {
             if (codeRam[i] != null) {
                 codeRam[i] = null;
@@ -243,6 +276,9 @@ final class Cpu {
      * breakpoint back after stepping off it then costs no second decode.
      */
     void markBreakpoint(int addr) {
+        if (translations != null) {
+            translations.breakpointAdded(addr);
+        }
         long[] page = codePageOrNull(addr);
         if (page != null && addr != suppressedBreakpoint) {
             page[(addr & 0xFFF) >>> 1] = Op.BREAKPOINT;
@@ -318,11 +354,83 @@ final class Cpu {
         long e;
         if (pc != suppressedBreakpoint && !breakpoints.isEmpty() && breakpoints.contains(pc)) {
             e = Op.BREAKPOINT;
+        } else if (translations != null && translations.hasEntry(pc)) {
+            e = Op.ENTRY;
         } else {
             e = Integer.toUnsignedLong(decodeTmp[0]) | (long) decodeTmp[1] << 32;
         }
         code[(pc & 0xFFF) >>> 1] = e;
         return e;
+    }
+
+    // ---------------------------------------------------------------- what the translator needs of the hart
+
+    /**
+     * The instruction at pc as the decoder sees it (low 32 bits the packed word, high 32 bits the immediate),
+     * whatever marker its decode slot holds; the pages it lies on become code pages, so stores there are noticed.
+     * Throws the instruction access fault of an unmapped pc.
+     */
+    long decodedInstruction(int pc) {
+        codePage(pc);
+        int bits = fetchBits(pc);
+        Decoder.decode(bits, decodeTmp);
+        return Integer.toUnsignedLong(decodeTmp[0]) | (long) decodeTmp[1] << 32;
+    }
+
+    /** Whether a RAM page has a decode page (and so the CODE flag that routes stores to it through the bus). */
+    boolean isCodePage(int ramPage) {
+        return codeRam[ramPage] != null;
+    }
+
+    /** A translated block starts at pc: the interpreter hands over when it gets there (unless a breakpoint is there). */
+    void markEntry(int at) {
+        long[] page = codePageOrNull(at);
+        if (page != null && page[(at & 0xFFF) >>> 1] != Op.BREAKPOINT) {
+            page[(at & 0xFFF) >>> 1] = Op.ENTRY;
+        }
+    }
+
+    /** The translated block at pc is gone: the slot is decoded again when next reached. */
+    void unmarkEntry(int at) {
+        long[] page = codePageOrNull(at);
+        if (page != null && page[(at & 0xFFF) >>> 1] == Op.ENTRY) {
+            page[(at & 0xFFF) >>> 1] = 0;
+        }
+    }
+
+    /** Translated code left the hart here. */
+    void moveTo(int newPc, long newIcount) {
+        pc = newPc;
+        icount = newIcount;
+    }
+
+    /** Translated code hit a faulting access at pc (the run loop enters the trap; nothing retired). */
+    void faultAt(int atPc, long atIcount, int cause, int tval) {
+        pc = atPc;
+        icount = atIcount;
+        trapCause = cause;
+        trapTval = tval;
+        trapRetires = false;
+    }
+
+    /**
+     * Interprets up to {@code end} from an entry the translated region cannot take (its block would cross the
+     * chunk's end): the entry's slot holds the real instruction meanwhile, and the entry marker again afterwards
+     * (unless something changed the slot: it is then decoded, and marked, again when reached).
+     */
+    int interpretThroughEntry(long end, long decoded) {
+        int at = pc;
+        long[] page = codePage(at);
+        int slot = (at & 0xFFF) >>> 1;
+        page[slot] = decoded;
+        try {
+            return interpret(end);
+        } finally {
+            long[] now = codePageOrNull(at);
+            if (now != null && now[slot] == decoded) {
+                now[slot] = translations != null && translations.hasEntry(at) ? Op.ENTRY : 0;
+            }
+        }
     }
 
     // ---------------------------------------------------------------- memory for lr/sc/amo (the loop inlines its own)
@@ -357,6 +465,15 @@ final class Cpu {
      * or something needs the machine's attention. Leaves pc/icount in the fields.
      */
     int runChunk(long stopAt) {
+        signals.chunkEnd = stopAt;
+        return interpret(stopAt);
+    }
+
+    /**
+     * The interpreter: as {@link #runChunk}, within a chunk whose end is already in {@link Signals#chunkEnd} (and no
+     * later than stopAt). The translator interprets stretches of a chunk with it.
+     */
+    int interpret(long stopAt) {
         // The registers live in a local array during the chunk: the JIT knows its length, so the masked
         // register indexes need no bounds checks. Copied back on every way out.
         final int[] x = new int[64];
@@ -365,7 +482,6 @@ final class Cpu {
             final Signals sig = this.signals;
             final byte[][] rp = this.rp;
             final byte[][] wp = this.wp;
-            sig.chunkEnd = stopAt;
             // Only slow paths (devices, CSR writes, code invalidation...) end a chunk early: the loop keeps
             // the end in a local and re-reads the shared field after each of them.
             long end = stopAt;
@@ -441,7 +557,7 @@ final class Cpu {
                                 x[rd] = p[a & 0xFFF];
                             } else {
                                 x[rd] = (byte) bus.load(a, 1, pc, ic);
-                                end = sig.chunkEnd;
+                                end = Math.min(end, sig.chunkEnd);
                             }
                         }
                         case Op.LBU -> {
@@ -452,7 +568,7 @@ final class Cpu {
                                 x[rd] = p[a & 0xFFF] & 0xFF;
                             } else {
                                 x[rd] = bus.load(a, 1, pc, ic);
-                                end = sig.chunkEnd;
+                                end = Math.min(end, sig.chunkEnd);
                             }
                         }
                         case Op.LH -> {
@@ -463,7 +579,7 @@ final class Cpu {
                                 x[rd] = (short) Ram.I16.get(p, a & 0xFFF);
                             } else {
                                 x[rd] = (short) bus.load(a, 2, pc, ic);
-                                end = sig.chunkEnd;
+                                end = Math.min(end, sig.chunkEnd);
                             }
                         }
                         case Op.LHU -> {
@@ -474,7 +590,7 @@ final class Cpu {
                                 x[rd] = (short) Ram.I16.get(p, a & 0xFFF) & 0xFFFF;
                             } else {
                                 x[rd] = bus.load(a, 2, pc, ic);
-                                end = sig.chunkEnd;
+                                end = Math.min(end, sig.chunkEnd);
                             }
                         }
                         case Op.LW -> {
@@ -485,7 +601,7 @@ final class Cpu {
                                 x[rd] = (int) Ram.I32.get(p, a & 0xFFF);
                             } else {
                                 x[rd] = bus.load(a, 4, pc, ic);
-                                end = sig.chunkEnd;
+                                end = Math.min(end, sig.chunkEnd);
                             }
                         }
                         case Op.SB -> {
@@ -496,7 +612,7 @@ final class Cpu {
                                 p[a & 0xFFF] = (byte) x[rs2];
                             } else {
                                 bus.store(a, 1, x[rs2], pc, ic);
-                                end = sig.chunkEnd;
+                                end = Math.min(end, sig.chunkEnd);
                             }
                         }
                         case Op.SH -> {
@@ -507,7 +623,7 @@ final class Cpu {
                                 Ram.I16.set(p, a & 0xFFF, (short) x[rs2]);
                             } else {
                                 bus.store(a, 2, x[rs2], pc, ic);
-                                end = sig.chunkEnd;
+                                end = Math.min(end, sig.chunkEnd);
                             }
                         }
                         case Op.SW -> {
@@ -518,7 +634,7 @@ final class Cpu {
                                 Ram.I32.set(p, a & 0xFFF, x[rs2]);
                             } else {
                                 bus.store(a, 4, x[rs2], pc, ic);
-                                end = sig.chunkEnd;
+                                end = Math.min(end, sig.chunkEnd);
                             }
                         }
                         case Op.ADDI -> x[rd] = x[rs1] + imm;
@@ -541,19 +657,24 @@ final class Cpu {
                         case Op.OR -> x[rd] = x[rs1] | x[rs2];
                         case Op.AND -> x[rd] = x[rs1] & x[rs2];
                         case Op.MUL -> x[rd] = x[rs1] * x[rs2];
-                        case Op.MULH -> x[rd] = (int) (((long) x[rs1] * x[rs2]) >> 32);
-                        case Op.MULHSU -> x[rd] = (int) (((long) x[rs1] * Integer.toUnsignedLong(x[rs2])) >> 32);
-                        case Op.MULHU -> x[rd] = (int) ((Integer.toUnsignedLong(x[rs1]) * Integer.toUnsignedLong(x[rs2])) >>> 32);
+                        case Op.MULH -> x[rd] = mulh(x[rs1], x[rs2]);
+                        case Op.MULHSU -> x[rd] = mulhsu(x[rs1], x[rs2]);
+                        case Op.MULHU -> x[rd] = mulhu(x[rs1], x[rs2]);
                         case Op.DIV -> x[rd] = div(x[rs1], x[rs2]);
-                        case Op.DIVU -> x[rd] = x[rs2] == 0 ? -1 : Integer.divideUnsigned(x[rs1], x[rs2]);
+                        case Op.DIVU -> x[rd] = divu(x[rs1], x[rs2]);
                         case Op.REM -> x[rd] = rem(x[rs1], x[rs2]);
-                        case Op.REMU -> x[rd] = x[rs2] == 0 ? x[rs1] : Integer.remainderUnsigned(x[rs1], x[rs2]);
+                        case Op.REMU -> x[rd] = remu(x[rs1], x[rs2]);
                         case Op.FENCE, Op.NOP -> {
                         }
                         case Op.BREAKPOINT -> {
                             this.pc = pc;
                             this.icount = ic;
                             return R_BREAKPOINT;
+                        }
+                        case Op.ENTRY -> {
+                            this.pc = pc;
+                            this.icount = ic;
+                            return R_ENTRY;
                         }
                         default -> {
                             // rare instructions: system, CSR, atomics
@@ -566,7 +687,7 @@ final class Cpu {
                             pc = this.pc;
                             ic = this.icount;
                             codeTag = 1;
-                            end = sig.chunkEnd;
+                            end = Math.min(end, sig.chunkEnd);
                             continue;
                         }
                     }
@@ -589,7 +710,29 @@ final class Cpu {
         }
     }
 
-    private static int div(int a, int b) {
+    // M extension semantics, shared by the interpreter and translated code
+
+    static int mulh(int a, int b) {
+        return (int) (((long) a * b) >> 32);
+    }
+
+    static int mulhsu(int a, int b) {
+        return (int) (((long) a * Integer.toUnsignedLong(b)) >> 32);
+    }
+
+    static int mulhu(int a, int b) {
+        return (int) ((Integer.toUnsignedLong(a) * Integer.toUnsignedLong(b)) >>> 32);
+    }
+
+    static int divu(int a, int b) {
+        return b == 0 ? -1 : Integer.divideUnsigned(a, b);
+    }
+
+    static int remu(int a, int b) {
+        return b == 0 ? a : Integer.remainderUnsigned(a, b);
+    }
+
+    static int div(int a, int b) {
         if (b == 0) {
             return -1;
         }
@@ -599,7 +742,7 @@ final class Cpu {
         return a / b;
     }
 
-    private static int rem(int a, int b) {
+    static int rem(int a, int b) {
         if (b == 0) {
             return a;
         }

@@ -23,6 +23,7 @@ public final class Machine {
     private final Hart hart;
     private final MemoryView memory;
     private final RunLoop loop;
+    private final Translator translator;
     private MachineStop lastStop;
     private ElfImage elf;
     private final long[] pageHashes;
@@ -38,7 +39,12 @@ public final class Machine {
         breakpoints.attach(cpu);
         this.hart = new Hart(cpu, bus.clint);
         this.memory = new MemoryView(bus, cpu::icount);
-        this.loop = new RunLoop(cpu, bus, signals, breakpoints);
+        this.translator = config.translate() ? new Translator(cpu, bus, signals, breakpoints.backing()) : null;
+        if (translator != null) {
+            translator.cache().setLimit(config.translationCacheBytes());
+            translator.setHotThreshold(config.translationThreshold());
+        }
+        this.loop = new RunLoop(cpu, bus, signals, breakpoints, translator);
         this.pageHashes = new long[ram.pageCount];
         this.hashedPages = new byte[ram.pageCount][];
         reset();
@@ -64,6 +70,21 @@ public final class Machine {
 
     Bus bus() {
         return bus;
+    }
+
+    /** The translator, or null when the machine only interprets. */
+    Translator translator() {
+        return translator;
+    }
+
+    /** What the translator holds and has done (all zero when it is off). */
+    public TranslationStats translationStats() {
+        if (translator == null) {
+            return new TranslationStats(false, 0, 0, 0, 0, 0, 0);
+        }
+        TranslationCache c = translator.cache();
+        return new TranslationStats(true, c.regionCount(), c.bytes(), c.installedCount(), c.droppedCount(),
+                translator.failures(), translator.entered());
     }
 
     /** Power-on state: RAM cleared, devices reset, pc at the reset ROM. */
@@ -171,7 +192,8 @@ public final class Machine {
     /**
      * Asks the run() in progress (on another thread), or else the next one, to return
      * {@link MachineStopReason#INTERRUPTED} soon: within one chunk of instructions ({@value RunLoop#POLL_INTERVAL} at
-     * most), or at once when the hart waits in wfi for outside input. Thread-safe; the machine stops at an
+     * most, {@value RunLoop#TRANSLATED_POLL_INTERVAL} with the translator on), or at once when the hart waits in wfi
+     * for outside input. Thread-safe; the machine stops at an
      * instruction boundary, in a state that is consistent and resumable. One request, one stop.
      */
     public void interrupt() {

@@ -1,16 +1,26 @@
 package dev.backstep.machine;
 
-/** Board configuration: RAM size (at 0x8000_0000) and hart count (only 1 supported). */
+/**
+ * Board configuration: RAM size (at 0x8000_0000) and hart count (only 1 supported); and how the machine executes
+ * guest code (translated to JVM bytecode when hot, or interpreted only), which changes nothing the guest or a
+ * recording can see.
+ */
 public final class MachineConfig {
     public static final int RAM_BASE = 0x8000_0000;
     public static final long DEFAULT_RAM_SIZE = 128L << 20;
 
     private final long ramSize;
     private final int harts;
+    private final boolean translate;
+    private final long translationCacheBytes;
+    private final int translationThreshold;
 
     private MachineConfig(Builder b) {
+        this.translationThreshold = b.translationThreshold;
         this.ramSize = b.ramSize;
         this.harts = b.harts;
+        this.translate = b.translate;
+        this.translationCacheBytes = b.translationCacheBytes;
     }
 
     public static Builder builder() {
@@ -29,14 +39,42 @@ public final class MachineConfig {
         return harts;
     }
 
+    /** Whether hot guest code is translated to JVM bytecode (default); false: the interpreter runs everything. */
+    public boolean translate() {
+        return translate;
+    }
+
+    /** Bytes of generated classes the translation cache keeps (least recently used regions dropped beyond). */
+    public long translationCacheBytes() {
+        return translationCacheBytes;
+    }
+
+    /** Instructions the interpreter runs from one code page before the translator compiles code there. */
+    public int translationThreshold() {
+        return translationThreshold;
+    }
+
+    /** The same board with the translator on or off. */
+    public MachineConfig withTranslate(boolean on) {
+        return toBuilder().translate(on).build();
+    }
+
+    public Builder toBuilder() {
+        return builder().ramSize(ramSize).harts(harts).translate(translate).translationCacheBytes(translationCacheBytes)
+                .translationThreshold(translationThreshold);
+    }
+
     @Override
     public String toString() {
-        return "ram=" + ramSize + " harts=" + harts;
+        return "ram=" + ramSize + " harts=" + harts + (translate ? "" : " interpreter-only");
     }
 
     public static final class Builder {
         private long ramSize = DEFAULT_RAM_SIZE;
         private int harts = 1;
+        private boolean translate = true;
+        private long translationCacheBytes = 64L << 20;
+        private int translationThreshold = 50_000;
 
         public Builder ramSize(long bytes) {
             if (bytes < 4096 || bytes > (1L << 31) || bytes % 4096 != 0) {
@@ -51,6 +89,28 @@ public final class MachineConfig {
                 throw new IllegalArgumentException("only 1 hart is supported, got " + n);
             }
             this.harts = n;
+            return this;
+        }
+
+        public Builder translate(boolean on) {
+            this.translate = on;
+            return this;
+        }
+
+        public Builder translationCacheBytes(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("translation cache size must not be negative: " + bytes);
+            }
+            this.translationCacheBytes = bytes;
+            return this;
+        }
+
+        /** Tests use small values so that short programs run translated code. */
+        public Builder translationThreshold(int instructions) {
+            if (instructions < 1) {
+                throw new IllegalArgumentException("translation threshold must be positive: " + instructions);
+            }
+            this.translationThreshold = instructions;
             return this;
         }
 

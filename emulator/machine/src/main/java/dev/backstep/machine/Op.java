@@ -31,4 +31,10 @@ final class Op {
     /** Non-compressed NOP-like ops that only need pc advance (c.nop, fence, hints). */
     static final int NOP = 72;
     static final int SRET = 73;
+    /**
+     * The first instruction of a translated block (the translator's entry marker in the decode cache): the
+     * interpreter hands over to the translated region there. The instruction itself is decoded afresh when the
+     * interpreter has to run it.
+     */
+    static final int ENTRY = 74;
 }

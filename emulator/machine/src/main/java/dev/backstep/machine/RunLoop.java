@@ -9,7 +9,8 @@ package dev.backstep.machine;
  *       stop), the timer, a hart asleep in wfi (it wakes, sleeps to the timer deadline, or waits for outside input,
  *       and the turn starts over at the same ic), an interrupt to take (or a TRAP stop before it).
  *   <li><b>A chunk</b>: {@link #executeChunk} is the only place guest instructions execute. The chunk's budget is
- *       {@link #chunkEnd}: the icount asked for, the next input event, the timer deadline, {@link #POLL_INTERVAL};
+ *       {@link #chunkEnd}: the icount asked for, the next input event, the timer deadline, {@link #POLL_INTERVAL}
+ *       (or {@link #TRANSLATED_POLL_INTERVAL});
  *       every stop stays exact because no chunk runs past it. A slow path (device access, CSR write, code
  *       invalidation, watchpoint hit, test finisher) ends the chunk early, after its instruction retired.
  *   <li><b>Why the chunk ended</b>: a breakpoint (BREAKPOINT, before the instruction), a synchronous trap (TRAP stop,
@@ -22,6 +23,11 @@ package dev.backstep.machine;
 final class RunLoop {
     /** The loop re-asks the input source at least this often (instructions). */
     static final int POLL_INTERVAL = 4096;
+    /**
+     * The same with the translator on: each chunk boundary costs a region exit and re-entry, so translated code gets
+     * longer chunks (at a thousand or so MIPS still a few dozen microseconds: pauses and typed input stay prompt).
+     */
+    static final int TRANSLATED_POLL_INTERVAL = 1 << 16;
     /** Trap entries at one icount, without any retired instruction, before we call it a loop. */
     private static final int TRAP_LOOP_LIMIT = 16;
 
@@ -30,6 +36,8 @@ final class RunLoop {
     private final Clint clint;
     private final Signals signals;
     private final Breakpoints breakpoints;
+    /** Runs chunks with translated code where there is some; null: the interpreter runs everything. */
+    private final Translator translator;
     /** Volatile: set by interrupt() from another thread. */
     private volatile boolean interruptRequested;
     private boolean stopOnTraps;
@@ -48,7 +56,8 @@ final class RunLoop {
     private long trapEntryIcount;
     private int trapEntries;
 
-    RunLoop(Cpu cpu, Bus bus, Signals signals, Breakpoints breakpoints) {
+    RunLoop(Cpu cpu, Bus bus, Signals signals, Breakpoints breakpoints, Translator translator) {
+        this.translator = translator;
         this.cpu = cpu;
         this.bus = bus;
         this.clint = bus.clint;
@@ -182,7 +191,8 @@ final class RunLoop {
 
     /** Where the chunk from ic ends: the icount asked for, the next input event, the timer deadline, the poll interval. */
     private long chunkEnd(long ic, long stopAt, long nextEvent) {
-        long end = Math.min(Math.min(stopAt, nextEvent), ic + POLL_INTERVAL);
+        long end = Math.min(Math.min(stopAt, nextEvent), ic + (translator != null ? TRANSLATED_POLL_INTERVAL
+                : POLL_INTERVAL));
         long deadline = clint.deadlineIcount();
         if (deadline > ic && deadline < end) {
             end = deadline;
@@ -192,7 +202,7 @@ final class RunLoop {
 
     /** Executes guest instructions until icount reaches {@code end} or a slow path ends the chunk; a Cpu.R_ result. */
     private int executeChunk(long end) {
-        return cpu.runChunk(end);
+        return translator != null ? translator.runChunk(end) : cpu.runChunk(end);
     }
 
     /** The run steps off a breakpoint at its first boundary: the instruction there runs once without stopping. */

@@ -66,7 +66,12 @@ public final class Timeline implements AutoCloseable {
         this.sink = new RecordingSink(writer, digests, digestInterval);
         TimelineInput input = new TimelineInput(events, live, writer, mode == Mode.RECORD ? 0 : Long.MAX_VALUE);
         this.history = new HistoryBounds(mode, input, sink);
-        this.m = new Machine(cfg, input, output);
+        // the translator changes how fast the machine runs, never what it does; either side can turn it off
+        MachineConfig engine = cfg.withTranslate(cfg.translate() && opts.translate());
+        if (opts.translationThreshold() > 0) {
+            engine = engine.toBuilder().translationThreshold(opts.translationThreshold()).build();
+        }
+        this.m = new Machine(engine, input, output);
         try {
             m.load(elf);
         } catch (ElfFormatException e) {

@@ -10,9 +10,19 @@ package dev.backstep.replay;
  * @param nearSpacing        closest spacing of the snapshots a seek leaves just before its target
  *                           (bounds the cost of the next step back)
  * @param maxSnapshots       hard cap on the number of snapshots, whatever their size
+ * @param translate          whether the machine translates hot guest code to JVM bytecode (false: the interpreter
+ *                           runs everything; the guest, the recording and every stop are the same either way)
+ * @param translationThreshold instructions interpreted from a code page before the translator compiles code there (0:
+ *                           the machine's default; tests use small values so that short programs run translated)
  */
 public record TimelineOptions(long memoryBudget, long digestInterval, long snapshotInterval,
-                              long sliceInstructions, long nearSpacing, int maxSnapshots) {
+                              long sliceInstructions, long nearSpacing, int maxSnapshots, boolean translate,
+                              int translationThreshold) {
+
+    public TimelineOptions(long memoryBudget, long digestInterval, long snapshotInterval, long sliceInstructions,
+                           long nearSpacing, int maxSnapshots) {
+        this(memoryBudget, digestInterval, snapshotInterval, sliceInstructions, nearSpacing, maxSnapshots, true, 0);
+    }
 
     public TimelineOptions {
         if (memoryBudget < (1 << 20)) {
@@ -21,32 +31,52 @@ public record TimelineOptions(long memoryBudget, long digestInterval, long snaps
         if (digestInterval <= 0 || snapshotInterval <= 0 || sliceInstructions <= 0 || nearSpacing <= 0) {
             throw new IllegalArgumentException("intervals must be positive");
         }
+        if (translationThreshold < 0) {
+            throw new IllegalArgumentException("negative translation threshold");
+        }
         if (maxSnapshots < 8) {
             throw new IllegalArgumentException("maxSnapshots below 8");
         }
     }
 
     public static TimelineOptions defaults() {
-        return new TimelineOptions(256L << 20, 1L << 24, 1L << 20, 1L << 20, 1L << 13, 4096);
+        return new TimelineOptions(256L << 20, 1L << 24, 1L << 20, 1L << 20, 1L << 13, 4096, true, 0);
     }
 
     public TimelineOptions withMemoryBudget(long bytes) {
-        return new TimelineOptions(bytes, digestInterval, snapshotInterval, sliceInstructions, nearSpacing, maxSnapshots);
+        return new TimelineOptions(bytes, digestInterval, snapshotInterval, sliceInstructions, nearSpacing, maxSnapshots,
+                translate, translationThreshold);
     }
 
     public TimelineOptions withDigestInterval(long n) {
-        return new TimelineOptions(memoryBudget, n, snapshotInterval, sliceInstructions, nearSpacing, maxSnapshots);
+        return new TimelineOptions(memoryBudget, n, snapshotInterval, sliceInstructions, nearSpacing, maxSnapshots,
+                translate, translationThreshold);
     }
 
     public TimelineOptions withSnapshotInterval(long n) {
-        return new TimelineOptions(memoryBudget, digestInterval, n, sliceInstructions, nearSpacing, maxSnapshots);
+        return new TimelineOptions(memoryBudget, digestInterval, n, sliceInstructions, nearSpacing, maxSnapshots,
+                translate, translationThreshold);
     }
 
     public TimelineOptions withSliceInstructions(long n) {
-        return new TimelineOptions(memoryBudget, digestInterval, snapshotInterval, n, nearSpacing, maxSnapshots);
+        return new TimelineOptions(memoryBudget, digestInterval, snapshotInterval, n, nearSpacing, maxSnapshots,
+                translate, translationThreshold);
     }
 
     public TimelineOptions withMaxSnapshots(int n) {
-        return new TimelineOptions(memoryBudget, digestInterval, snapshotInterval, sliceInstructions, nearSpacing, n);
+        return new TimelineOptions(memoryBudget, digestInterval, snapshotInterval, sliceInstructions, nearSpacing, n,
+                translate, translationThreshold);
+    }
+
+    /** The same options with the translator on or off. */
+    public TimelineOptions withTranslate(boolean on) {
+        return new TimelineOptions(memoryBudget, digestInterval, snapshotInterval, sliceInstructions, nearSpacing,
+                maxSnapshots, on, translationThreshold);
+    }
+
+    /** The same options with another translation threshold (0: the machine's default). */
+    public TimelineOptions withTranslationThreshold(int instructions) {
+        return new TimelineOptions(memoryBudget, digestInterval, snapshotInterval, sliceInstructions, nearSpacing,
+                maxSnapshots, translate, instructions);
     }
 }

@@ -27,13 +27,20 @@ class RandomTimeTravelTest {
     @TempDir
     Path dir;
 
-    @ParameterizedTest(name = "{0} seed {1}")
-    @CsvSource({"echo, 1, 1000", "timer, 2, 1000", "corrupt, 3, 800", "hello, 4, 400"})
-    void randomOperationsMatchAStraightRun(String program, long seed, int ops) throws Exception {
+    /**
+     * The reference is a straight run of the interpreter; the timeline under test runs either the interpreter alone or
+     * the translator (which then translates after a few instructions, so that recording, seeks and scans go through
+     * translated code).
+     */
+    @ParameterizedTest(name = "{0} seed {1}, translator {3}")
+    @CsvSource({"echo, 1, 1000, false", "timer, 2, 1000, false", "corrupt, 3, 800, false", "hello, 4, 400, false",
+        "echo, 5, 1000, true", "timer, 6, 1000, true", "corrupt, 7, 800, true", "hello, 8, 400, true"})
+    void randomOperationsMatchAStraightRun(String program, long seed, int ops, boolean translate) throws Exception {
         Path rec = dir.resolve(program + ".bsr");
         // small intervals so that windows, digests and thinning all come into play on short programs
         TimelineOptions opts = TimelineOptions.defaults().withDigestInterval(5_000).withSnapshotInterval(20_000)
-                .withMemoryBudget(8L << 20).withSliceInstructions(30_000);
+                .withMemoryBudget(8L << 20).withSliceInstructions(30_000).withTranslate(translate)
+                .withTranslationThreshold(16);
         long length = Examples.record(program, rec, opts);
         RecordingFile file = RecordingReader.read(rec);
         assertTrue(file.complete(), "recording complete");
@@ -43,6 +50,7 @@ class RandomTimeTravelTest {
         List<long[]> seen = new ArrayList<>();   // {icount, digest}
         List<Integer> pcs = new ArrayList<>();
         try (Timeline t = Timeline.replay(rec, null, opts)) {
+            assertEquals(translate, t.machine().translationStats().enabled());
             for (ImageSymbol s : t.elf().symbols()) {
                 if ((s.type() == ImageSymbol.STT_FUNC && s.size() > 0) || s.name().equals("trap_entry")) {
                     pcs.add(s.value());   // trap_entry: breakpoints met by trap entries
@@ -108,6 +116,9 @@ class RandomTimeTravelTest {
                 assertTrue(t.snapshotBytes() <= opts.memoryBudget(), "over budget: " + t.snapshotBytes());
                 assertTrue(t.snapshotIcounts().contains(0L));
                 record(seen, t);
+            }
+            if (translate) {
+                assertTrue(t.machine().translationStats().entered() > 0, "translated code ran");
             }
         }
         seen.sort((a, b) -> Long.compare(a[0], b[0]));

@@ -52,7 +52,9 @@ final class ReferenceRun {
                 return log.value(cursor++);
             }
         };
-        m = new Machine(MachineConfig.builder().ramSize(rec.header().ramSize()).build(), in, UartOutput.discard());
+        // the reference is the interpreter alone
+        m = new Machine(MachineConfig.builder().ramSize(rec.header().ramSize()).translate(false).build(), in,
+                UartOutput.discard());
         m.load(elf);
     }
 

@@ -15,10 +15,17 @@ import java.nio.file.Path;
  * @param inputFile      RECORD: UART input read from this file (null: none); ignored in REPLAY
  * @param ramSize        guest RAM bytes (0: default 128 MiB); REPLAY takes it from the recording
  * @param snapshotBudget bytes that snapshots may keep alive (0: default 256 MiB)
+ * @param translate      translate hot guest code to JVM bytecode (default); false: interpret everything (slower, for
+ *                       comparison; what the guest does and every stop are the same either way)
  */
 public record LaunchSpec(Path program, Mode mode, Path recording, boolean stopOnEntry, byte[] input, Path inputFile,
-                         long ramSize, long snapshotBudget) {
+                         long ramSize, long snapshotBudget, boolean translate) {
     public enum Mode { RECORD, REPLAY }
+
+    public LaunchSpec(Path program, Mode mode, Path recording, boolean stopOnEntry, byte[] input, Path inputFile,
+                      long ramSize, long snapshotBudget) {
+        this(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget, true);
+    }
 
     public static LaunchSpec record(Path program) {
         return new LaunchSpec(program, Mode.RECORD, null, false, null, null, 0, 0);
@@ -29,26 +36,31 @@ public record LaunchSpec(Path program, Mode mode, Path recording, boolean stopOn
     }
 
     public LaunchSpec withRecording(Path file) {
-        return new LaunchSpec(program, mode, file, stopOnEntry, input, inputFile, ramSize, snapshotBudget);
+        return new LaunchSpec(program, mode, file, stopOnEntry, input, inputFile, ramSize, snapshotBudget, translate);
     }
 
     public LaunchSpec withStopOnEntry(boolean on) {
-        return new LaunchSpec(program, mode, recording, on, input, inputFile, ramSize, snapshotBudget);
+        return new LaunchSpec(program, mode, recording, on, input, inputFile, ramSize, snapshotBudget, translate);
     }
 
     public LaunchSpec withInput(byte[] bytes) {
-        return new LaunchSpec(program, mode, recording, stopOnEntry, bytes, inputFile, ramSize, snapshotBudget);
+        return new LaunchSpec(program, mode, recording, stopOnEntry, bytes, inputFile, ramSize, snapshotBudget, translate);
     }
 
     public LaunchSpec withInputFile(Path file) {
-        return new LaunchSpec(program, mode, recording, stopOnEntry, input, file, ramSize, snapshotBudget);
+        return new LaunchSpec(program, mode, recording, stopOnEntry, input, file, ramSize, snapshotBudget, translate);
     }
 
     public LaunchSpec withRamSize(long bytes) {
-        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, bytes, snapshotBudget);
+        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, bytes, snapshotBudget,
+                translate);
     }
 
     public LaunchSpec withSnapshotBudget(long bytes) {
-        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, bytes);
+        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, bytes, translate);
+    }
+
+    public LaunchSpec withTranslate(boolean on) {
+        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget, on);
     }
 }

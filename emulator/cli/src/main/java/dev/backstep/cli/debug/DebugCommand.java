@@ -42,6 +42,11 @@ public final class DebugCommand implements Callable<Integer> {
     @Option(names = "--input", paramLabel = "FILE", description = "UART input for the program (record mode)")
     Path input;
 
+    @Option(names = "--no-translate",
+            description = "interpret every instruction instead of translating hot code to JVM bytecode (slower: to "
+                    + "compare; the program and every stop are the same either way)")
+    boolean noTranslate;
+
     @Option(names = {"-x", "--script"}, paramLabel = "FILE", description = "run the commands in FILE, then quit")
     Path script;
 
@@ -59,6 +64,7 @@ public final class DebugCommand implements Callable<Integer> {
         DebugFiles.check(program, replay, record, input, script);
         LaunchSpec spec = replay != null ? LaunchSpec.replay(replay, program)
                 : LaunchSpec.record(program).withRecording(record).withInputFile(input);
+        spec = spec.withTranslate(!noTranslate);
         spec = spec.withStopOnEntry(true);
         ConsoleOutput console = new ConsoleOutput(out);
         DebugSession session;

@@ -83,7 +83,7 @@ public final class LaunchArguments {
             }
             default -> throw invalid("mode", "'mode' must be \"record\" or \"replay\", got \"" + mode + "\"");
         }
-        spec = spec.withStopOnEntry(bool("stopOnEntry", false));
+        spec = spec.withStopOnEntry(bool("stopOnEntry", false)).withTranslate(bool("translate", true));
         Object ram = args.get("ram");
         if (ram != null) {
             long bytes = size("ram", ram);

@@ -2,6 +2,7 @@ package dev.backstep.dap.launch;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,6 +52,8 @@ class LaunchArgumentsTest {
         assertArrayEquals("hi\n".getBytes(StandardCharsets.UTF_8), s.input());
         assertEquals(64L << 20, s.ramSize());
         assertEquals(1L << 30, s.snapshotBudget());
+        assertTrue(s.translate(), "translated unless asked otherwise");
+        assertFalse(LaunchArguments.toSpec(args("program", elf.toString(), "translate", false)).translate());
     }
 
     @Test
@@ -71,6 +74,7 @@ class LaunchArgumentsTest {
         assertTrue(error(args("program", dir.toString())).contains("'program'"));
         assertTrue(error(args("program", elf.toString(), "mode", "live")).contains("'mode'"));
         assertTrue(error(args("program", elf.toString(), "stopOnEntry", "true")).contains("'stopOnEntry'"));
+        assertTrue(error(args("program", elf.toString(), "translate", "no")).contains("'translate'"));
         assertTrue(error(args("program", elf.toString(), "ram", "12 apples")).contains("'ram'"));
         assertTrue(error(args("program", elf.toString(), "ram", "1K")).contains("'ram'"));
         assertTrue(error(args("program", elf.toString(), "ram", 1.5)).contains("'ram'"));

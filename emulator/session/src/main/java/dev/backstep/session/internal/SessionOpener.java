@@ -83,7 +83,7 @@ final class SessionOpener {
     }
 
     private static TimelineOptions options(LaunchSpec spec) throws LaunchException {
-        TimelineOptions opts = TimelineOptions.defaults();
+        TimelineOptions opts = TimelineOptions.defaults().withTranslate(spec.translate());
         if (spec.snapshotBudget() > 0) {
             try {
                 opts = opts.withMemoryBudget(spec.snapshotBudget());
