@@ -36,8 +36,8 @@ class CtrlCIT {
 
     @Test
     void theConsolePausesARunEitherWayAndCtrlCAtThePromptDoesNotEndIt() throws Exception {
-        // the interpreter alone and a history of three rounds (about 1.2 * 10^8 instructions), so that the reverse run
-        // takes long enough to meet the Ctrl-C (with the translator it is over before the key arrives)
+        // the interpreter alone, so that the runs take long enough to meet the Ctrl-C (a Ctrl-C that comes before a
+        // run has started ends it too: the console announces it to the session first)
         try (Terminal t = Terminal.start(dir, "debug", "--no-translate", CliRunner.example("bench.elf").toString())) {
             t.waitFor("(backstep) ");
             t.type(Terminal.CTRL_C);
@@ -58,6 +58,10 @@ class CtrlCIT {
             assertTrue(at.find(), info);
             assertTrue(Long.parseLong(at.group(1)) > 0, "the history is kept: " + info);
 
+            // the whole run as history (about 4 * 10^8 instructions): a reverse run over it lasts long enough
+            t.typeUntil("continue\n", "Continuing.\n", RETYPE);
+            t.waitFor("The program exited with code 0");
+            t.waitFor("(backstep) ");
             t.typeUntil("reverse-continue\n", "Continuing.\n", RETYPE);
             t.typeUntil(Terminal.CTRL_C, "Interrupted (Ctrl-C).\n", PRESS_AGAIN);
             t.waitFor("Paused going back at icount ");

@@ -201,8 +201,12 @@ final class Console {
         return true;
     }
 
-    /** At a terminal, gdb's word that a run of unknown length has begun (Ctrl-C pauses it); scripts stay terse. */
+    /**
+     * At a terminal, gdb's word that a run of unknown length has begun (Ctrl-C pauses it); scripts stay terse. The run
+     * is announced to the session first, so that a Ctrl-C right after the word still ends it.
+     */
     private void continuing() {
+        session.announceExecution();
         if (prompt) {
             out.println("Continuing.");
             out.flush();
@@ -229,6 +233,7 @@ final class Console {
         }
         Stop last = null;
         for (int i = 0; i < n && (i == 0 || !interrupted); i++) {
+            session.announceExecution(); // a Ctrl-C from now on ends this step, however early it comes
             last = step.run();
             if (last.reason() != dev.backstep.session.StopReason.STEP) {
                 break;
