@@ -46,6 +46,10 @@ final class Cpu {
     private final byte[][] wp;
     private final long[][] codeRam;
     private final long[][] codeRom;
+    /** See {@link ActivityMarks}: code granules and written lines, marked on the hot path. */
+    private final ActivityMarks marks;
+    private final long[] codeMarks;
+    private final long[] writeMarks;
     private final int[] decodeTmp = new int[2];
     /** One decoded-instruction slot per half-word of a page. */
     private static final int SLOTS = Ram.PAGE / 2;
@@ -64,6 +68,9 @@ final class Cpu {
         this.codeRam = new long[ram.pageCount][];
         this.codeRom = new long[Bus.ROM_SIZE / Ram.PAGE][];
         this.breakpoints = breakpoints;
+        this.marks = ram.marks;
+        this.codeMarks = marks.codeMasks;
+        this.writeMarks = marks.writeMasks;
         bus.setCodeInvalidator(this::invalidateStore);
         ram.codePageReplaced = this::codePageReplaced;
     }
@@ -267,6 +274,7 @@ final class Cpu {
                 c = new long[SLOTS];
                 codeRam[i] = c;
                 ram.setFlag(i, Ram.CODE, true);
+                marks.codeSlotInUse(i);
             }
             return c;
         }
@@ -276,6 +284,7 @@ final class Cpu {
             if (c == null) {
                 c = new long[SLOTS];
                 codeRom[r] = c;
+                marks.codeSlotInUse(marks.codeSlot(pc));
             }
             return c;
         }
@@ -344,6 +353,7 @@ final class Cpu {
             byte[] p = wp[i];
             if (p != null) {
                 Ram.I32.set(p, a & 0xFFF, v);
+                writeMarks[i] |= 1L << (a >>> ActivityMarks.LINE_SHIFT);
                 return;
             }
         }
@@ -365,6 +375,8 @@ final class Cpu {
             final Signals sig = this.signals;
             final byte[][] rp = this.rp;
             final byte[][] wp = this.wp;
+            final long[] cm = this.codeMarks;
+            final long[] wm = this.writeMarks;
             sig.chunkEnd = stopAt;
             // Only slow paths (devices, CSR writes, code invalidation...) end a chunk early: the loop keeps
             // the end in a local and re-reads the shared field after each of them.
@@ -373,11 +385,19 @@ final class Cpu {
             long ic = this.icount;
             long[] code = null;
             int codeTag = 1;
+            // the granule of the previous instruction (1: none yet): entering another one marks it (ActivityMarks)
+            int granuleTag = 1;
+            int codeSlot = 0;
             try {
                 while (ic < end) {
-                    if ((pc & ~0xFFF) != codeTag) {
-                        code = codePage(pc);
-                        codeTag = pc & ~0xFFF;
+                    if ((pc & ~0x3F) != granuleTag) {
+                        if ((pc & ~0xFFF) != codeTag) {
+                            code = codePage(pc);
+                            codeTag = pc & ~0xFFF;
+                            codeSlot = marks.codeSlot(pc);
+                        }
+                        granuleTag = pc & ~0x3F;
+                        cm[codeSlot] |= 1L << (pc >>> ActivityMarks.GRANULE_SHIFT);
                     }
                     long e = code[(pc & 0xFFF) >>> 1];
                     if (e == 0) {
@@ -494,6 +514,7 @@ final class Cpu {
                             byte[] p;
                             if (i < wp.length && (p = wp[i]) != null) {
                                 p[a & 0xFFF] = (byte) x[rs2];
+                                wm[i] |= 1L << (a >>> ActivityMarks.LINE_SHIFT);
                             } else {
                                 bus.store(a, 1, x[rs2], pc, ic);
                                 end = sig.chunkEnd;
@@ -505,6 +526,7 @@ final class Cpu {
                             byte[] p;
                             if (i < wp.length && (a & 0xFFF) <= 0xFFE && (p = wp[i]) != null) {
                                 Ram.I16.set(p, a & 0xFFF, (short) x[rs2]);
+                                wm[i] |= 1L << (a >>> ActivityMarks.LINE_SHIFT);
                             } else {
                                 bus.store(a, 2, x[rs2], pc, ic);
                                 end = sig.chunkEnd;
@@ -516,6 +538,7 @@ final class Cpu {
                             byte[] p;
                             if (i < wp.length && (a & 0xFFF) <= 0xFFC && (p = wp[i]) != null) {
                                 Ram.I32.set(p, a & 0xFFF, x[rs2]);
+                                wm[i] |= 1L << (a >>> ActivityMarks.LINE_SHIFT);
                             } else {
                                 bus.store(a, 4, x[rs2], pc, ic);
                                 end = sig.chunkEnd;
@@ -566,6 +589,7 @@ final class Cpu {
                             pc = this.pc;
                             ic = this.icount;
                             codeTag = 1;
+                            granuleTag = 1;
                             end = sig.chunkEnd;
                             continue;
                         }

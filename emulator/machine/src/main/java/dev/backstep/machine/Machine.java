@@ -78,6 +78,7 @@ public final class Machine {
         loop.forgetStepBegun();
         ResetRom.install(bus.rom, config.ramSize(), MachineConfig.RAM_BASE);
         lastStop = null;
+        ram.marks.discard();
     }
 
     /**
@@ -154,6 +155,14 @@ public final class Machine {
 
     public Watchpoints watchpoints() {
         return watchpoints;
+    }
+
+    /**
+     * What the machine executed, wrote and trapped on since the last take (off until tracking is turned on). A reset
+     * or a restore discards what was marked before it: a take describes one stretch of execution.
+     */
+    public ActivityMarks activity() {
+        return ram.marks;
     }
 
     /** Stop with TRAP before entering any exception or interrupt trap. */
@@ -252,6 +261,7 @@ public final class Machine {
         bus.dropRequests();
         lastStop = null;
         signals.endChunk();
+        ram.marks.discard();
     }
 
     /** 64-bit digest of hart, CSRs, devices and RAM contents (an all-zero page equals an absent one). */
