@@ -21,12 +21,17 @@ final class RecordingSink {
     private final RecordingWriter writer;
     private final DigestLog digests;
     private final long digestInterval;
+    private TimelineIndex index;
 
     /** @param writer null in replay mode */
     RecordingSink(RecordingWriter writer, DigestLog digests, long digestInterval) {
         this.writer = writer;
         this.digests = digests;
         this.digestInterval = digestInterval;
+    }
+
+    void setIndex(TimelineIndex index) {
+        this.index = index;
     }
 
     boolean records() {
@@ -84,18 +89,21 @@ final class RecordingSink {
 
     /** Writes the END chunk: the recorded run ended. */
     void end(RecordingEnd end) {
+        index.recordingEnds(end.finalIcount());
         writer.finish(end);
     }
 
     /** The recording as it stands, its END null while the run goes on. */
-    RecordingFile contents(EventLog events, List<StateEdit> edits, long length) {
-        return writer.contents(events, digests, edits, length);
+    RecordingFile contents(EventLog events, List<StateEdit> edits, long length,
+                           dev.backstep.replay.index.ExecutionIndex indexSoFar) {
+        return writer.contents(events, digests, edits, length, indexSoFar);
     }
 
     /** Closes the file; a run that has not ended gets its END at {@code frontier}. */
     void close(boolean ended, long frontier) throws IOException {
         if (writer != null) {
             if (!ended) {
+                index.recordingEnds(frontier);
                 writer.finish(new RecordingEnd(frontier, "DETACHED", 0));
             }
             writer.close();

@@ -9,6 +9,7 @@ import dev.backstep.replay.format.RecordingFile;
 import dev.backstep.replay.format.RecordingReader;
 import dev.backstep.replay.format.RecordingWriter;
 import dev.backstep.replay.format.StateEdit;
+import dev.backstep.replay.index.ExecutionIndex;
 import dev.backstep.replay.log.DigestLog;
 import dev.backstep.replay.log.EventLog;
 import dev.backstep.replay.log.OutputLog;
@@ -50,6 +51,7 @@ public final class Timeline implements AutoCloseable {
     private final StateEdits edits = new StateEdits();
     private final IcountBreakpoints icountBreakpoints = new IcountBreakpoints();
     private final TimelineSnapshots snapshots;
+    private final TimelineIndex index;
     private final Cancellation cancel = new Cancellation();
     private final TimelineLoop loop;
     private final ReverseScan reverseScan;
@@ -72,11 +74,27 @@ public final class Timeline implements AutoCloseable {
         } catch (ElfFormatException e) {
             throw new IOException("cannot load the ELF: " + e.getMessage(), e);
         }
-        this.snapshots = new TimelineSnapshots(m, input, output, edits, opts);
-        this.loop = new TimelineLoop(m, input, opts, history, snapshots, edits, sink, cancel, () -> listener);
-        this.reverseScan = new ReverseScan(m, loop, snapshots, icountBreakpoints, cancel, () -> listener);
+        this.index = new TimelineIndex(m, initialIndex(opts, recording), writer, history::limit);
+        sink.setIndex(index);
+        this.snapshots = new TimelineSnapshots(m, input, output, edits, index, opts);
+        this.loop = new TimelineLoop(m, input, opts, history, snapshots, edits, sink, index, cancel, () -> listener);
+        this.reverseScan = new ReverseScan(m, loop, snapshots, icountBreakpoints, index, cancel, () -> listener);
         history.digestPoint(m);
         snapshots.take();
+    }
+
+    /**
+     * The index a timeline starts with: none when the options turn it off; a replay's recording's own (its window size
+     * wins); else an empty one, built as the machine runs.
+     */
+    private static ExecutionIndex initialIndex(TimelineOptions opts, RecordingFile recording) {
+        if (!opts.indexed()) {
+            return null;
+        }
+        if (recording != null && recording.index() != null) {
+            return recording.index().copy();
+        }
+        return new ExecutionIndex(opts.indexWindowShift());
     }
 
     // ---------------------------------------------------------------- opening
@@ -138,7 +156,7 @@ public final class Timeline implements AutoCloseable {
     public TimelineInfo info() {
         Divergence d = history.divergence();
         String problem = d != null ? "divergence at icount " + d.icount() + ": " + d.message()
-                : recording != null && recording.damage() != null ? recording.damage().describe() : null;
+                : recording != null && recording.damage() != null ? recording.damage().describe() : index.problem();
         boolean complete = mode == Mode.REPLAY ? recording.complete() : history.ended();
         return new TimelineInfo(mode, file, m.icount(), m.hart().pc(), recordedLength(), snapshots.size(),
                 snapshots.bytes(), snapshots.budget(), events.size(), sink.digests().size(), output.log().size(),
@@ -160,7 +178,16 @@ public final class Timeline implements AutoCloseable {
 
     /** The recording as it stands (what {@code RecordingExporter} saves); its END is null while the run goes on. */
     public RecordingFile recordingSoFar() {
-        return mode == Mode.REPLAY ? recording : sink.contents(events, stateEdits(), recordedLength());
+        return mode == Mode.REPLAY ? recording : sink.contents(events, stateEdits(), recordedLength(),
+                index.snapshot(recordedLength()));
+    }
+
+    /**
+     * The execution index as far as it is known (null when the options turn it off): what each window of history did,
+     * for searches that skip the windows that cannot hold an answer. Read it between operations; do not change it.
+     */
+    public ExecutionIndex executionIndex() {
+        return index.index();
     }
 
     /** Icounts of the snapshots currently kept (for diagnostics and tests). */

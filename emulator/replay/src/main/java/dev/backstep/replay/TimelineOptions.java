@@ -1,5 +1,7 @@
 package dev.backstep.replay;
 
+import dev.backstep.replay.index.ExecutionIndex;
+
 /**
  * Tuning of a timeline. Defaults suit interactive debugging of programs up to ~10^10 instructions.
  *
@@ -10,9 +12,12 @@ package dev.backstep.replay;
  * @param nearSpacing        closest spacing of the snapshots a seek leaves just before its target
  *                           (bounds the cost of the next step back)
  * @param maxSnapshots       hard cap on the number of snapshots, whatever their size
+ * @param indexWindowShift   the execution index summarises windows of 2^this instructions (a recording that has an
+ *                           index keeps its own); 0 = no index: reverse scans replay every window (the reference
+ *                           behaviour, for comparisons)
  */
 public record TimelineOptions(long memoryBudget, long digestInterval, long snapshotInterval,
-                              long sliceInstructions, long nearSpacing, int maxSnapshots) {
+                              long sliceInstructions, long nearSpacing, int maxSnapshots, int indexWindowShift) {
 
     public TimelineOptions {
         if (memoryBudget < (1 << 20)) {
@@ -24,29 +29,55 @@ public record TimelineOptions(long memoryBudget, long digestInterval, long snaps
         if (maxSnapshots < 8) {
             throw new IllegalArgumentException("maxSnapshots below 8");
         }
+        if (indexWindowShift != 0 && (indexWindowShift < ExecutionIndex.MIN_WINDOW_SHIFT
+                || indexWindowShift > ExecutionIndex.MAX_WINDOW_SHIFT)) {
+            throw new IllegalArgumentException("index window of 2^" + indexWindowShift + " instructions (0 or "
+                    + ExecutionIndex.MIN_WINDOW_SHIFT + ".." + ExecutionIndex.MAX_WINDOW_SHIFT + ")");
+        }
+    }
+
+    public boolean indexed() {
+        return indexWindowShift != 0;
     }
 
     public static TimelineOptions defaults() {
-        return new TimelineOptions(256L << 20, 1L << 24, 1L << 20, 1L << 20, 1L << 13, 4096);
+        return new TimelineOptions(256L << 20, 1L << 24, 1L << 20, 1L << 20, 1L << 13, 4096,
+                ExecutionIndex.DEFAULT_WINDOW_SHIFT);
     }
 
     public TimelineOptions withMemoryBudget(long bytes) {
-        return new TimelineOptions(bytes, digestInterval, snapshotInterval, sliceInstructions, nearSpacing, maxSnapshots);
+        return new TimelineOptions(bytes, digestInterval, snapshotInterval, sliceInstructions, nearSpacing, maxSnapshots,
+                indexWindowShift);
     }
 
     public TimelineOptions withDigestInterval(long n) {
-        return new TimelineOptions(memoryBudget, n, snapshotInterval, sliceInstructions, nearSpacing, maxSnapshots);
+        return new TimelineOptions(memoryBudget, n, snapshotInterval, sliceInstructions, nearSpacing, maxSnapshots,
+                indexWindowShift);
     }
 
     public TimelineOptions withSnapshotInterval(long n) {
-        return new TimelineOptions(memoryBudget, digestInterval, n, sliceInstructions, nearSpacing, maxSnapshots);
+        return new TimelineOptions(memoryBudget, digestInterval, n, sliceInstructions, nearSpacing, maxSnapshots,
+                indexWindowShift);
     }
 
     public TimelineOptions withSliceInstructions(long n) {
-        return new TimelineOptions(memoryBudget, digestInterval, snapshotInterval, n, nearSpacing, maxSnapshots);
+        return new TimelineOptions(memoryBudget, digestInterval, snapshotInterval, n, nearSpacing, maxSnapshots,
+                indexWindowShift);
+    }
+
+    /** Windows of 2^shift instructions for the execution index; 0 = no index. */
+    public TimelineOptions withIndexWindowShift(int shift) {
+        return new TimelineOptions(memoryBudget, digestInterval, snapshotInterval, sliceInstructions, nearSpacing,
+                maxSnapshots, shift);
+    }
+
+    /** No execution index: every reverse scan replays every window, as before the index existed. */
+    public TimelineOptions withoutIndex() {
+        return withIndexWindowShift(0);
     }
 
     public TimelineOptions withMaxSnapshots(int n) {
-        return new TimelineOptions(memoryBudget, digestInterval, snapshotInterval, sliceInstructions, nearSpacing, n);
+        return new TimelineOptions(memoryBudget, digestInterval, snapshotInterval, sliceInstructions, nearSpacing, n,
+                indexWindowShift);
     }
 }
