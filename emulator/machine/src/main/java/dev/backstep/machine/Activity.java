@@ -3,38 +3,52 @@ package dev.backstep.machine;
 import java.util.Arrays;
 
 /**
- * What the machine did over a stretch of execution ({@link ActivityMarks#take()}): per page (number =
- * {@code address >>> 12}, ascending), a 64-bit mask of the 64-byte code granules executed and of the 64-byte RAM
- * lines written; and bit masks of the exception causes and interrupt causes (mcause without the interrupt bit, causes
- * above 63 counted as 63) of the traps entered. Immutable; arrays are not copied, do not change them.
+ * What the machine did over a stretch of execution ({@link ActivityMarks#take()}):
+ * <ul>
+ *   <li>code: per 64-byte granule entered (granule number = {@code pc >>> 6}, ascending), a 32-bit mask of the halfword
+ *       offsets at which runs of straight-line code began in it (see {@link ActivityMarks}); an instruction at pc may
+ *       have run only if its granule's mask has a bit at or below its offset ({@link #mayHaveRun(int)});
+ *   <li>writes: per RAM page written (page number = {@code address >>> 12}, ascending), a 64-bit mask of the 64-byte
+ *       lines in which stores began;
+ *   <li>traps: bit masks of the exception causes and of the interrupt causes (mcause without the interrupt bit; causes
+ *       above 63 count as 63) entered.
+ * </ul>
+ * Immutable; the arrays are not copied, do not change them.
  */
-public record Activity(int[] codePages, long[] codeMasks, int[] writePages, long[] writeMasks, long exceptions,
+public record Activity(int[] codeGranules, int[] codeEntries, int[] writePages, long[] writeMasks, long exceptions,
                        long interrupts) {
 
-    public static final Activity NONE = new Activity(new int[0], new long[0], new int[0], new long[0], 0, 0);
+    public static final Activity NONE = new Activity(new int[0], new int[0], new int[0], new long[0], 0, 0);
 
     public Activity {
-        if (codePages.length != codeMasks.length || writePages.length != writeMasks.length) {
-            throw new IllegalArgumentException("pages and masks differ in length");
+        if (codeGranules.length != codeEntries.length || writePages.length != writeMasks.length) {
+            throw new IllegalArgumentException("keys and masks differ in length");
         }
-        for (int k = 1; k < codePages.length; k++) {
-            if (Integer.compareUnsigned(codePages[k - 1], codePages[k]) >= 0) {
-                throw new IllegalArgumentException("code pages not ascending");
-            }
-        }
-        for (int k = 1; k < writePages.length; k++) {
-            if (Integer.compareUnsigned(writePages[k - 1], writePages[k]) >= 0) {
-                throw new IllegalArgumentException("written pages not ascending");
+        ascending(codeGranules, "code granules");
+        ascending(writePages, "written pages");
+    }
+
+    private static void ascending(int[] keys, String what) {
+        for (int k = 1; k < keys.length; k++) {
+            if (Integer.compareUnsigned(keys[k - 1], keys[k]) >= 0) {
+                throw new IllegalArgumentException(what + " not ascending");
             }
         }
     }
 
-    /** From pages in any order (each at most once). */
-    static Activity of(int[] codePages, long[] codeMasks, int[] writePages, long[] writeMasks, long exceptions,
+    /** From keys in any order (each at most once). */
+    static Activity of(int[] codeGranules, int[] codeEntries, int[] writePages, long[] writeMasks, long exceptions,
                        long interrupts) {
-        sortPairs(codePages, codeMasks);
+        long[] e = new long[codeEntries.length];
+        for (int k = 0; k < e.length; k++) {
+            e[k] = codeEntries[k];
+        }
+        sortPairs(codeGranules, e);
+        for (int k = 0; k < e.length; k++) {
+            codeEntries[k] = (int) e[k];
+        }
         sortPairs(writePages, writeMasks);
-        return new Activity(codePages, codeMasks, writePages, writeMasks, exceptions, interrupts);
+        return new Activity(codeGranules, codeEntries, writePages, writeMasks, exceptions, interrupts);
     }
 
     /** Everything either did. */
@@ -45,20 +59,31 @@ public record Activity(int[] codePages, long[] codeMasks, int[] writePages, long
         if (isEmpty()) {
             return o;
         }
-        long[][] c = merge(codePages, codeMasks, o.codePages, o.codeMasks);
+        long[][] c = merge(codeGranules, widen(codeEntries), o.codeGranules, widen(o.codeEntries));
         long[][] w = merge(writePages, writeMasks, o.writePages, o.writeMasks);
-        return new Activity(toInts(c[0]), c[1], toInts(w[0]), w[1], exceptions | o.exceptions,
+        return new Activity(narrow(c[0]), narrow(c[1]), narrow(w[0]), w[1], exceptions | o.exceptions,
                 interrupts | o.interrupts);
     }
 
     public boolean isEmpty() {
-        return codePages.length == 0 && writePages.length == 0 && exceptions == 0 && interrupts == 0;
+        return codeGranules.length == 0 && writePages.length == 0 && exceptions == 0 && interrupts == 0;
     }
 
-    /** The code granule mask of page number {@code page} (0 when nothing ran there). */
-    public long codeMask(int page) {
-        int k = find(codePages, page);
-        return k < 0 ? 0 : codeMasks[k];
+    /** The entry mask of granule {@code granule} (0 when no run began there). */
+    public int codeEntries(int granule) {
+        int k = find(codeGranules, granule);
+        return k < 0 ? 0 : codeEntries[k];
+    }
+
+    /** Whether the instruction at pc may have run: a run began in its granule at or below it. */
+    public boolean mayHaveRun(int pc) {
+        return (codeEntries(pc >>> ActivityMarks.GRANULE_SHIFT) & entriesUpTo(pc)) != 0;
+    }
+
+    /** The entry offsets from which a run may reach pc: every halfword of its granule at or below it. */
+    public static int entriesUpTo(int pc) {
+        int offset = (pc >>> 1) & 31;
+        return offset == 31 ? -1 : (2 << offset) - 1;
     }
 
     /** The written-line mask of page number {@code page} (0 when nothing was written there). */
@@ -67,12 +92,12 @@ public record Activity(int[] codePages, long[] codeMasks, int[] writePages, long
         return k < 0 ? 0 : writeMasks[k];
     }
 
-    private static int find(int[] pages, int page) {
+    private static int find(int[] keys, int key) {
         int lo = 0;
-        int hi = pages.length - 1;
+        int hi = keys.length - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            int c = Integer.compareUnsigned(pages[mid], page);
+            int c = Integer.compareUnsigned(keys[mid], key);
             if (c == 0) {
                 return mid;
             }
@@ -88,14 +113,14 @@ public record Activity(int[] codePages, long[] codeMasks, int[] writePages, long
     @Override
     public boolean equals(Object o) {
         return o instanceof Activity a && exceptions == a.exceptions && interrupts == a.interrupts
-                && Arrays.equals(codePages, a.codePages) && Arrays.equals(codeMasks, a.codeMasks)
+                && Arrays.equals(codeGranules, a.codeGranules) && Arrays.equals(codeEntries, a.codeEntries)
                 && Arrays.equals(writePages, a.writePages) && Arrays.equals(writeMasks, a.writeMasks);
     }
 
     @Override
     public int hashCode() {
-        int h = Arrays.hashCode(codePages);
-        h = 31 * h + Arrays.hashCode(codeMasks);
+        int h = Arrays.hashCode(codeGranules);
+        h = 31 * h + Arrays.hashCode(codeEntries);
         h = 31 * h + Arrays.hashCode(writePages);
         h = 31 * h + Arrays.hashCode(writeMasks);
         return 31 * h + Long.hashCode(exceptions * 31 + interrupts);
@@ -103,9 +128,9 @@ public record Activity(int[] codePages, long[] codeMasks, int[] writePages, long
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("Activity[code");
-        for (int k = 0; k < codePages.length; k++) {
-            sb.append(String.format(" %05x:%016x", codePages[k], codeMasks[k]));
+        StringBuilder sb = new StringBuilder("Activity[entries");
+        for (int k = 0; k < codeGranules.length; k++) {
+            sb.append(String.format(" %08x:%08x", codeGranules[k] << ActivityMarks.GRANULE_SHIFT, codeEntries[k]));
         }
         sb.append(", writes");
         for (int k = 0; k < writePages.length; k++) {
@@ -114,45 +139,53 @@ public record Activity(int[] codePages, long[] codeMasks, int[] writePages, long
         return sb.append(String.format(", exceptions %x, interrupts %x]", exceptions, interrupts)).toString();
     }
 
-    private static void sortPairs(int[] pages, long[] masks) {
-        // insertion sort: a take lists a handful of pages
-        for (int i = 1; i < pages.length; i++) {
-            int p = pages[i];
+    private static void sortPairs(int[] keys, long[] masks) {
+        // insertion sort: a take lists a few hundred keys at most, mostly in order already
+        for (int i = 1; i < keys.length; i++) {
+            int p = keys[i];
             long m = masks[i];
             int j = i - 1;
-            while (j >= 0 && Integer.compareUnsigned(pages[j], p) > 0) {
-                pages[j + 1] = pages[j];
+            while (j >= 0 && Integer.compareUnsigned(keys[j], p) > 0) {
+                keys[j + 1] = keys[j];
                 masks[j + 1] = masks[j];
                 j--;
             }
-            pages[j + 1] = p;
+            keys[j + 1] = p;
             masks[j + 1] = m;
         }
     }
 
-    private static long[][] merge(int[] ap, long[] am, int[] bp, long[] bm) {
-        long[] pages = new long[ap.length + bp.length];
-        long[] masks = new long[pages.length];
+    private static long[][] merge(int[] ak, long[] am, int[] bk, long[] bm) {
+        long[] keys = new long[ak.length + bk.length];
+        long[] masks = new long[keys.length];
         int i = 0;
         int j = 0;
         int n = 0;
-        while (i < ap.length || j < bp.length) {
-            int c = i == ap.length ? 1 : j == bp.length ? -1 : Integer.compareUnsigned(ap[i], bp[j]);
+        while (i < ak.length || j < bk.length) {
+            int c = i == ak.length ? 1 : j == bk.length ? -1 : Integer.compareUnsigned(ak[i], bk[j]);
             if (c < 0) {
-                pages[n] = ap[i];
+                keys[n] = ak[i];
                 masks[n++] = am[i++];
             } else if (c > 0) {
-                pages[n] = bp[j];
+                keys[n] = bk[j];
                 masks[n++] = bm[j++];
             } else {
-                pages[n] = ap[i];
+                keys[n] = ak[i];
                 masks[n++] = am[i++] | bm[j++];
             }
         }
-        return new long[][] {Arrays.copyOf(pages, n), Arrays.copyOf(masks, n)};
+        return new long[][] {Arrays.copyOf(keys, n), Arrays.copyOf(masks, n)};
     }
 
-    private static int[] toInts(long[] a) {
+    private static long[] widen(int[] a) {
+        long[] r = new long[a.length];
+        for (int k = 0; k < a.length; k++) {
+            r[k] = a[k] & 0xFFFF_FFFFL;
+        }
+        return r;
+    }
+
+    private static int[] narrow(long[] a) {
         int[] r = new int[a.length];
         for (int k = 0; k < a.length; k++) {
             r[k] = (int) a[k];

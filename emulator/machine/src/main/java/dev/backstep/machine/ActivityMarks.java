@@ -3,19 +3,27 @@ package dev.backstep.machine;
 import java.util.Arrays;
 
 /**
- * What the machine has done since the last {@link #take()}: which 64-byte granules of code it executed, which 64-byte
- * lines of RAM it wrote, which traps it entered. A layer above (replay's execution index) takes it at chosen
- * instruction boundaries, so that each take describes one stretch of execution. Marks may over-approximate (a granule
- * marked that did not run costs a replay later); they never miss.
+ * What the machine has done since the last {@link #take()}: where it entered runs of code (per 64-byte granule, the
+ * offsets at which straight-line runs began), which 64-byte lines of RAM it wrote, which traps it entered. A layer above
+ * (replay's execution index) takes it at chosen instruction boundaries, so that each take describes one stretch of
+ * execution. Marks may over-approximate (something marked that did not happen costs a replay later); they never miss.
+ *
+ * <p>Why entries and not just granules: an instruction at pc ran in a stretch only if some run began in its granule at
+ * or below it (a run goes up through the granule until a jump or the next granule). So a query for pc tells apart
+ * code that shares a granule with it, when that code is only entered above it (a trap vector right after the start-up
+ * code, the next function after a hot one returns).
  *
  * <p>The contract for code that executes guest instructions (the interpreter, a translator), kept cheap on the hot
  * path:
  * <ul>
  *   <li><b>Code</b>: before executing an instruction whose granule ({@code pc >>> 6}) differs from the previous
- *       instruction's, and for the first instruction of every chunk (a run loop turn), OR the granule's bit into the
- *       mask of its page: {@code codeMasks[codeSlot(pc)] |= 1L << (pc >>> GRANULE_SHIFT)} (Java masks the shift to
- *       the granule within the 4 KiB page). A translated region may instead OR, on entry, the masks of every granule
- *       it can execute ({@link #markCode(int, int)}): over-approximation is allowed.
+ *       instruction's, or that a taken jump or branch reached, and for the first instruction of every chunk (a run
+ *       loop turn), set the bit of its halfword offset in the granule's entry mask:
+ *       {@code entries(codeSlot(pc))[(pc >>> 6) & 63] |= 1 << (pc >>> 1)} (Java masks the shift to the 32 halfwords
+ *       of the granule). The interpreter keeps the granule of the last instruction in a local and clears it on taken
+ *       jumps and branches, so the check is one compare per instruction. A translated region may instead mark, on
+ *       entry, every granule it can execute as entered at its start ({@link #markCode(int, int)}): over-approximation
+ *       is allowed.
  *   <li><b>Writes</b>: every store to RAM page {@code i} at address {@code a} ORs the line of its first byte:
  *       {@code writeMasks[i] |= 1L << (a >>> LINE_SHIFT)}. While tracking, a page not yet written since the last take
  *       is closed to the fast store path ({@link Ram}'s write view is null for it), so its first store takes the slow
@@ -26,7 +34,7 @@ import java.util.Arrays;
  * Pages are named by their number, {@code address >>> 12}, in what a take returns.
  */
 public final class ActivityMarks {
-    /** Code granules are 1 << 6 = 64 bytes. */
+    /** Code granules are 1 << 6 = 64 bytes: 32 halfword offsets, one bit each in an entry mask. */
     public static final int GRANULE_SHIFT = 6;
     /** RAM lines for writes are 1 << 6 = 64 bytes. */
     public static final int LINE_SHIFT = 6;
@@ -36,11 +44,10 @@ public final class ActivityMarks {
     private static final int ROM_PAGES = Bus.ROM_SIZE / Ram.PAGE;
 
     private final Ram ram;
-    /** Per code slot: RAM pages 0..pageCount-1, then the reset ROM's pages. */
-    final long[] codeMasks;
+    /** Per code slot (RAM pages 0..pageCount-1, then the reset ROM's pages): 64 granule entry masks, made on use. */
+    private final int[][] entryMasks;
     /** Per RAM page. */
     final long[] writeMasks;
-    private final boolean[] slotListed;
     private int[] codeSlots = new int[16];
     private int codeSlotCount;
     private int[] writtenPages = new int[16];
@@ -48,12 +55,17 @@ public final class ActivityMarks {
     private long exceptions;
     private long interrupts;
     private boolean tracking;
+    /**
+     * Whether the next instruction continues a run (the granule of the previous one, or'ed with 2) or begins one (1):
+     * kept by the interpreter across chunks, so that where a run loop turn or a machine run happens to end does not
+     * change the marks. Part of the machine state in snapshots, not in digests.
+     */
+    int continuing = 1;
 
     ActivityMarks(Ram ram) {
         this.ram = ram;
-        this.codeMasks = new long[ram.pageCount + ROM_PAGES];
+        this.entryMasks = new int[ram.pageCount + ROM_PAGES][];
         this.writeMasks = new long[ram.pageCount];
-        this.slotListed = new boolean[codeMasks.length];
     }
 
     /** The code slot of pc (whose page must be RAM or ROM). */
@@ -62,27 +74,28 @@ public final class ActivityMarks {
         return i >= 0 ? i : ram.pageCount + ((pc - Bus.ROM_BASE) >>> 12);
     }
 
-    /** A code page is in use at this slot (called when its decode array is made): takes look at it from now on. */
-    void codeSlotInUse(int slot) {
-        if (!slotListed[slot]) {
-            slotListed[slot] = true;
+    /** The 64 granule entry masks of a code slot (made, and looked at by takes, from its first use). */
+    int[] entries(int slot) {
+        int[] e = entryMasks[slot];
+        if (e == null) {
+            e = new int[64];
+            entryMasks[slot] = e;
             if (codeSlotCount == codeSlots.length) {
                 codeSlots = Arrays.copyOf(codeSlots, codeSlotCount * 2);
             }
             codeSlots[codeSlotCount++] = slot;
         }
+        return e;
     }
 
     /**
-     * Marks every granule of [from, to) as executed: for a translated region, on entry. The pages must hold code
-     * (RAM or the reset ROM).
+     * Marks every granule of [from, to) as entered at its start, so that every instruction in it may have run: for a
+     * translated region, on entry. The pages must hold code (RAM or the reset ROM).
      */
     public void markCode(int from, int to) {
         for (long a = Integer.toUnsignedLong(from) & ~((1L << GRANULE_SHIFT) - 1); a < Integer.toUnsignedLong(to);
              a += 1L << GRANULE_SHIFT) {
-            int slot = codeSlot((int) a);
-            codeSlotInUse(slot);
-            codeMasks[slot] |= 1L << (a >>> GRANULE_SHIFT);
+            entries(codeSlot((int) a))[(int) (a >>> GRANULE_SHIFT) & 63] |= 1;
         }
     }
 
@@ -96,6 +109,19 @@ public final class ActivityMarks {
             writtenPages[writtenCount++] = i;
             ram.setFlag(i, Ram.LISTED, true); // open to the fast path until the next take
         }
+    }
+
+    /** The next instruction begins a run: a trap entry, a debugger moved the pc, a reset. */
+    void beginRun() {
+        continuing = 1;
+    }
+
+    /**
+     * Makes the next instruction begin a run, as a jump to it would: a reader that files takes by stretch (windows of
+     * the execution index) calls this where a stretch begins, so that a run crossing into it is entered there.
+     */
+    public void breakRun() {
+        continuing = 1;
     }
 
     void trapEntered(int cause) {
@@ -119,7 +145,9 @@ public final class ActivityMarks {
             return;
         }
         tracking = on;
-        Arrays.fill(codeMasks, 0);
+        for (int k = 0; k < codeSlotCount; k++) {
+            Arrays.fill(entryMasks[codeSlots[k]], 0);
+        }
         Arrays.fill(writeMasks, 0);
         writtenCount = 0;
         exceptions = interrupts = 0;
@@ -142,17 +170,29 @@ public final class ActivityMarks {
     }
 
     private Activity take(boolean collect) {
-        int[] cp = collect ? new int[codeSlotCount] : null;
-        long[] cm = collect ? new long[codeSlotCount] : null;
+        int n = 0;
+        for (int k = 0; k < codeSlotCount; k++) {
+            for (int e : entryMasks[codeSlots[k]]) {
+                if (e != 0) {
+                    n++;
+                }
+            }
+        }
+        int[] cg = collect ? new int[n] : null;
+        int[] ce = collect ? new int[n] : null;
         int nc = 0;
         for (int k = 0; k < codeSlotCount; k++) {
             int slot = codeSlots[k];
-            long m = codeMasks[slot];
-            if (m != 0) {
-                codeMasks[slot] = 0;
-                if (collect) {
-                    cp[nc] = slot < ram.pageCount ? (ram.base >>> 12) + slot : (Bus.ROM_BASE >>> 12) + slot - ram.pageCount;
-                    cm[nc++] = m;
+            int[] masks = entryMasks[slot];
+            int firstGranule = (slot < ram.pageCount ? ram.base + (slot << 12)
+                    : Bus.ROM_BASE + ((slot - ram.pageCount) << 12)) >>> GRANULE_SHIFT;
+            for (int g = 0; g < 64; g++) {
+                if (masks[g] != 0) {
+                    if (collect) {
+                        cg[nc] = firstGranule + g;
+                        ce[nc++] = masks[g];
+                    }
+                    masks[g] = 0;
                 }
             }
         }
@@ -175,6 +215,6 @@ public final class ActivityMarks {
         if (!collect) {
             return null;
         }
-        return Activity.of(Arrays.copyOf(cp, nc), Arrays.copyOf(cm, nc), wp, wm, ex, in);
+        return Activity.of(cg, ce, wp, wm, ex, in);
     }
 }

@@ -48,7 +48,6 @@ final class Cpu {
     private final long[][] codeRom;
     /** See {@link ActivityMarks}: code granules and written lines, marked on the hot path. */
     private final ActivityMarks marks;
-    private final long[] codeMarks;
     private final long[] writeMarks;
     private final int[] decodeTmp = new int[2];
     /** One decoded-instruction slot per half-word of a page. */
@@ -69,7 +68,6 @@ final class Cpu {
         this.codeRom = new long[Bus.ROM_SIZE / Ram.PAGE][];
         this.breakpoints = breakpoints;
         this.marks = ram.marks;
-        this.codeMarks = marks.codeMasks;
         this.writeMarks = marks.writeMasks;
         bus.setCodeInvalidator(this::invalidateStore);
         ram.codePageReplaced = this::codePageReplaced;
@@ -95,6 +93,7 @@ final class Cpu {
         resAddr = -1;
         resVal = 0;
         halted = false;
+        marks.beginRun();
         invalidateAll();
     }
 
@@ -122,6 +121,7 @@ final class Cpu {
     /** A debugger moves the pc: the hart goes on from there, awake if it slept in wfi. */
     void redirect(int newPc) {
         pc = newPc & ~1;
+        marks.beginRun();
         halted = false;
     }
 
@@ -274,7 +274,6 @@ final class Cpu {
                 c = new long[SLOTS];
                 codeRam[i] = c;
                 ram.setFlag(i, Ram.CODE, true);
-                marks.codeSlotInUse(i);
             }
             return c;
         }
@@ -284,7 +283,6 @@ final class Cpu {
             if (c == null) {
                 c = new long[SLOTS];
                 codeRom[r] = c;
-                marks.codeSlotInUse(marks.codeSlot(pc));
             }
             return c;
         }
@@ -375,7 +373,6 @@ final class Cpu {
             final Signals sig = this.signals;
             final byte[][] rp = this.rp;
             final byte[][] wp = this.wp;
-            final long[] cm = this.codeMarks;
             final long[] wm = this.writeMarks;
             sig.chunkEnd = stopAt;
             // Only slow paths (devices, CSR writes, code invalidation...) end a chunk early: the loop keeps
@@ -385,19 +382,24 @@ final class Cpu {
             long ic = this.icount;
             long[] code = null;
             int codeTag = 1;
-            // the granule of the previous instruction (1: none yet): entering another one marks it (ActivityMarks)
-            int granuleTag = 1;
-            int codeSlot = 0;
+            // ActivityMarks: the granule of the previous instruction when this one continues its run; 1 when this one
+            // begins a run (a taken jump or branch, a trap came before); granule | 2 to continue a run on a page not
+            // loaded yet in this chunk. An instruction that begins a run, or enters another granule, marks its offset.
+            int granuleTag = marks.continuing;
+            int[] entries = null;
             try {
                 while (ic < end) {
                     if ((pc & ~0x3F) != granuleTag) {
                         if ((pc & ~0xFFF) != codeTag) {
                             code = codePage(pc);
                             codeTag = pc & ~0xFFF;
-                            codeSlot = marks.codeSlot(pc);
+                            entries = marks.entries(marks.codeSlot(pc));
                         }
-                        granuleTag = pc & ~0x3F;
-                        cm[codeSlot] |= 1L << (pc >>> ActivityMarks.GRANULE_SHIFT);
+                        int g = pc & ~0x3F;
+                        if (granuleTag != (g | 2)) {
+                            entries[(pc >>> ActivityMarks.GRANULE_SHIFT) & 63] |= 1 << (pc >>> 1);
+                        }
+                        granuleTag = g;
                     }
                     long e = code[(pc & 0xFFF) >>> 1];
                     if (e == 0) {
@@ -415,40 +417,48 @@ final class Cpu {
                         case Op.JAL -> {
                             x[rd] = npc;
                             npc = pc + imm;
+                            granuleTag = 1;
                         }
                         case Op.JALR -> {
                             int t = (x[rs1] + imm) & ~1;
                             x[rd] = npc;
                             npc = t;
+                            granuleTag = 1;
                         }
                         case Op.BEQ -> {
                             if (x[rs1] == x[rs2]) {
                                 npc = pc + imm;
+                                granuleTag = 1;
                             }
                         }
                         case Op.BNE -> {
                             if (x[rs1] != x[rs2]) {
                                 npc = pc + imm;
+                                granuleTag = 1;
                             }
                         }
                         case Op.BLT -> {
                             if (x[rs1] < x[rs2]) {
                                 npc = pc + imm;
+                                granuleTag = 1;
                             }
                         }
                         case Op.BGE -> {
                             if (x[rs1] >= x[rs2]) {
                                 npc = pc + imm;
+                                granuleTag = 1;
                             }
                         }
                         case Op.BLTU -> {
                             if (Integer.compareUnsigned(x[rs1], x[rs2]) < 0) {
                                 npc = pc + imm;
+                                granuleTag = 1;
                             }
                         }
                         case Op.BGEU -> {
                             if (Integer.compareUnsigned(x[rs1], x[rs2]) >= 0) {
                                 npc = pc + imm;
+                                granuleTag = 1;
                             }
                         }
                         // Loads and stores: the RAM fast path inline; the slow path (devices, watched, shared or
@@ -586,10 +596,12 @@ final class Cpu {
                             if (r != R_CHUNK) {
                                 return r;
                             }
+                            // a CSR write or fence.i may have dropped decoded code: load the page again; mret and the
+                            // like go elsewhere: a run begins there
+                            granuleTag = this.pc == npc ? granuleTag | 2 : 1;
                             pc = this.pc;
                             ic = this.icount;
                             codeTag = 1;
-                            granuleTag = 1;
                             end = sig.chunkEnd;
                             continue;
                         }
@@ -604,6 +616,9 @@ final class Cpu {
                 trapTval = f.tval;
                 trapRetires = false;
                 return R_SYNC_TRAP;
+            } finally {
+                // the run goes on in the next chunk: a chunk boundary is no entry
+                marks.continuing = granuleTag == 1 ? 1 : granuleTag | 2;
             }
             this.pc = pc;
             this.icount = ic;
@@ -937,6 +952,7 @@ final class Cpu {
     }
 
     void enterTrap(int cause, int tval) {
+        marks.beginRun();
         mepc = pc;
         mcause = cause;
         mtval = tval;

@@ -14,9 +14,12 @@ public final class MachineSnapshot {
     final PageChunk[] chunks;
     final int pageCount;
     final long ownBytes;
+    /** Whether the next instruction continues a run ({@link ActivityMarks}): not guest state, not in digests. */
+    final int continuing;
 
-    MachineSnapshot(long icount, long[] state, PageChunk[] chunks, int pageCount, long ownBytes) {
+    MachineSnapshot(long icount, long[] state, PageChunk[] chunks, int pageCount, long ownBytes, int continuing) {
         this.icount = icount;
+        this.continuing = continuing;
         this.state = state;
         this.chunks = chunks;
         this.pageCount = pageCount;

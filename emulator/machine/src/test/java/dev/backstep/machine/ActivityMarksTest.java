@@ -35,7 +35,7 @@ class ActivityMarksTest {
         return m;
     }
 
-    /** The granules of the instructions a single-stepped run executes, per stretch, and the traps it enters. */
+    /** The instructions a single-stepped run executes, per stretch, and the traps it enters, are all marked. */
     @ParameterizedTest
     @ValueSource(strings = {"timer", "corrupt", "hello"})
     void codeAndTrapsOfEveryStretchAreMarked(String program) throws Exception {
@@ -50,23 +50,25 @@ class ActivityMarksTest {
             long target = marked.icount() + 1 + r.nextInt(r.nextBoolean() ? 50 : 2_000);
             StopReason why = marked.run(target);
             Activity a = marked.activity().take();
+            marked.activity().breakRun(); // each stretch on its own, as the index files windows
             // the same stretch, one instruction at a time, on the reference machine
-            Activity ref = Activity.NONE;
+            Stepped ref = new Stepped();
             while (stepped.icount() < marked.icount()) {
-                ref = ref.union(stepOnce(stepped));
+                stepOnce(stepped, ref);
             }
             assertEquals(marked.icount(), stepped.icount());
             stretches++;
-            for (int k = 0; k < ref.codePages().length; k++) {
-                long missing = ref.codeMasks()[k] & ~a.codeMask(ref.codePages()[k]);
-                assertEquals(0, missing, String.format("stretch %d to icount %d: granules %016x of page %05x ran "
-                        + "unmarked", stretches, marked.icount(), missing, ref.codePages()[k]));
+            java.util.TreeSet<Integer> granules = new java.util.TreeSet<>(Integer::compareUnsigned);
+            for (int pc : ref.pcs) {
+                assertTrue(a.mayHaveRun(pc), String.format("stretch %d to icount %d: pc %08x ran unmarked: %s",
+                        stretches, marked.icount(), pc, a));
+                granules.add(pc >>> ActivityMarks.GRANULE_SHIFT);
             }
-            assertEquals(ref.exceptions(), a.exceptions(), "exception causes to icount " + marked.icount());
-            assertEquals(ref.interrupts(), a.interrupts(), "interrupt causes to icount " + marked.icount());
-            // code marks are exact here (no faulting fetches in these programs)
-            assertArrayEquals(ref.codePages(), a.codePages(), "code pages to icount " + marked.icount());
-            assertArrayEquals(ref.codeMasks(), a.codeMasks(), "code granules to icount " + marked.icount());
+            // no granule marked where nothing ran (no faulting fetches in these programs)
+            assertArrayEquals(granules.stream().mapToInt(Integer::intValue).toArray(), a.codeGranules(),
+                    "granules to icount " + marked.icount());
+            assertEquals(ref.exceptions, a.exceptions(), "exception causes to icount " + marked.icount());
+            assertEquals(ref.interrupts, a.interrupts(), "interrupt causes to icount " + marked.icount());
             if (why == StopReason.EXIT) {
                 break;
             }
@@ -74,49 +76,47 @@ class ActivityMarksTest {
         assertTrue(stretches > 10 || marked.lastStop().reason() == StopReason.EXIT, "only " + stretches);
     }
 
+    /** What a single-stepped stretch executed. */
+    private static final class Stepped {
+        final List<Integer> pcs = new ArrayList<>();
+        long exceptions;
+        long interrupts;
+    }
+
     /**
      * One instruction boundary forward with traps stopped at: what that step executes, as the reference sees it (the
-     * pc before the step, the trap vector's first instruction after an entry). Writes are not part of the reference.
+     * pc before the step, the trap vector's first instruction after an entry).
      */
-    private static Activity stepOnce(Machine m) {
+    private static void stepOnce(Machine m, Stepped out) {
         long ic = m.icount();
-        long exceptions = 0;
-        long interrupts = 0;
-        List<Integer> pcs = new ArrayList<>();
         int pc = m.hart().pc();
         if (m.run(ic + 1) == StopReason.TRAP) {
             int cause = m.lastStop().trap().cause();
             if (cause < 0) {
-                interrupts |= 1L << (cause & 0x7FFF_FFFF);
+                out.interrupts |= 1L << (cause & 0x7FFF_FFFF);
             } else {
-                exceptions |= 1L << cause;
-                pcs.add(pc); // the trapping instruction was fetched (an ecall even retires)
+                out.exceptions |= 1L << cause;
+                out.pcs.add(pc); // the trapping instruction was fetched (an ecall even retires)
             }
             m.stepPastStop();
             int vector = m.hart().csr(MTVEC) & ~3; // the examples use direct mode
             if (m.hart().pc() != vector) {
-                pcs.add(vector); // the entry and the vector's first instruction were one step (not after an ecall)
+                out.pcs.add(vector); // the entry and the vector's first instruction were one step (not after an ecall)
             }
         } else {
-            pcs.add(pc);
+            out.pcs.add(pc);
         }
-        int[] pages = new int[pcs.size()];
-        long[] masks = new long[pcs.size()];
-        Activity a = Activity.NONE;
-        for (int k = 0; k < pcs.size(); k++) {
-            pages[k] = pcs.get(k) >>> 12;
-            masks[k] = 1L << (pcs.get(k) >>> ActivityMarks.GRANULE_SHIFT);
-            a = a.union(Activity.of(new int[] {pages[k]}, new long[] {masks[k]}, new int[0], new long[0], 0, 0));
-        }
-        return a.union(Activity.of(new int[0], new long[0], new int[0], new long[0], exceptions, interrupts));
     }
 
-    /** Takes at many boundaries add up to the take of the whole run, whatever the stretches. */
+    /**
+     * Takes at many boundaries add up to the take of the whole run, whatever the stretches: where runs and takes
+     * happen does not change the marks (only {@link ActivityMarks#breakRun()} does).
+     */
     @Test
     void takesSplitAnywhereAddUp() throws Exception {
-        Machine whole = load("corrupt");
+        Machine whole = load("bench");
         whole.activity().setTracking(true);
-        Machine split = load("corrupt");
+        Machine split = load("bench");
         split.activity().setTracking(true);
         Random r = new Random(7);
         long target = 0;
@@ -125,11 +125,20 @@ class ActivityMarksTest {
             whole.run(target);
             Activity w = whole.activity().take();
             Activity sum = Activity.NONE;
-            while (split.icount() < target) {
-                split.run(Math.min(target, split.icount() + 1 + r.nextInt(3000)));
+            while (split.icount() < whole.icount()) {
+                split.run(Math.min(whole.icount(), split.icount() + 1 + r.nextInt(3000)));
                 sum = sum.union(split.activity().take());
+                if (r.nextInt(8) == 0) {
+                    // going back: a restore, and the stretch from the snapshot runs again
+                    MachineSnapshot snap = split.snapshot();
+                    split.run(split.icount() + 1 + r.nextInt(3000));
+                    split.restore(snap);
+                }
             }
             assertEquals(w, sum, "stretch to " + target);
+            if (whole.lastStop().reason() == StopReason.EXIT) {
+                break;
+            }
         }
     }
 
@@ -188,10 +197,11 @@ class ActivityMarksTest {
         int page = data >>> 12;
         assertEquals(1L << 1 | 1L << 2 | 1L << 3 | 1L << 4 | 1L << 32 | 1L << 63, act.writeMask(page), act.toString());
         assertEquals(1L, act.writeMask(page + 1), act.toString());
-        // the code page: the program's own granules
-        assertNotEquals(0, act.codeMask(MachineConfig.RAM_BASE >>> 12));
-        // the reset stub in ROM
-        assertEquals(1L << ((0x1000 >>> 6) & 63), act.codeMask(1));
+        // the program's own code, entered at its start
+        assertTrue(act.mayHaveRun(MachineConfig.RAM_BASE));
+        // the reset stub in ROM, entered at 0x1000 only: its last instruction ran, nothing before 0x1000 did
+        assertEquals(1, act.codeEntries(0x1000 >>> 6));
+        assertTrue(act.mayHaveRun(0x1014));
     }
 
     /** After a take, the first store to a page goes the slow way and lists the page again. */
@@ -230,15 +240,56 @@ class ActivityMarksTest {
         assertEquals(0, act.interrupts());
     }
 
+    /** A run entered above an instruction of its granule does not mark that instruction as run. */
+    @Test
+    void entriesTellApartCodeSharingAGranule() {
+        int target = MachineConfig.RAM_BASE + 0x40 + 0x20; // the second half of granule 1
+        Asm a = new Asm();
+        a.jal(0, 0x40 + 0x20); // jump over granule 0 and the first half of granule 1
+        while (a.pc() < target) {
+            a.word(0x13);
+        }
+        a.pass();
+        TestMachines.Run run = TestMachines.run(a);
+        run.m.activity().setTracking(true);
+        assertEquals(StopReason.EXIT, run.runToEnd());
+        Activity act = run.m.activity().take();
+        assertTrue(act.mayHaveRun(target));
+        assertTrue(act.mayHaveRun(target + 8), "after the entry, up the granule");
+        assertFalse(act.mayHaveRun(target - 4), "below the entry in the same granule");
+        assertTrue(act.mayHaveRun(MachineConfig.RAM_BASE));
+    }
+
+    /** A loop that branches back below where it entered its granule marks the branch target too. */
+    @Test
+    void aBranchBackWithinAGranuleIsAnEntry() {
+        int base = MachineConfig.RAM_BASE;
+        Asm a = new Asm().li(T1, 3);             // base, base+4 (li = lui+addi or addi)
+        int loopTop = a.pc();
+        a.addi(T1, T1, -1);
+        int branch = a.pc();
+        a.bne(T1, 0, loopTop - branch);
+        a.pass();
+        TestMachines.Run run = TestMachines.run(a);
+        run.m.activity().setTracking(true);
+        // run the first pass, then take: the second stretch enters at the branch target only
+        run.m.run(run.m.icount() + TestMachines.RESET_STUB + (loopTop - base) / 4 + 2);
+        run.m.activity().take();
+        run.m.run(run.m.icount() + 2);
+        Activity act = run.m.activity().take();
+        assertTrue(act.mayHaveRun(loopTop), act.toString());
+        assertFalse(act.mayHaveRun(base), act.toString());
+    }
+
     @Test
     void unionAndLookups() {
-        Activity x = Activity.of(new int[] {0x80001, 0x80000}, new long[] {2, 1}, new int[] {0x80002}, new long[] {4},
-                1, 0);
-        Activity y = Activity.of(new int[] {0x80001, 0x1}, new long[] {8, 16}, new int[0], new long[0], 0, 1L << 7);
+        Activity x = Activity.of(new int[] {0x2000001, 0x2000000}, new int[] {2, 1}, new int[] {0x80002},
+                new long[] {4}, 1, 0);
+        Activity y = Activity.of(new int[] {0x2000001, 0x40}, new int[] {8, 16}, new int[0], new long[0], 0, 1L << 7);
         Activity u = x.union(y);
-        assertArrayEquals(new int[] {0x1, 0x80000, 0x80001}, u.codePages());
-        assertEquals(10, u.codeMask(0x80001));
-        assertEquals(0, u.codeMask(0x80003));
+        assertArrayEquals(new int[] {0x40, 0x2000000, 0x2000001}, u.codeGranules());
+        assertEquals(10, u.codeEntries(0x2000001));
+        assertEquals(0, u.codeEntries(0x2000003));
         assertEquals(4, u.writeMask(0x80002));
         assertEquals(1, u.exceptions());
         assertEquals(1L << 7, u.interrupts());

@@ -10,6 +10,7 @@ import dev.backstep.replay.format.RecordingReader;
 import dev.backstep.replay.format.RecordingWriter;
 import dev.backstep.replay.format.StateEdit;
 import dev.backstep.replay.index.ExecutionIndex;
+import dev.backstep.replay.index.IndexQuery;
 import dev.backstep.replay.log.DigestLog;
 import dev.backstep.replay.log.EventLog;
 import dev.backstep.replay.log.OutputLog;
@@ -199,6 +200,14 @@ public final class Timeline implements AutoCloseable {
         return snapshots.bytes();
     }
 
+    /**
+     * Instructions executed so far for this timeline, re-executions by seeks and scans included: what operations cost
+     * (diagnostics, benchmarks).
+     */
+    public long instructionsExecuted() {
+        return loop.executed();
+    }
+
     public Divergence divergence() {
         return history.divergence();
     }
@@ -327,7 +336,9 @@ public final class Timeline implements AutoCloseable {
     /**
      * Runs forward until a stop condition holds, an icount breakpoint, {@code limit} (absolute icount;
      * Long.MAX_VALUE for none), the end of the recording (replay), exit, idle, or cancel. Starting on a
-     * breakpoint does not stop there again. A watchpoint stop is after the accessing instruction.
+     * breakpoint does not stop there again. A watchpoint stop is after the accessing instruction. Through history
+     * already run, the windows the execution index says cannot hold a hit are skipped (a snapshot beyond them is
+     * restored instead of replaying them).
      */
     public Stop runForward(StopSet stops, long limit) {
         begin();
@@ -338,10 +349,14 @@ public final class Timeline implements AutoCloseable {
             return finish(Stop.simple(StopKind.LIMIT, now, m.hart().pc(), false, "limit"), false);
         }
         ArmedStops armed = new ArmedStops(m, stops);
+        Stop s = skipAhead(armed, target);
+        if (s != null) {
+            return finish(s, false);
+        }
+        boolean skipped = m.icount() != now;
         armed.arm();
-        Stop s;
         try {
-            s = loop.run(target, armed, (h, entersTrap) -> ArmedStops.accept(h), false, null, "run");
+            s = loop.run(target, armed, (h, entersTrap) -> ArmedStops.accept(h), skipped, null, "run");
         } finally {
             armed.disarm();
         }
@@ -351,6 +366,31 @@ public final class Timeline implements AutoCloseable {
                     : Stop.simple(StopKind.LIMIT, m.icount(), m.hart().pc(), false, "limit");
         }
         return finish(s, false);
+    }
+
+    /**
+     * Before a forward run: when the windows from here on cannot hold a hit (execution index) and a snapshot lies
+     * beyond them in history already run, goes there — to the first window that may hold one, or to the target —
+     * instead of replaying them. Null when it moved (or did not need to), else the stop that ended the way there.
+     */
+    private Stop skipAhead(ArmedStops armed, long target) {
+        ExecutionIndex x = index.index();
+        long now = m.icount();
+        long until = Math.min(target, history.furthest());
+        if (x == null || until <= now) {
+            return null;
+        }
+        IndexQuery q = armed.indexQuery();
+        if (q.matchesEverything()) {
+            return null;
+        }
+        long c = x.nextCandidate(now, until, q);
+        long to = c < 0 ? until : c;
+        Map.Entry<Long, TimelineSnapshot> ahead = snapshots.atOrBefore(to);
+        if (to <= now || ahead == null || ahead.getKey() <= now) {
+            return null; // nothing to skip, or no snapshot to skip with: running there costs the same
+        }
+        return loop.moveTo(to, "run", false);
     }
 
     /**

@@ -93,6 +93,9 @@ final class TimelineIndex {
         Activity a = m.activity().take();
         long start = from;
         from = at;
+        if (at % index.windowSize() == 0) {
+            m.activity().breakRun(); // a window's record begins where its first run is entered (snapshots keep this)
+        }
         long k = index.windowOf(start);
         if (at < start || at > index.windowStart(k + 1)) {
             return; // not one stretch of one window (cannot happen with slices ending at boundaries): keep nothing

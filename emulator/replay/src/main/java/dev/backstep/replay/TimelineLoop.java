@@ -48,6 +48,8 @@ final class TimelineLoop {
     private final Supplier<TimelineListener> listener;
     /** The last operation stopped for a condition on a trap handler's first instruction (see Timeline). */
     private boolean stoppedAtTrapEntry;
+    /** Instructions the machine has executed for this timeline, replays included (diagnostics, benchmarks). */
+    private long executed;
 
     TimelineLoop(Machine m, TimelineInput input, TimelineOptions opts, HistoryBounds history,
                  TimelineSnapshots snapshots, StateEdits edits, RecordingSink sink, TimelineIndex index,
@@ -66,6 +68,10 @@ final class TimelineLoop {
 
     boolean stoppedAtTrapEntry() {
         return stoppedAtTrapEntry;
+    }
+
+    long executed() {
+        return executed;
     }
 
     void setStoppedAtTrapEntry(boolean at) {
@@ -149,6 +155,7 @@ final class TimelineLoop {
             }
             StopInfo info = m.lastStop();
             long at = m.icount();
+            executed += at - now;
             // a stop passed and no instruction retired: only a trap entry can have moved the pc to a breakpoint
             boolean trapEntry = state.passing() && r == StopReason.BREAKPOINT && at == now;
             boolean startsOwnBreakpoint = trapEntry && state.pass() == LoopState.Pass.START;

@@ -66,18 +66,23 @@ final class IndexChunks {
         private static void summary(Activity a, ByteSink out) {
             out.uvarint(a.exceptions());
             out.uvarint(a.interrupts());
-            pages(a.codePages(), a.codeMasks(), out);
-            pages(a.writePages(), a.writeMasks(), out);
-        }
-
-        private static void pages(int[] pages, long[] masks, ByteSink out) {
-            out.uvarint(pages.length);
+            int[] granules = a.codeGranules();
+            out.uvarint(granules.length);
             long prev = -1;
+            for (int k = 0; k < granules.length; k++) {
+                long g = Integer.toUnsignedLong(granules[k]);
+                out.uvarint(g - prev - 1);
+                prev = g;
+                out.uvarint(Integer.toUnsignedLong(a.codeEntries()[k]));
+            }
+            int[] pages = a.writePages();
+            out.uvarint(pages.length);
+            prev = -1;
             for (int k = 0; k < pages.length; k++) {
                 long p = Integer.toUnsignedLong(pages[k]);
                 out.uvarint(p - prev - 1);
                 prev = p;
-                out.i64(masks[k]);
+                out.i64(a.writeMasks()[k]);
             }
         }
     }
@@ -171,39 +176,48 @@ final class IndexChunks {
     private static Activity summary(ByteSource in) throws ByteSource.Malformed {
         long exceptions = in.uvarint();
         long interrupts = in.uvarint();
-        long[][] code = pages(in);
-        long[][] writes = pages(in);
+        int n = count(in, "code granules");
+        int[] granules = new int[n];
+        int[] entries = new int[n];
+        long prev = -1;
+        for (int k = 0; k < n; k++) {
+            prev = key(in, prev, 0x3FF_FFFFL, "code granule");
+            granules[k] = (int) prev;
+            long e = in.uvarint();
+            if (e == 0 || e > 0xFFFF_FFFFL) {
+                throw new ByteSource.Malformed("index entry mask " + e);
+            }
+            entries[k] = (int) e;
+        }
+        n = count(in, "written pages");
+        int[] pages = new int[n];
+        long[] lines = new long[n];
+        prev = -1;
+        for (int k = 0; k < n; k++) {
+            prev = key(in, prev, 0xF_FFFFL, "page");
+            pages[k] = (int) prev;
+            lines[k] = in.i64();
+        }
         try {
-            return new Activity(ints(code[0]), code[1], ints(writes[0]), writes[1], exceptions, interrupts);
+            return new Activity(granules, entries, pages, lines, exceptions, interrupts);
         } catch (IllegalArgumentException e) {
             throw new ByteSource.Malformed("index summary: " + e.getMessage());
         }
     }
 
-    private static long[][] pages(ByteSource in) throws ByteSource.Malformed {
+    private static int count(ByteSource in, String what) throws ByteSource.Malformed {
         long n = in.uvarint();
         if (n > (1 << 20)) {
-            throw new ByteSource.Malformed("index summary of " + n + " pages");
+            throw new ByteSource.Malformed("index summary of " + n + " " + what);
         }
-        long[] pages = new long[(int) n];
-        long[] masks = new long[(int) n];
-        long prev = -1;
-        for (int k = 0; k < n; k++) {
-            prev += in.uvarint() + 1;
-            if (prev > 0xF_FFFFL) {
-                throw new ByteSource.Malformed("index page number " + prev);
-            }
-            pages[k] = prev;
-            masks[k] = in.i64();
-        }
-        return new long[][] {pages, masks};
+        return (int) n;
     }
 
-    private static int[] ints(long[] a) {
-        int[] r = new int[a.length];
-        for (int k = 0; k < a.length; k++) {
-            r[k] = (int) a[k];
+    private static long key(ByteSource in, long prev, long max, String what) throws ByteSource.Malformed {
+        long k = prev + in.uvarint() + 1;
+        if (k > max || k < 0) {
+            throw new ByteSource.Malformed("index " + what + " number " + k);
         }
-        return r;
+        return k;
     }
 }

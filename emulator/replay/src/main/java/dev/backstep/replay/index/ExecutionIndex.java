@@ -124,7 +124,7 @@ public final class ExecutionIndex {
     public long heapBytes() {
         long b = 16 + 8L * windows.size();
         for (Activity a : interned.keySet()) {
-            b += 64 + 12L * (a.codePages().length + a.writePages().length);
+            b += 96 + 8L * a.codeGranules().length + 12L * a.writePages().length;
         }
         return b;
     }

@@ -7,31 +7,32 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a search looks for, as the execution index can tell it: a pc in a set (its 64-byte code granule ran), a write
+ * What a search looks for, as the execution index can tell it: a pc in a set (a run of code began in its 64-byte
+ * granule at or below it, see {@code ActivityMarks}), a write
  * to an address range (a 64-byte line covering it, or the few bytes before it that a store there could start in, was
  * written), a trap of some causes. A window "may match" when any of them may have happened in it; a query that
  * cannot be told from the index (a read watchpoint, a condition that may hold anywhere) matches every window.
  * Immutable.
  */
 public final class IndexQuery {
-    private static final IndexQuery ANYTHING = new IndexQuery(true, new int[0], new long[0], new int[0], new long[0],
+    private static final IndexQuery ANYTHING = new IndexQuery(true, new int[0], new int[0], new int[0], new long[0],
             0, 0);
     /** A write range wider than this is not worth a mask per page: every window may match. */
     private static final long MAX_WRITE_RANGE = 1L << 20;
 
     private final boolean anything;
-    private final int[] codePages;
-    private final long[] codeMasks;
+    private final int[] codeGranules;
+    private final int[] codeEntries;
     private final int[] writePages;
     private final long[] writeMasks;
     private final long exceptions;
     private final long interrupts;
 
-    private IndexQuery(boolean anything, int[] codePages, long[] codeMasks, int[] writePages, long[] writeMasks,
+    private IndexQuery(boolean anything, int[] codeGranules, int[] codeEntries, int[] writePages, long[] writeMasks,
                        long exceptions, long interrupts) {
         this.anything = anything;
-        this.codePages = codePages;
-        this.codeMasks = codeMasks;
+        this.codeGranules = codeGranules;
+        this.codeEntries = codeEntries;
         this.writePages = writePages;
         this.writeMasks = writeMasks;
         this.exceptions = exceptions;
@@ -54,7 +55,7 @@ public final class IndexQuery {
 
     /** Whether nothing at all can match (an empty query: every window can be skipped). */
     public boolean matchesNothing() {
-        return !anything && codePages.length == 0 && writePages.length == 0 && exceptions == 0 && interrupts == 0;
+        return !anything && codeGranules.length == 0 && writePages.length == 0 && exceptions == 0 && interrupts == 0;
     }
 
     /** Whether a stretch of execution that did {@code a} may hold a match. */
@@ -65,8 +66,8 @@ public final class IndexQuery {
         if ((a.exceptions() & exceptions) != 0 || (a.interrupts() & interrupts) != 0) {
             return true;
         }
-        for (int k = 0; k < codePages.length; k++) {
-            if ((a.codeMask(codePages[k]) & codeMasks[k]) != 0) {
+        for (int k = 0; k < codeGranules.length; k++) {
+            if ((a.codeEntries(codeGranules[k]) & codeEntries[k]) != 0) {
                 return true;
             }
         }
@@ -81,14 +82,14 @@ public final class IndexQuery {
     /** Builds a query as the union of what it is given. */
     public static final class Builder {
         private boolean anything;
-        private final TreeMap<Integer, Long> code = new TreeMap<>(Integer::compareUnsigned);
+        private final TreeMap<Integer, Integer> code = new TreeMap<>(Integer::compareUnsigned);
         private final TreeMap<Integer, Long> writes = new TreeMap<>(Integer::compareUnsigned);
         private long exceptions;
         private long interrupts;
 
-        /** An instruction at this pc executed. */
+        /** An instruction at this pc executed: a run began in its granule at or below it. */
         public Builder pc(int pc) {
-            code.merge(pc >>> 12, 1L << (pc >>> ActivityMarks.GRANULE_SHIFT), (x, y) -> x | y);
+            code.merge(pc >>> ActivityMarks.GRANULE_SHIFT, Activity.entriesUpTo(pc), (x, y) -> x | y);
             return this;
         }
 
@@ -138,11 +139,11 @@ public final class IndexQuery {
             if (anything) {
                 return ANYTHING;
             }
-            return new IndexQuery(false, keys(code), values(code), keys(writes), values(writes), exceptions,
-                    interrupts);
+            return new IndexQuery(false, keys(code), code.values().stream().mapToInt(Integer::intValue).toArray(),
+                    keys(writes), values(writes), exceptions, interrupts);
         }
 
-        private static int[] keys(Map<Integer, Long> m) {
+        private static int[] keys(Map<Integer, ?> m) {
             return m.keySet().stream().mapToInt(Integer::intValue).toArray();
         }
 
