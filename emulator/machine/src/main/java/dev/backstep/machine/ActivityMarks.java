@@ -61,6 +61,8 @@ public final class ActivityMarks {
      * change the marks. Part of the machine state in snapshots, not in digests.
      */
     int continuing = 1;
+    /** Where the current run entered its granule: a branch back below it begins a new run. In snapshots too. */
+    int runEntry;
 
     ActivityMarks(Ram ram) {
         this.ram = ram;

@@ -383,9 +383,11 @@ final class Cpu {
             long[] code = null;
             int codeTag = 1;
             // ActivityMarks: the granule of the previous instruction when this one continues its run; 1 when this one
-            // begins a run (a taken jump or branch, a trap came before); granule | 2 to continue a run on a page not
-            // loaded yet in this chunk. An instruction that begins a run, or enters another granule, marks its offset.
+            // begins a run (a jump, a branch back below where the run entered its granule, a trap came before);
+            // granule | 2 to continue a run on a page not loaded yet in this chunk. An instruction that begins a run,
+            // or enters another granule, marks its offset; entryPc is where the run entered the granule.
             int granuleTag = marks.continuing;
+            int entryPc = marks.runEntry;
             int[] entries = null;
             try {
                 while (ic < end) {
@@ -398,6 +400,7 @@ final class Cpu {
                         int g = pc & ~0x3F;
                         if (granuleTag != (g | 2)) {
                             entries[(pc >>> ActivityMarks.GRANULE_SHIFT) & 63] |= 1 << (pc >>> 1);
+                            entryPc = pc;
                         }
                         granuleTag = g;
                     }
@@ -428,37 +431,49 @@ final class Cpu {
                         case Op.BEQ -> {
                             if (x[rs1] == x[rs2]) {
                                 npc = pc + imm;
-                                granuleTag = 1;
+                                if (npc - entryPc < 0) {
+                                    granuleTag = 1; // below the run's entry (or out of its granule)
+                                }
                             }
                         }
                         case Op.BNE -> {
                             if (x[rs1] != x[rs2]) {
                                 npc = pc + imm;
-                                granuleTag = 1;
+                                if (npc - entryPc < 0) {
+                                    granuleTag = 1; // below the run's entry (or out of its granule)
+                                }
                             }
                         }
                         case Op.BLT -> {
                             if (x[rs1] < x[rs2]) {
                                 npc = pc + imm;
-                                granuleTag = 1;
+                                if (npc - entryPc < 0) {
+                                    granuleTag = 1; // below the run's entry (or out of its granule)
+                                }
                             }
                         }
                         case Op.BGE -> {
                             if (x[rs1] >= x[rs2]) {
                                 npc = pc + imm;
-                                granuleTag = 1;
+                                if (npc - entryPc < 0) {
+                                    granuleTag = 1; // below the run's entry (or out of its granule)
+                                }
                             }
                         }
                         case Op.BLTU -> {
                             if (Integer.compareUnsigned(x[rs1], x[rs2]) < 0) {
                                 npc = pc + imm;
-                                granuleTag = 1;
+                                if (npc - entryPc < 0) {
+                                    granuleTag = 1; // below the run's entry (or out of its granule)
+                                }
                             }
                         }
                         case Op.BGEU -> {
                             if (Integer.compareUnsigned(x[rs1], x[rs2]) >= 0) {
                                 npc = pc + imm;
-                                granuleTag = 1;
+                                if (npc - entryPc < 0) {
+                                    granuleTag = 1; // below the run's entry (or out of its granule)
+                                }
                             }
                         }
                         // Loads and stores: the RAM fast path inline; the slow path (devices, watched, shared or
@@ -619,6 +634,7 @@ final class Cpu {
             } finally {
                 // the run goes on in the next chunk: a chunk boundary is no entry
                 marks.continuing = granuleTag == 1 ? 1 : granuleTag | 2;
+                marks.runEntry = entryPc;
             }
             this.pc = pc;
             this.icount = ic;

@@ -245,7 +245,8 @@ public final class Machine {
     public MachineSnapshot snapshot() {
         long[] state = saveState();
         long own = (long) ram.dirtyCount() * Ram.PAGE;
-        return new MachineSnapshot(cpu.icount(), state, ram.takeSnapshot(), ram.pageCount, own, ram.marks.continuing);
+        return new MachineSnapshot(cpu.icount(), state, ram.takeSnapshot(), ram.pageCount, own, ram.marks.continuing,
+                ram.marks.runEntry);
     }
 
     /**
@@ -265,6 +266,7 @@ public final class Machine {
         signals.endChunk();
         ram.marks.discard();
         ram.marks.continuing = s.continuing;
+        ram.marks.runEntry = s.runEntry;
     }
 
     /** 64-bit digest of hart, CSRs, devices and RAM contents (an all-zero page equals an absent one). */

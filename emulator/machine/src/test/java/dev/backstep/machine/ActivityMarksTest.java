@@ -272,12 +272,15 @@ class ActivityMarksTest {
         a.pass();
         TestMachines.Run run = TestMachines.run(a);
         run.m.activity().setTracking(true);
-        // run the first pass, then take: the second stretch enters at the branch target only
-        run.m.run(run.m.icount() + TestMachines.RESET_STUB + (loopTop - base) / 4 + 2);
+        // into the first pass, then a new stretch that begins at the branch: it enters the loop again at its top
+        run.m.run(run.m.icount() + TestMachines.RESET_STUB + (loopTop - base) / 4 + 1);
+        assertEquals(branch, run.m.hart().pc());
         run.m.activity().take();
+        run.m.activity().breakRun();
         run.m.run(run.m.icount() + 2);
         Activity act = run.m.activity().take();
-        assertTrue(act.mayHaveRun(loopTop), act.toString());
+        assertTrue(act.mayHaveRun(branch), act.toString());
+        assertTrue(act.mayHaveRun(loopTop), "the branch back: " + act);
         assertFalse(act.mayHaveRun(base), act.toString());
     }
 
