@@ -285,7 +285,10 @@ public final class Session implements DebugSession {
             }
             filters.clear();
             filters.addAll(ids);
-            stops.stopOnTraps(!filters.isEmpty());
+            boolean all = filters.contains(ExceptionFilter.ALL_TRAPS);
+            // by kind, so that reverse scans skip the windows without a trap of that kind (execution index)
+            stops.stopOnTraps(all || filters.contains(ExceptionFilter.EXCEPTIONS),
+                    all || filters.contains(ExceptionFilter.INTERRUPTS));
         } finally {
             leave();
         }
@@ -700,7 +703,9 @@ public final class Session implements DebugSession {
         for (int guard = 0; guard < 256 && r.kind() == StopKind.PREDICATE; guard++) {
             long pc = timeline.machine().hart().pc() & 0xffffffffL;
             long at = timeline.icount();
-            if (program.row(pc).isEmpty()) {
+            if (program.row(pc).isEmpty() || !lineMayBeginBefore(p.candidatePcs(), pc)) {
+                // the start of the line's only piece: nothing before can be the same line (gdb stops here too);
+                // looking for the previous statement start could run back across a long call to the line before
                 return r;
             }
             LinePiece piece = new LinePiece(pc, program.cfa(timeline.machine()), step);
@@ -736,6 +741,37 @@ public final class Session implements DebugSession {
             }
         }
         return r;
+    }
+
+    /**
+     * Whether an earlier statement start among the candidates could be a piece of the line at pc that a forward step
+     * goes on past (so that the line begins before pc): one of the same line, one whose line range holds pc, the same
+     * statement start in a line range that pc does not begin, or where inlined code begins (shown as its call site).
+     * When none can, pc begins its line, whatever ran before, and the refinement ends without a scan.
+     */
+    private boolean lineMayBeginBefore(int[] candidates, long pc) {
+        dev.backstep.debuginfo.line.LineRow here = program.row(pc).orElse(null);
+        if (candidates == null || here == null || program.inlineEntriesAt(pc) > 0) {
+            return true;
+        }
+        for (int c : candidates) {
+            long a = c & 0xffffffffL;
+            long[] range = program.lineRange(a);
+            if (a == pc) {
+                if (range != null && pc != range[0]) {
+                    return true; // a loop within the line: an earlier pass through the same statement start
+                }
+                continue;
+            }
+            if (program.inlineEntriesAt(a) > 0 || (range != null && pc >= range[0] && pc < range[1])) {
+                return true;
+            }
+            dev.backstep.debuginfo.line.LineRow r = program.row(a).orElse(null);
+            if (r != null && r.line() == here.line() && r.file().equals(here.file())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
