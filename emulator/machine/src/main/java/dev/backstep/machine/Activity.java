@@ -8,24 +8,24 @@ import java.util.Arrays;
  *   <li>code: per 64-byte granule entered (granule number = {@code pc >>> 6}, ascending), a 32-bit mask of the halfword
  *       offsets at which runs of straight-line code began in it (see {@link ActivityMarks}); an instruction at pc may
  *       have run only if its granule's mask has a bit at or below its offset ({@link #mayHaveRun(int)});
- *   <li>writes: per RAM page written (page number = {@code address >>> 12}, ascending), a 64-bit mask of the 64-byte
- *       lines in which stores began;
+ *   <li>writes: per group of 64 words of RAM written (group number = {@code address >>> 8}, ascending), a 64-bit mask
+ *       of the 4-byte words in which stores began;
  *   <li>traps: bit masks of the exception causes and of the interrupt causes (mcause without the interrupt bit; causes
  *       above 63 count as 63) entered.
  * </ul>
  * Immutable; the arrays are not copied, do not change them.
  */
-public record Activity(int[] codeGranules, int[] codeEntries, int[] writePages, long[] writeMasks, long exceptions,
+public record Activity(int[] codeGranules, int[] codeEntries, int[] writeGroups, long[] writeMasks, long exceptions,
                        long interrupts) {
 
     public static final Activity NONE = new Activity(new int[0], new int[0], new int[0], new long[0], 0, 0);
 
     public Activity {
-        if (codeGranules.length != codeEntries.length || writePages.length != writeMasks.length) {
+        if (codeGranules.length != codeEntries.length || writeGroups.length != writeMasks.length) {
             throw new IllegalArgumentException("keys and masks differ in length");
         }
         ascending(codeGranules, "code granules");
-        ascending(writePages, "written pages");
+        ascending(writeGroups, "written groups");
     }
 
     private static void ascending(int[] keys, String what) {
@@ -37,7 +37,7 @@ public record Activity(int[] codeGranules, int[] codeEntries, int[] writePages, 
     }
 
     /** From keys in any order (each at most once). */
-    static Activity of(int[] codeGranules, int[] codeEntries, int[] writePages, long[] writeMasks, long exceptions,
+    static Activity of(int[] codeGranules, int[] codeEntries, int[] writeGroups, long[] writeMasks, long exceptions,
                        long interrupts) {
         long[] e = new long[codeEntries.length];
         for (int k = 0; k < e.length; k++) {
@@ -47,8 +47,8 @@ public record Activity(int[] codeGranules, int[] codeEntries, int[] writePages, 
         for (int k = 0; k < e.length; k++) {
             codeEntries[k] = (int) e[k];
         }
-        sortPairs(writePages, writeMasks);
-        return new Activity(codeGranules, codeEntries, writePages, writeMasks, exceptions, interrupts);
+        sortPairs(writeGroups, writeMasks);
+        return new Activity(codeGranules, codeEntries, writeGroups, writeMasks, exceptions, interrupts);
     }
 
     /** Everything either did. */
@@ -60,13 +60,13 @@ public record Activity(int[] codeGranules, int[] codeEntries, int[] writePages, 
             return o;
         }
         long[][] c = merge(codeGranules, widen(codeEntries), o.codeGranules, widen(o.codeEntries));
-        long[][] w = merge(writePages, writeMasks, o.writePages, o.writeMasks);
+        long[][] w = merge(writeGroups, writeMasks, o.writeGroups, o.writeMasks);
         return new Activity(narrow(c[0]), narrow(c[1]), narrow(w[0]), w[1], exceptions | o.exceptions,
                 interrupts | o.interrupts);
     }
 
     public boolean isEmpty() {
-        return codeGranules.length == 0 && writePages.length == 0 && exceptions == 0 && interrupts == 0;
+        return codeGranules.length == 0 && writeGroups.length == 0 && exceptions == 0 && interrupts == 0;
     }
 
     /** The entry mask of granule {@code granule} (0 when no run began there). */
@@ -86,9 +86,9 @@ public record Activity(int[] codeGranules, int[] codeEntries, int[] writePages, 
         return offset == 31 ? -1 : (2 << offset) - 1;
     }
 
-    /** The written-line mask of page number {@code page} (0 when nothing was written there). */
-    public long writeMask(int page) {
-        int k = find(writePages, page);
+    /** The written-word mask of group number {@code group} (0 when nothing was written there). */
+    public long writeMask(int group) {
+        int k = find(writeGroups, group);
         return k < 0 ? 0 : writeMasks[k];
     }
 
@@ -114,14 +114,14 @@ public record Activity(int[] codeGranules, int[] codeEntries, int[] writePages, 
     public boolean equals(Object o) {
         return o instanceof Activity a && exceptions == a.exceptions && interrupts == a.interrupts
                 && Arrays.equals(codeGranules, a.codeGranules) && Arrays.equals(codeEntries, a.codeEntries)
-                && Arrays.equals(writePages, a.writePages) && Arrays.equals(writeMasks, a.writeMasks);
+                && Arrays.equals(writeGroups, a.writeGroups) && Arrays.equals(writeMasks, a.writeMasks);
     }
 
     @Override
     public int hashCode() {
         int h = Arrays.hashCode(codeGranules);
         h = 31 * h + Arrays.hashCode(codeEntries);
-        h = 31 * h + Arrays.hashCode(writePages);
+        h = 31 * h + Arrays.hashCode(writeGroups);
         h = 31 * h + Arrays.hashCode(writeMasks);
         return 31 * h + Long.hashCode(exceptions * 31 + interrupts);
     }
@@ -133,8 +133,8 @@ public record Activity(int[] codeGranules, int[] codeEntries, int[] writePages, 
             sb.append(String.format(" %08x:%08x", codeGranules[k] << ActivityMarks.GRANULE_SHIFT, codeEntries[k]));
         }
         sb.append(", writes");
-        for (int k = 0; k < writePages.length; k++) {
-            sb.append(String.format(" %05x:%016x", writePages[k], writeMasks[k]));
+        for (int k = 0; k < writeGroups.length; k++) {
+            sb.append(String.format(" %08x:%016x", writeGroups[k] << ActivityMarks.WRITE_GROUP_SHIFT, writeMasks[k]));
         }
         return sb.append(String.format(", exceptions %x, interrupts %x]", exceptions, interrupts)).toString();
     }

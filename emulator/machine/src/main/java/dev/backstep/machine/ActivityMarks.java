@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * What the machine has done since the last {@link #take()}: where it entered runs of code (per 64-byte granule, the
- * offsets at which straight-line runs began), which 64-byte lines of RAM it wrote, which traps it entered. A layer above
+ * offsets at which straight-line runs began), which 4-byte words of RAM its stores began in, which traps it entered. A layer above
  * (replay's execution index) takes it at chosen instruction boundaries, so that each take describes one stretch of
  * execution. Marks may over-approximate (something marked that did not happen costs a replay later); they never miss.
  *
@@ -24,11 +24,11 @@ import java.util.Arrays;
  *       jumps and branches, so the check is one compare per instruction. A translated region may instead mark, on
  *       entry, every granule it can execute as entered at its start ({@link #markCode(int, int)}): over-approximation
  *       is allowed.
- *   <li><b>Writes</b>: every store to RAM page {@code i} at address {@code a} ORs the line of its first byte:
- *       {@code writeMasks[i] |= 1L << (a >>> LINE_SHIFT)}. While tracking, a page not yet written since the last take
- *       is closed to the fast store path ({@link Ram}'s write view is null for it), so its first store takes the slow
- *       path, which lists the page and opens it again: the fast path itself never lists anything. A store may cover
- *       up to {@link #MAX_STORE} bytes from the marked line's address, so readers widen a range by that much.
+ *   <li><b>Writes</b>: every store to RAM page {@code i} at address {@code a} ORs the word of its first byte:
+ *       {@code writeMasks[i][(a >>> 8) & 15] |= 1L << (a >>> 2)}. A page is open to the fast store path ({@link Ram}'s
+ *       write view) only once it has its masks and, while tracking, once written since the last take: its first
+ *       store takes the slow path, which lists the page and opens it again, so the fast path never lists anything. A
+ *       store may cover up to {@link #MAX_STORE} bytes from the marked word, so readers widen a range by that much.
  *   <li><b>Traps</b>: every trap entry ({@code RunLoop.enterTrap}) marks its cause.
  * </ul>
  * Pages are named by their number, {@code address >>> 12}, in what a take returns.
@@ -36,9 +36,11 @@ import java.util.Arrays;
 public final class ActivityMarks {
     /** Code granules are 1 << 6 = 64 bytes: 32 halfword offsets, one bit each in an entry mask. */
     public static final int GRANULE_SHIFT = 6;
-    /** RAM lines for writes are 1 << 6 = 64 bytes. */
-    public static final int LINE_SHIFT = 6;
-    /** The widest store (bytes): a store marks the line of its first byte and may reach this far. */
+    /** Writes are marked per 4-byte word (1 << 2): the word of a store's first byte. */
+    public static final int WORD_SHIFT = 2;
+    /** Write marks come in groups of 64 words (256 bytes, 1 << 8): a 64-bit mask per group. */
+    public static final int WRITE_GROUP_SHIFT = 8;
+    /** The widest store (bytes): a store marks the word of its first byte and may reach this far. */
     public static final int MAX_STORE = 8;
 
     private static final int ROM_PAGES = Bus.ROM_SIZE / Ram.PAGE;
@@ -46,8 +48,8 @@ public final class ActivityMarks {
     private final Ram ram;
     /** Per code slot (RAM pages 0..pageCount-1, then the reset ROM's pages): 64 granule entry masks, made on use. */
     private final int[][] entryMasks;
-    /** Per RAM page. */
-    final long[] writeMasks;
+    /** Per RAM page, once written: 16 group masks (the fast store path ORs into these; see {@link Ram#refresh}). */
+    final long[][] writeMasks;
     private int[] codeSlots = new int[16];
     private int codeSlotCount;
     private int[] writtenPages = new int[16];
@@ -67,7 +69,7 @@ public final class ActivityMarks {
     ActivityMarks(Ram ram) {
         this.ram = ram;
         this.entryMasks = new int[ram.pageCount + ROM_PAGES][];
-        this.writeMasks = new long[ram.pageCount];
+        this.writeMasks = new long[ram.pageCount][];
     }
 
     /** The code slot of pc (whose page must be RAM or ROM). */
@@ -101,15 +103,28 @@ public final class ActivityMarks {
         }
     }
 
+    /** Whether page i has its write masks: only then may stores take the fast path (which marks into them). */
+    boolean hasWriteMasks(int i) {
+        return writeMasks[i] != null;
+    }
+
     /** A store's slow path, or a debugger's write, wrote at addr on RAM page i. */
     void written(int i, int addr) {
-        writeMasks[i] |= 1L << (addr >>> LINE_SHIFT);
+        long[] w = writeMasks[i];
+        boolean fresh = w == null;
+        if (fresh) {
+            w = new long[Ram.PAGE >> WRITE_GROUP_SHIFT];
+            writeMasks[i] = w;
+        }
+        w[(addr >>> WRITE_GROUP_SHIFT) & 15] |= 1L << (addr >>> WORD_SHIFT);
         if (tracking && (ram.flags[i] & Ram.LISTED) == 0) {
             if (writtenCount == writtenPages.length) {
                 writtenPages = Arrays.copyOf(writtenPages, writtenCount * 2);
             }
             writtenPages[writtenCount++] = i;
             ram.setFlag(i, Ram.LISTED, true); // open to the fast path until the next take
+        } else if (fresh) {
+            ram.refresh(i);
         }
     }
 
@@ -150,7 +165,11 @@ public final class ActivityMarks {
         for (int k = 0; k < codeSlotCount; k++) {
             Arrays.fill(entryMasks[codeSlots[k]], 0);
         }
-        Arrays.fill(writeMasks, 0);
+        for (long[] w : writeMasks) {
+            if (w != null) {
+                Arrays.fill(w, 0);
+            }
+        }
         writtenCount = 0;
         exceptions = interrupts = 0;
         ram.setTrackWrites(on); // every page closed (on) or opened (off) to the fast store path
@@ -198,18 +217,31 @@ public final class ActivityMarks {
                 }
             }
         }
-        int[] wp = collect ? new int[writtenCount] : null;
-        long[] wm = collect ? new long[writtenCount] : null;
+        int groups = 0;
+        for (int k = 0; k < writtenCount; k++) {
+            for (long m : writeMasks[writtenPages[k]]) {
+                if (m != 0) {
+                    groups++;
+                }
+            }
+        }
+        int[] wg = collect ? new int[groups] : null;
+        long[] wm = collect ? new long[groups] : null;
+        int nw = 0;
         for (int k = 0; k < writtenCount; k++) {
             int i = writtenPages[k];
-            if (collect) {
-                wp[k] = (ram.base >>> 12) + i;
-                wm[k] = writeMasks[i];
+            long[] w = writeMasks[i];
+            for (int g = 0; g < w.length; g++) {
+                if (w[g] != 0) {
+                    if (collect) {
+                        wg[nw] = ((ram.base + (i << 12)) >>> WRITE_GROUP_SHIFT) + g;
+                        wm[nw++] = w[g];
+                    }
+                    w[g] = 0;
+                }
             }
-            writeMasks[i] = 0;
             ram.setFlag(i, Ram.LISTED, false);
         }
-        int nw = writtenCount;
         writtenCount = 0;
         long ex = exceptions;
         long in = interrupts;
@@ -217,6 +249,6 @@ public final class ActivityMarks {
         if (!collect) {
             return null;
         }
-        return Activity.of(cg, ce, wp, wm, ex, in);
+        return Activity.of(cg, ce, wg, wm, ex, in);
     }
 }

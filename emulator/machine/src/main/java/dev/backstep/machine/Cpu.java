@@ -48,7 +48,7 @@ final class Cpu {
     private final long[][] codeRom;
     /** See {@link ActivityMarks}: code granules and written lines, marked on the hot path. */
     private final ActivityMarks marks;
-    private final long[] writeMarks;
+    private final long[][] writeMarks;
     private final int[] decodeTmp = new int[2];
     /** One decoded-instruction slot per half-word of a page. */
     private static final int SLOTS = Ram.PAGE / 2;
@@ -351,7 +351,7 @@ final class Cpu {
             byte[] p = wp[i];
             if (p != null) {
                 Ram.I32.set(p, a & 0xFFF, v);
-                writeMarks[i] |= 1L << (a >>> ActivityMarks.LINE_SHIFT);
+                writeMarks[i][(a >>> ActivityMarks.WRITE_GROUP_SHIFT) & 15] |= 1L << (a >>> ActivityMarks.WORD_SHIFT);
                 return;
             }
         }
@@ -373,7 +373,7 @@ final class Cpu {
             final Signals sig = this.signals;
             final byte[][] rp = this.rp;
             final byte[][] wp = this.wp;
-            final long[] wm = this.writeMarks;
+            final long[][] wm = this.writeMarks;
             sig.chunkEnd = stopAt;
             // Only slow paths (devices, CSR writes, code invalidation...) end a chunk early: the loop keeps
             // the end in a local and re-reads the shared field after each of them.
@@ -539,7 +539,7 @@ final class Cpu {
                             byte[] p;
                             if (i < wp.length && (p = wp[i]) != null) {
                                 p[a & 0xFFF] = (byte) x[rs2];
-                                wm[i] |= 1L << (a >>> ActivityMarks.LINE_SHIFT);
+                                wm[i][(a >>> ActivityMarks.WRITE_GROUP_SHIFT) & 15] |= 1L << (a >>> ActivityMarks.WORD_SHIFT);
                             } else {
                                 bus.store(a, 1, x[rs2], pc, ic);
                                 end = sig.chunkEnd;
@@ -551,7 +551,7 @@ final class Cpu {
                             byte[] p;
                             if (i < wp.length && (a & 0xFFF) <= 0xFFE && (p = wp[i]) != null) {
                                 Ram.I16.set(p, a & 0xFFF, (short) x[rs2]);
-                                wm[i] |= 1L << (a >>> ActivityMarks.LINE_SHIFT);
+                                wm[i][(a >>> ActivityMarks.WRITE_GROUP_SHIFT) & 15] |= 1L << (a >>> ActivityMarks.WORD_SHIFT);
                             } else {
                                 bus.store(a, 2, x[rs2], pc, ic);
                                 end = sig.chunkEnd;
@@ -563,7 +563,7 @@ final class Cpu {
                             byte[] p;
                             if (i < wp.length && (a & 0xFFF) <= 0xFFC && (p = wp[i]) != null) {
                                 Ram.I32.set(p, a & 0xFFF, x[rs2]);
-                                wm[i] |= 1L << (a >>> ActivityMarks.LINE_SHIFT);
+                                wm[i][(a >>> ActivityMarks.WRITE_GROUP_SHIFT) & 15] |= 1L << (a >>> ActivityMarks.WORD_SHIFT);
                             } else {
                                 bus.store(a, 4, x[rs2], pc, ic);
                                 end = sig.chunkEnd;

@@ -57,7 +57,7 @@ final class Ram {
         int f = flags[i];
         readPages[i] = (f & WATCH_R) != 0 ? null : p == null ? ZERO : p;
         writePages[i] = p == null || (f & (SHARED | CODE | WATCH_W)) != 0 || (trackWrites && (f & LISTED) == 0)
-                ? null : p;
+                || !marks.hasWriteMasks(i) ? null : p;
     }
 
     void setTrackWrites(boolean on) {

@@ -142,7 +142,7 @@ class ActivityMarksTest {
         }
     }
 
-    /** Every value a stretch changes in RAM lies in a line the stretch marked as written. */
+    /** Every value a stretch changes in RAM lies in (or just after) a word the stretch marked as written. */
     @ParameterizedTest
     @ValueSource(strings = {"corrupt", "timer"})
     void everyChangedLineIsMarkedWritten(String program) throws Exception {
@@ -164,12 +164,13 @@ class ActivityMarksTest {
             for (int off = 0; off < before.length; off++) {
                 if (before[off] != after[off]) {
                     int addr = base + off;
-                    long line = 1L << (addr >>> ActivityMarks.LINE_SHIFT);
-                    long prev = 1L << ((addr - 3) >>> ActivityMarks.LINE_SHIFT);
-                    long marked = a.writeMask(addr >>> 12) | (((addr - 3) >>> 12) == (addr >>> 12)
-                            ? 0 : a.writeMask((addr - 3) >>> 12) & prev);
-                    assertTrue((marked & (line | prev)) != 0, String.format("round %d: byte 0x%08x changed, "
-                            + "written lines %s", round, addr, a));
+                    boolean marked = false;
+                    // the store began in this byte's word or in one of the words up to MAX_STORE - 1 bytes before
+                    for (int w = (addr - ActivityMarks.MAX_STORE + 1) & ~3; w - addr <= 0; w += 4) {
+                        marked |= (a.writeMask(w >>> ActivityMarks.WRITE_GROUP_SHIFT) & 1L << (w >>> 2)) != 0;
+                    }
+                    assertTrue(marked, String.format("round %d: byte 0x%08x changed, written words %s", round, addr,
+                            a));
                 }
             }
             if (s == StopReason.EXIT) {
@@ -183,20 +184,24 @@ class ActivityMarksTest {
     void eachKindOfStoreMarksItsLine() {
         int data = MachineConfig.RAM_BASE + 0x3000;
         Asm a = new Asm().li(T0, data);
-        a.li(T1, 0x11).sw(T1, T0, 0x44);                 // line 1 of the data page
-        a.store(0, T1, T0, 0x83);                        // sb: line 2
-        a.store(1, T1, T0, 0xC2);                        // sh: line 3
-        a.addi(T2, T0, 0x100).amo(0x01, A0, T2, T1);     // amoswap.w at +0x100: line 4
-        a.li(T2, data + 0xFFE).sw(T1, T2, 0);            // crosses into the next page: both pages
+        a.li(T1, 0x11).sw(T1, T0, 0x44);                 // word 0x11 of the data page's first group
+        a.store(0, T1, T0, 0x83);                        // sb: word 0x20
+        a.store(1, T1, T0, 0xC2);                        // sh: word 0x30
+        a.addi(T2, T0, 0x100).amo(0x01, A0, T2, T1);     // amoswap.w at +0x100: word 0 of the second group
+        a.li(T2, data + 0xFFE).sw(T1, T2, 0);            // crosses into the next page: byte by byte, both pages
         a.pass();
         TestMachines.Run run = TestMachines.run(a);
         run.m.activity().setTracking(true);
         assertEquals(StopReason.EXIT, run.runToEnd());
-        run.m.memory().write32(data + 0x800, 5);          // a debugger's write: line 32
+        run.m.memory().write32(data + 0x800, 5);          // a debugger's write
         Activity act = run.m.activity().take();
-        int page = data >>> 12;
-        assertEquals(1L << 1 | 1L << 2 | 1L << 3 | 1L << 4 | 1L << 32 | 1L << 63, act.writeMask(page), act.toString());
-        assertEquals(1L, act.writeMask(page + 1), act.toString());
+        int group = data >>> ActivityMarks.WRITE_GROUP_SHIFT;
+        assertEquals(1L << 0x11 | 1L << 0x20 | 1L << 0x30, act.writeMask(group), act.toString());
+        assertEquals(1L, act.writeMask(group + 1), act.toString());
+        assertEquals(1L, act.writeMask(group + 8), act.toString());
+        assertEquals(1L << 63, act.writeMask(group + 15), act.toString());
+        assertEquals(1L, act.writeMask(group + 16), "the next page: " + act);
+        assertArrayEquals(new int[] {group, group + 1, group + 8, group + 15, group + 16}, act.writeGroups());
         // the program's own code, entered at its start
         assertTrue(act.mayHaveRun(MachineConfig.RAM_BASE));
         // the reset stub in ROM, entered at 0x1000 only: its last instruction ran, nothing before 0x1000 did
@@ -215,7 +220,8 @@ class ActivityMarksTest {
         run.m.activity().setTracking(true);
         for (int i = 0; i < 5; i++) {
             run.m.run(run.m.icount() + 1000);
-            assertEquals(3L, run.m.activity().take().writeMask(data >>> 12), "take " + i);
+            assertEquals(1L | 1L << 16, run.m.activity().take().writeMask(data >>> ActivityMarks.WRITE_GROUP_SHIFT),
+                    "take " + i);
         }
         // a restore discards what was marked before it
         MachineSnapshot s = run.m.snapshot();

@@ -40,7 +40,7 @@ final class IndexChunks {
         void encode(List<Entry> entries, ByteSink out) {
             out.u8(windowShift);
             out.u8(ActivityMarks.GRANULE_SHIFT);
-            out.u8(ActivityMarks.LINE_SHIFT);
+            out.u8(ActivityMarks.WORD_SHIFT);
             out.uvarint(entries.size());
             long prev = -1;
             for (Entry e : entries) {
@@ -75,11 +75,11 @@ final class IndexChunks {
                 prev = g;
                 out.uvarint(Integer.toUnsignedLong(a.codeEntries()[k]));
             }
-            int[] pages = a.writePages();
-            out.uvarint(pages.length);
+            int[] groups = a.writeGroups();
+            out.uvarint(groups.length);
             prev = -1;
-            for (int k = 0; k < pages.length; k++) {
-                long p = Integer.toUnsignedLong(pages[k]);
+            for (int k = 0; k < groups.length; k++) {
+                long p = Integer.toUnsignedLong(groups[k]);
                 out.uvarint(p - prev - 1);
                 prev = p;
                 out.i64(a.writeMasks()[k]);
@@ -94,11 +94,11 @@ final class IndexChunks {
     static ExecutionIndex decode(ByteSource in, ExecutionIndex index) throws ByteSource.Malformed {
         int shift = in.u8();
         int granule = in.u8();
-        int line = in.u8();
-        if (granule != ActivityMarks.GRANULE_SHIFT || line != ActivityMarks.LINE_SHIFT) {
-            throw new ByteSource.Malformed("index of " + (1 << granule) + "-byte granules and " + (1 << line)
-                    + "-byte lines (this Backstep marks " + (1 << ActivityMarks.GRANULE_SHIFT) + " and "
-                    + (1 << ActivityMarks.LINE_SHIFT) + ")");
+        int word = in.u8();
+        if (granule != ActivityMarks.GRANULE_SHIFT || word != ActivityMarks.WORD_SHIFT) {
+            throw new ByteSource.Malformed("index of " + (1 << granule) + "-byte code granules and " + (1 << word)
+                    + "-byte written words (this Backstep marks " + (1 << ActivityMarks.GRANULE_SHIFT) + " and "
+                    + (1 << ActivityMarks.WORD_SHIFT) + ")");
         }
         if (shift < ExecutionIndex.MIN_WINDOW_SHIFT || shift > ExecutionIndex.MAX_WINDOW_SHIFT) {
             throw new ByteSource.Malformed("index window of 2^" + shift + " instructions");
@@ -189,17 +189,20 @@ final class IndexChunks {
             }
             entries[k] = (int) e;
         }
-        n = count(in, "written pages");
-        int[] pages = new int[n];
-        long[] lines = new long[n];
+        n = count(in, "written word groups");
+        int[] groups = new int[n];
+        long[] words = new long[n];
         prev = -1;
         for (int k = 0; k < n; k++) {
-            prev = key(in, prev, 0xF_FFFFL, "page");
-            pages[k] = (int) prev;
-            lines[k] = in.i64();
+            prev = key(in, prev, 0xFF_FFFFL, "written word group");
+            groups[k] = (int) prev;
+            words[k] = in.i64();
+            if (words[k] == 0) {
+                throw new ByteSource.Malformed("index written word mask 0");
+            }
         }
         try {
-            return new Activity(granules, entries, pages, lines, exceptions, interrupts);
+            return new Activity(granules, entries, groups, words, exceptions, interrupts);
         } catch (IllegalArgumentException e) {
             throw new ByteSource.Malformed("index summary: " + e.getMessage());
         }

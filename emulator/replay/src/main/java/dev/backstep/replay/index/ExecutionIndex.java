@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * The execution index of a recording: for each window of 2^{@code windowShift} instructions (window k covers icounts
- * [k * size, (k + 1) * size)), what the machine did in it ({@link Activity}: code granules run, RAM lines written,
- * traps entered), and the same for the last, partial window of a finished recording (the tail). A window not known
+ * [k * size, (k + 1) * size)), what the machine did in it ({@link Activity}: where runs of code began, per 64-byte
+ * granule; which 4-byte words of RAM stores began in; which traps were entered), and the same for the last, partial window of a finished recording (the tail). A window not known
  * (not run through in one piece yet, or beyond what is recorded) may hold anything.
  *
  * <p>Searches ask which windows may hold a match ({@link IndexQuery}) going backward or forward from a point, and
@@ -124,7 +124,7 @@ public final class ExecutionIndex {
     public long heapBytes() {
         long b = 16 + 8L * windows.size();
         for (Activity a : interned.keySet()) {
-            b += 96 + 8L * a.codeGranules().length + 12L * a.writePages().length;
+            b += 96 + 8L * a.codeGranules().length + 12L * a.writeGroups().length;
         }
         return b;
     }

@@ -8,9 +8,8 @@ import java.util.TreeMap;
 
 /**
  * What a search looks for, as the execution index can tell it: a pc in a set (a run of code began in its 64-byte
- * granule at or below it, see {@code ActivityMarks}), a write
- * to an address range (a 64-byte line covering it, or the few bytes before it that a store there could start in, was
- * written), a trap of some causes. A window "may match" when any of them may have happened in it; a query that
+ * granule at or below it, see {@code ActivityMarks}), a write to an address range (a store began in a 4-byte word of it,
+ * or in the few bytes before it from which a store reaches it), a trap of some causes. A window "may match" when any of them may have happened in it; a query that
  * cannot be told from the index (a read watchpoint, a condition that may hold anywhere) matches every window.
  * Immutable.
  */
@@ -23,17 +22,17 @@ public final class IndexQuery {
     private final boolean anything;
     private final int[] codeGranules;
     private final int[] codeEntries;
-    private final int[] writePages;
+    private final int[] writeGroups;
     private final long[] writeMasks;
     private final long exceptions;
     private final long interrupts;
 
-    private IndexQuery(boolean anything, int[] codeGranules, int[] codeEntries, int[] writePages, long[] writeMasks,
+    private IndexQuery(boolean anything, int[] codeGranules, int[] codeEntries, int[] writeGroups, long[] writeMasks,
                        long exceptions, long interrupts) {
         this.anything = anything;
         this.codeGranules = codeGranules;
         this.codeEntries = codeEntries;
-        this.writePages = writePages;
+        this.writeGroups = writeGroups;
         this.writeMasks = writeMasks;
         this.exceptions = exceptions;
         this.interrupts = interrupts;
@@ -55,7 +54,7 @@ public final class IndexQuery {
 
     /** Whether nothing at all can match (an empty query: every window can be skipped). */
     public boolean matchesNothing() {
-        return !anything && codeGranules.length == 0 && writePages.length == 0 && exceptions == 0 && interrupts == 0;
+        return !anything && codeGranules.length == 0 && writeGroups.length == 0 && exceptions == 0 && interrupts == 0;
     }
 
     /** Whether a stretch of execution that did {@code a} may hold a match. */
@@ -71,8 +70,8 @@ public final class IndexQuery {
                 return true;
             }
         }
-        for (int k = 0; k < writePages.length; k++) {
-            if ((a.writeMask(writePages[k]) & writeMasks[k]) != 0) {
+        for (int k = 0; k < writeGroups.length; k++) {
+            if ((a.writeMask(writeGroups[k]) & writeMasks[k]) != 0) {
                 return true;
             }
         }
@@ -109,15 +108,14 @@ public final class IndexQuery {
                 anything = true;
                 return this;
             }
-            // a store marks the line of its first byte, which may lie up to MAX_STORE - 1 bytes before the range
-            long from = (Integer.toUnsignedLong(address) - (ActivityMarks.MAX_STORE - 1)) & 0xFFFF_FFFFL;
-            long to = Integer.toUnsignedLong(address) + length;
-            if (from > Integer.toUnsignedLong(address)) {
-                from = 0; // wrapped below 0
-            }
-            long lineSize = 1L << ActivityMarks.LINE_SHIFT;
-            for (long a = from & ~(lineSize - 1); a < to && a <= 0xFFFF_FFFFL; a += lineSize) {
-                writes.merge((int) (a >>> 12), 1L << (a >>> ActivityMarks.LINE_SHIFT), (x, y) -> x | y);
+            // a store marks the word of its first byte, which may lie up to MAX_STORE - 1 bytes before the range
+            long start = Integer.toUnsignedLong(address);
+            long from = Math.max(0, start - (ActivityMarks.MAX_STORE - 1));
+            long to = Math.min(start + length, 1L << 32);
+            long word = 1L << ActivityMarks.WORD_SHIFT;
+            for (long a = from & ~(word - 1); a < to; a += word) {
+                writes.merge((int) (a >>> ActivityMarks.WRITE_GROUP_SHIFT), 1L << (a >>> ActivityMarks.WORD_SHIFT),
+                        (x, y) -> x | y);
             }
             return this;
         }
