@@ -15,40 +15,51 @@ import java.nio.file.Path;
  * @param inputFile      RECORD: UART input read from this file (null: none); ignored in REPLAY
  * @param ramSize        guest RAM bytes (0: default 128 MiB); REPLAY takes it from the recording
  * @param snapshotBudget bytes that snapshots may keep alive (0: default 256 MiB)
+ * @param indexWindowShift the execution index summarises windows of 2^this instructions (default
+ *                       {@link #DEFAULT_INDEX_WINDOW_SHIFT}; a recording that has an index keeps its own); 0: no index,
+ *                       every reverse search replays all of history (for comparisons)
  */
 public record LaunchSpec(Path program, Mode mode, Path recording, boolean stopOnEntry, byte[] input, Path inputFile,
-                         long ramSize, long snapshotBudget) {
+                         long ramSize, long snapshotBudget, int indexWindowShift) {
     public enum Mode { RECORD, REPLAY }
 
+    /** Windows of 2^20 instructions. */
+    public static final int DEFAULT_INDEX_WINDOW_SHIFT = 20;
+
     public static LaunchSpec record(Path program) {
-        return new LaunchSpec(program, Mode.RECORD, null, false, null, null, 0, 0);
+        return new LaunchSpec(program, Mode.RECORD, null, false, null, null, 0, 0, DEFAULT_INDEX_WINDOW_SHIFT);
     }
 
     public static LaunchSpec replay(Path recording, Path program) {
-        return new LaunchSpec(program, Mode.REPLAY, recording, false, null, null, 0, 0);
+        return new LaunchSpec(program, Mode.REPLAY, recording, false, null, null, 0, 0, DEFAULT_INDEX_WINDOW_SHIFT);
     }
 
     public LaunchSpec withRecording(Path file) {
-        return new LaunchSpec(program, mode, file, stopOnEntry, input, inputFile, ramSize, snapshotBudget);
+        return new LaunchSpec(program, mode, file, stopOnEntry, input, inputFile, ramSize, snapshotBudget, indexWindowShift);
     }
 
     public LaunchSpec withStopOnEntry(boolean on) {
-        return new LaunchSpec(program, mode, recording, on, input, inputFile, ramSize, snapshotBudget);
+        return new LaunchSpec(program, mode, recording, on, input, inputFile, ramSize, snapshotBudget, indexWindowShift);
     }
 
     public LaunchSpec withInput(byte[] bytes) {
-        return new LaunchSpec(program, mode, recording, stopOnEntry, bytes, inputFile, ramSize, snapshotBudget);
+        return new LaunchSpec(program, mode, recording, stopOnEntry, bytes, inputFile, ramSize, snapshotBudget, indexWindowShift);
     }
 
     public LaunchSpec withInputFile(Path file) {
-        return new LaunchSpec(program, mode, recording, stopOnEntry, input, file, ramSize, snapshotBudget);
+        return new LaunchSpec(program, mode, recording, stopOnEntry, input, file, ramSize, snapshotBudget, indexWindowShift);
     }
 
     public LaunchSpec withRamSize(long bytes) {
-        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, bytes, snapshotBudget);
+        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, bytes, snapshotBudget, indexWindowShift);
     }
 
     public LaunchSpec withSnapshotBudget(long bytes) {
-        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, bytes);
+        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, bytes, indexWindowShift);
+    }
+
+    /** Windows of 2^shift instructions for the execution index; 0 turns the index off. */
+    public LaunchSpec withIndexWindowShift(int shift) {
+        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget, shift);
     }
 }

@@ -138,7 +138,12 @@ public final class Session implements DebugSession {
         if (spec.program() != null) {
             elfBytes = readFile(spec.program(), "program", "program");
         }
-        TimelineOptions opts = TimelineOptions.defaults();
+        TimelineOptions opts;
+        try {
+            opts = TimelineOptions.defaults().withIndexWindowShift(spec.indexWindowShift());
+        } catch (IllegalArgumentException e) {
+            throw new LaunchException("indexWindowShift", e.getMessage());
+        }
         if (spec.snapshotBudget() > 0) {
             try {
                 opts = opts.withMemoryBudget(spec.snapshotBudget());
@@ -1221,6 +1226,11 @@ public final class Session implements DebugSession {
 
     /** The last list read while stopped: the store is not safe to read while a run changes it. */
     private volatile List<Long> lastSnapshotIcounts = List.of();
+
+    @Override
+    public long instructionsExecuted() {
+        return timeline.instructionsExecuted(); // a counter: while a run goes on, a value it had lately
+    }
 
     @Override
     public List<Long> snapshotIcounts() {
