@@ -61,7 +61,7 @@ final class ReverseScan {
         long icountStop = ibp == null ? -1 : ibp.getKey();
         ArmedStops armed = new ArmedStops(m, stops);
         ExecutionIndex x = index.index();
-        IndexQuery query = x == null ? IndexQuery.anything() : armed.indexQuery();
+        IndexQuery query = x == null ? IndexQuery.anything() : armed.indexQuery(index.code());
         boolean keepAll = armed.countsHits();
         List<ScanHit> hits = new ArrayList<>();
         long end = origin;

@@ -380,7 +380,7 @@ public final class Timeline implements AutoCloseable {
         if (x == null || until <= now) {
             return null;
         }
-        IndexQuery q = armed.indexQuery();
+        IndexQuery q = armed.indexQuery(index.code());
         if (q.matchesEverything()) {
             return null;
         }

@@ -1,9 +1,11 @@
 package dev.backstep.replay;
 
 import dev.backstep.machine.Activity;
+import dev.backstep.machine.ElfSegment;
 import dev.backstep.machine.Machine;
 import dev.backstep.replay.format.RecordingWriter;
 import dev.backstep.replay.index.ExecutionIndex;
+import dev.backstep.replay.index.GranuleFlow;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -70,6 +72,39 @@ final class TimelineIndex {
     /** Why the recording's own index was dropped, or null. */
     String problem() {
         return problem;
+    }
+
+    /**
+     * The program's code as the index may trust it, for queries that follow the code within a granule
+     * ({@link GranuleFlow}): a granule's bytes count when they are the ELF's and no window of the index ever wrote
+     * them, and the index has no hole (where they could have changed unseen). Null when that cannot be said at all.
+     */
+    GranuleFlow.Code code() {
+        if (index == null || !index.gapless()) {
+            return null;
+        }
+        Map<Integer, Boolean> stable = new java.util.HashMap<>();
+        return addr -> stable.computeIfAbsent(addr & -64, this::unchangedCode) ? m.memory().read16(addr) : -1;
+    }
+
+    /** Whether the 64 bytes at granule are the ELF's and no window wrote them. */
+    private boolean unchangedCode(int granule) {
+        if (index.everWrote64(granule)) {
+            return false;
+        }
+        for (ElfSegment seg : m.elf().segments()) {
+            long start = Integer.toUnsignedLong(seg.paddr());
+            long g = Integer.toUnsignedLong(granule);
+            if (g >= start && g + 64 <= start + seg.data().length) {
+                for (int k = 0; k < 64; k++) {
+                    if ((byte) m.memory().read8(granule + k) != seg.data()[(int) (g - start) + k]) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The next window boundary after {@code now}, where a machine run must end (Long.MAX_VALUE without an index). */

@@ -65,9 +65,13 @@ public record TimelineOptions(long memoryBudget, long digestInterval, long snaps
                 indexWindowShift);
     }
 
-    /** Windows of 2^shift instructions for the execution index; 0 = no index. */
+    /**
+     * Windows of 2^shift instructions for the execution index; 0 = no index. Periodic snapshots become at least as
+     * dense as windows, so that a search replays a window it cannot skip from the window's start.
+     */
     public TimelineOptions withIndexWindowShift(int shift) {
-        return new TimelineOptions(memoryBudget, digestInterval, snapshotInterval, sliceInstructions, nearSpacing,
+        long interval = shift > 0 ? Math.min(snapshotInterval, 1L << shift) : snapshotInterval;
+        return new TimelineOptions(memoryBudget, digestInterval, interval, sliceInstructions, nearSpacing,
                 maxSnapshots, shift);
     }
 

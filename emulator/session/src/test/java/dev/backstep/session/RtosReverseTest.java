@@ -1,7 +1,7 @@
 package dev.backstep.session;
 
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,12 +15,11 @@ import static org.junit.jupiter.api.Assertions.*;
  * loop and the tick interrupt run, until the worker the tick handler starts posts a message. From the line after the
  * blocking call in round 2, going back across the wait — reverse next, reverse continue to a breakpoint last hit in
  * round 1, a data breakpoint on the variable only the worker writes — must stop where a session without the
- * execution index stops, on the right lines. rtos-short.elf has the structure of the benchmark's program with a tick
- * every 10^4 instructions and the worker every 10^6 (windows of 2^14 instructions here, so that most are skipped);
- * rtos-wfi.elf sleeps in wfi between ticks.
+ * execution index stops, on the right lines, and replay only a few windows of the wait. rtos-short.elf has the
+ * structure of the benchmark's program with a tick every 10^4 instructions and the worker every 10^6 (windows of
+ * 2^14 instructions here, so that there are many); rtos-wfi.elf sleeps in wfi between ticks (2^11).
  */
 class RtosReverseTest {
-    private static final int WINDOW_SHIFT = 14;
 
     private static int lineOf(Path source, String text) throws Exception {
         List<String> lines = Files.readAllLines(source);
@@ -48,16 +47,17 @@ class RtosReverseTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"rtos-short.elf", "rtos-wfi.elf"})
-    void longReverseOperationsStopWhereTheyStopWithoutTheIndex(String program) throws Exception {
+    @CsvSource({"rtos-short.elf, 14", "rtos-wfi.elf, 11"})
+    void longReverseOperationsStopWhereTheyStopWithoutTheIndex(String program, int windowShift) throws Exception {
         Path elf = Examples.example(program);
         Path src = Examples.root().resolve("emulator/examples/rtos.c");
         int callLine = lineOf(src, "uint32_t got = receive(&box);");
         int afterLine = callLine + 1;
         int printLine = callLine + 2;
         int workerLine = lineOf(src, "worker_result = worker_result * 31u");
-        List<At> with = scenario(LaunchSpec.record(elf).withIndexWindowShift(WINDOW_SHIFT), src, afterLine, printLine);
-        List<At> without = scenario(LaunchSpec.record(elf).withIndexWindowShift(0), src, afterLine, printLine);
+        List<At> with = scenario(LaunchSpec.record(elf).withIndexWindowShift(windowShift), src, afterLine, printLine,
+                true);
+        List<At> without = scenario(LaunchSpec.record(elf).withIndexWindowShift(0), src, afterLine, printLine, false);
         assertEquals(without, with, "the same stops with and without the execution index");
 
         // and the right ones
@@ -89,7 +89,8 @@ class RtosReverseTest {
     }
 
     /** The same user steps on a fresh session; every stop where it ended. */
-    private static List<At> scenario(LaunchSpec spec, Path src, int afterLine, int printLine) throws Exception {
+    private static List<At> scenario(LaunchSpec spec, Path src, int afterLine, int printLine, boolean indexed)
+            throws Exception {
         List<At> out = new ArrayList<>();
         try (DebugSession s = DebugSession.open(spec, new Examples.Recorder())) {
             String path = src.toString();
@@ -102,7 +103,10 @@ class RtosReverseTest {
             At round2 = At.of(s, st);
             out.add(round2);
             // 1. reverse next across the blocking call, and forward again
+            long executed = s.instructionsExecuted();
             out.add(At.of(s, s.stepBack(Granularity.LINE)));
+            long wait = round2.icount() - out.get(1).icount();
+            skipped(indexed, s, executed, wait, "reverse next across the wait");
             out.add(At.of(s, s.next(Granularity.LINE)));
             // 2. the short step: a few instructions into the line after the call, then reverse next
             for (int i = 0; i < 3; i++) {
@@ -113,26 +117,37 @@ class RtosReverseTest {
             out.add(At.of(s, s.stepBack(Granularity.LINE)));
             long replayed = s.instructionsExecuted() - executedBefore;
             // it looks for an earlier piece of the line only where there can be one: not back across the wait
-            long wait = round2.icount() - out.get(1).icount();
             assertTrue(replayed < wait / 4, "a reverse step of 3 instructions replayed " + replayed
                     + " instructions, the wait is " + wait);
             assertTrue(s.snapshotIcounts().size() <= snapshotsBefore + 2, "a short reverse step adds a snapshot or "
                     + "two, not " + (s.snapshotIcounts().size() - snapshotsBefore));
             // 3. reverse continue to a breakpoint last hit in round 1
             s.setLineBreakpoints(path, List.of(SourceBreakpoint.at(printLine)));
+            executed = s.instructionsExecuted();
             out.add(At.of(s, s.reverseContinue()));
+            skipped(indexed, s, executed, wait, "reverse continue to the breakpoint of round 1");
             s.setLineBreakpoints(path, List.of());
             // 4. a data breakpoint on what only the worker writes: round 2's write, then round 1's
             s.seek(round2.icount());
             String dataId = s.dataBreakpointInfoForExpression("worker_result", 0).dataId();
             s.setDataBreakpoints(List.of(new DataBreakpoint(dataId, DataAccess.WRITE, null, null)));
             out.add(At.of(s, s.reverseContinue()));
+            executed = s.instructionsExecuted();
             out.add(At.of(s, s.reverseContinue()));
+            skipped(indexed, s, executed, wait, "reverse continue to round 1's write");
             // 5. forward from round 1's write (stopped on it) past it, then to the next one (history already run:
             // the windows between are skipped through snapshots)
             out.add(At.of(s, s.resume()));
             out.add(At.of(s, s.resume()));
         }
         return out;
+    }
+
+    /** With the index, an operation across the wait replays a few windows of it, not the wait. */
+    private static void skipped(boolean indexed, DebugSession s, long executedBefore, long wait, String what) {
+        long replayed = s.instructionsExecuted() - executedBefore;
+        if (indexed) {
+            assertTrue(replayed < wait / 4, what + " replayed " + replayed + " instructions, the wait is " + wait);
+        }
     }
 }

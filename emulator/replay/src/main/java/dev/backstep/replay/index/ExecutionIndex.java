@@ -1,6 +1,7 @@
 package dev.backstep.replay.index;
 
 import dev.backstep.machine.Activity;
+import dev.backstep.machine.ActivityMarks;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +30,8 @@ public final class ExecutionIndex {
     private final List<Activity> windows = new ArrayList<>();
     private final Map<Activity, Activity> interned = new HashMap<>();
     private int known;
+    /** Every word group any window wrote in, with the words: code there may have changed over time. */
+    private final Map<Integer, Long> writtenEver = new HashMap<>();
     private Activity tail;
     private long tailEnd = -1;
 
@@ -85,6 +88,26 @@ public final class ExecutionIndex {
             known++;
         }
         windows.set((int) k, intern(a));
+        noteWrites(a);
+    }
+
+    private void noteWrites(Activity a) {
+        int[] groups = a.writeGroups();
+        for (int i = 0; i < groups.length; i++) {
+            writtenEver.merge(groups[i], a.writeMasks()[i], (x, y) -> x | y);
+        }
+    }
+
+    /** Whether any known window wrote a word of [address, address + 64) (a code granule: code there changed). */
+    public boolean everWrote64(int address) {
+        int a = address & -64;
+        Long m = writtenEver.get(a >>> ActivityMarks.WRITE_GROUP_SHIFT);
+        return m != null && (m & 0xFFFFL << ((a >>> ActivityMarks.WORD_SHIFT) & 63)) != 0;
+    }
+
+    /** Whether every window below the highest known one is known (no hole where anything may have happened). */
+    public boolean gapless() {
+        return known == windows.size();
     }
 
     /** Sets the tail: what the last, partial window did from its start up to {@code end}, where history ends. */
@@ -94,6 +117,7 @@ public final class ExecutionIndex {
         }
         tail = intern(a);
         tailEnd = end;
+        noteWrites(a);
     }
 
     public Activity tail() {
@@ -133,6 +157,7 @@ public final class ExecutionIndex {
     public void clear() {
         windows.clear();
         interned.clear();
+        writtenEver.clear();
         known = 0;
         tail = null;
         tailEnd = -1;

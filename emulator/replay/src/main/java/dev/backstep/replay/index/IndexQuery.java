@@ -88,7 +88,16 @@ public final class IndexQuery {
 
         /** An instruction at this pc executed: a run began in its granule at or below it. */
         public Builder pc(int pc) {
-            code.merge(pc >>> ActivityMarks.GRANULE_SHIFT, Activity.entriesUpTo(pc), (x, y) -> x | y);
+            return pc(pc, null);
+        }
+
+        /**
+         * An instruction at this pc executed: a run began in its granule at or below it, and from there the code
+         * (when known, else null) can reach it ({@link GranuleFlow}).
+         */
+        public Builder pc(int pc, GranuleFlow.Code known) {
+            int entries = known == null ? Activity.entriesUpTo(pc) : GranuleFlow.entriesReaching(pc, known);
+            code.merge(pc >>> ActivityMarks.GRANULE_SHIFT, entries, (x, y) -> x | y);
             return this;
         }
 
@@ -137,6 +146,7 @@ public final class IndexQuery {
             if (anything) {
                 return ANYTHING;
             }
+            code.values().removeIf(e -> e == 0); // pcs no run can reach (after a jump, in dead code)
             return new IndexQuery(false, keys(code), code.values().stream().mapToInt(Integer::intValue).toArray(),
                     keys(writes), values(writes), exceptions, interrupts);
         }

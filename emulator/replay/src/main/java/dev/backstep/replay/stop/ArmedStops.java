@@ -4,6 +4,7 @@ import dev.backstep.machine.Machine;
 import dev.backstep.machine.PendingTrap;
 import dev.backstep.machine.StopInfo;
 import dev.backstep.machine.WatchHit;
+import dev.backstep.replay.index.GranuleFlow;
 import dev.backstep.replay.index.IndexQuery;
 
 import java.util.ArrayList;
@@ -93,16 +94,17 @@ public final class ArmedStops {
 
     /**
      * What the execution index must look for to find where these stops may hold: the pcs of breakpoints and
-     * predicates, the lines of write watchpoints, the wanted trap kinds. A read watchpoint or a predicate that may
+     * predicates (with the code around them, when known: see {@link GranuleFlow}), the words of write watchpoints, the
+     * wanted trap kinds. A read watchpoint or a predicate that may
      * hold anywhere cannot be told from the index: every window may then hold a hit.
      */
-    public IndexQuery indexQuery() {
+    public IndexQuery indexQuery(GranuleFlow.Code code) {
         IndexQuery.Builder q = IndexQuery.builder();
         if (needsStepping()) {
             return IndexQuery.anything();
         }
         for (int pc : byPc.keySet()) {
-            q.pc(pc);
+            q.pc(pc, code);
         }
         for (Watchpoint w : set.watchpoints()) {
             if (w.read()) {
