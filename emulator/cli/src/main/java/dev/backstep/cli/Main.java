@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Time-travel debugger for bare-metal RISC-V (RV32IMAC) programs.",
         subcommands = {RunCommand.class, RecordCommand.class, ReplayCommand.class, InfoCommand.class,
                 dev.backstep.cli.debug.DebugCommand.class,
-                GdbServerCommand.class, DapCommand.class, BenchCommand.class, BenchReplayCommand.class, CommandLine.HelpCommand.class})
+                GdbServerCommand.class, DapCommand.class, BenchCommand.class, BenchReplayCommand.class, BenchIndexCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
