@@ -65,7 +65,6 @@ final class ReverseScan {
         boolean keepAll = armed.countsHits();
         List<ScanHit> hits = new ArrayList<>();
         long end = origin;
-        long scanned = 0;
         long window = FIRST_WINDOW;
         try {
             armed.arm();
@@ -140,8 +139,8 @@ final class ReverseScan {
                     return moved != null ? moved
                             : Stop.icountBreakpoint(m.icount(), m.hart().pc(), true, ibp.getValue());
                 }
-                scanned += windowEnd - start;
-                listener.get().progress("reverse continue", scanned, origin);
+                // how far back the search has come (skipped windows count: the way is done)
+                listener.get().progress("reverse continue", origin - start, origin);
                 if (start == 0) {
                     armed.disarm();
                     Stop moved = arrive(0, origin);
