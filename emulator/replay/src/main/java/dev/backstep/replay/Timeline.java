@@ -349,16 +349,31 @@ public final class Timeline implements AutoCloseable {
             return finish(Stop.simple(StopKind.LIMIT, now, m.hart().pc(), false, "limit"), false);
         }
         ArmedStops armed = new ArmedStops(m, stops);
-        Stop s = skipAhead(armed, target);
-        if (s != null) {
-            return finish(s, false);
-        }
-        boolean skipped = m.icount() != now;
-        armed.arm();
-        try {
-            s = loop.run(target, armed, (h, entersTrap) -> ArmedStops.accept(h), skipped, null, "run");
-        } finally {
-            armed.disarm();
+        IndexQuery q = index.enabled() ? armed.indexQuery(index.code()) : IndexQuery.anything();
+        Stop s;
+        boolean checkStart = false;
+        while (true) {
+            // through history already run, a leg per window: after each, the windows ahead that cannot hold a hit are
+            // skipped (a snapshot beyond them restored)
+            long legStart = m.icount();
+            s = skipAhead(q, target);
+            if (s != null) {
+                return finish(s, false);
+            }
+            checkStart |= m.icount() != legStart;
+            long at = m.icount();
+            long legEnd = q.matchesEverything() || at >= history.furthest() ? target
+                    : Math.min(target, index.nextBoundary(at));
+            armed.arm();
+            try {
+                s = loop.run(legEnd, armed, (h, entersTrap) -> ArmedStops.accept(h), checkStart, null, "run");
+            } finally {
+                armed.disarm();
+            }
+            if (s != null || m.icount() >= target) {
+                break;
+            }
+            checkStart = true; // the next leg starts at a state no stop condition has been checked at
         }
         if (s == null) {
             s = bp != null && m.icount() == bp.getKey()
@@ -373,15 +388,11 @@ public final class Timeline implements AutoCloseable {
      * beyond them in history already run, goes there — to the first window that may hold one, or to the target —
      * instead of replaying them. Null when it moved (or did not need to), else the stop that ended the way there.
      */
-    private Stop skipAhead(ArmedStops armed, long target) {
+    private Stop skipAhead(IndexQuery q, long target) {
         ExecutionIndex x = index.index();
         long now = m.icount();
         long until = Math.min(target, history.furthest());
-        if (x == null || until <= now) {
-            return null;
-        }
-        IndexQuery q = armed.indexQuery(index.code());
-        if (q.matchesEverything()) {
+        if (x == null || until <= now || q.matchesEverything()) {
             return null;
         }
         long c = x.nextCandidate(now, until, q);

@@ -138,7 +138,9 @@ class RtosReverseTest {
             // 5. forward from round 1's write (stopped on it) past it, then to the next one (history already run:
             // the windows between are skipped through snapshots)
             out.add(At.of(s, s.resume()));
+            executed = s.instructionsExecuted();
             out.add(At.of(s, s.resume()));
+            skipped(indexed, s, executed, wait, "continue forward to round 2's write");
         }
         return out;
     }
