@@ -27,13 +27,14 @@ class RandomTimeTravelTest {
     @TempDir
     Path dir;
 
-    @ParameterizedTest(name = "{0} seed {1}")
-    @CsvSource({"echo, 1, 1000", "timer, 2, 1000", "corrupt, 3, 800", "hello, 4, 400"})
-    void randomOperationsMatchAStraightRun(String program, long seed, int ops) throws Exception {
+    @ParameterizedTest(name = "{0} seed {1}, index windows of 2^{3}")
+    @CsvSource({"echo, 1, 1000, 20", "timer, 2, 1000, 20", "corrupt, 3, 800, 20", "hello, 4, 400, 20",
+        "echo, 5, 800, 10", "corrupt, 6, 800, 10", "corrupt, 7, 600, 0"})
+    void randomOperationsMatchAStraightRun(String program, long seed, int ops, int indexShift) throws Exception {
         Path rec = dir.resolve(program + ".bsr");
         // small intervals so that windows, digests and thinning all come into play on short programs
         TimelineOptions opts = TimelineOptions.defaults().withDigestInterval(5_000).withSnapshotInterval(20_000)
-                .withMemoryBudget(8L << 20).withSliceInstructions(30_000);
+                .withMemoryBudget(8L << 20).withSliceInstructions(30_000).withIndexWindowShift(indexShift);
         long length = Examples.record(program, rec, opts);
         RecordingFile file = RecordingReader.read(rec);
         assertTrue(file.complete(), "recording complete");

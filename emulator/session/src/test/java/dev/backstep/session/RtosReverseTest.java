@@ -91,6 +91,7 @@ class RtosReverseTest {
     /** The same user steps on a fresh session; every stop where it ended. */
     private static List<At> scenario(LaunchSpec spec, Path src, int afterLine, int printLine, boolean indexed)
             throws Exception {
+        int shift = Math.max(spec.indexWindowShift(), 10);
         List<At> out = new ArrayList<>();
         try (DebugSession s = DebugSession.open(spec, new Examples.Recorder())) {
             String path = src.toString();
@@ -104,9 +105,10 @@ class RtosReverseTest {
             out.add(round2);
             // 1. reverse next across the blocking call, and forward again
             long executed = s.instructionsExecuted();
+            int snaps = s.snapshotIcounts().size();
             out.add(At.of(s, s.stepBack(Granularity.LINE)));
             long wait = round2.icount() - out.get(1).icount();
-            skipped(indexed, s, executed, wait, "reverse next across the wait");
+            skipped(indexed, s, executed, snaps, wait, shift, "reverse next across the wait");
             out.add(At.of(s, s.next(Granularity.LINE)));
             // 2. the short step: a few instructions into the line after the call, then reverse next
             for (int i = 0; i < 3; i++) {
@@ -124,8 +126,9 @@ class RtosReverseTest {
             // 3. reverse continue to a breakpoint last hit in round 1
             s.setLineBreakpoints(path, List.of(SourceBreakpoint.at(printLine)));
             executed = s.instructionsExecuted();
+            snaps = s.snapshotIcounts().size();
             out.add(At.of(s, s.reverseContinue()));
-            skipped(indexed, s, executed, wait, "reverse continue to the breakpoint of round 1");
+            skipped(indexed, s, executed, snaps, wait, shift, "reverse continue to the breakpoint of round 1");
             s.setLineBreakpoints(path, List.of());
             // 4. a data breakpoint on what only the worker writes: round 2's write, then round 1's
             s.seek(round2.icount());
@@ -133,23 +136,32 @@ class RtosReverseTest {
             s.setDataBreakpoints(List.of(new DataBreakpoint(dataId, DataAccess.WRITE, null, null)));
             out.add(At.of(s, s.reverseContinue()));
             executed = s.instructionsExecuted();
+            snaps = s.snapshotIcounts().size();
             out.add(At.of(s, s.reverseContinue()));
-            skipped(indexed, s, executed, wait, "reverse continue to round 1's write");
+            skipped(indexed, s, executed, snaps, wait, shift, "reverse continue to round 1's write");
             // 5. forward from round 1's write (stopped on it) past it, then to the next one (history already run:
             // the windows between are skipped through snapshots)
             out.add(At.of(s, s.resume()));
             executed = s.instructionsExecuted();
+            snaps = s.snapshotIcounts().size();
             out.add(At.of(s, s.resume()));
-            skipped(indexed, s, executed, wait, "continue forward to round 2's write");
+            skipped(indexed, s, executed, snaps, wait, shift, "continue forward to round 2's write");
         }
         return out;
     }
 
-    /** With the index, an operation across the wait replays a few windows of it, not the wait. */
-    private static void skipped(boolean indexed, DebugSession s, long executedBefore, long wait, String what) {
+    /**
+     * With the index, an operation across the wait replays a few windows of it, not the wait, and adds no more
+     * snapshots than the windows it replayed (one for its stop).
+     */
+    private static void skipped(boolean indexed, DebugSession s, long executedBefore, int snapshotsBefore, long wait,
+                                int windowShift, String what) {
         long replayed = s.instructionsExecuted() - executedBefore;
         if (indexed) {
             assertTrue(replayed < wait / 4, what + " replayed " + replayed + " instructions, the wait is " + wait);
+            long windows = (replayed >> windowShift) + 1;
+            int added = s.snapshotIcounts().size() - snapshotsBefore;
+            assertTrue(added <= windows + 1, what + " added " + added + " snapshots, replayed " + windows + " windows");
         }
     }
 }
