@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         description = "Time-travel debugger for bare-metal RISC-V (RV32IMAC) programs.",
         subcommands = {RunCommand.class, RecordCommand.class, ReplayCommand.class, InfoCommand.class,
                 DebugCommand.class,
-                GdbServerCommand.class, DapCommand.class, BenchCommand.class, BenchReplayCommand.class, CommandLine.HelpCommand.class})
+                GdbServerCommand.class, DapCommand.class, BenchCommand.class, BenchReplayCommand.class,
+                BenchIndexCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ExampleTests {
     static Stream<GuestProgram> programs() {
-        return Stream.of("hello", "timer", "echo", "corrupt", "bench", "mix").map(GuestProgram::example);
+        return Stream.of("hello", "timer", "echo", "corrupt", "bench", "mix", "rtos-short", "rtos-wfi")
+                .map(GuestProgram::example);
     }
 
     @ParameterizedTest(name = "{0} prints its expected output on Backstep")

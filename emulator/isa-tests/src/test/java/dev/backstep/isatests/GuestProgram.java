@@ -27,7 +27,8 @@ record GuestProgram(String name, Path elf, Path input, boolean icount, Path expe
         Path input = dir.resolve(name + ".input");
         int status = readStatus(dir.resolve(name + ".status"));
         return new GuestProgram(name, dir.resolve(name + ".elf"), Files.exists(input) ? input : null,
-                name.equals("bench") || name.equals("mix") || name.equals("timer"), dir.resolve(name + ".expected"), status);
+                name.equals("bench") || name.equals("mix") || name.equals("timer") || name.startsWith("rtos"),
+                dir.resolve(name + ".expected"), status);
     }
 
     String expectedOutput() {

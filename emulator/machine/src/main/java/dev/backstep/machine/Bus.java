@@ -161,6 +161,7 @@ final class Bus {
                 checkWatch(addr, size, true, pc);
             }
             put(ram.pageForWrite(i), po, size, value);
+            ram.marks.written(i, addr);
             return;
         }
         if (isRom(addr)) {
@@ -261,6 +262,7 @@ final class Bus {
                 codeInvalidator.stored(i, addr & 0xFFF, size);
             }
             put(ram.pageForWrite(i), addr & 0xFFF, size, value);
+            ram.marks.written(i, addr);
         } else if (size > 1) {
             for (int k = 0; k < size; k++) {
                 poke(addr + k, 1, value >>> (8 * k));

@@ -49,6 +49,9 @@ final class Cpu {
     private final byte[][] wp;
     private final long[][] codeRam;
     private final long[][] codeRom;
+    /** See {@link ActivityMarks}: code granules and written lines, marked on the hot path. */
+    private final ActivityMarks marks;
+    private final long[][] writeMarks;
     private final int[] decodeTmp = new int[2];
     /** One decoded-instruction slot per half-word of a page. */
     private static final int SLOTS = Ram.PAGE / 2;
@@ -69,6 +72,8 @@ final class Cpu {
         this.codeRam = new long[ram.pageCount][];
         this.codeRom = new long[Bus.ROM_SIZE / Ram.PAGE][];
         this.breakpoints = breakpoints;
+        this.marks = ram.marks;
+        this.writeMarks = marks.writeMasks;
         bus.setCodeInvalidator(this::invalidateStore);
         ram.codePageReplaced = this::codePageReplaced;
     }
@@ -107,6 +112,7 @@ final class Cpu {
         resAddr = -1;
         resVal = 0;
         halted = false;
+        marks.beginRun();
         invalidateAll();
     }
 
@@ -134,6 +140,7 @@ final class Cpu {
     /** A debugger moves the pc: the hart goes on from there, awake if it slept in wfi. */
     void redirect(int newPc) {
         pc = newPc & ~1;
+        marks.beginRun();
         halted = false;
     }
 
@@ -452,6 +459,7 @@ final class Cpu {
             byte[] p = wp[i];
             if (p != null) {
                 Ram.I32.set(p, a & 0xFFF, v);
+                writeMarks[i][(a >>> ActivityMarks.WRITE_GROUP_SHIFT) & 15] |= 1L << (a >>> ActivityMarks.WORD_SHIFT);
                 return;
             }
         }
@@ -482,6 +490,7 @@ final class Cpu {
             final Signals sig = this.signals;
             final byte[][] rp = this.rp;
             final byte[][] wp = this.wp;
+            final long[][] wm = this.writeMarks;
             // Only slow paths (devices, CSR writes, code invalidation...) end a chunk early: the loop keeps
             // the end in a local and re-reads the shared field after each of them.
             long end = stopAt;
@@ -489,11 +498,27 @@ final class Cpu {
             long ic = this.icount;
             long[] code = null;
             int codeTag = 1;
+            // ActivityMarks: the granule of the previous instruction when this one continues its run; 1 when this one
+            // begins a run (a jump, a branch back below where the run entered its granule, a trap came before);
+            // granule | 2 to continue a run on a page not loaded yet in this chunk. An instruction that begins a run,
+            // or enters another granule, marks its offset; entryPc is where the run entered the granule.
+            int granuleTag = marks.continuing;
+            int entryPc = marks.runEntry;
+            int[] entries = null;
             try {
                 while (ic < end) {
-                    if ((pc & ~0xFFF) != codeTag) {
-                        code = codePage(pc);
-                        codeTag = pc & ~0xFFF;
+                    if ((pc & ~0x3F) != granuleTag) {
+                        if ((pc & ~0xFFF) != codeTag) {
+                            code = codePage(pc);
+                            codeTag = pc & ~0xFFF;
+                            entries = marks.entries(marks.codeSlot(pc));
+                        }
+                        int g = pc & ~0x3F;
+                        if (granuleTag != (g | 2)) {
+                            entries[(pc >>> ActivityMarks.GRANULE_SHIFT) & 63] |= 1 << (pc >>> 1);
+                            entryPc = pc;
+                        }
+                        granuleTag = g;
                     }
                     long e = code[(pc & 0xFFF) >>> 1];
                     if (e == 0) {
@@ -511,40 +536,60 @@ final class Cpu {
                         case Op.JAL -> {
                             x[rd] = npc;
                             npc = pc + imm;
+                            granuleTag = 1;
                         }
                         case Op.JALR -> {
                             int t = (x[rs1] + imm) & ~1;
                             x[rd] = npc;
                             npc = t;
+                            granuleTag = 1;
                         }
                         case Op.BEQ -> {
                             if (x[rs1] == x[rs2]) {
                                 npc = pc + imm;
+                                if (npc - entryPc < 0) {
+                                    granuleTag = 1; // below the run's entry (or out of its granule)
+                                }
                             }
                         }
                         case Op.BNE -> {
                             if (x[rs1] != x[rs2]) {
                                 npc = pc + imm;
+                                if (npc - entryPc < 0) {
+                                    granuleTag = 1; // below the run's entry (or out of its granule)
+                                }
                             }
                         }
                         case Op.BLT -> {
                             if (x[rs1] < x[rs2]) {
                                 npc = pc + imm;
+                                if (npc - entryPc < 0) {
+                                    granuleTag = 1; // below the run's entry (or out of its granule)
+                                }
                             }
                         }
                         case Op.BGE -> {
                             if (x[rs1] >= x[rs2]) {
                                 npc = pc + imm;
+                                if (npc - entryPc < 0) {
+                                    granuleTag = 1; // below the run's entry (or out of its granule)
+                                }
                             }
                         }
                         case Op.BLTU -> {
                             if (Integer.compareUnsigned(x[rs1], x[rs2]) < 0) {
                                 npc = pc + imm;
+                                if (npc - entryPc < 0) {
+                                    granuleTag = 1; // below the run's entry (or out of its granule)
+                                }
                             }
                         }
                         case Op.BGEU -> {
                             if (Integer.compareUnsigned(x[rs1], x[rs2]) >= 0) {
                                 npc = pc + imm;
+                                if (npc - entryPc < 0) {
+                                    granuleTag = 1; // below the run's entry (or out of its granule)
+                                }
                             }
                         }
                         // Loads and stores: the RAM fast path inline; the slow path (devices, watched, shared or
@@ -610,6 +655,7 @@ final class Cpu {
                             byte[] p;
                             if (i < wp.length && (p = wp[i]) != null) {
                                 p[a & 0xFFF] = (byte) x[rs2];
+                                wm[i][(a >>> ActivityMarks.WRITE_GROUP_SHIFT) & 15] |= 1L << (a >>> ActivityMarks.WORD_SHIFT);
                             } else {
                                 bus.store(a, 1, x[rs2], pc, ic);
                                 end = Math.min(end, sig.chunkEnd);
@@ -621,6 +667,7 @@ final class Cpu {
                             byte[] p;
                             if (i < wp.length && (a & 0xFFF) <= 0xFFE && (p = wp[i]) != null) {
                                 Ram.I16.set(p, a & 0xFFF, (short) x[rs2]);
+                                wm[i][(a >>> ActivityMarks.WRITE_GROUP_SHIFT) & 15] |= 1L << (a >>> ActivityMarks.WORD_SHIFT);
                             } else {
                                 bus.store(a, 2, x[rs2], pc, ic);
                                 end = Math.min(end, sig.chunkEnd);
@@ -632,6 +679,7 @@ final class Cpu {
                             byte[] p;
                             if (i < wp.length && (a & 0xFFF) <= 0xFFC && (p = wp[i]) != null) {
                                 Ram.I32.set(p, a & 0xFFF, x[rs2]);
+                                wm[i][(a >>> ActivityMarks.WRITE_GROUP_SHIFT) & 15] |= 1L << (a >>> ActivityMarks.WORD_SHIFT);
                             } else {
                                 bus.store(a, 4, x[rs2], pc, ic);
                                 end = Math.min(end, sig.chunkEnd);
@@ -684,6 +732,9 @@ final class Cpu {
                             if (r != R_CHUNK) {
                                 return r;
                             }
+                            // a CSR write or fence.i may have dropped decoded code: load the page again; mret and the
+                            // like go elsewhere: a run begins there
+                            granuleTag = this.pc == npc ? granuleTag | 2 : 1;
                             pc = this.pc;
                             ic = this.icount;
                             codeTag = 1;
@@ -701,6 +752,10 @@ final class Cpu {
                 trapTval = f.tval;
                 trapRetires = false;
                 return R_SYNC_TRAP;
+            } finally {
+                // the run goes on in the next chunk: a chunk boundary is no entry
+                marks.continuing = granuleTag == 1 ? 1 : granuleTag | 2;
+                marks.runEntry = entryPc;
             }
             this.pc = pc;
             this.icount = ic;
@@ -1056,6 +1111,7 @@ final class Cpu {
     }
 
     void enterTrap(int cause, int tval) {
+        marks.beginRun();
         mepc = pc;
         mcause = cause;
         mtval = tval;

@@ -99,6 +99,7 @@ public final class Machine {
         loop.forgetStepBegun();
         ResetRom.install(bus.rom, config.ramSize(), MachineConfig.RAM_BASE);
         lastStop = null;
+        ram.marks.discard();
     }
 
     /**
@@ -175,6 +176,16 @@ public final class Machine {
 
     public Watchpoints watchpoints() {
         return watchpoints;
+    }
+
+    /**
+     * What the machine executed, wrote and trapped on since the last take (off until tracking is turned on). A reset
+     * or a restore discards what was marked before it: a take describes one stretch of execution. Marks depend only on
+     * the execution (and on where {@link ActivityMarks#breakRun()} is called), not on where runs stop: a snapshot
+     * keeps what they need (whether the next instruction continues a run), so a restore goes on as the original did.
+     */
+    public ActivityMarks activity() {
+        return ram.marks;
     }
 
     /** Stop with TRAP before entering any exception or interrupt trap. */
@@ -256,7 +267,8 @@ public final class Machine {
     public MachineSnapshot snapshot() {
         long[] state = saveState();
         long own = (long) ram.dirtyCount() * Ram.PAGE;
-        return new MachineSnapshot(cpu.icount(), state, ram.takeSnapshot(), ram.pageCount, own);
+        return new MachineSnapshot(cpu.icount(), state, ram.takeSnapshot(), ram.pageCount, own, ram.marks.continuing,
+                ram.marks.runEntry);
     }
 
     /**
@@ -274,6 +286,9 @@ public final class Machine {
         bus.dropRequests();
         lastStop = null;
         signals.endChunk();
+        ram.marks.discard();
+        ram.marks.continuing = s.continuing;
+        ram.marks.runEntry = s.runEntry;
     }
 
     /** 64-bit digest of hart, CSRs, devices and RAM contents (an all-zero page equals an absent one). */

@@ -14,9 +14,15 @@ public final class MachineSnapshot {
     final PageChunk[] chunks;
     final int pageCount;
     final long ownBytes;
+    /** Whether the next instruction continues a run ({@link ActivityMarks}): not guest state, not in digests. */
+    final int continuing;
+    final int runEntry;
 
-    MachineSnapshot(long icount, long[] state, PageChunk[] chunks, int pageCount, long ownBytes) {
+    MachineSnapshot(long icount, long[] state, PageChunk[] chunks, int pageCount, long ownBytes, int continuing,
+                    int runEntry) {
         this.icount = icount;
+        this.continuing = continuing;
+        this.runEntry = runEntry;
         this.state = state;
         this.chunks = chunks;
         this.pageCount = pageCount;

@@ -8,11 +8,14 @@ import java.nio.ByteOrder;
  * Guest RAM as lazily allocated 4 KiB pages. Two views make the fast paths a single null check:
  * {@code readPages[i]} is the page (or a shared zero page) unless reads are watched, and
  * {@code writePages[i]} is the page only when a store may go straight in (allocated, not shared with
- * a snapshot, holding no decoded code, not write-watched).
+ * a snapshot, holding no decoded code, not write-watched, and — while {@link ActivityMarks} tracks writes — already
+ * written since the last take).
  */
 final class Ram {
     static final int PAGE = 4096;
     static final int SHARED = 1, CODE = 2, WATCH_R = 4, WATCH_W = 8;
+    /** Written since the last activity take while writes are tracked ({@link ActivityMarks}): open to fast stores. */
+    static final int LISTED = 16;
     static final byte[] ZERO = new byte[PAGE];
     static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
@@ -25,6 +28,10 @@ final class Ram {
     final byte[][] readPages;
     final byte[][] writePages;
     final byte[] flags;
+    /** Writes are tracked: a page's first store after a take goes the slow way (see {@link ActivityMarks}). */
+    private boolean trackWrites;
+    /** What was executed and written since the last take. */
+    final ActivityMarks marks;
 
     Ram(int base, long size) {
         this.base = base;
@@ -36,6 +43,7 @@ final class Ram {
         this.flags = new byte[pageCount];
         java.util.Arrays.fill(readPages, ZERO);
         this.baseTable = new PageChunk[chunkCount()];
+        this.marks = new ActivityMarks(this);
     }
 
     /** Page index of addr, or -1 outside RAM. */
@@ -48,7 +56,16 @@ final class Ram {
         byte[] p = pages[i];
         int f = flags[i];
         readPages[i] = (f & WATCH_R) != 0 ? null : p == null ? ZERO : p;
-        writePages[i] = p == null || (f & (SHARED | CODE | WATCH_W)) != 0 ? null : p;
+        writePages[i] = p == null || (f & (SHARED | CODE | WATCH_W)) != 0 || (trackWrites && (f & LISTED) == 0)
+                || !marks.hasWriteMasks(i) ? null : p;
+    }
+
+    void setTrackWrites(boolean on) {
+        trackWrites = on;
+        for (int i = 0; i < pageCount; i++) {
+            flags[i] &= ~LISTED;
+            refresh(i);
+        }
     }
 
     void setFlag(int i, int flag, boolean on) {
@@ -180,7 +197,7 @@ final class Ram {
         baseTable = new PageChunk[chunkCount()];
         dirtyCount = 0;
         for (int i = 0; i < pageCount; i++) {
-            flags[i] &= WATCH_R | WATCH_W;
+            flags[i] &= WATCH_R | WATCH_W | LISTED;
             refresh(i);
         }
     }

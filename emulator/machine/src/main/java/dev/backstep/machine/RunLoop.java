@@ -246,6 +246,7 @@ final class RunLoop {
             return MachineStop.trapLoop(cpu.pc(), ic, new PendingTrap(cause, tval), cpu.trapVector());
         }
         stepBegunAt = ic;
+        bus.ram.marks.trapEntered(cause);
         cpu.enterTrap(cause, tval);
         return null;
     }

@@ -23,12 +23,17 @@ final class RecordingSink {
     private final long digestInterval;
     /** The END chunk's reason when the session closes before the program ended ({@link #setOpenEndReason}). */
     private String openEndReason = "DETACHED";
+    private TimelineIndex index;
 
     /** @param writer null in replay mode */
     RecordingSink(RecordingWriter writer, DigestLog digests, long digestInterval) {
         this.writer = writer;
         this.digests = digests;
         this.digestInterval = digestInterval;
+    }
+
+    void setIndex(TimelineIndex index) {
+        this.index = index;
     }
 
     boolean records() {
@@ -86,12 +91,14 @@ final class RecordingSink {
 
     /** Writes the END chunk: the recorded run ended. */
     void end(RecordingEnd end) {
+        index.recordingEnds(end.finalIcount());
         writer.finish(end);
     }
 
     /** The recording as it stands, its END null while the run goes on. */
-    RecordingFile contents(EventLog events, List<StateEdit> edits, long length) {
-        return writer.contents(events, digests, edits, length);
+    RecordingFile contents(EventLog events, List<StateEdit> edits, long length,
+                           dev.backstep.replay.index.ExecutionIndex indexSoFar) {
+        return writer.contents(events, digests, edits, length, indexSoFar);
     }
 
     /**
@@ -106,6 +113,7 @@ final class RecordingSink {
     void close(boolean ended, long frontier) throws IOException {
         if (writer != null) {
             if (!ended) {
+                index.recordingEnds(frontier);
                 writer.finish(new RecordingEnd(frontier, openEndReason, 0));
             }
             writer.close();

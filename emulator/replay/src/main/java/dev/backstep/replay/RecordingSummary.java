@@ -48,6 +48,10 @@ public final class RecordingSummary {
                 .append(rtc).append(" RTC reads, ").append(idle).append(" idle waits\n");
         sb.append("digests         ").append(f.digests().size()).append(", every ").append(f.header().digestInterval())
                 .append(" instructions\n");
+        sb.append("execution index ").append(f.index() == null ? "none (built on replay)"
+                : f.index().knownWindows() + " windows of 2^" + f.index().windowShift() + " instructions, "
+                + f.index().distinctSummaries() + " distinct" + (f.index().tail() != null ? ", and the last part" : ""))
+                .append('\n');
         sb.append("file            ").append(f.fileSize()).append(" bytes in ").append(f.chunks()).append(" chunks\n");
         sb.append("integrity       ").append(f.damage() == null ? "OK" : f.damage().describe()).append('\n');
         return sb.toString();

@@ -1,6 +1,8 @@
 package dev.backstep.replay;
 
 import dev.backstep.machine.Machine;
+import dev.backstep.replay.index.ExecutionIndex;
+import dev.backstep.replay.index.IndexQuery;
 import dev.backstep.replay.stop.ArmedStops;
 import dev.backstep.replay.stop.Hit;
 import dev.backstep.replay.stop.TimelineStop;
@@ -14,10 +16,16 @@ import java.util.function.Supplier;
 
 /**
  * Reverse continue: the last icount before the position at which a stop condition (or an icount breakpoint) holds.
- * It replays windows of history forward, latest first, remembering the hits of each; the first window with an accepted
- * hit gives the answer. A window starts at a snapshot; when that snapshot is far away the scan runs to near the window's
- * end with nothing armed (full speed) and scans that part first, so a stop just before the origin costs a short scan.
- * Windows grow 8 times each round, and leave snapshots so that the next reverse operation nearby is cheap.
+ * It replays stretches of history forward, latest first, remembering the hits of each; the first stretch with an
+ * accepted hit gives the answer. The execution index says which windows may hold a hit (a stop pc ran there, a watched
+ * line was written, a wanted trap was entered): the others are skipped, so the cost follows the distance to the answer,
+ * not the distance in time. Without an index every window may.
+ *
+ * <p>A stretch starts at a snapshot; when that snapshot lies before the part worth scanning, the scan runs there first
+ * with nothing armed (full speed) and scans only that part: a stop just before the origin costs a short scan. The part
+ * scanned grows 8 times each round (a whole index window at least, where the index tells windows apart). Scans leave
+ * snapshots only where the replayed history has none nearby, so that the next operation nearby is cheap without the
+ * store growing by more than the windows replayed.
  */
 final class ReverseScan {
     /** The first scan window (instructions). */
@@ -31,15 +39,17 @@ final class ReverseScan {
     private final TimelineLoop loop;
     private final TimelineSnapshots snapshots;
     private final IcountBreakpoints icountBreakpoints;
+    private final TimelineIndex index;
     private final Cancellation cancel;
     private final Supplier<TimelineListener> listener;
 
     ReverseScan(Machine m, TimelineLoop loop, TimelineSnapshots snapshots, IcountBreakpoints icountBreakpoints,
-                Cancellation cancel, Supplier<TimelineListener> listener) {
+                TimelineIndex index, Cancellation cancel, Supplier<TimelineListener> listener) {
         this.m = m;
         this.loop = loop;
         this.snapshots = snapshots;
         this.icountBreakpoints = icountBreakpoints;
+        this.index = index;
         this.cancel = cancel;
         this.listener = listener;
     }
@@ -50,26 +60,44 @@ final class ReverseScan {
         Map.Entry<Long, Integer> ibp = icountBreakpoints.before(origin);
         long icountStop = ibp == null ? -1 : ibp.getKey();
         ArmedStops armed = new ArmedStops(m, stops);
+        ExecutionIndex x = index.index();
+        IndexQuery query = x == null ? IndexQuery.anything() : armed.indexQuery(index.code());
         boolean keepAll = armed.countsHits();
         List<ScanHit> hits = new ArrayList<>();
         long end = origin;
-        long scanned = 0;
         long window = FIRST_WINDOW;
         try {
             armed.arm();
             while (true) {
+                // the latest stretch before end where a hit may be (hits before an icount breakpoint do not count)
+                long notBefore = Math.max(0, icountStop);
+                long reach = Math.max(window, x == null ? 0 : x.windowSize());
+                ExecutionIndex.Span c = x == null ? (end > notBefore ? new ExecutionIndex.Span(notBefore, end) : null)
+                        : x.lastCandidate(end, notBefore, reach, query);
+                if (c == null || icountStop >= c.end()) {
+                    // nothing between here and the icount breakpoint (or the start) can hold a hit
+                    armed.disarm();
+                    if (icountStop >= 0) {
+                        TimelineStop moved = arrive(icountStop, origin);
+                        return moved != null ? moved
+                                : TimelineStop.icountBreakpoint(m.icount(), m.hart().pc(), true, ibp.getValue());
+                    }
+                    TimelineStop moved = arrive(0, origin);
+                    return moved != null ? moved : startOfRecording(m);
+                }
+                end = c.end();
+                long lo = Math.max(c.start(), end - reach);
                 Map.Entry<Long, TimelineSnapshot> base = snapshots.before(end);
                 long start = base.getKey();
                 snapshots.restore(base.getValue());
                 TimelineStop s = null;
-                if (end - start > window) {
-                    long from = end - window;
+                if (start < lo) {
                     armed.disarm();
-                    s = loop.run(from, null, null, false, snapshots.scanPoints(start, from), "reverse continue");
+                    s = loop.run(lo, null, null, false, snapshots.scanPoints(start, lo), "reverse continue");
                     armed.arm();
                     if (s == null) {
-                        snapshots.ensureHere();
-                        start = from;
+                        snapshots.ensureNear(lo);
+                        start = lo;
                     }
                 }
                 window = Math.min(window * 8, 1L << 40);
@@ -87,14 +115,8 @@ final class ReverseScan {
                     }, true, snapshots.scanPoints(start, windowEnd), "reverse continue");
                 }
                 if (s != null && s.kind() != TimelineStopKind.EXIT && s.kind() != TimelineStopKind.IDLE) {
-                    // cancelled or diverged: stay put and say so
                     armed.disarm();
-                    if (s.kind() == TimelineStopKind.CANCELLED) {
-                        cancel.clear(); // the way back to the origin must not be cancelled too
-                        loop.moveTo(origin, "return");
-                        s = s.at(m.icount(), m.hart().pc(), true);
-                    }
-                    return s;
+                    return interrupted(s, origin);
                 }
                 for (int i = hits.size() - 1; i >= 0; i--) {
                     Hit h = hits.get(i).hit();
@@ -103,28 +125,48 @@ final class ReverseScan {
                     }
                     if (ArmedStops.accept(h)) {
                         armed.disarm();
-                        loop.moveTo(h.onIcount(), "reverse continue");
+                        TimelineStop moved = arrive(h.onIcount(), origin);
+                        if (moved != null) {
+                            return moved;
+                        }
                         loop.setStoppedAtTrapEntry(hits.get(i).entersTrap());
                         return h.stop().at(m.icount(), m.hart().pc(), true);
                     }
                 }
                 if (icountStop >= start) {
                     armed.disarm();
-                    loop.moveTo(icountStop, "reverse continue");
-                    return TimelineStop.icountBreakpoint(m.icount(), m.hart().pc(), true, ibp.getValue());
+                    TimelineStop moved = arrive(icountStop, origin);
+                    return moved != null ? moved
+                            : TimelineStop.icountBreakpoint(m.icount(), m.hart().pc(), true, ibp.getValue());
                 }
-                scanned += windowEnd - start;
-                listener.get().progress("reverse continue", scanned, origin);
+                // how far back the search has come (skipped windows count: the way is done)
+                listener.get().progress("reverse continue", origin - start, origin);
                 if (start == 0) {
                     armed.disarm();
-                    loop.moveTo(0, "reverse continue");
-                    return startOfRecording(m);
+                    TimelineStop moved = arrive(0, origin);
+                    return moved != null ? moved : startOfRecording(m);
                 }
                 end = start;
             }
         } finally {
             armed.disarm();
         }
+    }
+
+    /** Goes to what the scan found; null when there, else the stop that ended the way (see {@link #interrupted}). */
+    private TimelineStop arrive(long target, long origin) {
+        TimelineStop s = loop.moveTo(target, "reverse continue", false);
+        return s == null ? null : interrupted(s, origin);
+    }
+
+    /** A scan cancelled, or a replay diverged: stay put (back at the origin after a cancel) and say so. */
+    private TimelineStop interrupted(TimelineStop s, long origin) {
+        if (s.kind() == TimelineStopKind.CANCELLED) {
+            cancel.clear(); // the way back to the origin must not be cancelled too
+            loop.moveTo(origin, "return");
+            return s.at(m.icount(), m.hart().pc(), true);
+        }
+        return s;
     }
 
     static TimelineStop startOfRecording(Machine m) {

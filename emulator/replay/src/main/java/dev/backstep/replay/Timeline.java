@@ -9,6 +9,8 @@ import dev.backstep.replay.format.RecordingFile;
 import dev.backstep.replay.format.RecordingReader;
 import dev.backstep.replay.format.RecordingWriter;
 import dev.backstep.replay.format.StateEdit;
+import dev.backstep.replay.index.ExecutionIndex;
+import dev.backstep.replay.index.IndexQuery;
 import dev.backstep.replay.log.DigestLog;
 import dev.backstep.replay.log.EventLog;
 import dev.backstep.replay.log.OutputLog;
@@ -50,6 +52,7 @@ public final class Timeline implements AutoCloseable {
     private final StateEdits edits = new StateEdits();
     private final IcountBreakpoints icountBreakpoints = new IcountBreakpoints();
     private final TimelineSnapshots snapshots;
+    private final TimelineIndex index;
     private final Cancellation cancel = new Cancellation();
     private final TimelineLoop loop;
     private final ReverseScan reverseScan;
@@ -77,11 +80,27 @@ public final class Timeline implements AutoCloseable {
         } catch (ElfFormatException e) {
             throw new IOException("cannot load the ELF: " + e.getMessage(), e);
         }
-        this.snapshots = new TimelineSnapshots(m, input, output, edits, opts);
-        this.loop = new TimelineLoop(m, input, opts, history, snapshots, edits, sink, cancel, () -> listener);
-        this.reverseScan = new ReverseScan(m, loop, snapshots, icountBreakpoints, cancel, () -> listener);
+        this.index = new TimelineIndex(m, initialIndex(opts, recording), writer, history::limit);
+        sink.setIndex(index);
+        this.snapshots = new TimelineSnapshots(m, input, output, edits, index, opts);
+        this.loop = new TimelineLoop(m, input, opts, history, snapshots, edits, sink, index, cancel, () -> listener);
+        this.reverseScan = new ReverseScan(m, loop, snapshots, icountBreakpoints, index, cancel, () -> listener);
         history.digestPoint(m);
         snapshots.take();
+    }
+
+    /**
+     * The index a timeline starts with: none when the options turn it off; a replay's recording's own (its window size
+     * wins); else an empty one, built as the machine runs.
+     */
+    private static ExecutionIndex initialIndex(TimelineOptions opts, RecordingFile recording) {
+        if (!opts.indexed()) {
+            return null;
+        }
+        if (recording != null && recording.index() != null) {
+            return recording.index().copy();
+        }
+        return new ExecutionIndex(opts.indexWindowShift());
     }
 
     // ---------------------------------------------------------------- opening
@@ -143,7 +162,7 @@ public final class Timeline implements AutoCloseable {
     public TimelineInfo info() {
         Divergence d = history.divergence();
         String problem = d != null ? "divergence at icount " + d.icount() + ": " + d.message()
-                : recording != null && recording.damage() != null ? recording.damage().describe() : null;
+                : recording != null && recording.damage() != null ? recording.damage().describe() : index.problem();
         boolean complete = mode == Mode.REPLAY ? recording.complete() : history.ended();
         return new TimelineInfo(mode, file, m.icount(), m.hart().pc(), recordedLength(), snapshots.size(),
                 snapshots.bytes(), snapshots.budget(), events.size(), sink.digests().size(), output.log().size(),
@@ -165,7 +184,16 @@ public final class Timeline implements AutoCloseable {
 
     /** The recording as it stands (what {@code RecordingExporter} saves); its END is null while the run goes on. */
     public RecordingFile recordingSoFar() {
-        return mode == Mode.REPLAY ? recording : sink.contents(events, stateEdits(), recordedLength());
+        return mode == Mode.REPLAY ? recording : sink.contents(events, stateEdits(), recordedLength(),
+                index.snapshot(recordedLength()));
+    }
+
+    /**
+     * The execution index as far as it is known (null when the options turn it off): what each window of history did,
+     * for searches that skip the windows that cannot hold an answer. Read it between operations; do not change it.
+     */
+    public ExecutionIndex executionIndex() {
+        return index.index();
     }
 
     /** Icounts of the snapshots currently kept (for diagnostics and tests). */
@@ -175,6 +203,14 @@ public final class Timeline implements AutoCloseable {
 
     public long snapshotBytes() {
         return snapshots.bytes();
+    }
+
+    /**
+     * Instructions executed so far for this timeline, re-executions by seeks and scans included: what operations cost
+     * (diagnostics, benchmarks).
+     */
+    public long instructionsExecuted() {
+        return loop.executed();
     }
 
     public Divergence divergence() {
@@ -305,7 +341,9 @@ public final class Timeline implements AutoCloseable {
     /**
      * Runs forward until a stop condition holds, an icount breakpoint, {@code limit} (absolute icount;
      * Long.MAX_VALUE for none), the end of the recording (replay), exit, idle, or cancel. Starting on a
-     * breakpoint does not stop there again. A watchpoint stop is after the accessing instruction.
+     * breakpoint does not stop there again. A watchpoint stop is after the accessing instruction. Through history
+     * already run, the windows the execution index says cannot hold a hit are skipped (a snapshot beyond them is
+     * restored instead of replaying them).
      */
     public TimelineStop runForward(StopSet stops, long limit) {
         begin();
@@ -316,12 +354,31 @@ public final class Timeline implements AutoCloseable {
             return finish(TimelineStop.simple(TimelineStopKind.LIMIT, now, m.hart().pc(), false, "limit"), false);
         }
         ArmedStops armed = new ArmedStops(m, stops);
-        armed.arm();
+        IndexQuery q = index.enabled() ? armed.indexQuery(index.code()) : IndexQuery.anything();
         TimelineStop s;
-        try {
-            s = loop.run(target, armed, (h, entersTrap) -> ArmedStops.accept(h), false, null, "run");
-        } finally {
-            armed.disarm();
+        boolean checkStart = false;
+        while (true) {
+            // through history already run, a leg per window: after each, the windows ahead that cannot hold a hit are
+            // skipped (a snapshot beyond them restored)
+            long legStart = m.icount();
+            s = skipAhead(q, target);
+            if (s != null) {
+                return finish(s, false);
+            }
+            checkStart |= m.icount() != legStart;
+            long at = m.icount();
+            long legEnd = q.matchesEverything() || at >= history.furthest() ? target
+                    : Math.min(target, index.nextBoundary(at));
+            armed.arm();
+            try {
+                s = loop.run(legEnd, armed, (h, entersTrap) -> ArmedStops.accept(h), checkStart, null, "run");
+            } finally {
+                armed.disarm();
+            }
+            if (s != null || m.icount() >= target) {
+                break;
+            }
+            checkStart = true; // the next leg starts at a state no stop condition has been checked at
         }
         if (s == null) {
             s = bp != null && m.icount() == bp.getKey()
@@ -329,6 +386,27 @@ public final class Timeline implements AutoCloseable {
                     : TimelineStop.simple(TimelineStopKind.LIMIT, m.icount(), m.hart().pc(), false, "limit");
         }
         return finish(s, false);
+    }
+
+    /**
+     * Before a forward run: when the windows from here on cannot hold a hit (execution index) and a snapshot lies
+     * beyond them in history already run, goes there — to the first window that may hold one, or to the target —
+     * instead of replaying them. Null when it moved (or did not need to), else the stop that ended the way there.
+     */
+    private TimelineStop skipAhead(IndexQuery q, long target) {
+        ExecutionIndex x = index.index();
+        long now = m.icount();
+        long until = Math.min(target, history.furthest());
+        if (x == null || until <= now || q.matchesEverything()) {
+            return null;
+        }
+        long c = x.nextCandidate(now, until, q);
+        long to = c < 0 ? until : c;
+        Map.Entry<Long, TimelineSnapshot> ahead = snapshots.atOrBefore(to);
+        if (to <= now || ahead == null || ahead.getKey() <= now) {
+            return null; // nothing to skip, or no snapshot to skip with: running there costs the same
+        }
+        return loop.moveTo(to, "run", false);
     }
 
     /**

@@ -43,14 +43,17 @@ final class TimelineLoop {
     private final TimelineSnapshots snapshots;
     private final StateEdits edits;
     private final RecordingSink sink;
+    private final TimelineIndex index;
     private final Cancellation cancel;
     private final Supplier<TimelineListener> listener;
     /** The last operation stopped for a condition on a trap handler's first instruction (see Timeline). */
     private boolean stoppedAtTrapEntry;
+    /** Instructions the machine has executed for this timeline, replays included (diagnostics, benchmarks). */
+    private long executed;
 
     TimelineLoop(Machine m, TimelineInput input, TimelineOptions opts, HistoryBounds history,
-                 TimelineSnapshots snapshots, StateEdits edits, RecordingSink sink, Cancellation cancel,
-                 Supplier<TimelineListener> listener) {
+                 TimelineSnapshots snapshots, StateEdits edits, RecordingSink sink, TimelineIndex index,
+                 Cancellation cancel, Supplier<TimelineListener> listener) {
         this.m = m;
         this.input = input;
         this.opts = opts;
@@ -58,6 +61,7 @@ final class TimelineLoop {
         this.snapshots = snapshots;
         this.edits = edits;
         this.sink = sink;
+        this.index = index;
         this.cancel = cancel;
         this.listener = listener;
     }
@@ -66,19 +70,32 @@ final class TimelineLoop {
         return stoppedAtTrapEntry;
     }
 
+    long executed() {
+        return executed;
+    }
+
     void setStoppedAtTrapEntry(boolean at) {
         stoppedAtTrapEntry = at;
     }
 
     /** Restores the best snapshot if going back (or if one is closer than the current state), then replays. */
     TimelineStop moveTo(long target, String task) {
+        return moveTo(target, task, true);
+    }
+
+    /**
+     * As {@link #moveTo(long, String)}; {@code plan}: leave snapshots before the target so that stepping back from
+     * there is cheap (a seek's), or none besides the stop's own (a reverse scan's move to what it found: stepping back
+     * from there plans its own).
+     */
+    TimelineStop moveTo(long target, String task, boolean plan) {
         target = history.reachable(target);
         long now = m.icount();
         Map.Entry<Long, TimelineSnapshot> base = snapshots.atOrBefore(target);
         if (target < now || (base != null && base.getKey() > now)) {
             snapshots.restore(base.getValue());
         }
-        return run(target, null, null, false, snapshots.seekPlan(m.icount(), target), task);
+        return run(target, null, null, false, plan ? snapshots.seekPlan(m.icount(), target) : null, task);
     }
 
     /**
@@ -138,6 +155,7 @@ final class TimelineLoop {
             }
             MachineStop info = m.lastStop();
             long at = m.icount();
+            executed += at - now;
             // a stop passed and no instruction retired: only a trap entry can have moved the pc to a breakpoint
             boolean trapEntry = state.passing() && r == MachineStopReason.BREAKPOINT && at == now;
             boolean startsOwnBreakpoint = trapEntry && state.pass() == LoopState.Pass.START;
@@ -175,7 +193,7 @@ final class TimelineLoop {
                     }
                 }
                 case TRAP -> {
-                    if (stops != null && stops.trapsArmed()) {
+                    if (stops != null && stops.trapsArmed() && stops.wantsTrap(info.trap())) {
                         hits.add(stops.trapHit(info));
                     }
                 }
@@ -205,9 +223,13 @@ final class TimelineLoop {
         }
     }
 
-    /** Where a run slice from {@code now} ends: target, history's end, slice size, digest, snapshot and edit points. */
+    /**
+     * Where a run slice from {@code now} ends: target, history's end, slice size, digest, snapshot, edit points, and the
+     * next window boundary of the execution index (a machine run never crosses one: the index takes its marks there).
+     */
     private long sliceEnd(long now, long target, long[] plan, int planIdx) {
         long next = Math.min(target, history.limit());
+        next = Math.min(next, index.nextBoundary(now));
         next = Math.min(next, now + opts.sliceInstructions());
         next = Math.min(next, sink.nextDigestPoint(now));
         if (now >= history.furthest()) {
@@ -259,6 +281,7 @@ final class TimelineLoop {
 
     /** Bookkeeping after every machine run that ends settled: divergence checks, digests, frontier, snapshots, edits. */
     private void afterRun(long at) {
+        index.settledAt(at);
         input.checkNotPast(at);
         boolean beyond = history.reach(at);
         if (sink.isDigestPoint(at)) {

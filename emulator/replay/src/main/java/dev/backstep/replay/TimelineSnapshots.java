@@ -20,15 +20,18 @@ final class TimelineSnapshots {
     private final TimelineInput input;
     private final OutputTracker output;
     private final StateEdits edits;
+    private final TimelineIndex index;
     private final TimelineOptions opts;
     /** See {@link Timeline#setStopSnapshotSlack}; 0 = a snapshot at every stop. */
     private long stopSlack;
 
-    TimelineSnapshots(Machine m, TimelineInput input, OutputTracker output, StateEdits edits, TimelineOptions opts) {
+    TimelineSnapshots(Machine m, TimelineInput input, OutputTracker output, StateEdits edits, TimelineIndex index,
+                      TimelineOptions opts) {
         this.m = m;
         this.input = input;
         this.output = output;
         this.edits = edits;
+        this.index = index;
         this.opts = opts;
         this.store = new SnapshotStore<>(new PageAccounting(m.config().ramSize()),
                 new ThinningPolicy(opts.nearSpacing()), opts.memoryBudget(), opts.maxSnapshots());
@@ -41,6 +44,14 @@ final class TimelineSnapshots {
 
     void ensureHere() {
         if (!store.contains(m.icount())) {
+            take();
+        }
+    }
+
+    /** A snapshot here unless one lies within the periodic snapshot interval before (see {@link #scanPoints}). */
+    void ensureNear(long icount) {
+        Map.Entry<Long, TimelineSnapshot> f = store.floor(icount);
+        if (f == null || icount - f.getKey() >= opts.snapshotInterval()) {
             take();
         }
     }
@@ -63,6 +74,7 @@ final class TimelineSnapshots {
         m.restore(s.machine());
         input.setCursor(s.inputCursor());
         output.setCursor(s.outputCursor());
+        index.restarted(m.icount()); // before the edits: they belong to the stretch that starts here
         edits.applyAt(m.icount(), m);
     }
 
@@ -103,9 +115,13 @@ final class TimelineSnapshots {
         return pts.stream().mapToLong(Long::longValue).toArray();
     }
 
-    /** Snapshot points a reverse scan leaves in its window, so the next reverse operation nearby is cheap. */
+    /**
+     * Snapshot points a reverse scan leaves in the stretch it replays, so the next reverse operation nearby is cheap:
+     * none closer than the periodic snapshot interval (history recorded in one go has one at every interval already;
+     * more would grow the store by more than the windows replayed), at most 8 in a long stretch of sparse history.
+     */
     long[] scanPoints(long start, long end) {
-        long spacing = Math.max(opts.nearSpacing() * 8, (end - start) / 8);
+        long spacing = Math.max(opts.snapshotInterval(), (end - start) / 8);
         List<Long> pts = new ArrayList<>();
         for (long p = start + spacing; p < end; p += spacing) {
             pts.add(p);

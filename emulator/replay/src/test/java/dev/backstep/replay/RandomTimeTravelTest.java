@@ -30,17 +30,23 @@ class RandomTimeTravelTest {
     /**
      * The reference is a straight run of the interpreter; the timeline under test runs either the interpreter alone or
      * the translator (which then translates after a few instructions, so that recording, seeks and scans go through
-     * translated code).
+     * translated code), with the execution index at its default windows, fine ones (many windows skipped or not), or
+     * none.
      */
-    @ParameterizedTest(name = "{0} seed {1}, translator {3}")
-    @CsvSource({"echo, 1, 1000, false", "timer, 2, 1000, false", "corrupt, 3, 800, false", "hello, 4, 400, false",
-        "echo, 5, 1000, true", "timer, 6, 1000, true", "corrupt, 7, 800, true", "hello, 8, 400, true"})
-    void randomOperationsMatchAStraightRun(String program, long seed, int ops, boolean translate) throws Exception {
+    @ParameterizedTest(name = "{0} seed {1}, translator {3}, index windows of 2^{4}")
+    @CsvSource({"echo, 1, 1000, false, 20", "timer, 2, 1000, false, 20", "corrupt, 3, 800, false, 20",
+        "hello, 4, 400, false, 20",
+        "echo, 5, 1000, true, 20", "timer, 6, 1000, true, 20", "corrupt, 7, 800, true, 20", "hello, 8, 400, true, 20",
+        "echo, 5, 800, false, 10", "corrupt, 6, 800, false, 10", "corrupt, 7, 600, false, 0",
+        "echo, 15, 800, true, 10", "corrupt, 16, 800, true, 10", "timer, 17, 800, true, 10",
+        "corrupt, 18, 600, true, 0"})
+    void randomOperationsMatchAStraightRun(String program, long seed, int ops, boolean translate, int indexShift)
+            throws Exception {
         Path rec = dir.resolve(program + ".bsr");
         // small intervals so that windows, digests and thinning all come into play on short programs
         TimelineOptions opts = TimelineOptions.defaults().withDigestInterval(5_000).withSnapshotInterval(20_000)
                 .withMemoryBudget(8L << 20).withSliceInstructions(30_000).withTranslate(translate)
-                .withTranslationThreshold(16);
+                .withTranslationThreshold(16).withIndexWindowShift(indexShift);
         long length = Examples.record(program, rec, opts);
         RecordingFile file = RecordingReader.read(rec);
         assertTrue(file.complete(), "recording complete");

@@ -245,6 +245,14 @@ public interface DebugSession extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * Instructions the emulator has executed for this session so far, re-executions for seeks and reverse searches
+     * included: what the operations cost, for diagnostics and benchmarks (-1 when not known).
+     */
+    default long instructionsExecuted() {
+        return -1;
+    }
+
     /** Writes the recording made so far (complete with its end) to a file. */
     void saveRecording(Path path) throws SessionException;
 

@@ -16,15 +16,23 @@ import java.nio.file.Path;
  * @param ramSize        guest RAM bytes (0: default 128 MiB); REPLAY takes it from the recording
  * @param snapshotBudget bytes that snapshots may keep alive (0: default 256 MiB)
  * @param translate      translate hot guest code to JVM bytecode (default); false: interpret everything (slower, for
- *                       comparison; what the guest does and every stop are the same either way)
+ *                       comparison; what the guest does, the execution index and every stop are the same either way)
+ * @param indexWindowShift the execution index summarises windows of 2^this instructions (default
+ *                       {@link #DEFAULT_INDEX_WINDOW_SHIFT}; a recording that has an index keeps its own); 0: no index,
+ *                       every reverse search replays all of history (for comparisons)
  */
 public record LaunchSpec(Path program, Mode mode, Path recording, boolean stopOnEntry, byte[] input, Path inputFile,
-                         long ramSize, long snapshotBudget, boolean translate) {
+                         long ramSize, long snapshotBudget, boolean translate, int indexWindowShift) {
     public enum Mode { RECORD, REPLAY }
 
+    /** Windows of 2^20 instructions. */
+    public static final int DEFAULT_INDEX_WINDOW_SHIFT = 20;
+
+    /** The spec given, translating, with the default index windows. */
     public LaunchSpec(Path program, Mode mode, Path recording, boolean stopOnEntry, byte[] input, Path inputFile,
                       long ramSize, long snapshotBudget) {
-        this(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget, true);
+        this(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget, true,
+                DEFAULT_INDEX_WINDOW_SHIFT);
     }
 
     public static LaunchSpec record(Path program) {
@@ -36,31 +44,43 @@ public record LaunchSpec(Path program, Mode mode, Path recording, boolean stopOn
     }
 
     public LaunchSpec withRecording(Path file) {
-        return new LaunchSpec(program, mode, file, stopOnEntry, input, inputFile, ramSize, snapshotBudget, translate);
+        return new LaunchSpec(program, mode, file, stopOnEntry, input, inputFile, ramSize, snapshotBudget, translate,
+                indexWindowShift);
     }
 
     public LaunchSpec withStopOnEntry(boolean on) {
-        return new LaunchSpec(program, mode, recording, on, input, inputFile, ramSize, snapshotBudget, translate);
+        return new LaunchSpec(program, mode, recording, on, input, inputFile, ramSize, snapshotBudget, translate,
+                indexWindowShift);
     }
 
     public LaunchSpec withInput(byte[] bytes) {
-        return new LaunchSpec(program, mode, recording, stopOnEntry, bytes, inputFile, ramSize, snapshotBudget, translate);
+        return new LaunchSpec(program, mode, recording, stopOnEntry, bytes, inputFile, ramSize, snapshotBudget, translate,
+                indexWindowShift);
     }
 
     public LaunchSpec withInputFile(Path file) {
-        return new LaunchSpec(program, mode, recording, stopOnEntry, input, file, ramSize, snapshotBudget, translate);
+        return new LaunchSpec(program, mode, recording, stopOnEntry, input, file, ramSize, snapshotBudget, translate,
+                indexWindowShift);
     }
 
     public LaunchSpec withRamSize(long bytes) {
-        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, bytes, snapshotBudget,
-                translate);
+        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, bytes, snapshotBudget, translate,
+                indexWindowShift);
     }
 
     public LaunchSpec withSnapshotBudget(long bytes) {
-        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, bytes, translate);
+        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, bytes, translate,
+                indexWindowShift);
     }
 
     public LaunchSpec withTranslate(boolean on) {
-        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget, on);
+        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget, on,
+                indexWindowShift);
+    }
+
+    /** Windows of 2^shift instructions for the execution index; 0 turns the index off. */
+    public LaunchSpec withIndexWindowShift(int shift) {
+        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget, translate,
+                shift);
     }
 }

@@ -68,6 +68,9 @@ class ExpressionsAndRefinementTest {
             Stop end = s.start();
             assertTrue(end.atEndOfProgram(), end.description());
             int before = out.progressStarts;
+            // a breakpoint met all along whose condition never holds: the scan runs over the whole history (with
+            // no stop set at all, the execution index knows at once that nothing can stop it)
+            s.setFunctionBreakpoints(List.of(new FunctionBreakpoint("uart_putc", "0 == 1", null)));
             Stop back = s.reverseContinue();
             assertEquals(StopReason.START_OF_RECORDING, back.reason(), back.description());
             assertTrue(out.progressStarts > before, "a reverse scan over " + end.icount() + " instructions reports progress");

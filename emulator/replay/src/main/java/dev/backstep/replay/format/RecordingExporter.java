@@ -56,6 +56,7 @@ public final class RecordingExporter {
         RecordingWriter w = new RecordingWriter(os, rec.header(), rec.elfBytes());
         try {
             writeEvents(rec, w);
+            w.indexAll(within(rec));
             RecordingEnd end = rec.end() != null ? rec.end() : endIfOpen;
             if (end != null) {
                 w.finish(end);
@@ -66,6 +67,24 @@ public final class RecordingExporter {
             throw e.getCause();
         }
         os.flush();
+    }
+
+    /** The index windows the recording covers (a live session's index may run ahead of what it exports). */
+    private static dev.backstep.replay.index.ExecutionIndex within(RecordingFile rec) {
+        dev.backstep.replay.index.ExecutionIndex x = rec.index();
+        if (x == null) {
+            return null;
+        }
+        dev.backstep.replay.index.ExecutionIndex kept = new dev.backstep.replay.index.ExecutionIndex(x.windowShift());
+        for (long k = 0; k < x.windowSlots(); k++) {
+            if (x.isComplete(k) && x.windowStart(k + 1) <= rec.validUpTo()) {
+                kept.put(k, x.window(k));
+            }
+        }
+        if (x.tail() != null && x.tailEnd() == rec.validUpTo()) {
+            kept.putTail(x.tail(), x.tailEnd());
+        }
+        return kept;
     }
 
     /**

@@ -6,12 +6,16 @@ import java.nio.charset.StandardCharsets;
 public final class RecordingFormat {
     /** 8 bytes; the CR LF and SUB bytes catch text-mode mangling, like PNG's signature. */
     public static final byte[] MAGIC = "BSREC\r\n\u001a".getBytes(StandardCharsets.ISO_8859_1);
-    public static final int VERSION = 1;
+    /** The version this Backstep writes: 2 added the INDEX chunk. */
+    public static final int VERSION = 2;
+    /** The oldest version it reads (without an index: one is built as the recording replays). */
+    public static final int OLDEST_READABLE = 1;
 
     public static final int CHUNK_HEADER = 1;
     public static final int CHUNK_ELF = 2;
     public static final int CHUNK_EVENTS = 3;
     public static final int CHUNK_END = 4;
+    public static final int CHUNK_INDEX = 5;
 
     /** type (1) + payload length (4) before the payload, CRC32C (4) after it. */
     public static final int CHUNK_OVERHEAD = 9;

@@ -1,5 +1,6 @@
 package dev.backstep.replay.format;
 
+import dev.backstep.replay.index.ExecutionIndex;
 import dev.backstep.replay.log.DigestLog;
 import dev.backstep.replay.log.EventLog;
 
@@ -39,6 +40,7 @@ public final class RecordingReader {
         long validUpTo = 0;
         RecordingEnd end = null;
         RecordingDamage damage = null;
+        ExecutionIndex index = null;
         int chunks = 0;
         CRC32C crc = new CRC32C();
 
@@ -90,6 +92,13 @@ public final class RecordingReader {
                             }
                             case RecordingFormat.CHUNK_ELF -> elf = payload;
                             case RecordingFormat.CHUNK_EVENTS -> validUpTo = parseEvents(in, events, digests, edits, validUpTo);
+                            case RecordingFormat.CHUNK_INDEX -> {
+                                if (header.formatVersion() < 2) {
+                                    problem = "INDEX chunk in a version " + header.formatVersion() + " recording";
+                                } else {
+                                    index = IndexChunks.decode(in, index);
+                                }
+                            }
                             case RecordingFormat.CHUNK_END -> {
                                 long fin = in.i64();
                                 String why = in.string();
@@ -120,15 +129,37 @@ public final class RecordingReader {
         if (header == null) {
             throw new RecordingCorruptException("recording has no header", pos);
         }
-        return new RecordingFile(header, elf, events, digests, validUpTo, end, damage, chunks, file.length, edits);
+        return new RecordingFile(header, elf, events, digests, validUpTo, end, damage, chunks, file.length, edits,
+                within(index, validUpTo, end));
+    }
+
+    /**
+     * The index windows the readable part covers: a window past it (or a tail that does not end where the recording
+     * ends) is dropped. Null for a file without INDEX chunks.
+     */
+    private static ExecutionIndex within(ExecutionIndex index, long validUpTo, RecordingEnd end) {
+        if (index == null) {
+            return null;
+        }
+        ExecutionIndex kept = new ExecutionIndex(index.windowShift());
+        for (long k = 0; k < index.windowSlots(); k++) {
+            if (index.isComplete(k) && index.windowStart(k + 1) <= validUpTo) {
+                kept.put(k, index.window(k));
+            }
+        }
+        if (index.tail() != null && end != null && index.tailEnd() == end.finalIcount() && validUpTo == end.finalIcount()) {
+            kept.putTail(index.tail(), index.tailEnd());
+        }
+        return kept;
     }
 
     private static RecordingHeader parseHeader(ByteSource in, long offset)
             throws ByteSource.Malformed, RecordingCorruptException {
         int version = in.u16();
-        if (version != RecordingFormat.VERSION) {
+        if (version < RecordingFormat.OLDEST_READABLE || version > RecordingFormat.VERSION) {
             throw new RecordingCorruptException("unsupported recording format version " + version
-                    + " (this Backstep reads version " + RecordingFormat.VERSION + ")", offset);
+                    + " (this Backstep reads versions " + RecordingFormat.OLDEST_READABLE + " to "
+                    + RecordingFormat.VERSION + ")", offset);
         }
         String digest = in.string();
         String name = in.string();

@@ -1,5 +1,7 @@
 package dev.backstep.replay.format;
 
+import dev.backstep.machine.Activity;
+import dev.backstep.replay.index.ExecutionIndex;
 import dev.backstep.replay.log.DigestLog;
 import dev.backstep.replay.log.EventLog;
 
@@ -9,14 +11,17 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
- * Writes a recording incrementally: magic, HEADER, ELF, then EVENTS chunks as the run goes, END on
- * {@link #finish}. Each chunk is complete and checksummed when it reaches the OS, so a run killed at
- * any moment leaves a file whose chunks up to the last flush read back.
- * Events are buffered until {@link #flush(long)}; the caller flushes at digest points and stops.
+ * Writes a recording incrementally: magic, HEADER, ELF, then EVENTS chunks (and INDEX chunks, once
+ * {@link #enableIndex} is called) as the run goes, END on {@link #finish}. Each chunk is complete and checksummed when
+ * it reaches the OS, so a run killed at any moment leaves a file whose chunks up to the last flush read back.
+ * Events and index windows are buffered until {@link #flush(long)}; the caller flushes at digest points and stops.
+ * The file is always written in the current format version, whatever the header says.
  */
 public final class RecordingWriter implements AutoCloseable {
     /** Flush on our own when this many payload bytes are pending, whatever the caller does. */
@@ -36,6 +41,8 @@ public final class RecordingWriter implements AutoCloseable {
     private long coveredUpTo;
     private int pendingEvents;
     private boolean finished;
+    private IndexChunks.Encoder index;
+    private final List<IndexChunks.Entry> pendingIndex = new ArrayList<>();
 
     public RecordingWriter(Path file, RecordingHeader header, byte[] elfBytes) throws IOException {
         this(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), header, elfBytes);
@@ -43,6 +50,8 @@ public final class RecordingWriter implements AutoCloseable {
 
     public RecordingWriter(OutputStream out, RecordingHeader header, byte[] elfBytes) throws IOException {
         this.out = out;
+        header = new RecordingHeader(RecordingFormat.VERSION, header.elfDigest(), header.elfName(), header.ramSize(),
+                header.harts(), header.digestInterval(), header.createdEpochMillis(), header.producer());
         this.header = header;
         this.elfBytes = elfBytes == null ? null : elfBytes.clone();
         out.write(RecordingFormat.MAGIC);
@@ -67,6 +76,43 @@ public final class RecordingWriter implements AutoCloseable {
 
     public long bytesWritten() {
         return bytesWritten;
+    }
+
+    /** From now on, execution index windows are written (in INDEX chunks) with windows of 2^windowShift. */
+    public void enableIndex(int windowShift) {
+        if (index == null) {
+            index = new IndexChunks.Encoder(windowShift);
+        }
+    }
+
+    /** Window k of the execution index is complete: it goes into the file at the next flush. */
+    public void indexWindow(long k, Activity a) {
+        if (index != null && !finished) {
+            pendingIndex.add(new IndexChunks.Entry(k, a, -1));
+        }
+    }
+
+    /** The last, partial window of the execution index, up to {@code end}, where the recording ends. */
+    public void indexTail(long k, Activity a, long end) {
+        if (index != null && !finished) {
+            pendingIndex.add(new IndexChunks.Entry(k, a, end));
+        }
+    }
+
+    /** Every window (and the tail) of an index, for a recording written in one go. */
+    public void indexAll(ExecutionIndex x) {
+        if (x == null) {
+            return;
+        }
+        enableIndex(x.windowShift());
+        for (long k = 0; k < x.windowSlots(); k++) {
+            if (x.isComplete(k)) {
+                indexWindow(k, x.window(k));
+            }
+        }
+        if (x.tail() != null) {
+            indexTail(x.windowOf(x.tailEnd() - 1), x.tail(), x.tailEnd());
+        }
     }
 
     public void uart(long icount, byte[] data, int off, int len) {
@@ -129,6 +175,7 @@ public final class RecordingWriter implements AutoCloseable {
         }
         long cover = Math.max(coveredUpTo, this.coveredUpTo);
         if (pendingEvents == 0 && cover == this.coveredUpTo) {
+            flushIndex();
             return;
         }
         try {
@@ -145,6 +192,27 @@ public final class RecordingWriter implements AutoCloseable {
         pending.reset();
         pendingEvents = 0;
         this.coveredUpTo = cover;
+        flushIndex();
+    }
+
+    /** Writes the pending index windows as INDEX chunks (after the events that cover them). */
+    private void flushIndex() {
+        if (pendingIndex.isEmpty()) {
+            return;
+        }
+        pendingIndex.sort(Comparator.comparingLong(IndexChunks.Entry::window));
+        try {
+            for (int from = 0; from < pendingIndex.size(); from += IndexChunks.MAX_ENTRIES) {
+                ByteSink c = new ByteSink();
+                index.encode(pendingIndex.subList(from, Math.min(pendingIndex.size(), from + IndexChunks.MAX_ENTRIES)),
+                        c);
+                writeChunk(RecordingFormat.CHUNK_INDEX, c);
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write recording: " + e.getMessage(), e);
+        }
+        pendingIndex.clear();
     }
 
     /** Flushes the last events and writes the END chunk; the file is then complete. */
@@ -172,8 +240,15 @@ public final class RecordingWriter implements AutoCloseable {
      * (null until {@link #finish}) with the caller's logs of the events, digests and edits it wrote.
      */
     public RecordingFile contents(EventLog events, DigestLog digests, List<StateEdit> edits, long coveredUpTo) {
+        return contents(events, digests, edits, coveredUpTo, null);
+    }
+
+    /** As {@link #contents(EventLog, DigestLog, List, long)}, with the caller's execution index (or null). */
+    public RecordingFile contents(EventLog events, DigestLog digests, List<StateEdit> edits, long coveredUpTo,
+                                  ExecutionIndex index) {
         long validUpTo = end != null ? end.finalIcount() : Math.max(coveredUpTo, this.coveredUpTo);
-        return new RecordingFile(header, elfBytes, events, digests, validUpTo, end, null, 0, bytesWritten, edits);
+        return new RecordingFile(header, elfBytes, events, digests, validUpTo, end, null, 0, bytesWritten, edits,
+                index);
     }
 
     private void writeChunk(int type, ByteSink payload) throws IOException {

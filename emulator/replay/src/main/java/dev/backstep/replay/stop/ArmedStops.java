@@ -4,6 +4,8 @@ import dev.backstep.machine.Machine;
 import dev.backstep.machine.PendingTrap;
 import dev.backstep.machine.MachineStop;
 import dev.backstep.machine.WatchHit;
+import dev.backstep.replay.index.GranuleFlow;
+import dev.backstep.replay.index.IndexQuery;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -83,6 +85,35 @@ public final class ArmedStops {
     /** Whether the stop set wants trap stops (the machine stops on every trap while armed, see {@link #arm}). */
     public boolean trapsArmed() {
         return set.stopsOnTraps();
+    }
+
+    /** Whether the stop set wants a stop at this trap (its kind: exception or interrupt). */
+    public boolean wantsTrap(PendingTrap trap) {
+        return trap.isInterrupt() ? set.stopsOnInterrupts() : set.stopsOnExceptions();
+    }
+
+    /**
+     * What the execution index must look for to find where these stops may hold: the pcs of breakpoints and
+     * predicates (with the code around them, when known: see {@link GranuleFlow}), the words of write watchpoints, the
+     * wanted trap kinds. A read watchpoint or a predicate that may
+     * hold anywhere cannot be told from the index: every window may then hold a hit.
+     */
+    public IndexQuery indexQuery(GranuleFlow.Code code) {
+        IndexQuery.Builder q = IndexQuery.builder();
+        if (needsStepping()) {
+            return IndexQuery.anything();
+        }
+        for (int pc : byPc.keySet()) {
+            q.pc(pc, code);
+        }
+        for (Watchpoint w : set.watchpoints()) {
+            if (w.read()) {
+                return IndexQuery.anything();
+            }
+            q.write(w.address(), w.length());
+        }
+        q.traps(set.stopsOnExceptions() ? -1L : 0, set.stopsOnInterrupts() ? -1L : 0);
+        return q.build();
     }
 
     /** PC-type conditions (breakpoints, predicates) that hold at the current state, in StopSet order. */

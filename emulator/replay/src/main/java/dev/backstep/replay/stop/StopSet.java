@@ -14,7 +14,8 @@ public final class StopSet {
     private final List<PcBreakpoint> breakpoints = new ArrayList<>();
     private final List<Watchpoint> watchpoints = new ArrayList<>();
     private final List<StopPredicate> predicates = new ArrayList<>();
-    private boolean stopOnTraps;
+    private boolean stopOnExceptions;
+    private boolean stopOnInterrupts;
     private int nextId = 1;
 
     public static StopSet none() {
@@ -64,16 +65,32 @@ public final class StopSet {
         breakpoints.clear();
         watchpoints.clear();
         predicates.clear();
-        stopOnTraps = false;
+        stopOnExceptions = stopOnInterrupts = false;
     }
 
+    /** Stops on every trap (exceptions and interrupts), or on none. */
     public StopSet stopOnTraps(boolean on) {
-        stopOnTraps = on;
+        return stopOnTraps(on, on);
+    }
+
+    /** Stops on exceptions (synchronous traps: ecall, faults, illegal instructions...) and/or on interrupts. */
+    public StopSet stopOnTraps(boolean exceptions, boolean interrupts) {
+        stopOnExceptions = exceptions;
+        stopOnInterrupts = interrupts;
         return this;
     }
 
+    /** Whether some trap stops a run. */
     public boolean stopsOnTraps() {
-        return stopOnTraps;
+        return stopOnExceptions || stopOnInterrupts;
+    }
+
+    public boolean stopsOnExceptions() {
+        return stopOnExceptions;
+    }
+
+    public boolean stopsOnInterrupts() {
+        return stopOnInterrupts;
     }
 
     public List<PcBreakpoint> breakpoints() {
@@ -89,7 +106,7 @@ public final class StopSet {
     }
 
     public boolean isEmpty() {
-        return breakpoints.isEmpty() && watchpoints.isEmpty() && predicates.isEmpty() && !stopOnTraps;
+        return breakpoints.isEmpty() && watchpoints.isEmpty() && predicates.isEmpty() && !stopsOnTraps();
     }
 
     /** Whether some stop counts hits (then reverse scans must keep every hit of a window, not just the last). */

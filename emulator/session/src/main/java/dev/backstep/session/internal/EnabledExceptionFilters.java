@@ -9,7 +9,7 @@ import dev.backstep.session.SessionException;
 import java.util.HashSet;
 import java.util.Set;
 
-/** The exception filters the user enabled: which traps stop a run (the timeline stops on all of them or none). */
+/** The exception filters the user enabled: which traps stop a run (the timeline stops on exceptions, interrupts, both or none). */
 final class EnabledExceptionFilters {
     private final StopSet stops;
     private final Set<String> enabled = new HashSet<>();
@@ -26,7 +26,10 @@ final class EnabledExceptionFilters {
         }
         enabled.clear();
         enabled.addAll(ids);
-        stops.stopOnTraps(!enabled.isEmpty());
+        boolean all = enabled.contains(ExceptionFilter.ALL_TRAPS);
+        // by kind, so that reverse scans skip the windows without a trap of that kind (execution index)
+        stops.stopOnTraps(all || enabled.contains(ExceptionFilter.EXCEPTIONS),
+                all || enabled.contains(ExceptionFilter.INTERRUPTS));
     }
 
     /** Whether the user wants to stop at this trap stop. */

@@ -1,5 +1,6 @@
 package dev.backstep.session.internal;
 
+import dev.backstep.debuginfo.line.LineRow;
 import dev.backstep.machine.Machine;
 import dev.backstep.replay.Timeline;
 import dev.backstep.replay.stop.TimelineStop;
@@ -47,7 +48,9 @@ final class LineStarts {
         for (int guard = 0; guard < 256 && r.kind() == TimelineStopKind.PREDICATE; guard++) {
             long pc = machine.hart().pc() & 0xffffffffL;
             long at = timeline.icount();
-            if (program.row(pc).isEmpty()) {
+            if (program.row(pc).isEmpty() || !lineMayBeginBefore(p.candidatePcs(), pc)) {
+                // the start of the line's only piece: nothing before can be the same line (gdb stops here too);
+                // looking for the previous statement start could run back across a long call to the line before
                 return r;
             }
             LinePiece piece = new LinePiece(pc, program.cfa(machine), step);
@@ -83,6 +86,37 @@ final class LineStarts {
             }
         }
         return r;
+    }
+
+    /**
+     * Whether an earlier statement start among the candidates could be a piece of the line at pc that a forward step
+     * goes on past (so that the line begins before pc): one of the same line, one whose line range holds pc, the same
+     * statement start in a line range that pc does not begin, or where inlined code begins (shown as its call site).
+     * When none can, pc begins its line, whatever ran before, and the refinement ends without a scan.
+     */
+    private boolean lineMayBeginBefore(int[] candidates, long pc) {
+        LineRow here = program.row(pc).orElse(null);
+        if (candidates == null || here == null || program.inlineEntriesAt(pc) > 0) {
+            return true;
+        }
+        for (int c : candidates) {
+            long a = c & 0xffffffffL;
+            long[] range = program.lineRange(a);
+            if (a == pc) {
+                if (range != null && pc != range[0]) {
+                    return true; // a loop within the line: an earlier pass through the same statement start
+                }
+                continue;
+            }
+            if (program.inlineEntriesAt(a) > 0 || (range != null && pc >= range[0] && pc < range[1])) {
+                return true;
+            }
+            LineRow r = program.row(a).orElse(null);
+            if (r != null && r.line() == here.line() && r.file().equals(here.file())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

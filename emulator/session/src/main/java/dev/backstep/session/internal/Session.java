@@ -323,6 +323,11 @@ public final class Session implements DebugSession {
     }
 
     @Override
+    public long instructionsExecuted() {
+        return timeline.instructionsExecuted(); // a counter: while a run goes on, a value it had lately
+    }
+
+    @Override
     public List<Long> snapshotIcounts() {
         return recording.snapshotIcounts(gate);
     }

@@ -83,7 +83,13 @@ final class SessionOpener {
     }
 
     private static TimelineOptions options(LaunchSpec spec) throws LaunchException {
-        TimelineOptions opts = TimelineOptions.defaults().withTranslate(spec.translate());
+        TimelineOptions opts;
+        try {
+            opts = TimelineOptions.defaults().withTranslate(spec.translate())
+                    .withIndexWindowShift(spec.indexWindowShift());
+        } catch (IllegalArgumentException e) {
+            throw new LaunchException("indexWindowShift", e.getMessage());
+        }
         if (spec.snapshotBudget() > 0) {
             try {
                 opts = opts.withMemoryBudget(spec.snapshotBudget());
