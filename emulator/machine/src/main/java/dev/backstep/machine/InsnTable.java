@@ -55,6 +55,7 @@ final class InsnTable {
         put(Op.JAL, Flow.JUMP, (e, i) -> {
             e.constant(i.next());
             e.write(i.rd());
+            e.beginRun();
             e.jump(i.pc() + i.imm());
         });
         put(Op.JALR, Flow.INDIRECT, (e, i) -> {

@@ -15,9 +15,12 @@ final class RegionContext {
     final int[] x;
     final byte[][] rp;
     final byte[][] wp;
+    /** The write marks of RAM pages ({@link ActivityMarks#writeMasks}): every fast store ORs the word it wrote. */
+    final long[][] wm;
     private final Signals sig;
     private final Cpu cpu;
     private final Bus bus;
+    private final ActivityMarks marks;
     /** The chunk end the region was entered with: a slow path that changed it ends the region. */
     long end;
 
@@ -38,9 +41,11 @@ final class RegionContext {
         this.cpu = null;
         this.bus = null;
         this.sig = null;
+        this.marks = null;
         this.x = new int[33];
         this.rp = new byte[0][];
         this.wp = new byte[0][];
+        this.wm = new long[0][];
     }
 
     RegionContext(Cpu cpu, Bus bus, Signals sig) {
@@ -50,6 +55,8 @@ final class RegionContext {
         this.x = cpu.x;
         this.rp = bus.ram.readPages;
         this.wp = bus.ram.writePages;
+        this.marks = bus.ram.marks;
+        this.wm = marks.writeMasks;
     }
 
     static int info(int size, boolean signed, int length, int back, int rd) {
@@ -59,17 +66,44 @@ final class RegionContext {
         return size | (signed ? 8 : 0) | length << 4 | back << 8 | rd << 24;
     }
 
-    /** Leaves the region at pc with the hart at icount (a branch out of it, a block that would cross the end). */
-    int exit(int pc, long icount) {
+    /**
+     * The run state of the activity marks on region entry: {@link ActivityMarks#continuing} (1 when warming up: the
+     * region leaves before it marks anything).
+     */
+    int runTag() {
+        return marks == null ? 1 : marks.continuing;
+    }
+
+    /** {@link ActivityMarks#runEntry} on region entry. */
+    int runEntry() {
+        return marks == null ? 0 : marks.runEntry;
+    }
+
+    /**
+     * Hands the run state back to the activity marks on the way out, as the interpreter leaves a chunk: a run that
+     * goes on continues in the next chunk ({@code tag | 2}, see {@link Cpu#interpret}).
+     */
+    private void leaveRun(int tag, int runEntry) {
+        marks.continuing = tag == 1 ? 1 : tag | 2;
+        marks.runEntry = runEntry;
+    }
+
+    /**
+     * Leaves the region at pc with the hart at icount (a branch out of it, a block that would cross the end), with
+     * the run state of the activity marks.
+     */
+    int exit(int pc, long icount, int tag, int runEntry) {
         if (cpu == null) {
             return Cpu.R_CHUNK; // warming up
         }
         cpu.moveTo(pc, icount);
+        leaveRun(tag, runEntry);
         return Cpu.R_CHUNK;
     }
 
-    /** Completes the exit a slow path threw, after the region stored its registers. */
-    int finishExit() {
+    /** Completes the exit a slow path threw, after the region stored its registers and its run state. */
+    int finishExit(int tag, int runEntry) {
+        leaveRun(tag, runEntry);
         if (pendingRd != 0) {
             x[pendingRd] = pendingValue;
             pendingRd = 0;
@@ -130,6 +164,7 @@ final class RegionContext {
     // ---- memory accesses of translated code: the RAM page views inline, the bus otherwise. One static method per
     // kind, shared by all regions: the JIT inlines it into each, with a branch profile gathered over all of them (a
     // slow path seen anywhere stays compiled, instead of trapping back to the bytecode interpreter when first taken).
+    // A fast store ORs its write mark as the interpreter's does (the write view is open only to pages with masks).
 
     static int lb(byte[][] rp, int a, RegionContext c, int pc, long icount, int info) {
         int i = (a ^ 0x8000_0000) >>> 12;
@@ -176,31 +211,34 @@ final class RegionContext {
         return c.load(a, pc, icount, info);
     }
 
-    static void sb(byte[][] wp, int a, int v, RegionContext c, int pc, long icount, int info) {
+    static void sb(byte[][] wp, long[][] wm, int a, int v, RegionContext c, int pc, long icount, int info) {
         int i = (a ^ 0x8000_0000) >>> 12;
         byte[] p;
         if (i < wp.length && (p = wp[i]) != null) {
             p[a & 0xFFF] = (byte) v;
+            wm[i][(a >>> ActivityMarks.WRITE_GROUP_SHIFT) & 15] |= 1L << (a >>> ActivityMarks.WORD_SHIFT);
         } else {
             c.store(a, v, pc, icount, info);
         }
     }
 
-    static void sh(byte[][] wp, int a, int v, RegionContext c, int pc, long icount, int info) {
+    static void sh(byte[][] wp, long[][] wm, int a, int v, RegionContext c, int pc, long icount, int info) {
         int i = (a ^ 0x8000_0000) >>> 12;
         byte[] p;
         if (i < wp.length && (a & 0xFFF) <= 0xFFE && (p = wp[i]) != null) {
             Ram.I16.set(p, a & 0xFFF, (short) v);
+            wm[i][(a >>> ActivityMarks.WRITE_GROUP_SHIFT) & 15] |= 1L << (a >>> ActivityMarks.WORD_SHIFT);
         } else {
             c.store(a, v, pc, icount, info);
         }
     }
 
-    static void sw(byte[][] wp, int a, int v, RegionContext c, int pc, long icount, int info) {
+    static void sw(byte[][] wp, long[][] wm, int a, int v, RegionContext c, int pc, long icount, int info) {
         int i = (a ^ 0x8000_0000) >>> 12;
         byte[] p;
         if (i < wp.length && (a & 0xFFF) <= 0xFFC && (p = wp[i]) != null) {
             Ram.I32.set(p, a & 0xFFF, v);
+            wm[i][(a >>> ActivityMarks.WRITE_GROUP_SHIFT) & 15] |= 1L << (a >>> ActivityMarks.WORD_SHIFT);
         } else {
             c.store(a, v, pc, icount, info);
         }

@@ -21,6 +21,12 @@ import org.objectweb.asm.Opcodes;
  * registers the region writes: the common exit (pc in a local), and one handler for {@link RegionExit}, which slow
  * paths throw when the chunk must end or an access faults.
  *
+ * <p>{@link ActivityMarks}, exactly as the interpreter marks them ({@link Cpu#interpret}): the run state
+ * ({@code continuing}, {@code runEntry}) lives in two locals, loaded on entry and handed back at every exit. Each block
+ * start does the interpreter's granule compare; inside a block, where the next instruction lies in another granule is
+ * known here, so that entry is marked without a compare; jumps begin a run, a taken branch below the run's entry
+ * too; fast stores OR their write mark. So marks do not depend on what got translated.
+ *
  * <p>Never on a block's hot path: allocation, a call that is not a small static helper, a field read of the context.
  */
 final class RegionEmitter {
@@ -44,6 +50,11 @@ final class RegionEmitter {
     private static final int L_EXIT_PC = 7, L_X = 8, L_RP = 9, L_WP = 10, L_TARGET = 11;
     /** Guest register r (1..31) lives in local L_REG + r. */
     private static final int L_REG = 11;
+    /**
+     * The activity marks' run state (the interpreter's granuleTag and entryPc), the entry masks of the region's code
+     * pages ({@link Region#entryMarks}) and the RAM write masks.
+     */
+    private static final int L_TAG = L_REG + 32, L_RUN = L_TAG + 1, L_ENT = L_TAG + 2, L_WM = L_TAG + 3;
 
     private final RegionPlan plan;
     private MethodVisitor mv;
@@ -56,8 +67,11 @@ final class RegionEmitter {
     private RegionPlan.Block block;
     private int index;
 
+    private final int[] codePages;
+
     private RegionEmitter(RegionPlan plan) {
         this.plan = plan;
+        this.codePages = plan.codePages();
     }
 
     /** The class file; throws {@link TooLarge} when the method would not be JIT-compiled. */
@@ -116,6 +130,18 @@ final class RegionEmitter {
         mv.visitVarInsn(Opcodes.ALOAD, L_CTX);
         mv.visitFieldInsn(Opcodes.GETFIELD, CTX, "wp", "[[B");
         mv.visitVarInsn(Opcodes.ASTORE, L_WP);
+        mv.visitVarInsn(Opcodes.ALOAD, L_CTX);
+        mv.visitFieldInsn(Opcodes.GETFIELD, CTX, "wm", "[[J");
+        mv.visitVarInsn(Opcodes.ASTORE, L_WM);
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitFieldInsn(Opcodes.GETFIELD, REGION, "entryMarks", "[[I");
+        mv.visitVarInsn(Opcodes.ASTORE, L_ENT);
+        mv.visitVarInsn(Opcodes.ALOAD, L_CTX);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, CTX, "runTag", "()I", false);
+        mv.visitVarInsn(Opcodes.ISTORE, L_TAG);
+        mv.visitVarInsn(Opcodes.ALOAD, L_CTX);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, CTX, "runEntry", "()I", false);
+        mv.visitVarInsn(Opcodes.ISTORE, L_RUN);
         for (int r = used.nextSetBit(1); r >= 0; r = used.nextSetBit(r + 1)) {
             mv.visitVarInsn(Opcodes.ALOAD, L_X);
             constant(r);
@@ -158,8 +184,14 @@ final class RegionEmitter {
             mv.visitJumpInsn(Opcodes.GOTO, exitTo(b.start()));
             mv.visitLabel(fits);
             mv.visitVarInsn(Opcodes.LSTORE, L_IC);
+            enterGranule(b.start());
             for (index = 0; index < b.insns().size(); index++) {
                 Insn i = b.insns().get(index);
+                if (index > 0 && (i.pc() ^ b.insns().get(index - 1).pc()) >>> ActivityMarks.GRANULE_SHIFT != 0) {
+                    // straight on into another granule: the run enters it here
+                    markEntry(i.pc());
+                    granule(i.pc());
+                }
                 InsnTable.of(i.op()).emitter().emit(this, i);
             }
             if (InsnTable.of(b.last().op()).flow() == InsnTable.Flow.NEXT) {
@@ -183,14 +215,18 @@ final class RegionEmitter {
         mv.visitVarInsn(Opcodes.ALOAD, L_CTX);
         mv.visitVarInsn(Opcodes.ILOAD, L_EXIT_PC);
         mv.visitVarInsn(Opcodes.LLOAD, L_IC);
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, CTX, "exit", "(IJ)I", false);
+        mv.visitVarInsn(Opcodes.ILOAD, L_TAG);
+        mv.visitVarInsn(Opcodes.ILOAD, L_RUN);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, CTX, "exit", "(IJII)I", false);
         mv.visitInsn(Opcodes.IRETURN);
         // a slow path's exit: the context knows where the hart is
         mv.visitLabel(handler);
         mv.visitInsn(Opcodes.POP);
         spill(written);
         mv.visitVarInsn(Opcodes.ALOAD, L_CTX);
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, CTX, "finishExit", "()I", false);
+        mv.visitVarInsn(Opcodes.ILOAD, L_TAG);
+        mv.visitVarInsn(Opcodes.ILOAD, L_RUN);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, CTX, "finishExit", "(II)I", false);
         mv.visitInsn(Opcodes.IRETURN);
         Label codeEnd = new Label();
         mv.visitLabel(codeEnd);
@@ -204,6 +240,54 @@ final class RegionEmitter {
             mv.visitVarInsn(Opcodes.ILOAD, L_REG + r);
             mv.visitInsn(Opcodes.IASTORE);
         }
+    }
+
+    /**
+     * A block begins at pc: the interpreter's granule compare. Unless the run goes on in pc's granule (the tag is the
+     * granule), or continues into it from before the region was entered (granule | 2), a run enters the granule at pc.
+     */
+    private void enterGranule(int pc) {
+        int g = pc & ~((1 << ActivityMarks.GRANULE_SHIFT) - 1);
+        Label same = new Label();
+        Label continues = new Label();
+        mv.visitVarInsn(Opcodes.ILOAD, L_TAG);
+        constant(g);
+        mv.visitJumpInsn(Opcodes.IF_ICMPEQ, same);
+        mv.visitVarInsn(Opcodes.ILOAD, L_TAG);
+        constant(g | 2);
+        mv.visitJumpInsn(Opcodes.IF_ICMPEQ, continues);
+        markEntry(pc);
+        mv.visitLabel(continues);
+        granule(pc);
+        mv.visitLabel(same);
+    }
+
+    /** A run enters pc's granule at pc: the bit of its halfword in the granule's entry mask; the run's entry is pc. */
+    private void markEntry(int pc) {
+        int page = java.util.Arrays.binarySearch(codePages, pc >>> 12);
+        mv.visitVarInsn(Opcodes.ALOAD, L_ENT);
+        constant(page);
+        mv.visitInsn(Opcodes.AALOAD);
+        constant((pc >>> ActivityMarks.GRANULE_SHIFT) & 63);
+        mv.visitInsn(Opcodes.DUP2);
+        mv.visitInsn(Opcodes.IALOAD);
+        constant(1 << (pc >>> 1));
+        mv.visitInsn(Opcodes.IOR);
+        mv.visitInsn(Opcodes.IASTORE);
+        constant(pc);
+        mv.visitVarInsn(Opcodes.ISTORE, L_RUN);
+    }
+
+    /** The run state's tag becomes pc's granule (the run goes on in it). */
+    private void granule(int pc) {
+        constant(pc & ~((1 << ActivityMarks.GRANULE_SHIFT) - 1));
+        mv.visitVarInsn(Opcodes.ISTORE, L_TAG);
+    }
+
+    /** The next instruction begins a run (a jump went there). */
+    void beginRun() {
+        mv.visitInsn(Opcodes.ICONST_1);
+        mv.visitVarInsn(Opcodes.ISTORE, L_TAG);
     }
 
     /** An out-of-line exit to a constant pc (icount as it stands). */
@@ -271,10 +355,22 @@ final class RegionEmitter {
         mv.visitJumpInsn(Opcodes.GOTO, target(pc));
     }
 
-    /** A conditional branch whose operands are on the stack: taken to pc + imm, else the next instruction. */
+    /**
+     * A conditional branch whose operands are on the stack: taken to pc + imm, else the next instruction. Taken
+     * below where the run entered its granule (or out of it), it begins a run, as in the interpreter.
+     */
     void branch(Insn i, int jvmCompare) {
-        mv.visitJumpInsn(jvmCompare, target(i.pc() + i.imm()));
+        Label taken = new Label();
+        int to = i.pc() + i.imm();
+        mv.visitJumpInsn(jvmCompare, taken);
         jump(i.next());
+        mv.visitLabel(taken);
+        constant(to);
+        mv.visitVarInsn(Opcodes.ILOAD, L_RUN);
+        mv.visitInsn(Opcodes.ISUB);
+        mv.visitJumpInsn(Opcodes.IFGE, target(to));
+        beginRun();
+        jump(to);
     }
 
     /** The target of an indirect jump is on the stack: rd gets the link, then return points stay inside. */
@@ -282,6 +378,7 @@ final class RegionEmitter {
         mv.visitVarInsn(Opcodes.ISTORE, L_TARGET);
         constant(i.next());
         write(i.rd());
+        beginRun();
         mv.visitVarInsn(Opcodes.ILOAD, L_TARGET);
         dynamicExitUsed = true;
         List<Integer> returns = plan.returnPoints();
@@ -313,7 +410,7 @@ final class RegionEmitter {
     }
 
     private static final String LOAD = "([[BIL" + CTX + ";IJI)I";
-    private static final String STORE = "([[BIIL" + CTX + ";IJI)V";
+    private static final String STORE = "([[B[[JIIL" + CTX + ";IJI)V";
 
     /** rd = the size-byte value at x[rs1] + imm. */
     void load(Insn i, int size, boolean signed) {
@@ -335,6 +432,7 @@ final class RegionEmitter {
     /** The low size bytes of x[rs2] go to x[rs1] + imm. */
     void store(Insn i, int size) {
         mv.visitVarInsn(Opcodes.ALOAD, L_WP);
+        mv.visitVarInsn(Opcodes.ALOAD, L_WM);
         address(i);
         read(i.rs2());
         mv.visitVarInsn(Opcodes.ALOAD, L_CTX);

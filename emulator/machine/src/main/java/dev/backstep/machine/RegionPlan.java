@@ -28,6 +28,15 @@ record RegionPlan(List<Block> blocks, List<Integer> returnPoints) {
         }
     }
 
+    /**
+     * The pages (address {@code >>> 12}) its instructions lie on, ascending: a region marks code entries into the
+     * {@link ActivityMarks} of each (see {@link Region#entryMarks}).
+     */
+    int[] codePages() {
+        return blocks.stream().flatMap(b -> b.insns().stream()).mapToInt(i -> i.pc() >>> 12).distinct().sorted()
+                .toArray();
+    }
+
     int instructionCount() {
         int n = 0;
         for (Block b : blocks) {

@@ -5,8 +5,9 @@ import java.util.Set;
 
 /**
  * Runs chunks with translated code where there is some, the interpreter elsewhere, and translates code that gets
- * hot. {@link #runChunk} is the one place where translated code is entered (an execution index can mark the code a
- * region covers there).
+ * hot. {@link #runChunk} is the one place where translated code is entered. Translated code marks
+ * {@link ActivityMarks} exactly as the interpreter does (see {@link RegionEmitter}), so the execution index does not
+ * depend on what got translated.
  *
  * <p>Hotness: the instructions the interpreter runs are charged to the RAM page it started from; a page that
  * reaches {@link #hotThreshold} gets a region translated from that pc (reachable blocks, direct branches and calls
@@ -146,6 +147,15 @@ final class Translator {
         }
     }
 
+    /** The activity marks' entry masks of the given code pages (address >>> 12, all in RAM), for a region. */
+    private int[][] entryMarks(int[] codePages) {
+        int[][] masks = new int[codePages.length][];
+        for (int k = 0; k < codePages.length; k++) {
+            masks[k] = ram.marks.entries(ram.marks.codeSlot(codePages[k] << 12));
+        }
+        return masks;
+    }
+
     /** Translates the region from pc and installs it; a failure only means this code stays interpreted. */
     void translate(int pc) {
         if (cache.hasEntry(pc) || breakpoints.contains(pc)) {
@@ -167,6 +177,7 @@ final class Translator {
                 }
                 Region code = (Region) lookup.defineHiddenClass(classFile, true).lookupClass()
                         .getDeclaredConstructor().newInstance();
+                code.entryMarks = entryMarks(plan.codePages());
                 warmUp(code, plan.blocks().size());
                 cache.install(code, classFile.length, plan);
                 return;

@@ -113,7 +113,6 @@ class ActivityMarksTest {
      * happen does not change the marks (only {@link ActivityMarks#breakRun()} does).
      */
     @Test
-    @org.junit.jupiter.api.Disabled("TEMPORARY: translated code does not mark activity until the translator is wired to ActivityMarks (branch index-merge removes this)")
     void takesSplitAnywhereAddUp() throws Exception {
         Machine whole = load("bench");
         whole.activity().setTracking(true);

@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 /**
  * The same guest on two machines, one interpreting only and one translating hot code (after a few instructions):
  * both are run to the same random icounts, and must agree at every stop on the stop, pc, icount, state digest and
- * UART output.
+ * UART output; with {@link #trackActivity()}, also on the activity marks taken at every stop (translated code marks
+ * exactly what the interpreter marks).
  */
 final class EnginePair {
     final Machine interpreter;
@@ -18,6 +19,8 @@ final class EnginePair {
     private final ByteArrayOutputStream outI = new ByteArrayOutputStream();
     private final ByteArrayOutputStream outT = new ByteArrayOutputStream();
     private final String label;
+    private boolean tracking;
+    private int takes;
 
     EnginePair(String label, MachineConfig base, Consumer<Machine> load) {
         this.label = label;
@@ -33,6 +36,25 @@ final class EnginePair {
             m.reset();
             m.memory().writeBytes(MachineConfig.RAM_BASE, image);
         });
+    }
+
+    /** Both machines mark their activity; each stop takes the marks of both, which must be equal. */
+    EnginePair trackActivity() {
+        interpreter.activity().setTracking(true);
+        translator.activity().setTracking(true);
+        tracking = true;
+        return this;
+    }
+
+    /** Stops at which the activity marks were compared. */
+    int takes() {
+        return takes;
+    }
+
+    /** As the execution index does where a window begins: the next instruction begins a run, on both. */
+    void breakRun() {
+        interpreter.activity().breakRun();
+        translator.activity().breakRun();
     }
 
     private static void record(ByteArrayOutputStream out, int b, long icount) {
@@ -59,6 +81,10 @@ final class EnginePair {
         }
         assertEquals(interpreter.digest(), translator.digest(), where + ": state digest");
         assertArrayEquals(outI.toByteArray(), outT.toByteArray(), where + ": UART output and its icounts");
+        if (tracking) {
+            assertEquals(interpreter.activity().take(), translator.activity().take(), where + ": activity marks");
+            takes++;
+        }
     }
 
     /**
@@ -70,6 +96,9 @@ final class EnginePair {
         for (int stops = 0; interpreter.icount() < limit && stops < maxStops; stops++) {
             long to = Math.min(limit, interpreter.icount() + 1 + rnd.nextInt(maxStep));
             r = runTo(to);
+            if (tracking && rnd.nextInt(4) == 0) {
+                breakRun();
+            }
             if (r == MachineStopReason.EXIT || r == MachineStopReason.IDLE || r == MachineStopReason.TRAP_LOOP) {
                 break;
             }

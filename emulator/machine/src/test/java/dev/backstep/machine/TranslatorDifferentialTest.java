@@ -14,9 +14,13 @@ class TranslatorDifferentialTest {
     @Test
     void randomProgramsAgreeAtRandomStops() {
         long entered = 0;
+        long enteredTracked = 0;
         long exits = 0;
         for (int seed = 1; seed <= SEEDS; seed++) {
             EnginePair p = EnginePair.ofCode("seed " + seed, RandomProgram.generate(seed));
+            if (seed % 2 == 1) {
+                p.trackActivity(); // odd seeds: with the execution index's marks, as replays run
+            }
             MachineStopReason end = p.runRandomly(new Random(seed * 7919L), MAX_STEPS[seed % MAX_STEPS.length], 400_000, 400);
             if (end != MachineStopReason.EXIT) {
                 end = p.runTo(400_000); // the rest in one go
@@ -24,9 +28,11 @@ class TranslatorDifferentialTest {
             TranslationStats stats = p.translator.translationStats();
             assertEquals(0, stats.failures(), "seed " + seed + ": translation failed: " + p.translator.translator().lastFailure());
             entered += stats.entered();
+            enteredTracked += seed % 2 == 1 ? stats.entered() : 0;
             exits += end == MachineStopReason.EXIT ? 1 : 0;
         }
         assertTrue(entered > SEEDS * 10L, "translated code hardly ran: " + entered + " entries");
+        assertTrue(enteredTracked > SEEDS * 5L, "translated code hardly ran with marks: " + enteredTracked);
         assertTrue(exits > SEEDS / 2, "most programs should reach the test finisher: " + exits);
     }
 
@@ -34,6 +40,9 @@ class TranslatorDifferentialTest {
     void randomProgramsAgreeWhenRunInOneGo() {
         for (int seed = 1000; seed < 1000 + SEEDS / 3; seed++) {
             EnginePair p = EnginePair.ofCode("seed " + seed, RandomProgram.generate(seed));
+            if (seed % 2 == 0) {
+                p.trackActivity();
+            }
             p.runTo(400_000);
         }
     }
