@@ -17,7 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every ISA program and example on two machines, the interpreter alone and the translator (translating after a few
  * instructions): stopped at the same random icounts, they must agree on the stop, the pc, the state digest and the
- * UART output (with the icount of every byte). The long bench is compared over its first 40 million instructions.
+ * UART output (with the icount of every byte), and on the activity marks of the execution index taken at every stop
+ * (translated code marks exactly what the interpreter marks). The long bench is compared over its first 40 million
+ * instructions.
  */
 class TranslatorDifferentialTest {
     private static final long LIMIT = 40_000_000L;
@@ -38,6 +40,8 @@ class TranslatorDifferentialTest {
         Machine translator = new Machine(base, new ScriptedInput(prog.inputBytes()), (b, ic) -> log(outT, b, ic));
         interpreter.load(elf);
         translator.load(elf);
+        interpreter.activity().setTracking(true);
+        translator.activity().setTracking(true);
         Random rnd = new Random(prog.name().hashCode());
         MachineStopReason r;
         do {
@@ -51,6 +55,12 @@ class TranslatorDifferentialTest {
             assertEquals(interpreter.lastStop(), translator.lastStop(), where);
             assertEquals(interpreter.digest(), translator.digest(), where + ": state digest");
             assertArrayEquals(outI.toByteArray(), outT.toByteArray(), where + ": UART output");
+            assertEquals(interpreter.activity().take(), translator.activity().take(), where + ": activity marks");
+            if (rnd.nextInt(4) == 0) {
+                // where the execution index begins a window
+                interpreter.activity().breakRun();
+                translator.activity().breakRun();
+            }
         } while (r == MachineStopReason.LIMIT && interpreter.icount() < LIMIT);
         assertEquals(0, translator.translationStats().failures(), "no region failed to translate");
         if (interpreter.icount() > 100_000) {

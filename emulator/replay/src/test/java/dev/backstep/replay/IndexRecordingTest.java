@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * The execution index in recordings: the one a record session writes equals the one a replay rebuilds from the
  * recording alone, however the session moved about while recording; an older recording without one gets it built as
- * it replays; a recording whose index disagrees with its replay is caught.
+ * it replays; a recording whose index disagrees with its replay is caught; translated code marks what the interpreter
+ * marks, so a recording made with the translator has the index an interpreting replay builds, and the other way round.
  */
 class IndexRecordingTest {
     private static final TimelineOptions OPTS = TimelineOptions.defaults().withDigestInterval(5_000)
@@ -35,14 +36,52 @@ class IndexRecordingTest {
 
     /** The index a replay builds from a recording without one (exported without its index), run to the end. */
     private ExecutionIndex rebuilt(Path rec) throws Exception {
+        return rebuilt(rec, OPTS);
+    }
+
+    private ExecutionIndex rebuilt(Path rec, TimelineOptions opts) throws Exception {
         RecordingFile f = RecordingReader.read(rec);
         Path bare = dir.resolve("bare-" + rec.getFileName());
         RecordingExporter.export(withoutIndex(f), null, bare);
         assertNull(RecordingReader.read(bare).index(), "exported without an index");
-        try (Timeline t = Timeline.replay(bare, null, OPTS)) {
+        try (Timeline t = Timeline.replay(bare, null, opts)) {
             t.runForward(StopSet.none(), Long.MAX_VALUE);
             assertNull(t.info().problem());
             return t.executionIndex().copy();
+        }
+    }
+
+    /**
+     * Recorded with the translator on (translating after a few instructions, so that most of the run is translated
+     * code), the index is the one an interpreting replay builds and checks, window by window; recorded by the
+     * interpreter, the one a translating replay builds.
+     */
+    @Test
+    void theIndexDoesNotDependOnTheTranslator() throws Exception {
+        TimelineOptions translating = OPTS.withTranslate(true).withTranslationThreshold(16);
+        TimelineOptions interpreting = OPTS.withTranslate(false);
+        for (String program : new String[] {"corrupt", "echo"}) {
+            Path rec = dir.resolve(program + "-translated.bsr");
+            try (Timeline t = Timeline.record(Examples.elf(program), rec, Examples.input(program),
+                    MachineConfig.defaults(), translating)) {
+                t.runForward(StopSet.none(), Long.MAX_VALUE);
+                assertTrue(t.machine().translationStats().entered() > 0, program + ": translated code ran");
+            }
+            ExecutionIndex written = RecordingReader.read(rec).index();
+            assertNotNull(written);
+            assertTrue(written.knownWindows() > 5, program + ": " + written);
+            try (Timeline t = Timeline.replay(rec, null, interpreting)) {
+                assertFalse(t.machine().translationStats().enabled());
+                TimelineStop end = t.runForward(StopSet.none(), Long.MAX_VALUE);
+                assertEquals(TimelineStopKind.EXIT, end.kind(), end.describe());
+                assertNull(t.info().problem(), program + ": the interpreter accepts the index: " + t.info().problem());
+                assertEquals(written, t.executionIndex(), program);
+            }
+            assertEquals(written, rebuilt(rec, interpreting), program + ": rebuilt by the interpreter");
+            Path interpreted = dir.resolve(program + "-interpreted.bsr");
+            Examples.record(program, interpreted, interpreting);
+            assertEquals(written, RecordingReader.read(interpreted).index(), program + ": recorded by the interpreter");
+            assertEquals(written, rebuilt(interpreted, translating), program + ": rebuilt by the translator");
         }
     }
 

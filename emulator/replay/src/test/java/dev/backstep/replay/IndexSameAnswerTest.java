@@ -23,19 +23,23 @@ import static org.junit.jupiter.api.Assertions.*;
  * counts), write watchpoints, traps of one kind, predicates with candidate pcs, icount breakpoints; forward runs to
  * the same; seeks and steps both ways — run in lockstep on a timeline with a fine-grained index (windows of 2^10
  * instructions, so that programs of a few ten thousand instructions have many) and on one without; every stop must
- * be the same, kind, icount and pc, and so must the state reached.
+ * be the same, kind, icount and pc, and so must the state reached. The translator rows translate after a few
+ * instructions, so that recording, the index's checks and the skipped-to windows run translated code.
  */
 class IndexSameAnswerTest {
 
     @TempDir
     Path dir;
 
-    @ParameterizedTest(name = "{0} seed {1}")
-    @CsvSource({"corrupt, 11, 500", "echo, 12, 500", "corrupt, 13, 400", "echo, 14, 400"})
-    void everyStopIsTheSameWithAndWithoutTheIndex(String program, long seed, int ops) throws Exception {
+    @ParameterizedTest(name = "{0} seed {1}, translator {3}")
+    @CsvSource({"corrupt, 11, 500, false", "echo, 12, 500, false", "corrupt, 13, 400, false", "echo, 14, 400, false",
+        "corrupt, 21, 400, true", "echo, 22, 400, true", "corrupt, 21, 400, false"})
+    void everyStopIsTheSameWithAndWithoutTheIndex(String program, long seed, int ops, boolean translate)
+            throws Exception {
         Path rec = dir.resolve(program + ".bsr");
         TimelineOptions opts = TimelineOptions.defaults().withDigestInterval(5_000).withSnapshotInterval(8_000)
-                .withMemoryBudget(8L << 20).withSliceInstructions(30_000);
+                .withMemoryBudget(8L << 20).withSliceInstructions(30_000).withTranslate(translate)
+                .withTranslationThreshold(translate ? 16 : 0);
         TimelineOptions indexed = opts.withIndexWindowShift(10);
         long length = Examples.record(program, rec, indexed);
         Random r = new Random(seed);
@@ -73,9 +77,12 @@ class IndexSameAnswerTest {
                 assertEquals(without.machine().digest(), with.machine().digest(), what + ": state differs");
                 assertEquals(without.stoppedAtTrapEntry(), with.stoppedAtTrapEntry(), what);
                 assertNotEquals(TimelineStopKind.DIVERGENCE, sw.kind(), sw.describe());
-                assertNull(with.info().problem(), "index trusted: " + with.info().problem());
+                assertNull(with.info().problem(), what + ": index trusted: " + with.info().problem());
             }
             assertTrue(length > 8 * with.executionIndex().windowSize());
+            if (translate) {
+                assertTrue(with.machine().translationStats().entered() > 0, "translated code ran");
+            }
             assertTrue(with.instructionsExecuted() < without.instructionsExecuted(), "the index skipped nothing: "
                     + with.instructionsExecuted() + " instructions executed, " + without.instructionsExecuted()
                     + " without it");
