@@ -505,6 +505,13 @@ final class Cpu {
             int granuleTag = marks.continuing;
             int entryPc = marks.runEntry;
             int[] entries = null;
+            // the run state before the latest entry mark, and that mark's word as it was: a breakpoint stop takes back
+            // the mark of the instruction it stops before (it runs in the next stretch: a stop there marks as a LIMIT)
+            int tagBefore = granuleTag;
+            int entryBefore = entryPc;
+            int maskBefore = 0;
+            int checkedAt = 1;
+            int markedAt = 1;
             try {
                 while (ic < end) {
                     if ((pc & ~0x3F) != granuleTag) {
@@ -514,9 +521,15 @@ final class Cpu {
                             entries = marks.entries(marks.codeSlot(pc));
                         }
                         int g = pc & ~0x3F;
+                        tagBefore = granuleTag;
+                        entryBefore = entryPc;
+                        checkedAt = pc;
                         if (granuleTag != (g | 2)) {
-                            entries[(pc >>> ActivityMarks.GRANULE_SHIFT) & 63] |= 1 << (pc >>> 1);
+                            int k = (pc >>> ActivityMarks.GRANULE_SHIFT) & 63;
+                            maskBefore = entries[k];
+                            entries[k] = maskBefore | 1 << (pc >>> 1);
                             entryPc = pc;
+                            markedAt = pc;
                         }
                         granuleTag = g;
                     }
@@ -715,6 +728,14 @@ final class Cpu {
                         case Op.FENCE, Op.NOP -> {
                         }
                         case Op.BREAKPOINT -> {
+                            if (checkedAt == pc) {
+                                // this instruction did the granule check: undo it (and its mark, if it made one)
+                                if (markedAt == pc) {
+                                    entries[(pc >>> ActivityMarks.GRANULE_SHIFT) & 63] = maskBefore;
+                                }
+                                granuleTag = tagBefore;
+                                entryPc = entryBefore;
+                            }
                             this.pc = pc;
                             this.icount = ic;
                             return R_BREAKPOINT;

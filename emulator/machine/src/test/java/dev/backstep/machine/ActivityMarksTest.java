@@ -142,6 +142,51 @@ class ActivityMarksTest {
         }
     }
 
+    /**
+     * A stop at a breakpoint marks as a stop at the same icount by LIMIT: the instruction it stops before runs in the
+     * next stretch, and marks there (snapshots taken at the stop carry that run state). Otherwise a window assembled
+     * from stretches that end at breakpoints, or start from snapshots taken there, would lack the entry.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aBreakpointStopMarksAsALimitStop(boolean translate) throws Exception {
+        ElfImage elf = ElfImage.read(example("corrupt"));
+        MachineConfig cfg = MachineConfig.builder().translate(translate).translationThreshold(16).build();
+        Machine stopped = new Machine(cfg, ExternalInput.none(), UartOutput.discard());
+        Machine limited = new Machine(cfg, ExternalInput.none(), UartOutput.discard());
+        stopped.load(elf);
+        limited.load(elf);
+        stopped.activity().setTracking(true);
+        limited.activity().setTracking(true);
+        int hits = 0;
+        for (String fn : new String[] {"uart_putc", "smooth_window", "window_average", "printf"}) {
+            int pc = elf.symbol(fn).value(); // a call's target: a run begins there
+            stopped.breakpoints().add(pc);
+            for (int n = 0; n < 3; n++) {
+                if (stopped.run(stopped.icount() + 200_000) != MachineStopReason.BREAKPOINT) {
+                    break;
+                }
+                hits++;
+                limited.run(stopped.icount());
+                assertEquals(limited.activity().take(), stopped.activity().take(), fn + ": to the stop");
+                MachineSnapshot atStop = stopped.snapshot();
+                stopped.breakpoints().remove(pc); // the instruction at the stop runs first; then no more stops
+                stopped.run(stopped.icount() + 500);
+                limited.run(limited.icount() + 500);
+                Activity after = limited.activity().take();
+                assertTrue(after.mayHaveRun(pc), fn + " ran after the stop");
+                assertEquals(after, stopped.activity().take(), fn + ": after the stop");
+                // again from a snapshot taken at the stop: the same marks
+                stopped.restore(atStop);
+                stopped.run(stopped.icount() + 500);
+                assertEquals(after, stopped.activity().take(), fn + ": after the stop, from its snapshot");
+                stopped.breakpoints().add(pc);
+            }
+            stopped.breakpoints().remove(pc);
+        }
+        assertTrue(hits > 4, "breakpoints hit: " + hits);
+    }
+
     /** Every value a stretch changes in RAM lies in (or just after) a word the stretch marked as written. */
     @ParameterizedTest
     @ValueSource(strings = {"corrupt", "timer"})

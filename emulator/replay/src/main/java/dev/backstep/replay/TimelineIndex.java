@@ -179,13 +179,14 @@ final class TimelineIndex {
     private void complete(long k, Activity done) {
         if (index.isComplete(k)) {
             Activity had = index.window(k);
-            if (!had.equals(done)) {
-                // more than the replay did is allowed (a coarser marker, such as translated code, wrote it); less is not
-                if (!had.union(done).equals(had)) {
-                    distrust("window " + k);
-                }
+            if (!had.union(done).equals(had)) {
+                // the recording's window lacks something the replay did: it cannot be trusted
+                distrust("window " + k);
                 index.put(k, done);
             }
+            // more than the replay did is allowed (marks may over-approximate) and kept: a window assembled from
+            // stretches never replaces one with more in it, so that a stretch that marked too little cannot make a
+            // search skip what the window holds
             return;
         }
         index.put(k, done);
@@ -196,10 +197,8 @@ final class TimelineIndex {
 
     private void completeTail(Activity done, long end) {
         if (index.tail() != null && index.tailEnd() == end) {
-            if (!index.tail().equals(done)) {
-                if (!index.tail().union(done).equals(index.tail())) {
-                    distrust("the last window");
-                }
+            if (!index.tail().union(done).equals(index.tail())) {
+                distrust("the last window");
                 index.putTail(done, end);
             }
             return;
