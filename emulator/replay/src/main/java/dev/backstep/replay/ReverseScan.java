@@ -69,6 +69,12 @@ final class ReverseScan {
         try {
             armed.arm();
             while (true) {
+                if (cancel.requested()) {
+                    // checked here too: a scan that the index lets skip everything may run no instruction at all
+                    armed.disarm();
+                    return interrupted(TimelineStop.simple(TimelineStopKind.CANCELLED, m.icount(), m.hart().pc(),
+                            false, "cancelled"), origin);
+                }
                 // the latest stretch before end where a hit may be (hits before an icount breakpoint do not count)
                 long notBefore = Math.max(0, icountStop);
                 long reach = Math.max(window, x == null ? 0 : x.windowSize());
