@@ -95,7 +95,7 @@ final class HistoryBounds {
             return; // diverged already
         }
         RecordingEnd end = recording.end();
-        if (recording.damage() != null) {
+        if (recording.damage() != null && recording.damage().limitsReplay()) {
             endStop = TimelineStop.simple(TimelineStopKind.RECORDING_DAMAGED, at, 0, false, recording.damage().describe());
         } else if (end == null) {
             endStop = TimelineStop.simple(TimelineStopKind.RECORDING_DAMAGED, at, 0, false, "the recording is incomplete (no END "

@@ -27,7 +27,7 @@ public final class RecordingSummary {
             EventKind k = f.events().kind(i);
             if (k == EventKind.UART_RX) {
                 uart++;
-                uartBytes += f.events().data(i).length;
+                uartBytes += f.events().dataLength(i);
             } else if (k == EventKind.RTC) {
                 rtc++;
             } else if (k == EventKind.IDLE) {

@@ -5,6 +5,7 @@ import dev.backstep.machine.InputSink;
 import dev.backstep.replay.format.EventKind;
 import dev.backstep.replay.format.RecordingWriter;
 import dev.backstep.replay.log.EventLog;
+import dev.backstep.replay.log.InputEvents;
 
 /**
  * The machine's ExternalInput for a timeline. Behind the recorded frontier it serves every call from
@@ -16,7 +17,9 @@ import dev.backstep.replay.log.EventLog;
  * first {@link Divergence}, answers harmlessly, and the timeline stops at the end of the run slice.
  */
 final class TimelineInput implements ExternalInput {
-    private final EventLog log;
+    private final InputEvents log;
+    /** The same log when it can grow (a record session), else null. */
+    private final EventLog appendable;
     private final ExternalInput live;
     private final RecordingWriter writer;
     /** Icount from which the live source answers once the log is used up; MAX_VALUE in replay mode. */
@@ -28,8 +31,12 @@ final class TimelineInput implements ExternalInput {
     private byte[] deliverBuf = new byte[4096];
     private int deliverLen;
 
-    TimelineInput(EventLog log, ExternalInput live, RecordingWriter writer, long frontier) {
+    TimelineInput(InputEvents log, ExternalInput live, RecordingWriter writer, long frontier) {
         this.log = log;
+        this.appendable = log instanceof EventLog e ? e : null;
+        if (live != null && appendable == null) {
+            throw new IllegalArgumentException("a live input source needs a log that can grow");
+        }
         this.live = live;
         this.writer = writer;
         this.frontier = frontier;
@@ -112,7 +119,7 @@ final class TimelineInput implements ExternalInput {
                 sink.uartReceive(b);
             });
             if (deliverLen > 0) {
-                log.appendUart(now, deliverBuf, 0, deliverLen);
+                appendable.appendUart(now, deliverBuf, 0, deliverLen);
                 writer.uart(now, deliverBuf, 0, deliverLen);
                 cursor = log.size();
             }
@@ -166,7 +173,7 @@ final class TimelineInput implements ExternalInput {
                 // a pause cut the wait short: nothing happened for the guest, the machine asks again on resume
                 return v;
             }
-            log.appendValue(now, kind, v);
+            appendable.appendValue(now, kind, v);
             writer.value(now, kind, v);
             cursor = log.size();
             return v;
