@@ -1,7 +1,6 @@
 package dev.backstep.replay.format;
 
 import dev.backstep.replay.log.EventLog;
-import dev.backstep.replay.log.EventLog;
 import dev.backstep.replay.log.InputEvents;
 import org.junit.jupiter.api.Test;
 
