@@ -13,7 +13,7 @@ import java.util.zip.CRC32C;
 /**
  * The input events of a recording file, read a chunk at a time: the reader keeps a directory of the EVENTS chunks
  * (file offset, first event, first and last icount), and a chunk is decoded again from the file when the replay
- * reaches it. A few recently used chunks stay decoded (within {@link #CACHE_BYTES}), so memory does not grow with
+ * reaches it. A few recently used chunks stay decoded (within {@link #CACHE_BYTES} of payload), so memory does not grow with
  * the file: a replay walks forward through the chunks, and going back re-reads the few it needs.
  */
 final class RecordedEvents implements InputEvents {
@@ -21,6 +21,7 @@ final class RecordedEvents implements InputEvents {
     static final long CACHE_BYTES = 16L << 20;
 
     private final ChunkSource origin;
+    private final long cacheBytes;
     private long[] offsets = new long[16];
     private int[] lengths = new int[16];
     private int[] firstIndex = new int[16];
@@ -34,8 +35,9 @@ final class RecordedEvents implements InputEvents {
     private int lastChunk = -1;
     private EventLog lastLog;
 
-    RecordedEvents(ChunkSource origin) {
+    RecordedEvents(ChunkSource origin, long cacheBytes) {
         this.origin = origin;
+        this.cacheBytes = cacheBytes;
     }
 
     /** Adds an EVENTS chunk the reader has checked; {@code inputs} are its decoded input events (at least one). */
@@ -136,7 +138,7 @@ final class RecordedEvents implements InputEvents {
             decoded.put(c, log);
             decodedBytes += lengths[c];
             var it = decoded.entrySet().iterator();
-            while (decodedBytes > CACHE_BYTES && decoded.size() > 1) {
+            while (decodedBytes > cacheBytes && decoded.size() > 1) {
                 Map.Entry<Integer, EventLog> eldest = it.next();
                 if (eldest.getKey() == c) {
                     continue;

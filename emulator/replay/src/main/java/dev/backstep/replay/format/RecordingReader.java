@@ -31,9 +31,14 @@ public final class RecordingReader {
 
     /** Reads a recording file chunk by chunk; its events are read again from the file as a replay needs them. */
     public static RecordingFile read(Path file) throws IOException {
+        return read(file, RecordedEvents.CACHE_BYTES);
+    }
+
+    /** As {@link #read(Path)}, keeping at most {@code cacheBytes} of decoded event chunks (tests make it small). */
+    static RecordingFile read(Path file, long cacheBytes) throws IOException {
         ChunkSource src = ChunkSource.open(file);
         try {
-            return read(src);
+            return read(src, cacheBytes);
         } finally {
             src.close();
         }
@@ -42,7 +47,7 @@ public final class RecordingReader {
     /** Reads a recording held in memory. */
     public static RecordingFile parse(byte[] file) throws RecordingCorruptException {
         try {
-            return read(ChunkSource.of(file));
+            return read(ChunkSource.of(file), RecordedEvents.CACHE_BYTES);
         } catch (RecordingCorruptException e) {
             throw e;
         } catch (IOException e) {
@@ -113,7 +118,7 @@ public final class RecordingReader {
         };
     }
 
-    private static RecordingFile read(ChunkSource src) throws IOException {
+    private static RecordingFile read(ChunkSource src, long cacheBytes) throws IOException {
         long size = src.size();
         byte[] magic = RecordingFormat.MAGIC;
         byte[] got = new byte[magic.length];
@@ -124,7 +129,7 @@ public final class RecordingReader {
         if (!Arrays.equals(got, magic)) {
             throw new RecordingCorruptException("not a Backstep recording (bad magic)", 0);
         }
-        Walk w = new Walk(src);
+        Walk w = new Walk(src, cacheBytes);
         long pos = magic.length;
         CRC32C crc = new CRC32C();
         while (pos < size) {
@@ -183,8 +188,8 @@ public final class RecordingReader {
         long coveredAfterGap = -1;
         RecordingEnd endAfterGap;
 
-        Walk(ChunkSource src) {
-            events = new RecordedEvents(src);
+        Walk(ChunkSource src, long cacheBytes) {
+            events = new RecordedEvents(src, cacheBytes);
         }
 
         /** Applies a chunk whose checksum holds; returns why it is malformed or out of place, or null. */
