@@ -85,7 +85,7 @@ public final class RecordingReader {
         long present = size - pos - RecordingFormat.CHUNK_OVERHEAD;
         if (present < len) {
             return new Framed(type, null, "cut off: " + len + " payload bytes announced, " + Math.max(present, 0)
-                    + " present (or its length field is damaged)", -1);
+                    + " present (or its length field is wrong)", -1);
         }
         byte[] payload = new byte[(int) len];
         src.read(pos + 5, payload, 0, payload.length);
