@@ -68,7 +68,9 @@ public final class RecordingSummary {
             case "CANCELLED" -> "cancelled by the user" + at + " (CANCELLED)";
             case "LIMIT" -> "instruction limit reached" + at + " (LIMIT)";
             case "DETACHED" -> "the debugger closed the session while the program ran" + at + " (DETACHED)";
-            default -> end.stopReason() + at + ", exit code " + end.exitCode();
+            default -> end.stopReason().startsWith(TrapLoopEnd.REASON)
+                    ? "the hart is stuck in a trap loop" + at + " (" + end.stopReason() + ")"
+                    : end.stopReason() + at + ", exit code " + end.exitCode();
         };
     }
 }
