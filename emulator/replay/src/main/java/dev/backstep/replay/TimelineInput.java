@@ -106,17 +106,34 @@ final class TimelineInput implements ExternalInput {
         return live != null && frontier > now ? frontier : Long.MAX_VALUE;
     }
 
+    /** Live: the host source, which waits while the UART is full. From the log: what it says, wherever the UART is. */
+    @Override
+    public long nextEventIcount(long now, InputSink sink) {
+        if (liveAt(now)) {
+            return live.nextEventIcount(now, sink);
+        }
+        return nextEventIcount(now);
+    }
+
     @Override
     public void deliver(long now, InputSink sink) {
         checkNotPast(now);
         if (liveAt(now)) {
             deliverLen = 0;
-            live.deliver(now, b -> {
-                if (deliverLen == deliverBuf.length) {
-                    deliverBuf = java.util.Arrays.copyOf(deliverBuf, deliverLen * 2);
+            live.deliver(now, new InputSink() {
+                @Override
+                public void uartReceive(byte b) {
+                    if (deliverLen == deliverBuf.length) {
+                        deliverBuf = java.util.Arrays.copyOf(deliverBuf, deliverLen * 2);
+                    }
+                    deliverBuf[deliverLen++] = b;
+                    sink.uartReceive(b);
                 }
-                deliverBuf[deliverLen++] = b;
-                sink.uartReceive(b);
+
+                @Override
+                public int uartSpace() {
+                    return sink.uartSpace();
+                }
             });
             if (deliverLen > 0) {
                 appendable.appendUart(now, deliverBuf, 0, deliverLen);
@@ -157,18 +174,23 @@ final class TimelineInput implements ExternalInput {
 
     @Override
     public long rtcNanos(long now) {
-        return served(now, EventKind.RTC, 0);
+        return served(now, EventKind.RTC, 0, null);
     }
 
     @Override
     public long idle(long now) {
-        return served(now, EventKind.IDLE, -1);
+        return served(now, EventKind.IDLE, -1, null);
     }
 
-    private long served(long now, EventKind kind, long fallback) {
+    @Override
+    public long idle(long now, InputSink sink) {
+        return served(now, EventKind.IDLE, -1, sink);
+    }
+
+    private long served(long now, EventKind kind, long fallback, InputSink sink) {
         checkNotPast(now);
         if (liveAt(now)) {
-            long v = kind == EventKind.RTC ? live.rtcNanos(now) : live.idle(now);
+            long v = kind == EventKind.RTC ? live.rtcNanos(now) : sink != null ? live.idle(now, sink) : live.idle(now);
             if (kind == EventKind.IDLE && v == IDLE_INTERRUPTED) {
                 // a pause cut the wait short: nothing happened for the guest, the machine asks again on resume
                 return v;
