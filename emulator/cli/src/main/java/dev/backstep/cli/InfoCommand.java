@@ -22,7 +22,7 @@ final class InfoCommand implements Callable<Integer> {
         System.out.print(RecordingSummary.describe(rec));
         System.out.flush();
         if (rec.damage() != null) {
-            if (rec.elfBytes() == null) {
+            if (rec.elfBytes() == null && rec.damage().chunkKind().startsWith("ELF") && rec.damage().limitsReplay()) {
                 String name = rec.header().elfName();
                 System.err.println("backstep: " + recording + ": its copy of " + name + " is cut off: replay it with"
                         + " --elf " + name);

@@ -122,7 +122,8 @@ final class RecordCommand implements Callable<Integer> {
                 status = ExitStatus.UNFINISHED;
             }
             case TRAP -> {
-                System.err.println(StopWords.trapLoop(where, stop.icount(), stop.message()));
+                System.err.println(StopWords.trapLoop(where, stop.icount(), stop.message(), stop.trapCause(),
+                        stop.trapTval()));
                 status = ExitStatus.TRAP_LOOP;
             }
             case CANCELLED -> {

@@ -20,13 +20,16 @@ public final class Recordings {
 
     public static RecordingFile read(Path p) throws IOException {
         UserFiles.requireReadable(p);
-        byte[] bytes = Files.readAllBytes(p);
         byte[] magic = RecordingFormat.MAGIC;
-        if (bytes.length < magic.length || !Arrays.equals(Arrays.copyOf(bytes, magic.length), magic)) {
+        byte[] start;
+        try (var in = Files.newInputStream(p)) {
+            start = in.readNBytes(magic.length);
+        }
+        if (!Arrays.equals(start, magic)) {
             throw new CliErrors.UserError(p + ": not a Backstep recording");
         }
         try {
-            return RecordingReader.parse(bytes);
+            return RecordingReader.read(p);
         } catch (RecordingCorruptException e) {
             throw new CliErrors.Damaged(p + ": " + e.getMessage());
         }
@@ -41,10 +44,15 @@ public final class Recordings {
             return null;
         }
         String name = rec.header().elfName();
-        if (rec.damage() != null) {
+        if (rec.damage() != null && rec.damage().chunkKind().startsWith("ELF") && rec.damage().limitsReplay()) {
             return p + ": the recording is cut off inside its embedded copy of " + name + " (file offset "
                     + rec.damage().fileOffset() + ": " + rec.damage().problem() + "); give the program with --elf "
                     + name;
+        }
+        if (rec.damage() != null && rec.damage().chunkKind().startsWith("ELF")) {
+            return p + ": the recording's embedded copy of " + name + " is damaged (file offset "
+                    + rec.damage().fileOffset() + ": " + rec.damage().problem() + "); its events are intact: give the"
+                    + " program with --elf " + name;
         }
         return p + ": the recording holds no copy of its program " + name + "; give it with --elf " + name;
     }
@@ -52,8 +60,8 @@ public final class Recordings {
     /** Why a recording is not whole, or null when it is: damaged (file offset and problem) or cut off (no END). */
     public static String incompleteness(RecordingFile rec) {
         if (rec.damage() != null) {
-            return "damaged at file offset " + rec.damage().fileOffset() + ": " + rec.damage().problem()
-                    + "; the good prefix holds icount 0.." + rec.damage().validUpToIcount();
+            return "damaged at file offset " + rec.damage().fileOffset() + " (" + rec.damage().chunkKind() + "): "
+                    + rec.damage().problem() + "; " + rec.damage().consequence();
         }
         if (rec.end() == null) {
             return "cut off (no END chunk): it holds icount 0.." + rec.validUpTo();

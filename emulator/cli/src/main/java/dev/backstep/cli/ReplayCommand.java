@@ -75,10 +75,22 @@ final class ReplayCommand implements Callable<Integer> {
             System.err.println("backstep: replayed " + recording + ": " + summary.describe());
             return ExitStatus.OK;
         }
+        if (rec.replaysInFull() && wholeRun(summary)) {
+            // a lost ELF copy or index: the run replayed in full, but the file is not intact
+            System.err.println("backstep: replayed " + recording + ": " + summary.describe());
+            System.err.println("backstep: " + recording + ": the run replays in full and identically, but the file is "
+                    + rec.damage().describe());
+            return ExitStatus.DAMAGED;
+        }
         System.err.println("backstep: replayed " + recording + " up to icount " + summary.icount() + ": "
                 + figures(summary));
         System.err.println("backstep: " + recording + ": the replay does NOT match the recording: " + why(summary, rec));
         return ExitStatus.DAMAGED;
+    }
+
+    private static boolean wholeRun(RunSummary s) {
+        TimelineStopKind k = s.stop().kind();
+        return k == TimelineStopKind.EXIT || k == TimelineStopKind.END_OF_RECORDING || k == TimelineStopKind.IDLE;
     }
 
     private static String figures(RunSummary s) {

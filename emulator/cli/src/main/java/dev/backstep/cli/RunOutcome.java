@@ -54,9 +54,8 @@ record RunOutcome(MachineStop stop, long limit) {
                 yield ExitStatus.UNFINISHED;
             }
             case TRAP_LOOP -> {
-                err.println(StopWords.trapLoop(where(elf), stop.icount(), stop.description()
-                        + " (mcause=0x" + Integer.toHexString(stop.trap().cause()) + ", mtval=0x"
-                        + Integer.toHexString(stop.trap().tval()) + ")"));
+                err.println(StopWords.trapLoop(where(elf), stop.icount(), stop.description(), stop.trap().cause(),
+                        stop.trap().tval()));
                 yield ExitStatus.TRAP_LOOP;
             }
             default -> throw new IllegalStateException("unexpected stop " + stop);

@@ -19,7 +19,13 @@ final class StopWords {
     }
 
     static String trapLoop(String where, long icount, String why) {
-        return "backstep: the hart is stuck in a trap loop at pc " + where + ", icount " + icount + ": " + why;
+        String said = why.startsWith("trap loop: ") ? why.substring("trap loop: ".length()) : why;
+        return "backstep: the hart is stuck in a trap loop at pc " + where + ", icount " + icount + ": " + said;
+    }
+
+    /** The same words for a trap loop met by {@code record} as by {@code run}: the fault, with mcause and mtval. */
+    static String trapLoop(String where, long icount, String why, int mcause, int mtval) {
+        return trapLoop(where, icount, why + String.format(" (mcause=0x%x, mtval=0x%x)", mcause, mtval));
     }
 
     static String reset(long icount) {

@@ -135,4 +135,24 @@ class ExitStatusTest {
         var sub = CliRunner.run("help", "replay");
         assertTrue(sub.out().contains("Exit status: one rule for every command, see 'backstep help'."), sub.out());
     }
+
+    @Test
+    void aTrapLoopIs125ForRunAndRecordAndTheRecordingEndsAsATrapLoop() throws IOException {
+        Path elf = CliRunner.example("trap-loop.elf");
+        var run = CliRunner.run("run", elf.toString());
+        assertEquals(ExitStatus.TRAP_LOOP, run.status(), run.err());
+        Path rec = dir.resolve("loop.bsr");
+        var record = CliRunner.run("record", elf.toString(), "-o", rec.toString(), "--quiet");
+        assertEquals(ExitStatus.TRAP_LOOP, record.status(), record.err());
+        assertTrue(record.err().contains("stuck in a trap loop at pc 0x50000000, icount 10: instruction access fault"),
+                record.err());
+        assertTrue(record.err().contains("(mcause=0x1, mtval=0x50000000)"), record.err());
+        assertFalse(record.err().contains("trap loop: trap loop"), record.err());
+        var info = CliRunner.run("info", rec.toString());
+        assertEquals(ExitStatus.OK, info.status(), info.err());
+        assertTrue(info.out().contains("the hart is stuck in a trap loop at icount 10 (TRAP LOOP mcause=0x00000001 "
+                + "mtval=0x50000000)"), info.out());
+        var replay = CliRunner.run("replay", rec.toString());
+        assertEquals(ExitStatus.OK, replay.status(), replay.err());
+    }
 }

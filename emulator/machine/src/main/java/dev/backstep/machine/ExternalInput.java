@@ -14,7 +14,18 @@ public interface ExternalInput {
     /** Icount of the next input event; Long.MAX_VALUE if none known. */
     long nextEventIcount(long now);
 
-    /** Called at an instruction boundary (icount {@code now}) when an event is due. */
+    /**
+     * As {@link #nextEventIcount(long)}, knowing the receiver: a live source with bytes queued says "now" only while
+     * {@code sink.uartSpace()} is above 0 (backpressure); the machine asks again after the guest reads a byte.
+     */
+    default long nextEventIcount(long now, InputSink sink) {
+        return nextEventIcount(now);
+    }
+
+    /**
+     * Called at an instruction boundary (icount {@code now}) when an event is due. A live source delivers at most
+     * {@code sink.uartSpace()} bytes and keeps the rest.
+     */
     void deliver(long now, InputSink sink);
 
     /** Goldfish RTC read at icount {@code now}: wall-clock nanoseconds. */
@@ -26,6 +37,14 @@ public interface ExternalInput {
      * {@link #wake()} was called (during the wait, or since the last idle() returned).
      */
     long idle(long now);
+
+    /**
+     * As {@link #idle(long)}, knowing the receiver: bytes queued that the receiver cannot take (it is full and the
+     * guest sleeps without reading it) do not end the wait.
+     */
+    default long idle(long now, InputSink sink) {
+        return idle(now);
+    }
 
     /**
      * Makes an idle() that blocks (on another thread) return {@link #IDLE_INTERRUPTED} promptly, or the

@@ -16,6 +16,8 @@ public final class LiveInput implements ExternalInput {
     private volatile boolean ended;
     /** Set by wake(): the current or next idle() returns IDLE_INTERRUPTED. */
     private volatile boolean woken;
+    /** Machine thread only. */
+    private final UartPacing pacing = new UartPacing();
 
     public LiveInput(InputStream in) {
         Thread reader = new Thread(() -> pump(in), "backstep-live-input");
@@ -53,12 +55,37 @@ public final class LiveInput implements ExternalInput {
     }
 
     @Override
+    public long nextEventIcount(long now, InputSink sink) {
+        return pacing.nextDelivery(now, nextEventIcount(now) != Long.MAX_VALUE, sink);
+    }
+
+    /** At most what the receiver has room for, a character time after the last bytes; the rest waits (backpressure). */
+    @Override
     public void deliver(long now, InputSink sink) {
         Integer b;
-        while ((b = bytes.peek()) != null && b != EOF_MARK) {
+        int room = pacing.room(now, sink);
+        boolean any = false;
+        while (room > 0 && (b = bytes.peek()) != null && b != EOF_MARK) {
             bytes.poll();
             sink.uartReceive((byte) (int) b);
+            room--;
+            any = true;
         }
+        if (any) {
+            pacing.delivered(now);
+        }
+    }
+
+    /** Bytes that the full receiver cannot take never end the wait: no input can reach the sleeping guest. */
+    @Override
+    public long idle(long now, InputSink sink) {
+        Integer head = bytes.peek();
+        if (sink.uartSpace() == 0 && head != null && head != EOF_MARK) {
+            ended = true;
+            return -1;
+        }
+        long ticks = idle(now);
+        return ticks >= 0 ? pacing.wokeAt(now, ticks) : ticks;
     }
 
     @Override

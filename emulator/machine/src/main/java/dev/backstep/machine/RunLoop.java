@@ -109,7 +109,7 @@ final class RunLoop {
                 return MachineStop.plain(MachineStopReason.INTERRUPTED, cpu.pc(), ic, "interrupted");
             }
             // 2. the step from ic begins: outside input, timer, wfi, interrupt
-            long nextEvent = input.nextEventIcount(ic);
+            long nextEvent = input.nextEventIcount(ic, bus.uart);
             if (nextEvent <= ic) {
                 if (stopOnInput && !passInput) {
                     return MachineStop.plain(MachineStopReason.INPUT, cpu.pc(), ic, "input event due");
@@ -117,7 +117,7 @@ final class RunLoop {
                 passInput = false;
                 input.deliver(ic, bus.uart);
                 stepBegunAt = ic;
-                nextEvent = input.nextEventIcount(ic);
+                nextEvent = input.nextEventIcount(ic, bus.uart);
                 if (nextEvent <= ic) {
                     nextEvent = ic + 1;
                 }
@@ -177,7 +177,7 @@ final class RunLoop {
             clint.sleepUntilDeadline(ic);
             return null;
         }
-        long ticks = input.idle(ic);
+        long ticks = input.idle(ic, bus.uart);
         if (ticks == ExternalInput.IDLE_INTERRUPTED) {
             return null; // stops in phase 1 if interrupt() asked; a stale wake() just waits again
         }

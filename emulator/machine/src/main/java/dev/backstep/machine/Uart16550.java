@@ -10,7 +10,10 @@ final class Uart16550 implements Mmio, InputSink {
     private static final int LSR_DR = 0x01, LSR_OE = 0x02, LSR_THRE = 0x20, LSR_TEMT = 0x40;
     private static final int IER_RDI = 0x01, IER_THRI = 0x02;
     private static final int IIR_NONE = 0x01, IIR_THRI = 0x02, IIR_RDI = 0x04;
+    /** What a logged delivery may hold (recordings made before backpressure delivered whole inputs at once). */
     private static final int RX_CAPACITY = 1 << 16;
+    /** The receive FIFO of a 16550 (FCR bit 0 on); without it, a single holding register. */
+    static final int FIFO_DEPTH = 16;
     private static final int[] TRIGGER = {1, 4, 8, 14};
     static final int LIVE_POLL_SLACK = 256;
 
@@ -61,6 +64,12 @@ final class Uart16550 implements Mmio, InputSink {
         }
         lsr |= LSR_DR;
         updateIrq();
+    }
+
+    @Override
+    public int uartSpace() {
+        int room = (fcr & 1) != 0 ? FIFO_DEPTH - rxCount : rxCount == 0 ? 1 : 0;
+        return Math.max(0, room);
     }
 
     private void updateIrq() {

@@ -108,6 +108,22 @@ class TrapTest {
     }
 
     /**
+     * mtvec at unmapped memory: the ecall enters the trap, then every fetch at mtvec faults (instruction access
+     * fault, mtval = the address) and re-enters. The stop reports that fault, the one the CSRs hold, not a stale one.
+     */
+    @Test
+    void aTrapLoopReportsTheFaultThatLoopsAsTheCsrsHoldIt() {
+        TestMachines.Run r = TestMachines.run(new Asm().li(T0, 0x5000_0000).csrw(MTVEC, T0).ecall().pass());
+        assertEquals(MachineStopReason.TRAP_LOOP, r.runToEnd());
+        MachineStop s = r.m.lastStop();
+        assertEquals(Trap.INSTRUCTION_ACCESS_FAULT, s.trap().cause(), s.description());
+        assertEquals(0x5000_0000, s.trap().tval(), s.description());
+        assertEquals(0x5000_0000, s.pc());
+        assertTrue(s.description().contains("instruction access fault"), s.description());
+        assertTrue(s.description().contains("0x50000000"), s.description());
+    }
+
+    /**
      * Each software interrupt lands on a vector entry that faults once (a different trap at the same icount);
      * the fault handler skips it. Twenty such interrupts at different icounts are progress, not a trap loop.
      */

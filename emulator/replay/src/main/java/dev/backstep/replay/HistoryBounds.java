@@ -2,6 +2,7 @@ package dev.backstep.replay;
 
 import dev.backstep.machine.ExitRequest;
 import dev.backstep.machine.Machine;
+import dev.backstep.machine.PendingTrap;
 import dev.backstep.replay.format.RecordingEnd;
 import dev.backstep.replay.format.RecordingFile;
 import dev.backstep.replay.stop.TimelineStop;
@@ -95,11 +96,13 @@ final class HistoryBounds {
             return; // diverged already
         }
         RecordingEnd end = recording.end();
-        if (recording.damage() != null) {
+        if (recording.damage() != null && recording.damage().limitsReplay()) {
             endStop = TimelineStop.simple(TimelineStopKind.RECORDING_DAMAGED, at, 0, false, recording.damage().describe());
         } else if (end == null) {
             endStop = TimelineStop.simple(TimelineStopKind.RECORDING_DAMAGED, at, 0, false, "the recording is incomplete (no END "
                     + "chunk: the recording run was cut off); it replays up to icount " + at);
+        } else if (end.stopReason().startsWith(TrapLoopEnd.REASON)) {
+            endStop = TrapLoopEnd.stopOf(end);
         } else if (end.stopReason().startsWith("EXIT")) {
             endStop = exitEndStop(at, end.stopReason(), end.exitCode());
         } else {
@@ -132,6 +135,20 @@ final class HistoryBounds {
     /** What reaching the end of a recording that ends in the program's exit reports. */
     private static TimelineStop exitEndStop(long at, String why, int exitCode) {
         return TimelineStop.exit(at, 0, exitCode, "end of recording: the program exited (" + why + ", code " + exitCode + ")");
+    }
+
+    /**
+     * The hart is stuck in a trap loop at {@code at} (trap entry keeps faulting without retiring an instruction): the run
+     * cannot go on, so at the live frontier of a record session the recording ends there, saying so.
+     */
+    TimelineStop trapLooped(long at, int pc, PendingTrap trap, String why) {
+        TimelineStop stop = TimelineStop.trap(at, pc, trap, why);
+        if (liveEnd(at)) {
+            sink.end(TrapLoopEnd.of(at, trap));
+            limit = at;
+            endStop = stop;
+        }
+        return stop;
     }
 
     /** The guest waits for input that will never come; at the live frontier of a record session, the recording ends. */

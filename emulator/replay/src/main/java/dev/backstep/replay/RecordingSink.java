@@ -7,7 +7,7 @@ import dev.backstep.replay.format.RecordingFile;
 import dev.backstep.replay.format.RecordingWriter;
 import dev.backstep.replay.format.StateEdit;
 import dev.backstep.replay.log.DigestLog;
-import dev.backstep.replay.log.EventLog;
+import dev.backstep.replay.log.InputEvents;
 
 import java.io.IOException;
 import java.util.List;
@@ -96,7 +96,7 @@ final class RecordingSink {
     }
 
     /** The recording as it stands, its END null while the run goes on. */
-    RecordingFile contents(EventLog events, List<StateEdit> edits, long length,
+    RecordingFile contents(InputEvents events, List<StateEdit> edits, long length,
                            dev.backstep.replay.index.ExecutionIndex indexSoFar) {
         return writer.contents(events, digests, edits, length, indexSoFar);
     }

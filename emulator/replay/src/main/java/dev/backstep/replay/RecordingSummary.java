@@ -27,7 +27,7 @@ public final class RecordingSummary {
             EventKind k = f.events().kind(i);
             if (k == EventKind.UART_RX) {
                 uart++;
-                uartBytes += f.events().data(i).length;
+                uartBytes += f.events().dataLength(i);
             } else if (k == EventKind.RTC) {
                 rtc++;
             } else if (k == EventKind.IDLE) {
@@ -68,7 +68,9 @@ public final class RecordingSummary {
             case "CANCELLED" -> "cancelled by the user" + at + " (CANCELLED)";
             case "LIMIT" -> "instruction limit reached" + at + " (LIMIT)";
             case "DETACHED" -> "the debugger closed the session while the program ran" + at + " (DETACHED)";
-            default -> end.stopReason() + at + ", exit code " + end.exitCode();
+            default -> end.stopReason().startsWith(TrapLoopEnd.REASON)
+                    ? "the hart is stuck in a trap loop" + at + " (" + end.stopReason() + ")"
+                    : end.stopReason() + at + ", exit code " + end.exitCode();
         };
     }
 }

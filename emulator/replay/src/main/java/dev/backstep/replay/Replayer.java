@@ -58,8 +58,11 @@ public final class Replayer {
         for (int i = 0; i < t.digests().size() && t.digests().icount(i) <= limit; i++) {
             verified++;
         }
+        boolean trapLoop = stop.kind() == TimelineStopKind.TRAP && rec.end() != null
+                && rec.end().stopReason().startsWith(TrapLoopEnd.REASON) && stop.icount() == rec.end().finalIcount();
         boolean ok = rec.complete() && t.divergence() == null
-                && (stop.kind() == TimelineStopKind.EXIT || stop.kind() == TimelineStopKind.END_OF_RECORDING || stop.kind() == TimelineStopKind.IDLE);
+                && (stop.kind() == TimelineStopKind.EXIT || stop.kind() == TimelineStopKind.END_OF_RECORDING
+                || stop.kind() == TimelineStopKind.IDLE || trapLoop);
         return new RunSummary(stop, t.icount(), t.events().size(), verified, t.output().size(), rec.fileSize(),
                 System.nanoTime() - t0, ok);
     }

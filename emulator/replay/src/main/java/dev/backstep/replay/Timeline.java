@@ -13,6 +13,7 @@ import dev.backstep.replay.index.ExecutionIndex;
 import dev.backstep.replay.index.IndexQuery;
 import dev.backstep.replay.log.DigestLog;
 import dev.backstep.replay.log.EventLog;
+import dev.backstep.replay.log.InputEvents;
 import dev.backstep.replay.log.OutputLog;
 import dev.backstep.replay.stop.ArmedStops;
 import dev.backstep.replay.stop.TimelineStop;
@@ -44,7 +45,7 @@ public final class Timeline implements AutoCloseable {
     private final Path file;
     private final Machine m;
     private final ElfImage elf;
-    private final EventLog events;
+    private final InputEvents events;
     private final RecordingFile recording;
     private final OutputTracker output = new OutputTracker();
     private final RecordingSink sink;
@@ -58,7 +59,7 @@ public final class Timeline implements AutoCloseable {
     private final ReverseScan reverseScan;
     private volatile TimelineListener listener = new TimelineListener() { };
 
-    Timeline(Mode mode, Path file, ElfImage elf, MachineConfig cfg, TimelineOptions opts, EventLog events,
+    Timeline(Mode mode, Path file, ElfImage elf, MachineConfig cfg, TimelineOptions opts, InputEvents events,
                      DigestLog digests, long digestInterval, ExternalInput live, RecordingWriter writer,
                      RecordingFile recording) throws IOException {
         this.mode = mode;
@@ -174,7 +175,7 @@ public final class Timeline implements AutoCloseable {
         return output.log();
     }
 
-    public EventLog events() {
+    public InputEvents events() {
         return events;
     }
 

@@ -5,6 +5,7 @@ import dev.backstep.machine.InputSink;
 import dev.backstep.replay.format.EventKind;
 import dev.backstep.replay.format.RecordingWriter;
 import dev.backstep.replay.log.EventLog;
+import dev.backstep.replay.log.InputEvents;
 
 /**
  * The machine's ExternalInput for a timeline. Behind the recorded frontier it serves every call from
@@ -16,7 +17,9 @@ import dev.backstep.replay.log.EventLog;
  * first {@link Divergence}, answers harmlessly, and the timeline stops at the end of the run slice.
  */
 final class TimelineInput implements ExternalInput {
-    private final EventLog log;
+    private final InputEvents log;
+    /** The same log when it can grow (a record session), else null. */
+    private final EventLog appendable;
     private final ExternalInput live;
     private final RecordingWriter writer;
     /** Icount from which the live source answers once the log is used up; MAX_VALUE in replay mode. */
@@ -28,8 +31,12 @@ final class TimelineInput implements ExternalInput {
     private byte[] deliverBuf = new byte[4096];
     private int deliverLen;
 
-    TimelineInput(EventLog log, ExternalInput live, RecordingWriter writer, long frontier) {
+    TimelineInput(InputEvents log, ExternalInput live, RecordingWriter writer, long frontier) {
         this.log = log;
+        this.appendable = log instanceof EventLog e ? e : null;
+        if (live != null && appendable == null) {
+            throw new IllegalArgumentException("a live input source needs a log that can grow");
+        }
         this.live = live;
         this.writer = writer;
         this.frontier = frontier;
@@ -99,20 +106,37 @@ final class TimelineInput implements ExternalInput {
         return live != null && frontier > now ? frontier : Long.MAX_VALUE;
     }
 
+    /** Live: the host source, which waits while the UART is full. From the log: what it says, wherever the UART is. */
+    @Override
+    public long nextEventIcount(long now, InputSink sink) {
+        if (liveAt(now)) {
+            return live.nextEventIcount(now, sink);
+        }
+        return nextEventIcount(now);
+    }
+
     @Override
     public void deliver(long now, InputSink sink) {
         checkNotPast(now);
         if (liveAt(now)) {
             deliverLen = 0;
-            live.deliver(now, b -> {
-                if (deliverLen == deliverBuf.length) {
-                    deliverBuf = java.util.Arrays.copyOf(deliverBuf, deliverLen * 2);
+            live.deliver(now, new InputSink() {
+                @Override
+                public void uartReceive(byte b) {
+                    if (deliverLen == deliverBuf.length) {
+                        deliverBuf = java.util.Arrays.copyOf(deliverBuf, deliverLen * 2);
+                    }
+                    deliverBuf[deliverLen++] = b;
+                    sink.uartReceive(b);
                 }
-                deliverBuf[deliverLen++] = b;
-                sink.uartReceive(b);
+
+                @Override
+                public int uartSpace() {
+                    return sink.uartSpace();
+                }
             });
             if (deliverLen > 0) {
-                log.appendUart(now, deliverBuf, 0, deliverLen);
+                appendable.appendUart(now, deliverBuf, 0, deliverLen);
                 writer.uart(now, deliverBuf, 0, deliverLen);
                 cursor = log.size();
             }
@@ -150,23 +174,28 @@ final class TimelineInput implements ExternalInput {
 
     @Override
     public long rtcNanos(long now) {
-        return served(now, EventKind.RTC, 0);
+        return served(now, EventKind.RTC, 0, null);
     }
 
     @Override
     public long idle(long now) {
-        return served(now, EventKind.IDLE, -1);
+        return served(now, EventKind.IDLE, -1, null);
     }
 
-    private long served(long now, EventKind kind, long fallback) {
+    @Override
+    public long idle(long now, InputSink sink) {
+        return served(now, EventKind.IDLE, -1, sink);
+    }
+
+    private long served(long now, EventKind kind, long fallback, InputSink sink) {
         checkNotPast(now);
         if (liveAt(now)) {
-            long v = kind == EventKind.RTC ? live.rtcNanos(now) : live.idle(now);
+            long v = kind == EventKind.RTC ? live.rtcNanos(now) : sink != null ? live.idle(now, sink) : live.idle(now);
             if (kind == EventKind.IDLE && v == IDLE_INTERRUPTED) {
                 // a pause cut the wait short: nothing happened for the guest, the machine asks again on resume
                 return v;
             }
-            log.appendValue(now, kind, v);
+            appendable.appendValue(now, kind, v);
             writer.value(now, kind, v);
             cursor = log.size();
             return v;

@@ -204,8 +204,11 @@ final class TimelineLoop {
                     return history.idled(at, m.hart().pc());
                 }
                 case TRAP_LOOP -> {
-                    return TimelineStop.trap(at, m.hart().pc(), info.trap(),
-                            "trap loop: " + (info.description() == null ? "trap entry keeps faulting" : info.description()));
+                    // shown, digested and ended on the state on arrival at `at` (before the entries that loop), as a
+                    // replay of the recording has it
+                    settle(state, stops, null);
+                    return history.trapLooped(at, m.hart().pc(), info.trap(), info.description() != null
+                            ? info.description() : TrapLoopEnd.describe(info.trap()));
                 }
                 default -> {
                     // INTERRUPTED: a pause (the loop checks the cancel request) or a stale request; run on
@@ -251,6 +254,8 @@ final class TimelineLoop {
             // the step from here may already have made the interrupt pending (timer, input, wake-up): rewinding
             // costs a replay from the latest snapshot, and a run only ends on a trap when one is wanted
             case TRAP -> false;
+            // the entries that loop changed the state (pc, mcause, mepc) without retiring an instruction
+            case TRAP_LOOP -> false;
             case BREAKPOINT -> m.stateIsOnArrival();
             default -> true;
         };
@@ -266,12 +271,16 @@ final class TimelineLoop {
         }
         boolean cancelled = cancel.requested();
         cancel.clear();
-        stops.disarm();
+        if (stops != null) {
+            stops.disarm();
+        }
         try {
             snapshots.restore(snapshots.atOrBefore(state.unsettledAt()).getValue());
             run(state.unsettledAt(), null, null, false, null, "trap entry");
         } finally {
-            stops.arm();
+            if (stops != null) {
+                stops.arm();
+            }
             if (cancelled) {
                 cancel.request();
             }

@@ -47,7 +47,7 @@ final class TimelineOpening {
         } else if (rec.elfBytes() != null) {
             elfBytes = rec.elfBytes();
         } else {
-            throw new IOException("the recording does not contain its ELF (" + h.elfName() + "): give the ELF file");
+            throw new IOException(rec.whyNoElf() + ": give the ELF file");
         }
         ElfImage elf = parseElf(elfBytes);
         if (!elf.digest().equalsIgnoreCase(h.elfDigest())) {

@@ -8,6 +8,7 @@ import dev.backstep.replay.format.EventKind;
 import dev.backstep.replay.format.RecordingEnd;
 import dev.backstep.replay.format.RecordingExporter;
 import dev.backstep.replay.log.EventLog;
+import dev.backstep.replay.log.InputEvents;
 import dev.backstep.replay.stop.TimelineStop;
 import dev.backstep.replay.stop.TimelineStopKind;
 import dev.backstep.replay.stop.StopSet;
@@ -155,7 +156,7 @@ class PauseWhileWaitingTest {
         }
     }
 
-    private static void assertNoInterruptedIdle(EventLog log) {
+    private static void assertNoInterruptedIdle(InputEvents log) {
         for (int i = 0; i < log.size(); i++) {
             if (log.kind(i) == EventKind.IDLE) {
                 assertNotEquals(ExternalInput.IDLE_INTERRUPTED, log.value(i), "a cut-short wait was logged at " + log.icount(i));

@@ -9,6 +9,8 @@ import dev.backstep.machine.UartOutput;
 import dev.backstep.replay.format.EventKind;
 import dev.backstep.replay.format.RecordingFile;
 import dev.backstep.replay.log.EventLog;
+import dev.backstep.replay.log.EventLog;
+import dev.backstep.replay.log.InputEvents;
 
 /**
  * A straight forward run of a recording, independent of the timeline code: a plain Machine with its
@@ -19,7 +21,7 @@ final class ReferenceRun {
 
     ReferenceRun(RecordingFile rec) throws Exception {
         ElfImage elf = ElfImage.parse(rec.elfBytes());
-        EventLog log = rec.events();
+        InputEvents log = rec.events();
         ExternalInput in = new ExternalInput() {
             int cursor;
 

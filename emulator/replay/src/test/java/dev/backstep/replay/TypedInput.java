@@ -14,6 +14,7 @@ import java.util.Deque;
 final class TypedInput implements ExternalInput {
     private final Deque<byte[]> lines = new ArrayDeque<>();
     private byte[] pending;
+    private int taken;
 
     TypedInput(String text) {
         for (String l : text.split("(?<=\n)")) {
@@ -27,13 +28,31 @@ final class TypedInput implements ExternalInput {
     }
 
     @Override
+    public long nextEventIcount(long now, InputSink sink) {
+        return sink.uartSpace() > 0 ? nextEventIcount(now) : Long.MAX_VALUE;
+    }
+
+    /** As much of the line as the UART has room for; the rest when the program has read some (backpressure). */
+    @Override
     public void deliver(long now, InputSink sink) {
         if (pending != null) {
-            for (byte b : pending) {
-                sink.uartReceive(b);
+            int room = sink.uartSpace();
+            while (room-- > 0 && taken < pending.length) {
+                sink.uartReceive(pending[taken++]);
             }
-            pending = null;
+            if (taken == pending.length) {
+                pending = null;
+                taken = 0;
+            }
         }
+    }
+
+    @Override
+    public long idle(long now, InputSink sink) {
+        if (pending != null && sink.uartSpace() == 0) {
+            return -1;
+        }
+        return idle(now);
     }
 
     @Override
@@ -43,6 +62,9 @@ final class TypedInput implements ExternalInput {
 
     @Override
     public long idle(long now) {
+        if (pending != null) {
+            return 0;
+        }
         if (lines.isEmpty()) {
             return -1;
         }

@@ -1,7 +1,7 @@
 package dev.backstep.replay.format;
 
 import dev.backstep.replay.log.DigestLog;
-import dev.backstep.replay.log.EventLog;
+import dev.backstep.replay.log.InputEvents;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -93,7 +93,7 @@ public final class RecordingExporter {
      * the order a live recording has. Only what the recording covers is written.
      */
     private static void writeEvents(RecordingFile rec, RecordingWriter w) {
-        EventLog events = rec.events();
+        InputEvents events = rec.events();
         DigestLog digests = rec.digests();
         List<StateEdit> edits = rec.edits();
         long limit = rec.validUpTo();

@@ -2,7 +2,7 @@ package dev.backstep.replay.format;
 
 import dev.backstep.replay.log.DigestLog;
 import dev.backstep.replay.index.ExecutionIndex;
-import dev.backstep.replay.log.EventLog;
+import dev.backstep.replay.log.InputEvents;
 
 import java.util.List;
 
@@ -13,7 +13,7 @@ import java.util.List;
  */
 public record RecordingFile(RecordingHeader header,
                             byte[] elfBytes,
-                            EventLog events,
+                            InputEvents events,
                             DigestLog digests,
                             long validUpTo,
                             RecordingEnd end,
@@ -28,15 +28,29 @@ public record RecordingFile(RecordingHeader header,
     }
 
     /** A recording without an execution index. */
-    public RecordingFile(RecordingHeader header, byte[] elfBytes, EventLog events, DigestLog digests, long validUpTo,
+    public RecordingFile(RecordingHeader header, byte[] elfBytes, InputEvents events, DigestLog digests, long validUpTo,
                          RecordingEnd end, RecordingDamage damage, int chunks, long fileSize, List<StateEdit> edits) {
         this(header, elfBytes, events, digests, validUpTo, end, damage, chunks, fileSize, edits, null);
     }
 
     /** A recording without debugger state edits. */
-    public RecordingFile(RecordingHeader header, byte[] elfBytes, EventLog events, DigestLog digests, long validUpTo,
+    public RecordingFile(RecordingHeader header, byte[] elfBytes, InputEvents events, DigestLog digests, long validUpTo,
                          RecordingEnd end, RecordingDamage damage, int chunks, long fileSize) {
         this(header, elfBytes, events, digests, validUpTo, end, damage, chunks, fileSize, List.of(), null);
+    }
+
+    /** The recording replays its whole run: no damage that cuts the replay short, and an END chunk. */
+    public boolean replaysInFull() {
+        return end != null && (damage == null || !damage.limitsReplay());
+    }
+
+    /** Why the recording holds no usable copy of its program: none was embedded, or the copy is damaged. */
+    public String whyNoElf() {
+        String name = header.elfName();
+        if (damage != null && damage.chunkKind().startsWith("ELF")) {
+            return "the recording's embedded copy of " + name + " is damaged (" + damage.describe() + ")";
+        }
+        return "the recording does not contain its ELF (" + name + ")";
     }
 
     public boolean complete() {

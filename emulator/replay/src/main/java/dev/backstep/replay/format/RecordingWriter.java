@@ -3,7 +3,7 @@ package dev.backstep.replay.format;
 import dev.backstep.machine.Activity;
 import dev.backstep.replay.index.ExecutionIndex;
 import dev.backstep.replay.log.DigestLog;
-import dev.backstep.replay.log.EventLog;
+import dev.backstep.replay.log.InputEvents;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -239,12 +239,12 @@ public final class RecordingWriter implements AutoCloseable {
      * The recording this writer has been given, as {@link RecordingReader} would return it: its header, ELF and END
      * (null until {@link #finish}) with the caller's logs of the events, digests and edits it wrote.
      */
-    public RecordingFile contents(EventLog events, DigestLog digests, List<StateEdit> edits, long coveredUpTo) {
+    public RecordingFile contents(InputEvents events, DigestLog digests, List<StateEdit> edits, long coveredUpTo) {
         return contents(events, digests, edits, coveredUpTo, null);
     }
 
-    /** As {@link #contents(EventLog, DigestLog, List, long)}, with the caller's execution index (or null). */
-    public RecordingFile contents(EventLog events, DigestLog digests, List<StateEdit> edits, long coveredUpTo,
+    /** As {@link #contents(InputEvents, DigestLog, List, long)}, with the caller's execution index (or null). */
+    public RecordingFile contents(InputEvents events, DigestLog digests, List<StateEdit> edits, long coveredUpTo,
                                   ExecutionIndex index) {
         long validUpTo = end != null ? end.finalIcount() : Math.max(coveredUpTo, this.coveredUpTo);
         return new RecordingFile(header, elfBytes, events, digests, validUpTo, end, null, 0, bytesWritten, edits,

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * The input events of one execution in icount order (UART RX, RTC, IDLE), held in parallel primitive
  * arrays so a long recording costs a few bytes per event and no object per event.
  */
-public final class EventLog {
+public final class EventLog implements InputEvents {
     private long[] icounts = new long[64];
     private byte[] kinds = new byte[64];
     /** RTC nanos, IDLE ticks, or for UART_RX the offset of the bytes in {@link #pool}. */
@@ -41,6 +41,11 @@ public final class EventLog {
             return new byte[0];
         }
         return Arrays.copyOfRange(pool, (int) values[i], (int) values[i] + lengths[i]);
+    }
+
+    public int dataLength(int i) {
+        check(i);
+        return kinds[i] == EventKind.UART_RX.code ? lengths[i] : 0;
     }
 
     private int check(int i) {

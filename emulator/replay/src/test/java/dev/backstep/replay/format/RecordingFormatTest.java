@@ -1,6 +1,7 @@
 package dev.backstep.replay.format;
 
 import dev.backstep.replay.log.EventLog;
+import dev.backstep.replay.log.InputEvents;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -44,7 +45,7 @@ class RecordingFormatTest {
         assertTrue(f.complete());
         assertEquals(header(), f.header());
         assertArrayEquals("ELFDATA".getBytes(StandardCharsets.US_ASCII), f.elfBytes());
-        EventLog ev = f.events();
+        InputEvents ev = f.events();
         assertEquals(200 - 66, ev.size());
         assertEquals(66, f.digests().size());
         assertEquals(EventKind.UART_RX, ev.kind(0));

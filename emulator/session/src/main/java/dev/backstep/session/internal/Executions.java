@@ -103,7 +103,7 @@ final class Executions {
         int callSites = r.kind() == TimelineStopKind.BREAKPOINT ? inlined.atBreakpoint(r, op.callSites()) : op.callSites();
         Stop s = StopTranslator.translate(r, op.direction(), op.title(), table, program, op.paused(), callSites);
         ExceptionDetails trap = s.reason() == StopReason.EXCEPTION
-                ? Traps.details(r.trapCause(), machine.hart().pc(), r.trapTval()) : null;
+                ? Traps.details(r.trapCause(), machine.hart().pc(), r.trapTval(), Traps.isLoop(r)) : null;
         here = new CurrentStop(debug, machine, callSites, trap);
         return s;
     }

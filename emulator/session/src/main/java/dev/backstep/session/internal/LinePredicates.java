@@ -84,6 +84,16 @@ final class LinePredicates {
         return set.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** Where copies inlined into the starting frame's function begin (the starting frame only). */
+    private static int[] frameInlineEntries(Program p, StepStart s) {
+        List<Frame> frames = s.frames();
+        if (frames.isEmpty() || frames.get(0).isTrap() || frames.get(0).functions().isEmpty()) {
+            return new int[0];
+        }
+        List<Function> fns = frames.get(0).functions();
+        return p.inlineEntries(fns.get(fns.size() - 1).frameFunction());
+    }
+
     private static int[] union(int[] a, int[] b) {
         TreeSet<Integer> set = new TreeSet<>();
         for (int x : a) {
@@ -110,7 +120,14 @@ final class LinePredicates {
      * goes back to the start of the line).
      */
     static StopPredicate stepOver(Program p, StepStart s, boolean backward) {
-        return new Base(p, s, frameStatementStarts(p, s), backward ? "reverse step over" : "step over") {
+        int[] candidates = frameStatementStarts(p, s);
+        if (backward) {
+            // going back over an inlined call ends where its copy begins (the call site), even where GCC put no
+            // statement start: the last copies' code starts without an is_stmt row when their first line's row sits
+            // at the caller's entry (location views)
+            candidates = union(candidates, frameInlineEntries(p, s));
+        }
+        return new Base(p, s, candidates, backward ? "reverse step over" : "step over") {
             @Override
             public boolean test(Machine m, long icount) {
                 long pc = m.hart().pc() & 0xffffffffL;

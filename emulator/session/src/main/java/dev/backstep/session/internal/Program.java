@@ -31,6 +31,7 @@ final class Program {
      */
     private final Map<Long, Optional<CfaRule>> cfaRules = new HashMap<>();
     private final Map<Long, List<Function>> functionsAt = new HashMap<>();
+    private final Map<Long, int[]> inlineEntriesByFunction = new HashMap<>();
     private final Map<Long, List<String>> keysAt = new HashMap<>();
     private final Map<Long, Integer> inlineEntries = new HashMap<>();
 
@@ -95,7 +96,13 @@ final class Program {
 
     /** Where an inlined copy begins: its entry pc when the DWARF gives one, else its lowest address. */
     static long entryOf(Function f) {
-        return f.isInlined() && f.entryPc() != 0 ? f.entryPc() : f.lowPc();
+        // GCC may give an inlined copy an entry_pc outside its own ranges (with location views: the caller's first
+        // instruction, where the copy's first line has a zero-length row); like gdb, the copy then begins where its
+        // code does
+        if (f.isInlined() && f.entryPc() != 0 && (f.ranges().isEmpty() || f.contains(f.entryPc()))) {
+            return f.entryPc();
+        }
+        return f.lowPc();
     }
 
     /**
@@ -153,6 +160,24 @@ final class Program {
     /** [start, end) of the source line at pc, or null without line info. */
     long[] lineRange(long pc) {
         return debug.lines().lineRangeAt(pc).orElse(null);
+    }
+
+    /**
+     * Where the copies inlined into a concrete function begin (their code's first instruction, shown as the call
+     * site), whether or not the line table has a statement start there: a step back over an inlined call stops there,
+     * as gdb's reverse-next does.
+     */
+    int[] inlineEntries(Function f) {
+        return inlineEntriesByFunction.computeIfAbsent(f.lowPc(), k -> {
+            TreeSet<Long> set = new TreeSet<>();
+            for (Function g : debug.program().inlinedCopies()) {
+                long e = entryOf(g);
+                if (g.frameFunction().lowPc() == f.lowPc() && f.contains(e) && g.contains(e)) {
+                    set.add(e);
+                }
+            }
+            return toInts(set);
+        });
     }
 
     /** Statement starts inside a concrete function's code. */

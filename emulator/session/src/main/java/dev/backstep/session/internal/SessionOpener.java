@@ -60,8 +60,8 @@ final class SessionOpener {
                 if (elfBytes == null) {
                     elfBytes = rec.elfBytes();
                     if (elfBytes == null) {
-                        throw new LaunchException("program", "the recording " + spec.recording()
-                                + " does not contain its ELF: give the program as well");
+                        throw new LaunchException("program", spec.recording() + ": " + rec.whyNoElf()
+                                + ": give the program as well");
                     }
                 }
                 t = Timeline.replay(rec, spec.recording(), spec.program(), opts);

@@ -51,8 +51,12 @@ final class StopTranslator {
             case TRAP -> {
                 reason = StopReason.EXCEPTION;
                 text = Traps.name(r.trapCause());
-                desc = String.format("Trap: %s (mcause 0x%08x, mtval 0x%08x) at icount %d%s", text, r.trapCause(),
-                        r.trapTval(), icount, back);
+                desc = String.format("%s: %s (mcause 0x%08x, mtval 0x%08x) at icount %d%s",
+                        Traps.isLoop(r) ? "Trap loop" : "Trap", text, r.trapCause(), r.trapTval(), icount, back);
+                if (Traps.isLoop(r)) {
+                    desc += ": trap entry keeps faulting without retiring an instruction (mtvec unusable?); the"
+                            + " program cannot go on, but you can step back";
+                }
             }
             case PREDICATE, REACHED, LIMIT -> {
                 reason = what.equals("seek") ? StopReason.GOTO : StopReason.STEP;

@@ -2,6 +2,7 @@ package dev.backstep.session.internal;
 
 import dev.backstep.machine.ExternalInput;
 import dev.backstep.machine.InputSink;
+import dev.backstep.machine.UartPacing;
 
 import java.util.ArrayDeque;
 
@@ -26,6 +27,8 @@ final class TypedInput implements ExternalInput {
     private boolean ended;
     private boolean woken;
     private boolean waiting;
+    /** Machine thread only. */
+    private final UartPacing pacing = new UartPacing();
 
     /** @param initial the launch input (may be null) */
     TypedInput(byte[] initial) {
@@ -87,11 +90,40 @@ final class TypedInput implements ExternalInput {
     }
 
     @Override
+    public synchronized long nextEventIcount(long now, InputSink sink) {
+        return pacing.nextDelivery(now, !queue.isEmpty(), sink);
+    }
+
+    /**
+     * At most what the UART has room for, a character time after the last bytes; the rest waits until the guest
+     * reads (backpressure, as on QEMU).
+     */
+    @Override
     public synchronized void deliver(long now, InputSink sink) {
+        int room = pacing.room(now, sink);
+        boolean any = false;
         Byte b;
-        while ((b = queue.poll()) != null) {
+        while (room > 0 && (b = queue.poll()) != null) {
             sink.uartReceive(b);
+            room--;
+            any = true;
         }
+        if (any) {
+            pacing.delivered(now);
+        }
+    }
+
+    /** Queued bytes that the full UART cannot take do not end a wait: nothing can reach the sleeping guest. */
+    @Override
+    public long idle(long now, InputSink sink) {
+        synchronized (this) {
+            if (sink.uartSpace() == 0 && !queue.isEmpty()) {
+                ended = true;
+                return -1;
+            }
+        }
+        long ticks = idle(now);
+        return ticks >= 0 ? pacing.wokeAt(now, ticks) : ticks;
     }
 
     @Override
