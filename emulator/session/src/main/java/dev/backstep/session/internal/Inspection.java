@@ -16,8 +16,7 @@ import java.util.function.Supplier;
  * with source paths as the user's checkout has them.
  */
 final class Inspection {
-    /** The most a single read may ask for. */
-    private static final int MAX_READ = 1 << 24;
+    private static final int MAX_READ = dev.backstep.session.Limits.MAX_MEMORY_READ;
 
     private final Machine machine;
     private final Program program;
