@@ -221,6 +221,16 @@ public interface DebugSession extends AutoCloseable {
     MemoryBlock readMemory(long address, int count) throws SessionException;
 
     /**
+     * The readable part of {@code count} bytes from {@code address}: like {@link #readMemory}, but unreadable bytes
+     * at the start are skipped, so the block begins at the first readable byte of the range (a read that starts
+     * just below RAM returns the RAM part) and {@code unreadable} counts the bytes after the data. A range with
+     * nothing readable gives no bytes at {@code address}.
+     */
+    default MemoryBlock readReadableMemory(long address, int count) throws SessionException {
+        return readMemory(address, count);
+    }
+
+    /**
      * {@code count} instructions starting {@code instructionOffset} instructions from {@code address} (negative:
      * before it). Addresses without code give "unknown" entries, never an error.
      */

@@ -55,6 +55,20 @@ final class Inspection {
         return new MemoryBlock(address, Arrays.copyOf(buf, n), count - n);
     }
 
+    MemoryBlock readReadableMemory(long address, int count) throws SessionException {
+        if (count < 0 || count > MAX_READ) {
+            throw new SessionException("cannot read " + count + " bytes");
+        }
+        int skip = 0;
+        while (skip < count && (address + skip > 0xffffffffL || !Target.mapped(machine, (int) (address + skip)))) {
+            skip++;
+        }
+        if (skip == count) {
+            return new MemoryBlock(address, new byte[0], count);
+        }
+        return readMemory(address + skip, count - skip);
+    }
+
     List<Instruction> disassemble(long address, int instructionOffset, int count) {
         List<Instruction> out = new ArrayList<>();
         for (Instruction i : new DisassemblyView(program.debug(), machine).disassemble(address, instructionOffset, count)) {

@@ -298,6 +298,11 @@ public final class Session implements DebugSession {
     }
 
     @Override
+    public MemoryBlock readReadableMemory(long address, int count) throws SessionException {
+        return gate.query(() -> inspection.readReadableMemory(address, count));
+    }
+
+    @Override
     public List<Instruction> disassemble(long address, int instructionOffset, int count) throws SessionException {
         return gate.query(() -> inspection.disassemble(address, instructionOffset, count));
     }
