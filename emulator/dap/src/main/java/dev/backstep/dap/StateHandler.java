@@ -274,7 +274,8 @@ final class StateHandler {
         }
         List<String> lines = s.sourceLines(path);
         if (lines.isEmpty()) {
-            throw new DapException("Source not available: " + path);
+            throw new DapException("Source not available: " + DapLimits.preview(path)
+                    + " (only the program's own source files, as its debug information names them, are served)");
         }
         SourceResponse r = new SourceResponse();
         r.setContent(String.join("\n", lines) + "\n");

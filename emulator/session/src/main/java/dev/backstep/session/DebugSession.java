@@ -255,8 +255,18 @@ public interface DebugSession extends AutoCloseable {
         return List.of();
     }
 
-    /** Writes the recording made so far (complete with its end) to a file. */
-    void saveRecording(Path path) throws SessionException;
+    /**
+     * Writes the recording made so far (complete with its end) to a file, through a temporary file renamed into
+     * place. An existing file is refused unless {@code overwrite}, and never replaced when it is not a regular file
+     * or is one the session reads (program, input, replayed recording): {@link OutputFiles}. Saving to the file a
+     * record session writes already does nothing.
+     */
+    void saveRecording(Path path, boolean overwrite) throws SessionException;
+
+    /** {@link #saveRecording(Path, boolean)} that never replaces an existing file. */
+    default void saveRecording(Path path) throws SessionException {
+        saveRecording(path, false);
+    }
 
     /** Finishes the recording file (if any) and frees the session. */
     @Override

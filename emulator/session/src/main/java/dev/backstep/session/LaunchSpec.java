@@ -17,10 +17,17 @@ import java.nio.file.Path;
  * @param snapshotBudget bytes that snapshots may keep alive (0: default 256 MiB)
  * @param translate      translate hot guest code to JVM bytecode (default); false: interpret everything (slower, for
  *                       comparison; what the guest does and every stop are the same either way)
+ * @param overwrite      RECORD: the {@code recording} may replace an existing regular file (default false: an
+ *                       existing file is refused; see {@link OutputFiles})
  */
 public record LaunchSpec(Path program, Mode mode, Path recording, boolean stopOnEntry, byte[] input, Path inputFile,
-                         long ramSize, long snapshotBudget, boolean translate) {
+                         long ramSize, long snapshotBudget, boolean translate, boolean overwrite) {
     public enum Mode { RECORD, REPLAY }
+
+    public LaunchSpec(Path program, Mode mode, Path recording, boolean stopOnEntry, byte[] input, Path inputFile,
+                      long ramSize, long snapshotBudget, boolean translate) {
+        this(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget, translate, false);
+    }
 
     public LaunchSpec(Path program, Mode mode, Path recording, boolean stopOnEntry, byte[] input, Path inputFile,
                       long ramSize, long snapshotBudget) {
@@ -36,31 +43,36 @@ public record LaunchSpec(Path program, Mode mode, Path recording, boolean stopOn
     }
 
     public LaunchSpec withRecording(Path file) {
-        return new LaunchSpec(program, mode, file, stopOnEntry, input, inputFile, ramSize, snapshotBudget, translate);
+        return new LaunchSpec(program, mode, file, stopOnEntry, input, inputFile, ramSize, snapshotBudget, translate, overwrite);
     }
 
     public LaunchSpec withStopOnEntry(boolean on) {
-        return new LaunchSpec(program, mode, recording, on, input, inputFile, ramSize, snapshotBudget, translate);
+        return new LaunchSpec(program, mode, recording, on, input, inputFile, ramSize, snapshotBudget, translate, overwrite);
     }
 
     public LaunchSpec withInput(byte[] bytes) {
-        return new LaunchSpec(program, mode, recording, stopOnEntry, bytes, inputFile, ramSize, snapshotBudget, translate);
+        return new LaunchSpec(program, mode, recording, stopOnEntry, bytes, inputFile, ramSize, snapshotBudget, translate, overwrite);
     }
 
     public LaunchSpec withInputFile(Path file) {
-        return new LaunchSpec(program, mode, recording, stopOnEntry, input, file, ramSize, snapshotBudget, translate);
+        return new LaunchSpec(program, mode, recording, stopOnEntry, input, file, ramSize, snapshotBudget, translate, overwrite);
     }
 
     public LaunchSpec withRamSize(long bytes) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, bytes, snapshotBudget,
-                translate);
+                translate, overwrite);
     }
 
     public LaunchSpec withSnapshotBudget(long bytes) {
-        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, bytes, translate);
+        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, bytes, translate, overwrite);
+    }
+
+    public LaunchSpec withOverwrite(boolean on) {
+        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget, translate,
+                on);
     }
 
     public LaunchSpec withTranslate(boolean on) {
-        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget, on);
+        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget, on, overwrite);
     }
 }

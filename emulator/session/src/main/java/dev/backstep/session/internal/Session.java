@@ -333,9 +333,9 @@ public final class Session implements DebugSession {
     }
 
     @Override
-    public void saveRecording(Path path) throws SessionException {
+    public void saveRecording(Path path, boolean overwrite) throws SessionException {
         gate.query(() -> {
-            recording.save(path);
+            recording.save(path, overwrite);
             return null;
         });
     }
