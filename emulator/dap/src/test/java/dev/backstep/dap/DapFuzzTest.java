@@ -75,18 +75,26 @@ class DapFuzzTest {
             c.response(3);
             int seq = 3;
             int internal = 0;
+            int requests = 0;
+            int errors = 0;
+            int garbageFrames = 0;
             for (int i = 0; i < MESSAGES; i++) {
                 int kind = r.nextInt(20);
                 if (kind == 0) {
                     String[] garbage = {"Content-Length: x\r\n\r\n", "\r\n\r\n", "Content-Length: 3\r\n\r\n{{{",
                         "Content-Length: 5\r\n\r\n[1,2]", "Content-Length: -1\r\n\r\n", "junk\r\n"};
                     c.sendRaw(garbage[r.nextInt(garbage.length)]);
+                    garbageFrames++;
                     continue;
                 }
                 String command = COMMANDS[r.nextInt(COMMANDS.length)];
                 String args = r.nextInt(8) == 0 ? value(r, 0) : object(r, 0);
                 c.request(++seq, command, args);
                 JsonObject response = c.response(seq);
+                requests++;
+                if (!response.get("success").getAsBoolean()) {
+                    errors++;
+                }
                 String message = response.has("message") ? response.get("message").getAsString() : "";
                 if (message.startsWith("Internal error")) {
                     internal++;
@@ -97,6 +105,8 @@ class DapFuzzTest {
                     c.response(seq);
                 }
             }
+            System.out.printf("DAP fuzz seed %d: %d requests (%d error responses, %d internal errors), %d garbage frames%n",
+                    seed, requests, errors, internal, garbageFrames);
             assertEquals(0, internal, "requests answered with an internal error");
             // still serving: pause whatever runs, then an ordinary request
             c.request(++seq, "pause", "{\"threadId\":1}");

@@ -78,6 +78,8 @@ class ElfMutationTest {
                 refused++;
             }
         }
+        System.out.printf("ELF truncations: %d, refused at launch with a message %d, opened and answered %d%n", n + 1,
+                refused, n + 1 - refused);
         assertTrue(refused > 0, "the short ones are refused");
     }
 
@@ -85,6 +87,7 @@ class ElfMutationTest {
     void bitFlipsAreRefusedOrOpenedNeverAnythingElse() throws Exception {
         byte[] elf = Files.readAllBytes(Examples.example("corrupt.elf"));
         SplittableRandom r = new SplittableRandom(0xE1F18L);
+        int refused = 0;
         for (int i = 0; i < MUTATIONS; i++) {
             byte[] m = elf.clone();
             int flips = 1 + r.nextInt(8);
@@ -96,7 +99,11 @@ class ElfMutationTest {
                 m[at] ^= (byte) (1 << bit);
                 what.append(' ').append(at).append(':').append(bit);
             }
-            probe(m, what.toString());
+            if (probe(m, what.toString()) == Outcome.REFUSED) {
+                refused++;
+            }
         }
+        System.out.printf("ELF bit flips: %d, refused at launch with a message %d, opened and answered %d%n", MUTATIONS,
+                refused, MUTATIONS - refused);
     }
 }
