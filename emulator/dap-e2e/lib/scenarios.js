@@ -60,7 +60,8 @@ function defineScenarios(makeTransport) {
                 supportsProgressReporting: true,
             }), 'initialize');
             assert.equal(caps.body.supportsStepBack, true);
-            await S.within(dc.launchRequest(launch || { program: S.CORRUPT_ELF, stopOnEntry, ram: '128M', snapshotBudget: '256M' }), 'launch');
+            const args = launch || { program: S.CORRUPT_ELF, stopOnEntry, ram: '128M', snapshotBudget: '256M' };
+            await S.within(dc.launchRequest({ ...args, ...(transport.launchExtras ? transport.launchExtras() : {}) }), 'launch');
             await S.within(initialized, 'initialized');
             if (lines.length) {
                 await setLines(dc, lines);

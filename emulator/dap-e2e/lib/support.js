@@ -200,10 +200,14 @@ function stdioTransport() {
     };
 }
 
-/** TCP: one server process for the whole suite, a new connection (and debug session) per test. */
+/**
+ * TCP: one server process for the whole suite, a new connection (and debug session) per test. The server prints
+ * its port and then the token every launch must carry.
+ */
 function tcpTransport() {
     let server;
     let port;
+    let token;
     return {
         name: 'tcp',
         async start() {
@@ -213,7 +217,9 @@ function tcpTransport() {
                 server.stdout.on('data', d => {
                     text += d;
                     const m = /listening on [^\s]*:(\d+)/.exec(text);
-                    if (m) {
+                    const t = /token: ([0-9a-f]+)/.exec(text);
+                    if (m && t) {
+                        token = t[1];
                         resolve(Number(m[1]));
                     }
                 });
@@ -236,6 +242,8 @@ function tcpTransport() {
             }
         },
         alive: () => server && server.exitCode === null,
+        /** What a launch over this transport must add: the server's token. */
+        launchExtras: () => ({ token }),
     };
 }
 

@@ -6,6 +6,8 @@ export interface BackstepLaunchConfiguration {
     program?: string;
     mode?: 'record' | 'replay';
     recording?: string;
+    overwrite?: boolean;
+    token?: string;
     stopOnEntry?: boolean;
     input?: string;
     inputText?: string;

@@ -71,6 +71,7 @@ export interface RunToLineArguments {
 }
 
 export interface SaveRecordingArguments {
+    overwrite?: boolean;
     path: string;
 }
 

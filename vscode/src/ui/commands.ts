@@ -142,7 +142,8 @@ export class BackstepCommands {
         if (!target) {
             return;
         }
-        const args: SaveRecordingArguments = { path: target.fsPath };
+        // the save dialog has asked the user before choosing an existing file: that is the overwrite the server wants
+        const args: SaveRecordingArguments = { path: target.fsPath, overwrite: true };
         const done = await this.request(session, CustomRequest.saveRecording, args, 'save recording');
         if (done !== undefined) {
             this.log.appendLine(`Backstep: recording saved to ${target.fsPath}`);

@@ -149,7 +149,7 @@ describe('commands', () => {
     test('Save Recording As sends the chosen path', async () => {
         stub.saveDialogAnswers.push(vscode.Uri.file('/w/keep.bsrec'));
         await run('backstep.saveRecording');
-        assert.deepEqual(session.requests, [{ command: 'backstep/saveRecording', args: { path: '/w/keep.bsrec' } }]);
+        assert.deepEqual(session.requests, [{ command: 'backstep/saveRecording', args: { path: '/w/keep.bsrec', overwrite: true } }]);
         assert.match(stub.infos[0], /recording saved to \/w\/keep\.bsrec/);
     });
 

@@ -80,6 +80,10 @@ class ModelUnitsTest {
         assertEquals(Boolean.TRUE, args.get("translate"), "the translator is on unless turned off");
         config.setAttribute(LaunchAttributes.TRANSLATE, false);
         assertEquals(Boolean.FALSE, BackstepLaunchDelegate.launchArguments(config).get("translate"));
+        assertEquals(null, args.get("overwrite"), "no recording file, nothing to overwrite");
+        config.setAttribute(LaunchAttributes.RECORDING, new File(Examples.dir(), "hello.bsr").getAbsolutePath());
+        assertEquals(Boolean.TRUE, BackstepLaunchDelegate.launchArguments(config).get("overwrite"),
+                "each launch writes the configured recording afresh");
     }
 
     @Test

@@ -74,6 +74,11 @@ public final class BackstepLaunchDelegate extends LaunchConfigurationDelegate {
         String recording = path(config.getAttribute(LaunchAttributes.RECORDING, ""));
         if (recording != null) {
             args.put("recording", recording);
+            if (LaunchAttributes.MODE_RECORD.equals(mode)) {
+                // the Main tab's "save the recording to" file is written afresh by every launch of this configuration:
+                // the user said so there (the server refuses an existing file otherwise)
+                args.put("overwrite", true);
+            }
         }
         if (LaunchAttributes.MODE_RECORD.equals(mode)) {
             String input = path(config.getAttribute(LaunchAttributes.INPUT_FILE, ""));

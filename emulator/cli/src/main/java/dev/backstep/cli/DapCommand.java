@@ -36,6 +36,22 @@ final class DapCommand implements Callable<Integer> {
             description = "address to listen on with --port (default: 127.0.0.1; other addresses expose the debugger to the network)")
     String host;
 
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "with --port: the token clients must give (launch attribute 'token') is read from FILE; "
+                    + "a FILE that does not exist is created with a fresh token, readable by you only "
+                    + "(default: a fresh token, printed at start)")
+    java.nio.file.Path tokenFile;
+
+    @Option(names = "--no-auth",
+            description = "with --port on a loopback address only: clients need no token (any local user can then "
+                    + "launch programs and read and write files as you)")
+    boolean noAuth;
+
+    @Option(names = "--max-sessions", paramLabel = "N", defaultValue = "8",
+            description = "with --port: sessions served at once; one more client is told so and closed "
+                    + "(default: ${DEFAULT-VALUE})")
+    int maxSessions;
+
     @Option(names = "--log", paramLabel = "LEVEL", defaultValue = "WARNING",
             description = "server log level on stderr: SEVERE, WARNING, INFO, FINE (default: ${DEFAULT-VALUE})")
     String logLevel;
@@ -45,6 +61,14 @@ final class DapCommand implements Callable<Integer> {
         configureLogging();
         if (host != null && port == null) {
             throw new ParameterException(spec.commandLine(), "--host needs --port");
+        }
+        if (port == null && (tokenFile != null || noAuth || spec.commandLine().getParseResult()
+                .hasMatchedOption("--max-sessions"))) {
+            throw new ParameterException(spec.commandLine(),
+                    "--token-file, --no-auth and --max-sessions are for --port (stdio serves one client)");
+        }
+        if (noAuth && tokenFile != null) {
+            throw new ParameterException(spec.commandLine(), "--no-auth and --token-file cannot both be given");
         }
         if (port == null) {
             return serveStdio();
@@ -64,9 +88,11 @@ final class DapCommand implements Callable<Integer> {
     }
 
     private int serveTcp() throws Exception {
+        String token = noAuth ? null : tokenFile != null ? TokenFile.read(tokenFile) : DapTcpServer.Options.newToken();
         DapTcpServer server;
         try {
-            server = DapTcpServer.start(host, port);
+            server = DapTcpServer.start(host, port, dev.backstep.dap.SessionFactory.DEFAULT,
+                    new DapTcpServer.Options(token, maxSessions));
         } catch (java.net.BindException e) {
             throw new CliErrors.UserError("cannot listen on " + (host == null ? "127.0.0.1" : host) + ":" + port
                     + ": " + e.getMessage());
@@ -75,6 +101,14 @@ final class DapCommand implements Callable<Integer> {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "backstep-dap-shutdown"));
         System.out.println("backstep dap listening on " + server.address().getHostAddress() + ":" + server.port());
+        if (noAuth) {
+            System.out.println("backstep dap: no token needed (--no-auth)");
+        } else if (tokenFile != null) {
+            System.out.println("backstep dap token: in " + tokenFile.toAbsolutePath()
+                    + " (clients give it as the launch attribute \"token\")");
+        } else {
+            System.out.println("backstep dap token: " + token + " (clients give it as the launch attribute \"token\")");
+        }
         System.out.flush();
         server.awaitClose();
         return 0;

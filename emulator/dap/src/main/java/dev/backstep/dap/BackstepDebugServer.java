@@ -80,7 +80,17 @@ public final class BackstepDebugServer implements BackstepProtocolServer {
     private final CompletionHandler completion;
     private final CustomHandler custom;
 
+    private final ConnectionAccess access;
+    private final Runnable closeConnection;
+
     BackstepDebugServer(RequestTracker tracker, SessionFactory factory, Runnable closeConnection) {
+        this(tracker, factory, closeConnection, ConnectionAccess.open());
+    }
+
+    BackstepDebugServer(RequestTracker tracker, SessionFactory factory, Runnable closeConnection,
+                        ConnectionAccess access) {
+        this.access = access;
+        this.closeConnection = closeConnection;
         this.ctx = new DebugContext(new ClientChannel(), tracker, factory);
         this.breakpoints = new BreakpointHandler(ctx);
         this.execution = new ExecutionHandler(ctx);
@@ -110,11 +120,13 @@ public final class BackstepDebugServer implements BackstepProtocolServer {
 
     @Override
     public CompletableFuture<Void> launch(Map<String, Object> args) {
+        access.check(args, ctx, closeConnection);
         return lifecycle.launch(args);
     }
 
     @Override
     public CompletableFuture<Void> attach(Map<String, Object> args) {
+        access.check(args, ctx, closeConnection);
         return lifecycle.attach(args);
     }
 

@@ -47,11 +47,15 @@ final class BreakpointHandler {
         String path = args.getSource().getPath();
         List<SourceBreakpoint> bps = new ArrayList<>();
         if (args.getBreakpoints() != null) {
+            bounded(args.getBreakpoints(), "breakpoints");
             for (var b : args.getBreakpoints()) {
                 bps.add(new SourceBreakpoint(ctx.client.fromClientLine(b.getLine()), blankToNull(b.getCondition()),
                         blankToNull(b.getHitCondition()), blankToNull(b.getLogMessage())));
             }
         } else if (args.getLines() != null) {
+            if (args.getLines().length > DapLimits.MAX_BREAKPOINTS_PER_REQUEST) {
+                throw tooMany("lines", args.getLines().length);
+            }
             for (int line : args.getLines()) {
                 bps.add(SourceBreakpoint.at(ctx.client.fromClientLine(line)));
             }
@@ -67,6 +71,7 @@ final class BreakpointHandler {
     CompletableFuture<SetFunctionBreakpointsResponse> setFunctionBreakpoints(SetFunctionBreakpointsArguments args) {
         List<FunctionBreakpoint> bps = new ArrayList<>();
         if (args != null && args.getBreakpoints() != null) {
+            bounded(args.getBreakpoints(), "breakpoints");
             for (var b : args.getBreakpoints()) {
                 if (b.getName() == null || b.getName().isBlank()) {
                     throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT,
@@ -88,6 +93,7 @@ final class BreakpointHandler {
             SetInstructionBreakpointsArguments args) {
         List<InstructionBreakpoint> bps = new ArrayList<>();
         if (args != null && args.getBreakpoints() != null) {
+            bounded(args.getBreakpoints(), "breakpoints");
             for (var b : args.getBreakpoints()) {
                 long address = Protocol.parseAddress(b.getInstructionReference(), "instructionReference")
                         + Protocol.orDefault(b.getOffset(), 0);
@@ -127,6 +133,7 @@ final class BreakpointHandler {
     CompletableFuture<SetDataBreakpointsResponse> setDataBreakpoints(SetDataBreakpointsArguments args) {
         List<dev.backstep.session.DataBreakpoint> bps = new ArrayList<>();
         if (args != null && args.getBreakpoints() != null) {
+            bounded(args.getBreakpoints(), "breakpoints");
             for (var b : args.getBreakpoints()) {
                 if (b.getDataId() == null || b.getDataId().isBlank()) {
                     throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT,
@@ -150,10 +157,22 @@ final class BreakpointHandler {
     CompletableFuture<SetExceptionBreakpointsResponse> setExceptionBreakpoints(SetExceptionBreakpointsArguments args) {
         Set<String> ids = new LinkedHashSet<>();
         if (args != null && args.getFilters() != null) {
-            ids.addAll(List.of(args.getFilters()));
+            bounded(args.getFilters(), "filters");
+            for (String f : args.getFilters()) {
+                if (f == null) {
+                    throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT,
+                            "'filters' must hold filter ids, not null");
+                }
+                ids.add(f);
+            }
         }
         if (args != null && args.getFilterOptions() != null) {
+            bounded(args.getFilterOptions(), "filterOptions");
             for (var o : args.getFilterOptions()) {
+                if (o == null || o.getFilterId() == null) {
+                    throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT,
+                            "each of 'filterOptions' needs a 'filterId'");
+                }
                 ids.add(o.getFilterId());
             }
         }
@@ -161,7 +180,7 @@ final class BreakpointHandler {
         for (String id : ids) {
             if (!known.contains(id)) {
                 throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT,
-                        "Unknown exception filter '" + id + "'; known: " + String.join(", ", known));
+                        "Unknown exception filter '" + DapLimits.preview(id) + "'; known: " + String.join(", ", known));
             }
         }
         ctx.breakpoints.setExceptionFilters(ids);
@@ -270,5 +289,17 @@ final class BreakpointHandler {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
+    }
+
+    /** Refuses an array longer than a request may carry ({@link DapLimits#MAX_BREAKPOINTS_PER_REQUEST}). */
+    private static void bounded(Object[] items, String attribute) {
+        if (items.length > DapLimits.MAX_BREAKPOINTS_PER_REQUEST) {
+            throw tooMany(attribute, items.length);
+        }
+    }
+
+    private static DapException tooMany(String attribute, int n) {
+        return new DapException(DapException.ErrorCodes.INVALID_ARGUMENT, "too many '" + attribute + "': " + n
+                + " (limit " + DapLimits.MAX_BREAKPOINTS_PER_REQUEST + " per request)");
     }
 }

@@ -1,6 +1,7 @@
 package dev.backstep.dap;
 
 import dev.backstep.session.DebugSession;
+import dev.backstep.session.Limits;
 import dev.backstep.session.ScopeInfo;
 import dev.backstep.session.SessionException;
 import dev.backstep.session.VariableInfo;
@@ -10,8 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.lsp4j.debug.CompletionItem;
 import org.eclipse.lsp4j.debug.CompletionItemType;
 import org.eclipse.lsp4j.debug.CompletionsArguments;
@@ -24,7 +23,6 @@ import org.eclipse.lsp4j.debug.CompletionsResponse;
 final class CompletionHandler {
     private static final int MAX_ITEMS = 200;
     /** The word being typed, and what it follows: {@code base.} / {@code base->}, {@code $}, or nothing. */
-    private static final Pattern TAIL = Pattern.compile("(?:(.*?)(\\.|->))?(\\$?[A-Za-z_]\\w*|\\$|)$");
 
     private final DebugContext ctx;
 
@@ -37,21 +35,25 @@ final class CompletionHandler {
             throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT, "'text' is required");
         }
         DebugSession s = ctx.stoppedSession("complete expressions");
-        int frameId = Protocol.orDefault(args.getFrameId(), 0);
         String text = args.getText();
         // the column is the cursor, in the client's base; a multi-line text: the last line is the one typed
         int cursor = Math.max(0, Math.min(text.length(), args.getColumn() - ctx.client.columnBase()));
         String before = text.substring(text.lastIndexOf('\n', cursor - 1) + 1, cursor);
-        Matcher m = TAIL.matcher(before);
         CompletionsResponse r = new CompletionsResponse();
-        if (!m.find()) {
+        if (before.length() > Limits.MAX_EXPRESSION_LENGTH) {
+            // nothing longer evaluates, so nothing longer completes
             r.setTargets(new CompletionItem[0]);
             return CompletableFuture.completedFuture(r);
         }
-        String word = m.group(3);
-        Map<String, CompletionItemType> names = SessionCall.run(() -> m.group(2) != null
-                ? members(s, baseExpression(m.group(1)), m.group(2), frameId)
-                : word.startsWith("$") ? registers(s, frameId) : visible(s, frameId));
+        Tail tail = Tail.of(before);
+        String word = tail.word();
+        Map<String, CompletionItemType> names = SessionCall.run(() -> {
+            // no frameId (the Debug Console before any frame was selected): the top frame, as evaluate does
+            int frameId = args.getFrameId() != null ? args.getFrameId() : topFrame(s);
+            return tail.op() != null
+                    ? members(s, baseExpression(tail.head()), tail.op(), frameId)
+                    : word.startsWith("$") ? registers(s, frameId) : visible(s, frameId);
+        });
         List<CompletionItem> items = new ArrayList<>();
         String lowerWord = word.toLowerCase(Locale.ROOT);
         for (Map.Entry<String, CompletionItemType> e : names.entrySet()) {
@@ -70,6 +72,47 @@ final class CompletionHandler {
         }
         r.setTargets(items.toArray(new CompletionItem[0]));
         return CompletableFuture.completedFuture(r);
+    }
+
+    /**
+     * The word being typed at the end of the text ({@code $} and an identifier, a bare {@code $}, or nothing), the
+     * member operator right before it ({@code .} or {@code ->}, or null) and the text before that operator. Found by
+     * one scan backwards from the end, so any text costs time linear in its length.
+     */
+    record Tail(String head, String op, String word) {
+        static Tail of(String text) {
+            int end = text.length();
+            int run = end;
+            while (run > 0 && isWordChar(text.charAt(run - 1))) {
+                run--;
+            }
+            int start = run;
+            while (start < end && Character.isDigit(text.charAt(start))) {
+                start++;
+            }
+            if (start == run && run > 0 && text.charAt(run - 1) == '$') {
+                start = run - 1;
+            } else if (start == end) {
+                start = end > 0 && text.charAt(end - 1) == '$' ? end - 1 : end;
+            }
+            String word = text.substring(start);
+            if (start >= 1 && text.charAt(start - 1) == '.') {
+                return new Tail(text.substring(0, start - 1), ".", word);
+            }
+            if (start >= 2 && text.startsWith("->", start - 2)) {
+                return new Tail(text.substring(0, start - 2), "->", word);
+            }
+            return new Tail("", null, word);
+        }
+
+        private static boolean isWordChar(char c) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+        }
+    }
+
+    private static int topFrame(DebugSession s) throws SessionException {
+        List<dev.backstep.session.StackFrame> top = s.stackTrace(0, 1);
+        return top.isEmpty() ? 0 : top.get(0).id();
     }
 
     /** The expression before the last '.' or '->': from the last character that cannot be part of it. */

@@ -1,5 +1,6 @@
 package dev.backstep.dap;
 
+import dev.backstep.dap.launch.LaunchArguments;
 import dev.backstep.dap.protocol.InfoArguments;
 import dev.backstep.dap.protocol.InfoResponse;
 import dev.backstep.dap.protocol.InputArguments;
@@ -73,19 +74,18 @@ final class CustomHandler {
         if (args == null || args.getPath() == null || args.getPath().isBlank()) {
             throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT, "'path' is required: the file to write");
         }
+        DebugSession s = ctx.stoppedSession("save the recording");
         Path path;
         try {
-            path = Path.of(args.getPath()).toAbsolutePath().normalize();
+            // relative: against the launch's cwd, else its program's folder (never the server's working folder)
+            path = LaunchArguments.base(ctx.launchArguments()).resolve(args.getPath()).normalize();
         } catch (InvalidPathException e) {
-            throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT, "'path' is not a valid path: " + args.getPath());
+            throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT,
+                    "'path' is not a valid path: " + DapLimits.preview(args.getPath()));
         }
-        Path dir = path.getParent();
-        if (dir != null && !Files.isDirectory(dir)) {
-            throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT, "'path': the folder " + dir + " does not exist");
-        }
-        DebugSession s = ctx.stoppedSession("save the recording");
+        boolean overwrite = Boolean.TRUE.equals(args.getOverwrite());
         SessionCall.run(() -> {
-            s.saveRecording(path);
+            s.saveRecording(path, overwrite);
             return null;
         });
         ctx.output.console("Recording saved to " + path);

@@ -36,7 +36,7 @@ public final class DapConnection implements Closeable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private Future<Void> listening;
 
-    private DapConnection(InputStream in, OutputStream out, SessionFactory factory) {
+    private DapConnection(InputStream in, OutputStream out, SessionFactory factory, ConnectionAccess access) {
         this.in = in;
         this.out = out;
         int id = IDS.incrementAndGet();
@@ -46,7 +46,7 @@ public final class DapConnection implements Closeable {
             return t;
         });
         RequestTracker tracker = new RequestTracker();
-        this.server = new BackstepDebugServer(tracker, factory, this::closeStreams);
+        this.server = new BackstepDebugServer(tracker, factory, this::closeStreams, access);
         Launcher<IDebugProtocolClient> launcher = DapLauncherBuilder.create(server, tracker, in, out, executor);
         server.connect(launcher.getRemoteProxy());
         this.listening = launcher.startListening();
@@ -55,12 +55,18 @@ public final class DapConnection implements Closeable {
 
     /** Starts serving a client on these streams (returns at once). */
     public static DapConnection start(InputStream in, OutputStream out) {
-        return new DapConnection(in, out, SessionFactory.DEFAULT);
+        return new DapConnection(in, out, SessionFactory.DEFAULT, ConnectionAccess.open());
     }
 
     /** For tests: a connection whose sessions come from the given factory. */
     public static DapConnection start(InputStream in, OutputStream out, SessionFactory factory) {
-        return new DapConnection(in, out, factory);
+        return new DapConnection(in, out, factory, ConnectionAccess.open());
+    }
+
+    /** A connection whose launch must pass {@code access} (TCP). */
+    public static DapConnection start(InputStream in, OutputStream out, SessionFactory factory,
+                                      ConnectionAccess access) {
+        return new DapConnection(in, out, factory, access);
     }
 
     private void awaitEndOfStream() {

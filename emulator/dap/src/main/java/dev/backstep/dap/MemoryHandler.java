@@ -32,13 +32,16 @@ final class MemoryHandler {
                     "'count' must be between 0 and " + MAX_READ + ", got " + count);
         }
         ReadMemoryResponse r = new ReadMemoryResponse();
-        r.setAddress(Protocol.hex(address));
         if (address < 0 || address > 0xFFFF_FFFFL) {
+            // nothing there; the response names only 32-bit addresses
+            r.setAddress(Protocol.hex(base));
             r.setUnreadableBytes(count);
             return CompletableFuture.completedFuture(r);
         }
+        r.setAddress(Protocol.hex(address));
         int n = (int) Math.min(count, 0x1_0000_0000L - address);
-        MemoryBlock m = SessionCall.run(() -> s.readMemory(address, n));
+        // unreadable bytes at the start are skipped: the data begins at the first readable byte (DAP's 'address')
+        MemoryBlock m = SessionCall.run(() -> s.readReadableMemory(address, n));
         r.setAddress(Protocol.hex(m.address()));
         r.setData(Base64.getEncoder().encodeToString(m.bytes()));
         int unreadable = m.unreadable() + (count - n);
@@ -76,6 +79,11 @@ final class MemoryHandler {
         DebugSession s = ctx.stoppedSession("disassemble");
         long base = Protocol.parseAddress(args == null ? null : args.getMemoryReference(), "memoryReference");
         long address = base + Protocol.orDefault(args.getOffset(), 0);
+        if (address < 0 || address > 0xFFFF_FFFFL) {
+            throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT, String.format(
+                    "'memoryReference' plus 'offset' is outside the 32-bit address space (%s%+d)", Protocol.hex(base),
+                    args.getOffset()));
+        }
         int count = args.getInstructionCount();
         if (count < 0 || count > MAX_INSTRUCTIONS) {
             throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT,

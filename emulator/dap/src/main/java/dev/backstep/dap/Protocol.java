@@ -9,8 +9,9 @@ final class Protocol {
     private Protocol() {
     }
 
+    /** A guest address as DAP shows it: RV32 addresses are 32 bits, so a sign-extended one is shown as the hart sees it. */
     static String hex(long address) {
-        return String.format(Locale.ROOT, "0x%08x", address);
+        return String.format(Locale.ROOT, "0x%08x", address & 0xFFFF_FFFFL);
     }
 
     /** A DAP memory or instruction reference: "0x80000000", "80000000h" is not accepted, decimal is. */
@@ -27,8 +28,8 @@ final class Protocol {
             }
             return v;
         } catch (NumberFormatException e) {
-            throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT,
-                    "'" + attribute + "' must be a 32-bit address such as 0x80000000, got '" + reference + "'");
+            throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT, "'" + attribute
+                    + "' must be a 32-bit address such as 0x80000000, got '" + DapLimits.preview(reference) + "'");
         }
     }
 

@@ -58,9 +58,10 @@ final class StateHandler {
         DebugSession s = ctx.stoppedSession("show the stack");
         DebugContext.requireThread(s, args == null ? 1 : args.getThreadId());
         List<dev.backstep.session.StackFrame> all = SessionCall.run(() -> s.stackTrace(0, 0));
-        int start = Math.max(0, args == null ? 0 : Protocol.orDefault(args.getStartFrame(), 0));
-        int levels = args == null ? 0 : Protocol.orDefault(args.getLevels(), 0);
-        int end = levels <= 0 ? all.size() : (int) Math.min(all.size(), (long) start + levels);
+        int start = nonNegative(args == null ? 0 : Protocol.orDefault(args.getStartFrame(), 0), "startFrame");
+        int levels = nonNegative(args == null ? 0 : Protocol.orDefault(args.getLevels(), 0), "levels");
+        int end = (int) Math.min(all.size(), (long) start + (levels == 0 ? DapLimits.MAX_STACK_FRAMES
+                : Math.min(levels, DapLimits.MAX_STACK_FRAMES)));
         List<dev.backstep.session.StackFrame> page = start >= all.size() ? List.of() : all.subList(start, end);
         StackTraceResponse r = new StackTraceResponse();
         StackFrame[] frames = new StackFrame[page.size()];
@@ -139,13 +140,23 @@ final class StateHandler {
             return CompletableFuture.completedFuture(r);
         }
         boolean hex = hex(args.getFormat());
+        int start = nonNegative(Protocol.orDefault(args.getStart(), 0), "start");
+        int count = nonNegative(Protocol.orDefault(args.getCount(), 0), "count");
         List<VariableInfo> all = SessionCall.run(() -> s.variables(args.getVariablesReference(), hex));
-        int start = Math.max(0, Protocol.orDefault(args.getStart(), 0));
-        int count = Protocol.orDefault(args.getCount(), 0);
-        int end = count <= 0 ? all.size() : (int) Math.min(all.size(), (long) start + count);
+        // one page is bounded; a client reads on with 'start' (the indexed and named counts say how many there are)
+        int end = (int) Math.min(all.size(), (long) start + (count == 0 ? DapLimits.MAX_VARIABLES_PAGE
+                : Math.min(count, DapLimits.MAX_VARIABLES_PAGE)));
         List<VariableInfo> page = start >= all.size() ? List.of() : all.subList(start, end);
         r.setVariables(page.stream().map(StateHandler::toDap).toArray(Variable[]::new));
         return CompletableFuture.completedFuture(r);
+    }
+
+    static int nonNegative(int value, String attribute) {
+        if (value < 0) {
+            throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT,
+                    "'" + attribute + "' must not be negative, got " + value);
+        }
+        return value;
     }
 
     private static Variable toDap(VariableInfo v) {
@@ -263,7 +274,8 @@ final class StateHandler {
         }
         List<String> lines = s.sourceLines(path);
         if (lines.isEmpty()) {
-            throw new DapException("Source not available: " + path);
+            throw new DapException("Source not available: " + DapLimits.preview(path)
+                    + " (only the program's own source files, as its debug information names them, are served)");
         }
         SourceResponse r = new SourceResponse();
         r.setContent(String.join("\n", lines) + "\n");

@@ -362,7 +362,7 @@ final class FakeSession implements DebugSession {
     }
 
     @Override
-    public void saveRecording(Path path) {
+    public void saveRecording(Path path, boolean overwrite) {
     }
 
     @Override

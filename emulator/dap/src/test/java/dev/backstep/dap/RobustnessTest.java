@@ -24,6 +24,15 @@ class RobustnessTest {
         assertTrue(r.get("success").getAsBoolean(), r.toString());
     }
 
+    /** Waits for a condition with a generous deadline (a loaded machine is slow, never wrong). */
+    static void waitFor(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < end, "timed out waiting until " + what);
+            Thread.sleep(10);
+        }
+    }
+
     @Test
     void garbledHeadersAndJsonAreSurvived() throws Exception {
         try (RawClient c = new RawClient(FAKE)) {
@@ -87,7 +96,7 @@ class RobustnessTest {
         java.util.concurrent.atomic.AtomicReference<FakeSession> first = new java.util.concurrent.atomic.AtomicReference<>();
         SessionFactory f = (spec, l) -> {
             FakeSession s = new FakeSession(spec, l);
-            s.slowScanMs = 60_000;
+            s.slowScanMs = 600_000; // ends only by the pause that a vanished client causes
             first.compareAndSet(null, s);
             return s;
         };
@@ -103,14 +112,10 @@ class RobustnessTest {
             c1.response(3);
             c1.request(4, "reverseContinue", "{\"threadId\":1}");
             assertTrue(c1.response(4).get("success").getAsBoolean());
-            Thread.sleep(100);
-            assertTrue(first.get().running, "the scan is running");
+            // the response goes out before the worker starts the scan: wait for it to run, never for a time
+            waitFor(() -> first.get().running, "the scan is running");
             s1.close();
-            long end = System.currentTimeMillis() + 20_000;
-            while (!first.get().closed && System.currentTimeMillis() < end) {
-                Thread.sleep(20);
-            }
-            assertTrue(first.get().closed, "the session of a vanished client is cancelled and closed");
+            waitFor(() -> first.get().closed, "the session of a vanished client is cancelled and closed");
 
             try (Socket s2 = new Socket("127.0.0.1", server.port())) {
                 RawClient c2 = new RawClient(s2.getInputStream(), s2.getOutputStream());

@@ -80,8 +80,9 @@ public final class GdbServer implements AutoCloseable {
         sock.setTcpNoDelay(true);
         try (RspChannel ch = new RspChannel(new BufferedInputStream(sock.getInputStream()),
                 new BufferedOutputStream(sock.getOutputStream()), GdbSession.PACKET_SIZE * 2, log)) {
-            ch.start();
             GdbSession session = new GdbSession(timeline, ch, new GdbBreakpointTable(), monitor, console, uartToGdb, log);
+            ch.start(); // after the session has set what an interrupt and the end of the connection do
+
             return session.serve();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -58,6 +58,7 @@ final class GdbSession {
         this.tdesc = new TargetDescription(regs);
         this.interrupts = new Interrupts(timeline);
         ch.setOnInterrupt(interrupts::requested);
+        ch.setOnEnd(interrupts::connectionLost);
     }
 
     End serve() throws IOException, InterruptedException {

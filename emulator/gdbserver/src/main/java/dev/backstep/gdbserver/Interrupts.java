@@ -16,6 +16,8 @@ final class Interrupts {
     private long interruptedAfter = -1;
     /** The number of the packet whose run is under way, or -1. */
     private long running = -1;
+    /** gdb has gone: no run of this connection may go on (nobody waits for its stop reply). */
+    private boolean lost;
 
     Interrupts(Timeline timeline) {
         this.timeline = timeline;
@@ -29,12 +31,24 @@ final class Interrupts {
         }
     }
 
+    /**
+     * Reader thread: the connection has ended. A run under way is cancelled (a reverse scan goes back to where it
+     * began, a forward run stays where it stopped), so the next gdb is served at once and finds a position this
+     * connection chose, not the end of an abandoned scan.
+     */
+    synchronized void connectionLost() {
+        lost = true;
+        if (running >= 0) {
+            timeline.cancel();
+        }
+    }
+
     /** Session thread: runs packet {@code packet}'s timeline operation; an interrupt sent after that packet ends it. */
     TimelineStop run(long packet, Supplier<TimelineStop> op) {
         synchronized (this) {
             timeline.clearCancel(); // a late interrupt of an earlier run
             running = packet;
-            if (interruptedAfter >= packet) {
+            if (interruptedAfter >= packet || lost) {
                 timeline.cancel(); // it came before this run began
             }
         }

@@ -30,6 +30,7 @@ final class RspChannel implements AutoCloseable {
     private volatile boolean ackMode = true;
     private volatile boolean closed;
     private volatile LongConsumer onInterrupt = n -> { };
+    private volatile Runnable onEnd = () -> { };
     /** Packets the reader has queued (reader thread only). */
     private long received;
     /** Packets the session has taken (session thread only). */
@@ -54,6 +55,11 @@ final class RspChannel implements AutoCloseable {
      */
     void setOnInterrupt(LongConsumer r) {
         onInterrupt = r == null ? n -> { } : r;
+    }
+
+    /** What to do, on the reader thread, when the connection ends (gdb detached, died or dropped the socket). */
+    void setOnEnd(Runnable r) {
+        onEnd = r == null ? () -> { } : r;
     }
 
     /** The number of the packet {@link #nextPacket()} returned last (1 for the first): packets stay in order. */
@@ -98,6 +104,7 @@ final class RspChannel implements AutoCloseable {
         } finally {
             packets.add(END);
             acks.add(END);
+            onEnd.run();
         }
     }
 

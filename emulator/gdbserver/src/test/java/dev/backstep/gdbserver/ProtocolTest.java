@@ -275,6 +275,29 @@ class ProtocolTest {
         }
     }
 
+    /**
+     * Issue 18: gdb dropped mid reverse-continue and the scan went on over the whole history; the next gdb waited for
+     * it and found the position moved to icount 0. Now the scan is cancelled and goes back to where it began.
+     */
+    @Test
+    void aGdbThatDropsMidScanLeavesThePositionWhereItWas() throws Exception {
+        try (ServerHarness h = ServerHarness.record(Examples.elf("bench"))) {
+            long origin;
+            try (RspTestClient a = h.client()) {
+                a.noAck();
+                assertEquals("T05replaylog:end;thread:1;", a.request("c"));
+                origin = h.timeline.icount();
+                a.send("bc"); // a scan over the whole history, no breakpoint to stop it
+            } // gdb drops without waiting for the stop reply
+            try (RspTestClient b = h.client()) {
+                b.noAck();
+                assertTrue(b.request("?").startsWith("T05"));
+                assertEquals(origin, h.timeline.icount(), "the abandoned scan went back to where it began");
+                assertTrue(h.log.stream().anyMatch(l -> l.contains("gdb session ended")), h.log.toString());
+            }
+        }
+    }
+
     @Test
     void ctrlCRightBehindTheContinueIsNotLost() throws Exception {
         try (ServerHarness h = ServerHarness.record(Examples.elf("bench")); RspTestClient c = h.client()) {

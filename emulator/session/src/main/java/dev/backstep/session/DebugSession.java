@@ -221,6 +221,16 @@ public interface DebugSession extends AutoCloseable {
     MemoryBlock readMemory(long address, int count) throws SessionException;
 
     /**
+     * The readable part of {@code count} bytes from {@code address}: like {@link #readMemory}, but unreadable bytes
+     * at the start are skipped, so the block begins at the first readable byte of the range (a read that starts
+     * just below RAM returns the RAM part) and {@code unreadable} counts the bytes after the data. A range with
+     * nothing readable gives no bytes at {@code address}.
+     */
+    default MemoryBlock readReadableMemory(long address, int count) throws SessionException {
+        return readMemory(address, count);
+    }
+
+    /**
      * {@code count} instructions starting {@code instructionOffset} instructions from {@code address} (negative:
      * before it). Addresses without code give "unknown" entries, never an error.
      */
@@ -253,8 +263,18 @@ public interface DebugSession extends AutoCloseable {
         return -1;
     }
 
-    /** Writes the recording made so far (complete with its end) to a file. */
-    void saveRecording(Path path) throws SessionException;
+    /**
+     * Writes the recording made so far (complete with its end) to a file, through a temporary file renamed into
+     * place. An existing file is refused unless {@code overwrite}, and never replaced when it is not a regular file
+     * or is one the session reads (program, input, replayed recording): {@link OutputFiles}. Saving to the file a
+     * record session writes already does nothing.
+     */
+    void saveRecording(Path path, boolean overwrite) throws SessionException;
+
+    /** {@link #saveRecording(Path, boolean)} that never replaces an existing file. */
+    default void saveRecording(Path path) throws SessionException {
+        saveRecording(path, false);
+    }
 
     /** Finishes the recording file (if any) and frees the session. */
     @Override

@@ -20,19 +20,28 @@ import java.nio.file.Path;
  * @param indexWindowShift the execution index summarises windows of 2^this instructions (default
  *                       {@link #DEFAULT_INDEX_WINDOW_SHIFT}; a recording that has an index keeps its own); 0: no index,
  *                       every reverse search replays all of history (for comparisons)
+ * @param overwrite      RECORD: the {@code recording} may replace an existing regular file (default false: an
+ *                       existing file is refused; see {@link OutputFiles})
  */
 public record LaunchSpec(Path program, Mode mode, Path recording, boolean stopOnEntry, byte[] input, Path inputFile,
-                         long ramSize, long snapshotBudget, boolean translate, int indexWindowShift) {
+                         long ramSize, long snapshotBudget, boolean translate, int indexWindowShift,
+                         boolean overwrite) {
     public enum Mode { RECORD, REPLAY }
 
     /** Windows of 2^20 instructions. */
     public static final int DEFAULT_INDEX_WINDOW_SHIFT = 20;
 
-    /** The spec given, translating, with the default index windows. */
+    /** The spec given, with the default index windows, never overwriting. */
+    public LaunchSpec(Path program, Mode mode, Path recording, boolean stopOnEntry, byte[] input, Path inputFile,
+                      long ramSize, long snapshotBudget, boolean translate) {
+        this(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget, translate,
+                DEFAULT_INDEX_WINDOW_SHIFT, false);
+    }
+
+    /** The spec given, translating, with the default index windows, never overwriting. */
     public LaunchSpec(Path program, Mode mode, Path recording, boolean stopOnEntry, byte[] input, Path inputFile,
                       long ramSize, long snapshotBudget) {
-        this(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget, true,
-                DEFAULT_INDEX_WINDOW_SHIFT);
+        this(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget, true);
     }
 
     public static LaunchSpec record(Path program) {
@@ -45,42 +54,47 @@ public record LaunchSpec(Path program, Mode mode, Path recording, boolean stopOn
 
     public LaunchSpec withRecording(Path file) {
         return new LaunchSpec(program, mode, file, stopOnEntry, input, inputFile, ramSize, snapshotBudget, translate,
-                indexWindowShift);
+                indexWindowShift, overwrite);
     }
 
     public LaunchSpec withStopOnEntry(boolean on) {
         return new LaunchSpec(program, mode, recording, on, input, inputFile, ramSize, snapshotBudget, translate,
-                indexWindowShift);
+                indexWindowShift, overwrite);
     }
 
     public LaunchSpec withInput(byte[] bytes) {
-        return new LaunchSpec(program, mode, recording, stopOnEntry, bytes, inputFile, ramSize, snapshotBudget, translate,
-                indexWindowShift);
+        return new LaunchSpec(program, mode, recording, stopOnEntry, bytes, inputFile, ramSize, snapshotBudget,
+                translate, indexWindowShift, overwrite);
     }
 
     public LaunchSpec withInputFile(Path file) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, input, file, ramSize, snapshotBudget, translate,
-                indexWindowShift);
+                indexWindowShift, overwrite);
     }
 
     public LaunchSpec withRamSize(long bytes) {
-        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, bytes, snapshotBudget, translate,
-                indexWindowShift);
+        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, bytes, snapshotBudget,
+                translate, indexWindowShift, overwrite);
     }
 
     public LaunchSpec withSnapshotBudget(long bytes) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, bytes, translate,
-                indexWindowShift);
+                indexWindowShift, overwrite);
     }
 
     public LaunchSpec withTranslate(boolean on) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget, on,
-                indexWindowShift);
+                indexWindowShift, overwrite);
     }
 
     /** Windows of 2^shift instructions for the execution index; 0 turns the index off. */
     public LaunchSpec withIndexWindowShift(int shift) {
-        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget, translate,
-                shift);
+        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget,
+                translate, shift, overwrite);
+    }
+
+    public LaunchSpec withOverwrite(boolean on) {
+        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget,
+                translate, indexWindowShift, on);
     }
 }

@@ -127,6 +127,9 @@ final class Console {
                 }
             } catch (SessionException | IllegalArgumentException e) {
                 out.println("error: " + e.getMessage());
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                // a bug met by one command is reported in one line; the session and its history stay
+                out.println("internal error: " + e + " (the session goes on; please report this)");
             } finally {
                 busy = false;
             }

@@ -63,7 +63,10 @@ public final class DebugCommand implements Callable<Integer> {
         }
         DebugFiles.check(program, replay, record, input, script);
         LaunchSpec spec = replay != null ? LaunchSpec.replay(replay, program)
-                : LaunchSpec.record(program).withRecording(record).withInputFile(input);
+                : LaunchSpec.record(program).withRecording(record).withInputFile(input)
+                        // the user typed --record FILE on their own command line, as with `record -o`: replacing an
+                        // existing regular file is what they asked (never the program, its input or a device)
+                        .withOverwrite(true);
         spec = spec.withTranslate(!noTranslate);
         spec = spec.withStopOnEntry(true);
         ConsoleOutput console = new ConsoleOutput(out);

@@ -129,4 +129,14 @@ class ConsoleCommandsTest {
         assertHas(out, "Last write: config.alarm_limit", "smooth_window () at corrupt.c:51",
                 "Breakpoint 1 at 0x", "Watchpoint 2: config.hysteresis");
     }
+
+    /** Issue 18: 1,000 parentheses printed a 1,024-line stack trace and ended the debugger, losing the session. */
+    @Test
+    void aDeepExpressionIsOneErrorLineAndTheSessionGoesOn() throws Exception {
+        String deep = "(".repeat(1000) + "1" + ")".repeat(1000);
+        String out = runOnCorrupt("print " + deep, "print " + "-".repeat(100_000) + "1", "print 1+2");
+        assertHas(out, "error: expression too deep: more than 128 levels of nesting (limit 128)\n",
+                "error: expression too long: 100001 characters (limit 4096)\n", "(backstep) print 1+2\n1+2 = 3\n");
+        assertTrue(!out.contains("\tat "), "no stack trace");
+    }
 }

@@ -22,17 +22,62 @@ public final class LaunchArguments {
         this.base = base;
     }
 
-    /** Relative paths are resolved against {@code cwd} when the client sent one, else the server's directory. */
+    /**
+     * Relative paths are resolved against {@code cwd} when the client sent one; without it, {@code program} against
+     * the server's folder and every other path ({@code recording}, {@code input}, later {@code backstep/saveRecording})
+     * against the program's folder, never the server's.
+     */
     public static LaunchSpec toSpec(Map<String, Object> args) {
         if (args == null) {
             throw invalid("program", "the launch request has no arguments; 'program' (the ELF to debug) is required");
         }
-        Path base = Path.of("").toAbsolutePath();
+        Path cwd = cwd(args);
+        Path programBase = cwd != null ? cwd : Path.of("").toAbsolutePath();
+        return new LaunchArguments(args, programBase).spec();
+    }
+
+    /** The folder relative paths of this launch (other than 'program' itself) are resolved against. */
+    public static Path base(Map<String, Object> args) {
+        Path cwd = args == null ? null : cwd(args);
+        if (cwd != null) {
+            return cwd;
+        }
+        Path server = Path.of("").toAbsolutePath();
+        Object program = args == null ? null : args.get("program");
+        if (program instanceof String s && !s.isBlank()) {
+            try {
+                Path dir = server.resolve(s).normalize().getParent();
+                if (dir != null) {
+                    return dir;
+                }
+            } catch (InvalidPathException e) {
+                // no folder to take
+            }
+        }
+        Object recording = args == null ? null : args.get("recording");
+        if (recording instanceof String s && !s.isBlank()) {
+            try {
+                Path dir = server.resolve(s).normalize().getParent();
+                if (dir != null) {
+                    return dir;
+                }
+            } catch (InvalidPathException e) {
+                // no folder to take
+            }
+        }
+        return server;
+    }
+
+    private static Path cwd(Map<String, Object> args) {
         Object cwd = args.get("cwd");
         if (cwd instanceof String s && !s.isBlank()) {
-            base = base.resolve(s);
+            try {
+                return Path.of("").toAbsolutePath().resolve(s).normalize();
+            } catch (InvalidPathException e) {
+                throw invalid("cwd", "'cwd' is not a valid path: " + dev.backstep.dap.DapLimits.preview(s));
+            }
         }
-        return new LaunchArguments(args, base).spec();
+        return null;
     }
 
     /**
@@ -61,7 +106,7 @@ public final class LaunchArguments {
                     if (dir != null && !Files.isDirectory(dir)) {
                         throw invalid("recording", "'recording': the folder " + dir + " does not exist");
                     }
-                    spec = spec.withRecording(rec);
+                    spec = spec.withRecording(rec).withOverwrite(bool("overwrite", false));
                 }
                 spec = withInput(spec);
             }
@@ -142,9 +187,9 @@ public final class LaunchArguments {
             throw invalid(name, "'" + name + "' is empty");
         }
         try {
-            return base.resolve(s).normalize();
+            return (name.equals("program") ? base : base(args)).resolve(s).normalize();
         } catch (InvalidPathException e) {
-            throw invalid(name, "'" + name + "' is not a valid path: " + s);
+            throw invalid(name, "'" + name + "' is not a valid path: " + dev.backstep.dap.DapLimits.preview(s));
         }
     }
 

@@ -39,7 +39,8 @@ public final class ErrorResponses {
         boolean show = showUser(command);
         if (cause instanceof UnsupportedOperationException) {
             return of(DapException.ErrorCodes.NOT_SUPPORTED, "Backstep does not support the request '"
-                    + (command == null || command.isEmpty() ? "?" : command) + "'", show);
+                    + (command == null || command.isEmpty() ? "?" : dev.backstep.dap.DapLimits.preview(command)) + "'",
+                    show);
         }
         if (cause instanceof ResponseErrorException r) {
             return withBody(r.getResponseError(), show);
@@ -57,7 +58,7 @@ public final class ErrorResponses {
     }
 
     static ResponseError of(int code, String message, boolean showUser) {
-        ResponseError e = new ResponseError(code, message, null);
+        ResponseError e = new ResponseError(code, bounded(message), null);
         return withBody(e, showUser);
     }
 
@@ -76,12 +77,23 @@ public final class ErrorResponses {
             int nl = detail.indexOf('\n');
             message = message + " " + (nl < 0 ? detail : detail.substring(0, nl));
         }
-        e.setMessage(message);
+        e.setMessage(bounded(message));
         e.setData(null);
         withBody(e, true);
     }
 
+    /** Longest error message sent: client text quoted in it (a megabyte header, a name) is not echoed whole. */
+    static final int MAX_MESSAGE = 1000;
+
+    private static String bounded(String message) {
+        if (message == null || message.length() <= MAX_MESSAGE) {
+            return message;
+        }
+        return message.substring(0, MAX_MESSAGE) + "... (" + message.length() + " characters)";
+    }
+
     private static ResponseError withBody(ResponseError e, boolean showUser) {
+        e.setMessage(bounded(e.getMessage()));
         if (e.getData() == null) {
             Map<String, Object> msg = new LinkedHashMap<>();
             msg.put("id", e.getCode());

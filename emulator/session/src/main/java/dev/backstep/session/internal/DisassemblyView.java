@@ -26,7 +26,7 @@ import java.util.TreeSet;
  */
 final class DisassemblyView {
     /** Far more than any disassembly view asks for at once (VS Code asks for 50 to 200). */
-    static final int MAX_INSTRUCTIONS = 100_000;
+    static final int MAX_INSTRUCTIONS = dev.backstep.session.Limits.MAX_DISASSEMBLY;
     /** Section indexes from here up are reserved (absolute, common...): such symbols are values, not code. */
     private static final int SHN_LORESERVE = 0xff00;
     private static final long ADDRESS_END = 0x1_0000_0000L;

@@ -16,8 +16,7 @@ import java.util.function.Supplier;
  * with source paths as the user's checkout has them.
  */
 final class Inspection {
-    /** The most a single read may ask for. */
-    private static final int MAX_READ = 1 << 24;
+    private static final int MAX_READ = dev.backstep.session.Limits.MAX_MEMORY_READ;
 
     private final Machine machine;
     private final Program program;
@@ -54,6 +53,20 @@ final class Inspection {
             n++;
         }
         return new MemoryBlock(address, Arrays.copyOf(buf, n), count - n);
+    }
+
+    MemoryBlock readReadableMemory(long address, int count) throws SessionException {
+        if (count < 0 || count > MAX_READ) {
+            throw new SessionException("cannot read " + count + " bytes");
+        }
+        int skip = 0;
+        while (skip < count && (address + skip > 0xffffffffL || !Target.mapped(machine, (int) (address + skip)))) {
+            skip++;
+        }
+        if (skip == count) {
+            return new MemoryBlock(address, new byte[0], count);
+        }
+        return readMemory(address + skip, count - skip);
     }
 
     List<Instruction> disassemble(long address, int instructionOffset, int count) {

@@ -6,6 +6,7 @@ import dev.backstep.replay.format.RecordingEnd;
 import dev.backstep.replay.format.RecordingExporter;
 import dev.backstep.replay.format.RecordingFile;
 import dev.backstep.session.LaunchSpec;
+import dev.backstep.session.OutputFiles;
 import dev.backstep.session.SessionException;
 import dev.backstep.session.SessionInfo;
 
@@ -38,12 +39,14 @@ final class RecordingAccess {
         return lastSnapshotIcounts;
     }
 
-    void save(Path path) throws SessionException {
+    void save(Path path, boolean overwrite) throws SessionException {
         try {
             Path src = timeline.info().file();
-            if (src != null && src.toAbsolutePath().normalize().equals(path.toAbsolutePath().normalize())) {
+            if (src != null && timeline.mode() == Timeline.Mode.RECORD && OutputFiles.same(path, src)) {
                 return; // the session writes there already
             }
+            OutputFiles.checkWritable(path, overwrite, java.util.Arrays.asList(spec.program(), spec.inputFile(),
+                    spec.mode() == LaunchSpec.Mode.REPLAY ? spec.recording() : null), "path");
             // from memory, launch file or not: a live file has no END yet, the export ends at the frontier
             RecordingFile rec = timeline.recordingSoFar();
             RecordingEnd open = timeline.mode() == Timeline.Mode.RECORD

@@ -298,6 +298,11 @@ public final class Session implements DebugSession {
     }
 
     @Override
+    public MemoryBlock readReadableMemory(long address, int count) throws SessionException {
+        return gate.query(() -> inspection.readReadableMemory(address, count));
+    }
+
+    @Override
     public List<Instruction> disassemble(long address, int instructionOffset, int count) throws SessionException {
         return gate.query(() -> inspection.disassemble(address, instructionOffset, count));
     }
@@ -333,9 +338,9 @@ public final class Session implements DebugSession {
     }
 
     @Override
-    public void saveRecording(Path path) throws SessionException {
+    public void saveRecording(Path path, boolean overwrite) throws SessionException {
         gate.query(() -> {
-            recording.save(path);
+            recording.save(path, overwrite);
             return null;
         });
     }

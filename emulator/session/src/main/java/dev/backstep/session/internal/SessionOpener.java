@@ -10,6 +10,8 @@ import dev.backstep.replay.format.RecordingFile;
 import dev.backstep.replay.format.RecordingReader;
 import dev.backstep.session.LaunchException;
 import dev.backstep.session.LaunchSpec;
+import dev.backstep.session.OutputFiles;
+import dev.backstep.session.SessionException;
 import dev.backstep.session.SessionListener;
 
 import java.io.IOException;
@@ -51,6 +53,14 @@ final class SessionOpener {
                 }
                 // the launch input, then what the user types (sendInput)
                 typedInput = new TypedInput(in);
+                if (spec.recording() != null) {
+                    try {
+                        OutputFiles.checkWritable(spec.recording(), spec.overwrite(),
+                                java.util.Arrays.asList(spec.program(), spec.inputFile()), "recording");
+                    } catch (SessionException e) {
+                        throw new LaunchException("recording", e.getMessage());
+                    }
+                }
                 t = Timeline.record(spec.program(), spec.recording(), typedInput, cfg, opts);
             } else {
                 if (!Files.isRegularFile(spec.recording())) {

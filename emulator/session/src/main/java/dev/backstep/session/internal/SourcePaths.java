@@ -73,6 +73,32 @@ final class SourcePaths {
         return cache.computeIfAbsent(dwarfPath, this::find);
     }
 
+    /**
+     * The program's source files on this machine, by real path (links resolved): what the line table names, found
+     * as {@link #local} finds them. Only these are ever read for display (the file policy of docs/limits.md).
+     */
+    java.util.Set<Path> programFiles() {
+        java.util.Set<Path> out = new java.util.HashSet<>();
+        for (String name : lineTableFiles) {
+            Path p = path(onDisk(name));
+            Path real = p == null ? null : realFile(p);
+            if (real != null) {
+                out.add(real);
+            }
+        }
+        return out;
+    }
+
+    /** The real path of a regular file, or null when there is none. */
+    static Path realFile(Path p) {
+        try {
+            Path real = p.toAbsolutePath().toRealPath();
+            return Files.isRegularFile(real) ? real : null;
+        } catch (IOException | SecurityException e) {
+            return null;
+        }
+    }
+
     /** Resolves a path the client sent (and remembers it as the client's name for the file it matched). */
     ClientFile fromClient(String clientPath) {
         if (clientPath == null || clientPath.isBlank()) {

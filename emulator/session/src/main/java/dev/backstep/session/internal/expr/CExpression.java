@@ -3,6 +3,7 @@ package dev.backstep.session.internal.expr;
 import dev.backstep.debuginfo.MemoryAccessException;
 import dev.backstep.debuginfo.MemoryReader;
 import dev.backstep.debuginfo.types.Type;
+import dev.backstep.session.Limits;
 import dev.backstep.session.internal.expr.Lexer.Kind;
 import dev.backstep.session.internal.expr.Lexer.Token;
 
@@ -22,6 +23,8 @@ public final class CExpression {
     private final EvalScope scope;
     private final MemoryReader mem;
     private int pos;
+    /** Levels of nesting open where the parser is now (see {@link Limits#MAX_EXPRESSION_DEPTH}). */
+    private int depth;
 
     private CExpression(List<Token> tokens, EvalScope scope) {
         this.tokens = tokens;
@@ -33,6 +36,10 @@ public final class CExpression {
     public static ExprValue evaluate(String expression, EvalScope scope) throws ExprException {
         if (expression == null || expression.isBlank()) {
             throw new ExprException("empty expression");
+        }
+        if (expression.length() > Limits.MAX_EXPRESSION_LENGTH) {
+            throw new ExprException("expression too long: " + expression.length() + " characters (limit "
+                    + Limits.MAX_EXPRESSION_LENGTH + ")");
         }
         CExpression p = new CExpression(Lexer.tokenize(expression), scope);
         try {
@@ -118,6 +125,10 @@ public final class CExpression {
     }
 
     // ------------------------------------------------------------ grammar, lowest precedence first
+    //
+    // Binary operators are parsed by precedence climbing and prefix operators in a loop, so the Java stack grows only
+    // with the nesting the user wrote (parentheses, brackets, ?:), a few frames per level, and that nesting is
+    // bounded by Limits.MAX_EXPRESSION_DEPTH: no input can overflow the stack of the thread that evaluates it.
 
     private ExprValue comma() throws ExprException {
         ExprValue v = conditional();
@@ -128,91 +139,108 @@ public final class CExpression {
     }
 
     private ExprValue conditional() throws ExprException {
-        ExprValue c = logicalOr();
+        ExprValue c = binary(1);
         if (accept("?")) {
+            deeper();
             ExprValue a = comma();
             expect(":");
             ExprValue b = conditional();
+            depth--;
             return truth(c) ? a : b;
         }
         return c;
     }
 
-    private ExprValue logicalOr() throws ExprException {
-        ExprValue v = logicalAnd();
-        while (accept("||")) {
-            ExprValue r = logicalAnd();
-            v = ExprValue.of(Types.INT, truth(v) || truth(r) ? 1 : 0);
+    /** Binding strength of a binary operator (higher binds tighter), 0 when the token is none. */
+    private static int precedence(Token t) {
+        if (t.kind() != Kind.OP) {
+            return 0;
         }
-        return v;
+        return switch (t.text()) {
+            case "||" -> 1;
+            case "&&" -> 2;
+            case "|" -> 3;
+            case "^" -> 4;
+            case "&" -> 5;
+            case "==", "!=" -> 6;
+            case "<", ">", "<=", ">=" -> 7;
+            case "<<", ">>" -> 8;
+            case "+", "-" -> 9;
+            case "*", "/", "%" -> 10;
+            default -> 0;
+        };
     }
 
-    private ExprValue logicalAnd() throws ExprException {
-        ExprValue v = binary(0);
-        while (accept("&&")) {
-            ExprValue r = binary(0);
-            v = ExprValue.of(Types.INT, truth(v) && truth(r) ? 1 : 0);
-        }
-        return v;
-    }
-
-    private static final String[][] LEVELS = {{"|"}, {"^"}, {"&"}, {"==", "!="}, {"<", ">", "<=", ">="},
-        {"<<", ">>"}, {"+", "-"}, {"*", "/", "%"}};
-
-    private ExprValue binary(int level) throws ExprException {
-        if (level == LEVELS.length) {
-            return unary();
-        }
-        ExprValue v = binary(level + 1);
+    /** Operators binding at least as tightly as {@code minPrecedence}, left to right. */
+    private ExprValue binary(int minPrecedence) throws ExprException {
+        ExprValue v = unary();
         while (true) {
-            String op = null;
-            for (String o : LEVELS[level]) {
-                if (peek().kind() == Kind.OP && peek().text().equals(o)) {
-                    op = o;
-                }
-            }
-            if (op == null) {
+            Token at = peek();
+            int p = precedence(at);
+            if (p == 0 || p < minPrecedence) {
                 return v;
             }
-            Token at = next();
-            ExprValue r = binary(level + 1);
-            v = Arithmetic.apply(op, v, r, mem, at.pos());
+            next();
+            ExprValue r = binary(p + 1);
+            v = switch (at.text()) {
+                case "||" -> ExprValue.of(Types.INT, truth(v) || truth(r) ? 1 : 0);
+                case "&&" -> ExprValue.of(Types.INT, truth(v) && truth(r) ? 1 : 0);
+                default -> Arithmetic.apply(at.text(), v, r, mem, at.pos());
+            };
         }
+    }
+
+    /** A prefix operator waiting for its operand: a unary operator, a cast (type set) or sizeof of an expression. */
+    private record Prefix(String op, int pos, Type castTo) {
     }
 
     private ExprValue unary() throws ExprException {
-        Token t = peek();
-        if (t.kind() == Kind.OP) {
-            switch (t.text()) {
-                case "-": next(); return Arithmetic.negate(unary(), mem);
-                case "+": next(); return Arithmetic.promote(unary(), mem);
-                case "!": next(); return ExprValue.of(Types.INT, truth(unary()) ? 0 : 1);
-                case "~": next(); return Arithmetic.complement(unary(), mem);
-                case "*": next(); return deref(unary(), t.pos());
-                case "&": next(); return addressOf(unary(), t.pos());
-                case "(":
-                    if (startsTypeName(1)) {
-                        next();
-                        Type target = typeName();
-                        expect(")");
-                        return Arithmetic.cast(unary(), target, mem);
-                    }
-                    break;
-                default:
-                    break;
-            }
-        }
-        if (t.is("sizeof")) {
-            next();
-            if (peek().is("(") && startsTypeName(1)) {
+        java.util.ArrayList<Prefix> prefixes = new java.util.ArrayList<>();
+        ExprValue operand = null;
+        while (operand == null) {
+            Token t = peek();
+            if (t.kind() == Kind.OP && "-+!~*&".contains(t.text()) && t.text().length() == 1) {
                 next();
-                Type ty = typeName();
+                deeper();
+                prefixes.add(new Prefix(t.text(), t.pos(), null));
+            } else if (t.is("(") && startsTypeName(1)) {
+                next();
+                Type target = typeName();
                 expect(")");
-                return ExprValue.of(Types.UNSIGNED, ty.size());
+                deeper();
+                prefixes.add(new Prefix("cast", t.pos(), target));
+            } else if (t.is("sizeof")) {
+                next();
+                if (peek().is("(") && startsTypeName(1)) {
+                    next();
+                    Type ty = typeName();
+                    expect(")");
+                    operand = ExprValue.of(Types.UNSIGNED, ty.size());
+                } else {
+                    deeper();
+                    prefixes.add(new Prefix("sizeof", t.pos(), null));
+                }
+            } else {
+                operand = postfix(primary());
             }
-            return ExprValue.of(Types.UNSIGNED, unary().type().size());
         }
-        return postfix(primary());
+        ExprValue v = operand;
+        for (int i = prefixes.size() - 1; i >= 0; i--) {
+            Prefix p = prefixes.get(i);
+            v = switch (p.op()) {
+                case "-" -> Arithmetic.negate(v, mem);
+                case "+" -> Arithmetic.promote(v, mem);
+                case "!" -> ExprValue.of(Types.INT, truth(v) ? 0 : 1);
+                case "~" -> Arithmetic.complement(v, mem);
+                case "*" -> deref(v, p.pos());
+                case "&" -> addressOf(v, p.pos());
+                case "cast" -> Arithmetic.cast(v, p.castTo(), mem);
+                case "sizeof" -> ExprValue.of(Types.UNSIGNED, v.type().size());
+                default -> throw new IllegalStateException(p.op());
+            };
+        }
+        depth -= prefixes.size();
+        return v;
     }
 
     private ExprValue postfix(ExprValue v) throws ExprException {
@@ -224,8 +252,10 @@ public final class CExpression {
                 ExprValue target = deref(v, t.pos());
                 v = Members.member(target, ident(), mem, t.pos());
             } else if (accept("[")) {
+                deeper();
                 ExprValue idx = comma();
                 expect("]");
+                depth--;
                 v = deref(Arithmetic.apply("+", v, idx, mem, t.pos()), t.pos());
             } else {
                 return v;
@@ -267,8 +297,10 @@ public final class CExpression {
             }
             case OP:
                 if (t.text().equals("(")) {
+                    deeper();
                     ExprValue v = comma();
                     expect(")");
+                    depth--;
                     return v;
                 }
                 throw new ExprException("unexpected '" + t.text() + "' at column " + (t.pos() + 1));
@@ -326,7 +358,12 @@ public final class CExpression {
         if (t == null) {
             throw new ExprException("unknown type '" + name + "'");
         }
+        int stars = 0;
         while (accept("*")) {
+            if (++stars > Limits.MAX_EXPRESSION_DEPTH) {
+                throw new ExprException("type too deep: more than " + Limits.MAX_EXPRESSION_DEPTH
+                        + " levels of pointer (limit " + Limits.MAX_EXPRESSION_DEPTH + ")");
+            }
             t = Types.pointerTo(t);
             while (peek().is("const") || peek().is("volatile")) {
                 next();
@@ -336,6 +373,14 @@ public final class CExpression {
     }
 
     // ------------------------------------------------------------ helpers
+
+    /** One more level of nesting opens; refused past the limit, before the parser goes any deeper. */
+    private void deeper() throws ExprException {
+        if (++depth > Limits.MAX_EXPRESSION_DEPTH) {
+            throw new ExprException("expression too deep: more than " + Limits.MAX_EXPRESSION_DEPTH
+                    + " levels of nesting (limit " + Limits.MAX_EXPRESSION_DEPTH + ")");
+        }
+    }
 
     private boolean truth(ExprValue v) throws ExprException {
         if (!Types.isScalar(v.type()) && !Types.isPointerLike(v.type())) {
