@@ -34,6 +34,8 @@ class SymbolNamingTest {
             sym("__tls_align", 0x9, 0, ElfSymbol.Kind.NOTYPE, 0xfff1),
             sym(".text", 0x80000000L, 0, ElfSymbol.Kind.SECTION, 1),
             sym("window", 0x80000400L, 0x20, ElfSymbol.Kind.OBJECT, 2),
+            new ElfSymbol("line.0", 0x80000430L, 0x10, ElfSymbol.Kind.OBJECT, ElfSymbol.Binding.LOCAL, 2),
+            new ElfSymbol("table.v2", 0x80000440L, 0x10, ElfSymbol.Kind.OBJECT, ElfSymbol.Binding.LOCAL, 2),
             sym("__bss_start", 0x80000420L, 0, ElfSymbol.Kind.NOTYPE, 2),
             sym("$x", 0x80000020L, 0, ElfSymbol.Kind.NOTYPE, 1),
             sym("note", 0x4, 4, ElfSymbol.Kind.OBJECT, 3)),
@@ -61,6 +63,8 @@ class SymbolNamingTest {
         assertEquals("window+4", TABLE.symbolizeValue(0x80000404L));
         assertNull(TABLE.symbolizeValue(0x80000424L), "__bss_start says nothing about what follows it");
         assertEquals("main+4", TABLE.symbolizeValue(0x80000014L));
+        assertEquals("line+4", TABLE.symbolizeValue(0x80000434L), "a function's static 'line' is the ELF object line.0");
+        assertEquals("table.v2", TABLE.symbolizeValue(0x80000440L), "only a numeric suffix is GCC's");
         assertTrue(TABLE.codeByName("_start").isPresent());
         assertTrue(TABLE.codeByName("window").isEmpty());
     }

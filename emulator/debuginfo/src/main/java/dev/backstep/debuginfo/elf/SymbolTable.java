@@ -205,7 +205,29 @@ public final class SymbolTable {
             return null;
         }
         long off = addr - s.get().value();
-        return off == 0 ? s.get().name() : s.get().name() + "+" + off; // gdb writes a value's offset in decimal
+        String name = shownName(s.get());
+        return off == 0 ? name : name + "+" + off; // gdb writes a value's offset in decimal
+    }
+
+    /**
+     * The name gdb shows for a data symbol: GCC names a function's static variable {@code line} as the local ELF
+     * object {@code line.0} (a number per function that has one), and gdb shows it as {@code line}.
+     */
+    static String shownName(ElfSymbol s) {
+        String n = s.name();
+        if (s.kind() != ElfSymbol.Kind.OBJECT || s.binding() != ElfSymbol.Binding.LOCAL) {
+            return n;
+        }
+        int dot = n.lastIndexOf('.');
+        if (dot <= 0 || dot == n.length() - 1) {
+            return n;
+        }
+        for (int i = dot + 1; i < n.length(); i++) {
+            if (!Character.isDigit(n.charAt(i))) {
+                return n;
+            }
+        }
+        return n.substring(0, dot);
     }
 
     private boolean isInExecutableSection(ElfSymbol s) {
