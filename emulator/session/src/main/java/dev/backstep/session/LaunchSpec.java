@@ -17,10 +17,17 @@ import java.nio.file.Path;
  * @param snapshotBudget bytes that snapshots may keep alive (0: default 256 MiB)
  * @param translate      translate hot guest code to JVM bytecode (default); false: interpret everything (slower, for
  *                       comparison; what the guest does and every stop are the same either way)
+ * @param rtos           RTOS awareness: "auto" (or null: tasks are shown when the program has the symbols of a
+ *                       known RTOS), "freertos" (required), or "none" (one thread, the hart)
  */
 public record LaunchSpec(Path program, Mode mode, Path recording, boolean stopOnEntry, byte[] input, Path inputFile,
-                         long ramSize, long snapshotBudget, boolean translate) {
+                         long ramSize, long snapshotBudget, boolean translate, String rtos) {
     public enum Mode { RECORD, REPLAY }
+
+    public LaunchSpec(Path program, Mode mode, Path recording, boolean stopOnEntry, byte[] input, Path inputFile,
+                      long ramSize, long snapshotBudget, boolean translate) {
+        this(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget, translate, null);
+    }
 
     public LaunchSpec(Path program, Mode mode, Path recording, boolean stopOnEntry, byte[] input, Path inputFile,
                       long ramSize, long snapshotBudget) {
@@ -36,31 +43,37 @@ public record LaunchSpec(Path program, Mode mode, Path recording, boolean stopOn
     }
 
     public LaunchSpec withRecording(Path file) {
-        return new LaunchSpec(program, mode, file, stopOnEntry, input, inputFile, ramSize, snapshotBudget, translate);
+        return new LaunchSpec(program, mode, file, stopOnEntry, input, inputFile, ramSize, snapshotBudget, translate, rtos);
     }
 
     public LaunchSpec withStopOnEntry(boolean on) {
-        return new LaunchSpec(program, mode, recording, on, input, inputFile, ramSize, snapshotBudget, translate);
+        return new LaunchSpec(program, mode, recording, on, input, inputFile, ramSize, snapshotBudget, translate, rtos);
     }
 
     public LaunchSpec withInput(byte[] bytes) {
-        return new LaunchSpec(program, mode, recording, stopOnEntry, bytes, inputFile, ramSize, snapshotBudget, translate);
+        return new LaunchSpec(program, mode, recording, stopOnEntry, bytes, inputFile, ramSize, snapshotBudget, translate, rtos);
     }
 
     public LaunchSpec withInputFile(Path file) {
-        return new LaunchSpec(program, mode, recording, stopOnEntry, input, file, ramSize, snapshotBudget, translate);
+        return new LaunchSpec(program, mode, recording, stopOnEntry, input, file, ramSize, snapshotBudget, translate, rtos);
     }
 
     public LaunchSpec withRamSize(long bytes) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, bytes, snapshotBudget,
-                translate);
+                translate, rtos);
     }
 
     public LaunchSpec withSnapshotBudget(long bytes) {
-        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, bytes, translate);
+        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, bytes, translate, rtos);
     }
 
     public LaunchSpec withTranslate(boolean on) {
-        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget, on);
+        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget, on, rtos);
+    }
+
+    /** RTOS awareness: "auto", "freertos" or "none" (see the record's doc). */
+    public LaunchSpec withRtos(String choice) {
+        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget,
+                translate, choice);
     }
 }
