@@ -312,6 +312,14 @@ public final class FreeRtos implements RtosAwareness {
         return fits.isEmpty() ? null : fits.get(0);
     }
 
+    ListLayout listLayout() {
+        return list;
+    }
+
+    TcbLayout tcbLayout() {
+        return tcb;
+    }
+
     /** The layout decided so far, or null (for tests and messages). */
     RiscvPortContext layout() {
         return layout;
