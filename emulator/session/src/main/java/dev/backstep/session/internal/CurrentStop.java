@@ -71,10 +71,13 @@ final class CurrentStop {
         return tasks;
     }
 
-    /** A thread's state: the running one's is the hart's; another task's is unwound from its saved context. */
+    /**
+     * A thread's state: the running one's is the hart's (thread 1, the hart itself, is always that); another task's
+     * is unwound from its saved context.
+     */
     StateView viewForThread(int threadId) throws SessionException {
         StopTasks here = tasks();
-        if (threadId == here.runningThread() || (threadId == TaskThreads.HART && here.showsHart())) {
+        if (threadId == here.runningThread() || threadId == TaskThreads.HART) {
             return view();
         }
         KernelTask task = here.task(threadId);
