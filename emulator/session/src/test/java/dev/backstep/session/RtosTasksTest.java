@@ -206,4 +206,39 @@ class RtosTasksTest {
             assertTrue(st.description().contains("Tx"), st.description());
         }
     }
+
+    private static Stop runToLine(DebugSession s, int line) throws SessionException {
+        List<BreakpointStatus> b = s.setLineBreakpoints(Examples.example("rtos/app.c").toString(),
+                List.of(new SourceBreakpoint(line, null, null, null)));
+        assertTrue(b.get(0).verified(), b.toString());
+        Stop st = s.resume();
+        s.setLineBreakpoints(Examples.example("rtos/app.c").toString(), List.of());
+        return st;
+    }
+
+    private static int line(DebugSession s) throws SessionException {
+        return s.stackTrace(0, 1).get(0).line();
+    }
+
+    @Test
+    void aStepOverABlockingCallStaysWithTheTaskBothWays() throws Exception {
+        try (DebugSession s = open(null)) {
+            runTo(s, "accumulate", 1);
+            Stop at59 = runToLine(s, 59); // Rx is about to wait on the empty queue
+            int rx = at59.threadId();
+            assertEquals(59, line(s));
+            Stop next = s.next(Granularity.LINE);
+            assertEquals(60, line(s), next.description());
+            assertEquals(rx, next.threadId(), "the step stays with Rx: " + next.description());
+            assertEquals("rx_task", s.stackTrace(0, 1).get(0).name());
+            List<TaskSwitch> between = s.taskSwitches(at59.icount(), next.icount(), 0).switches();
+            assertTrue(between.stream().anyMatch(x -> x.threadId() != rx),
+                    "other tasks ran while Rx waited: " + between);
+
+            Stop back = s.stepBack(Granularity.LINE);
+            assertEquals(59, line(s), back.description());
+            assertEquals(rx, back.threadId(), "the reverse step stays with Rx: " + back.description());
+            assertEquals(at59.icount(), back.icount(), "back where the forward step began");
+        }
+    }
 }

@@ -85,7 +85,8 @@ public final class Session implements DebugSession {
         this.executions = new Executions(gate, timeline, program, table, inlined, io, threads);
         this.breakpoints = new BreakpointRequests(table, filters, sources, executions::here);
         this.stepping = new Stepping(spec, timeline, program, sources, executions, runs,
-                new LineSteps(timeline, program, runs, new LineStarts(timeline, program, runs, table)),
+                new LineSteps(timeline, program, runs, new LineStarts(timeline, program, runs, table))
+                        .keepingTasks(threads),
                 new FrameExits(timeline, program, runs), inlined);
         this.edits = new StateEdits(timeline, executions::here);
         this.inspection = new Inspection(timeline.machine(), program, sources, executions::here);
