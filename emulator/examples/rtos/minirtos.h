@@ -7,7 +7,7 @@
  * marker, ready lists per priority, two delayed lists, the pending-ready,
  * suspended and terminating lists, pxCurrentTCB and xSchedulerRunning, and a
  * saved context on each task's stack laid out as the GCC/RISC-V port of
- * FreeRTOS V11.0 to V11.2 lays it out (portasm.S). */
+ * FreeRTOS V11.0 and V11.1 lays it out (portasm.S). */
 #ifndef MINIRTOS_H
 #define MINIRTOS_H
 

@@ -1,6 +1,6 @@
 /* minirtos port: the trap handler that switches tasks, the first task's start
  * and a new task's initial context. A task's context is saved on its own stack
- * in the layout of the GCC/RISC-V port of FreeRTOS V11.0 to V11.2 (31 words,
+ * in the layout of the GCC/RISC-V port of FreeRTOS V11.0 and V11.1 (31 words,
  * pxTopOfStack pointing at word 0):
  *
  *   word 0      mepc: where the task resumes

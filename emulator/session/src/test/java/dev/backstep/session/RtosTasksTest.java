@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * FreeRTOS tasks as threads, over minirtos (emulator/examples/rtos): a kernel written for these tests that keeps its
  * tasks in FreeRTOS's lists (List_t rings through an end marker, ready lists per priority, delayed, suspended,
- * terminating) with FreeRTOS's names, and saves a task's context as the GCC/RISC-V port of V11.0-V11.2 does
+ * terminating) with FreeRTOS's names, and saves a task's context as the GCC/RISC-V port of V11.0-V11.1 does
  * (31 words: mepc, ra, t0..t6/s0..s11/a0..a7, xCriticalNesting, mstatus). Every value the awareness reads is checked
  * against what the program's own C expressions say at the same stop.
  */

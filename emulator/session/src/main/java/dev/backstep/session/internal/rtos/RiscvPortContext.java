@@ -9,8 +9,9 @@ import dev.backstep.debuginfo.MemoryReader;
  *
  * <ul>
  *   <li>{@link #V10}: V10.2.0 to V10.6.2, 30 words: mepc, x1, x5..x31, mstatus;</li>
- *   <li>{@link #V11}: V11.0.0 to V11.2.0, 31 words: mepc, x1, x5..x31, the task's xCriticalNesting, mstatus;</li>
- *   <li>{@link #V11_3}: V11.3.0 on, 31 words: mepc, mstatus, x1, x5..x31, xCriticalNesting; with
+ *   <li>{@link #V11}: V11.0 and V11.1, 31 words: mepc, x1, x5..x31, the task's xCriticalNesting, mstatus;</li>
+ *   <li>{@link #V11_3}: the kernel's main branch since its FPU support (after V11.1), 31 words: mepc, mstatus, x1,
+ *       x5..x31, xCriticalNesting; with
  *       {@code configENABLE_FPU}, when the saved mstatus says the FPU state was dirty (FS = 3), f0..f31 and fcsr
  *       lie between the first two words and the integer registers (33 FLEN-sized slots).</li>
  * </ul>
@@ -20,8 +21,8 @@ import dev.backstep.debuginfo.MemoryReader;
  */
 enum RiscvPortContext {
     V10(30, 1, 2, 29, -1, "FreeRTOS V10.2 to V10.6"),
-    V11(31, 1, 2, 30, 29, "FreeRTOS V11.0 to V11.2"),
-    V11_3(31, 2, 3, 1, 30, "FreeRTOS V11.3 and later");
+    V11(31, 1, 2, 30, 29, "FreeRTOS V11.0 to V11.1"),
+    V11_3(31, 2, 3, 1, 30, "FreeRTOS after V11.1 (mstatus second, FPU block)");
 
     private static final int WORD = 4;
     private static final int MSTATUS_FS_SHIFT = 13;

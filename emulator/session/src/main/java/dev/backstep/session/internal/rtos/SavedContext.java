@@ -5,7 +5,7 @@ package dev.backstep.session.internal.rtos;
  * resumes (pc), its mstatus, and which registers the context holds (gp and tp are not saved by the FreeRTOS
  * RISC-V port: they are the same for every task, so the hart's own values are the task's).
  *
- * @param layout which saved-context layout it was read with (for messages and docs: "FreeRTOS V11.0 to V11.2")
+ * @param layout which saved-context layout it was read with (for messages and docs: "FreeRTOS V11.0 to V11.1")
  */
 public record SavedContext(int pc, int[] x, int mstatus, long savedMask, String layout) {
 
