@@ -12,6 +12,7 @@ export interface BackstepLaunchConfiguration {
     input?: string;
     inputText?: string;
     consoleInput?: boolean;
+    rtos?: 'auto' | 'freertos' | 'none';
     ram?: string;
     snapshotBudget?: string;
     translate?: boolean;
@@ -78,6 +79,9 @@ export function problemOf(config: BackstepLaunchConfiguration): string | undefin
     }
     if (config.consoleInput !== undefined && typeof config.consoleInput !== 'boolean') {
         return `Backstep: "consoleInput" must be true or false, not ${describeValue(config.consoleInput)}.`;
+    }
+    if (config.rtos !== undefined && !['auto', 'freertos', 'none'].includes(config.rtos as string)) {
+        return `Backstep: "rtos" must be "auto", "freertos" or "none", not ${describeValue(config.rtos)}.`;
     }
     if (config.translate !== undefined && typeof config.translate !== 'boolean') {
         return `Backstep: "translate" must be true or false, not ${describeValue(config.translate)}.`;

@@ -10,9 +10,12 @@ export const CustomRequest = {
     input: 'backstep/input',
     reverseStepIn: 'backstep/reverseStepIn',
     reverseStepOut: 'backstep/reverseStepOut',
+    reverseToTask: 'backstep/reverseToTask',
     runToLine: 'backstep/runToLine',
     saveRecording: 'backstep/saveRecording',
     seek: 'backstep/seek',
+    taskSwitches: 'backstep/taskSwitches',
+    tasks: 'backstep/tasks',
 } as const;
 
 export type CustomRequestName = (typeof CustomRequest)[keyof typeof CustomRequest];
@@ -21,6 +24,7 @@ export type CustomRequestName = (typeof CustomRequest)[keyof typeof CustomReques
 export const EXECUTION_REQUESTS: readonly CustomRequestName[] = [
     CustomRequest.reverseStepIn,
     CustomRequest.reverseStepOut,
+    CustomRequest.reverseToTask,
     CustomRequest.runToLine,
     CustomRequest.seek,
 ];
@@ -31,9 +35,12 @@ export interface CustomRequests {
     'backstep/input': { arguments: InputArguments; response: undefined };
     'backstep/reverseStepIn': { arguments: ReverseStepInArguments; response: undefined };
     'backstep/reverseStepOut': { arguments: ReverseStepOutArguments; response: undefined };
+    'backstep/reverseToTask': { arguments: ReverseToTaskArguments; response: undefined };
     'backstep/runToLine': { arguments: RunToLineArguments; response: undefined };
     'backstep/saveRecording': { arguments: SaveRecordingArguments; response: undefined };
     'backstep/seek': { arguments: SeekArguments; response: undefined };
+    'backstep/taskSwitches': { arguments: TaskSwitchesArguments; response: TaskSwitchesResponse };
+    'backstep/tasks': { arguments: TasksArguments; response: TasksResponse };
 }
 
 export interface InfoArguments {
@@ -63,6 +70,10 @@ export interface ReverseStepOutArguments {
     threadId?: number;
 }
 
+export interface ReverseToTaskArguments {
+    threadId: number;
+}
+
 export interface RunToLineArguments {
     line: number;
     reverse?: boolean;
@@ -79,6 +90,27 @@ export interface SeekArguments {
     icount: number;
 }
 
+export interface TaskSwitchesArguments {
+    from?: number;
+    max?: number;
+    to?: number;
+}
+
+export interface TaskSwitchesResponse {
+    from: number;
+    switches: TaskSwitchEntry[];
+    to: number;
+    truncated: boolean;
+}
+
+export interface TasksArguments {
+}
+
+export interface TasksResponse {
+    rtos?: string;
+    tasks: TaskEntry[];
+}
+
 export interface StoppedEventBody extends NonNullable<DebugProtocol.StoppedEvent['body']> {
     direction?: TimeDirection;
     icount?: number;
@@ -86,3 +118,21 @@ export interface StoppedEventBody extends NonNullable<DebugProtocol.StoppedEvent
 }
 
 export type TimeDirection = 'forward' | 'backward';
+
+export interface TaskSwitchEntry {
+    icount: number;
+    name: string;
+    threadId: number;
+}
+
+export interface TaskEntry {
+    name: string;
+    pc: number;
+    priority: number;
+    stackFree: number;
+    stackHigh: number;
+    stackLow: number;
+    state: string;
+    tcb: number;
+    threadId: number;
+}

@@ -268,6 +268,7 @@ public final class BackstepDebugTarget extends BackstepDebugElement
                         bt.fireCreationEvent();
                     } else {
                         threads.put(t.getId(), bt);
+                        bt.rename(t.getName());
                     }
                 }
                 old.values().forEach(BackstepThread::fireTerminateEvent);

@@ -28,7 +28,7 @@ import dev.backstep.dap.protocol.RunToLineArguments;
 public final class BackstepThread extends BackstepDebugElement implements IThread, ReverseCapable {
 
     private final int id;
-    private final String name;
+    private volatile String name;
     private volatile boolean suspended;
     private volatile boolean stepping;
     private volatile StopInfo stop;
@@ -38,6 +38,14 @@ public final class BackstepThread extends BackstepDebugElement implements IThrea
         super(target);
         this.id = id;
         this.name = name;
+    }
+
+    /** An RTOS task's thread says its state in its name ("Rx (blocked, prio 2)"): it changes from stop to stop. */
+    void rename(String newName) {
+        if (newName != null && !newName.equals(name)) {
+            name = newName;
+            fireChangeEvent(org.eclipse.debug.core.DebugEvent.STATE);
+        }
     }
 
     public int id() {

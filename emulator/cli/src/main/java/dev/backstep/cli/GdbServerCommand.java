@@ -55,6 +55,11 @@ final class GdbServerCommand implements Callable<Integer> {
     @Option(names = "--uart-to-gdb", description = "also show the guest's UART output in gdb's console")
     boolean uartToGdb;
 
+    @Option(names = "--rtos", paramLabel = "auto|freertos|none", defaultValue = "auto",
+            description = "RTOS awareness: each FreeRTOS task a thread for gdb's info threads and thread N (auto: when "
+                    + "the program has the kernel's symbols; freertos: required; none: one thread, the hart)")
+    String rtos;
+
     @Override
     public Integer call() throws Exception {
         if (replay != null && (record != null || input != null)) {
@@ -62,6 +67,9 @@ final class GdbServerCommand implements Callable<Integer> {
         }
         if (port < 0 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "--port " + port + ": out of range 0..65535");
+        }
+        if (!java.util.List.of("auto", "freertos", "none").contains(rtos)) {
+            throw new ParameterException(spec.commandLine(), "--rtos must be auto, freertos or none, got " + rtos);
         }
         UserFiles.requireReadable(program);
         RecordingFile recording = replay == null ? null : Recordings.read(replay);
@@ -74,7 +82,8 @@ final class GdbServerCommand implements Callable<Integer> {
                 ? Timeline.replay(recording, replay, program, engine.apply(TimelineOptions.defaults()))
                 : Timeline.record(program, record, in == null ? ExternalInput.none() : in.source(),
                         engine.apply(machine.config()), engine.apply(TimelineOptions.defaults()));
-             GdbServer server = new GdbServer(t, System.out, uartToGdb, msg -> err.println("backstep: " + msg))) {
+             GdbServer server = new GdbServer(t, System.out, uartToGdb, msg -> err.println("backstep: " + msg),
+                     threads(t))) {
             int bound = server.bind(host, port);
             err.println("backstep: gdbserver for " + program.getFileName() + (replay != null ? " (replaying " + replay
                     + ")" : " (live, recording)") + " listening on " + host + ":" + bound);
@@ -82,10 +91,17 @@ final class GdbServerCommand implements Callable<Integer> {
             err.flush();
             server.serve();
             return 0;
+        } catch (dev.backstep.session.LaunchException e) {
+            err.println("backstep: " + e.getMessage());
+            return ExitStatus.USAGE;
         } finally {
             if (in != null) {
                 in.close();
             }
         }
+    }
+
+    private dev.backstep.gdbserver.GdbThreads threads(Timeline t) throws dev.backstep.session.LaunchException {
+        return GdbTasks.forProgram(program, rtos, t.machine());
     }
 }

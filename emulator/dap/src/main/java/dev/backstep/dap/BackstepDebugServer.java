@@ -79,6 +79,7 @@ public final class BackstepDebugServer implements BackstepProtocolServer {
     private final MemoryHandler memory;
     private final CompletionHandler completion;
     private final CustomHandler custom;
+    private final TaskHandler tasks;
 
     private final ConnectionAccess access;
     private final Runnable closeConnection;
@@ -99,6 +100,7 @@ public final class BackstepDebugServer implements BackstepProtocolServer {
         this.memory = new MemoryHandler(ctx);
         this.completion = new CompletionHandler(ctx);
         this.custom = new CustomHandler(ctx);
+        this.tasks = new TaskHandler(ctx);
     }
 
     void connect(IDebugProtocolClient client) {
@@ -330,6 +332,22 @@ public final class BackstepDebugServer implements BackstepProtocolServer {
     @Override
     public CompletableFuture<InfoResponse> info(InfoArguments args) {
         return custom.info(args);
+    }
+
+    @Override
+    public CompletableFuture<dev.backstep.dap.protocol.TasksResponse> tasks(dev.backstep.dap.protocol.TasksArguments args) {
+        return tasks.tasks(args);
+    }
+
+    @Override
+    public CompletableFuture<dev.backstep.dap.protocol.TaskSwitchesResponse> taskSwitches(
+            dev.backstep.dap.protocol.TaskSwitchesArguments args) {
+        return tasks.taskSwitches(args);
+    }
+
+    @Override
+    public CompletableFuture<Void> reverseToTask(dev.backstep.dap.protocol.ReverseToTaskArguments args) {
+        return execution.reverseToTask(args);
     }
 
     @Override

@@ -64,7 +64,9 @@ public final class DebugContext {
 
     /** Refuses a request for a thread the session does not have. */
     static void requireThread(DebugSession s, int threadId) {
-        if (s.threads().stream().noneMatch(t -> t.id() == threadId)) {
+        // thread 1 is the hart, behind whichever task runs: always valid (a client that met it before the RTOS's
+        // scheduler started may go on sending it)
+        if (threadId != 1 && s.threads().stream().noneMatch(t -> t.id() == threadId)) {
             throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT, "Unknown thread " + threadId);
         }
     }

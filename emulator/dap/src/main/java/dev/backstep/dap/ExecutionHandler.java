@@ -115,6 +115,15 @@ final class ExecutionHandler {
         return executeCustom(null, "Seeking to icount " + icount, s -> () -> s.seek(icount));
     }
 
+    CompletableFuture<Void> reverseToTask(dev.backstep.dap.protocol.ReverseToTaskArguments args) {
+        if (args == null || args.getThreadId() == null) {
+            throw new DapException(DapException.ErrorCodes.INVALID_ARGUMENT, "'threadId' is required: the task's thread");
+        }
+        int thread = args.getThreadId();
+        return executeCustom(thread, "Running backward to where thread " + thread + " last ran",
+                s -> () -> s.reverseToTask(thread));
+    }
+
     CompletableFuture<Void> pause(PauseArguments args) {
         ctx.session();
         ctx.runner.pause();

@@ -56,8 +56,10 @@ final class StateHandler {
 
     CompletableFuture<StackTraceResponse> stackTrace(StackTraceArguments args) {
         DebugSession s = ctx.stoppedSession("show the stack");
-        DebugContext.requireThread(s, args == null ? 1 : args.getThreadId());
-        List<dev.backstep.session.StackFrame> all = SessionCall.run(() -> s.stackTrace(0, 0));
+        int thread = args == null ? 1 : args.getThreadId();
+        DebugContext.requireThread(s, thread);
+        // each task's own stack: the running one's from the hart, another's from the context it saved
+        List<dev.backstep.session.StackFrame> all = SessionCall.run(() -> s.stackTrace(thread, 0, 0));
         int start = nonNegative(args == null ? 0 : Protocol.orDefault(args.getStartFrame(), 0), "startFrame");
         int levels = nonNegative(args == null ? 0 : Protocol.orDefault(args.getLevels(), 0), "levels");
         int end = (int) Math.min(all.size(), (long) start + (levels == 0 ? DapLimits.MAX_STACK_FRAMES

@@ -23,6 +23,7 @@ public final class GdbServer implements AutoCloseable {
     private final boolean uartToGdb;
     private final Consumer<String> log;
     private final MonitorCommands monitor;
+    private final GdbThreads threads;
     private ServerSocket server;
     private volatile boolean closed;
 
@@ -32,6 +33,13 @@ public final class GdbServer implements AutoCloseable {
      * @param log       diagnostics (connections, bad packets)
      */
     public GdbServer(Timeline timeline, PrintStream console, boolean uartToGdb, Consumer<String> log) {
+        this(timeline, console, uartToGdb, log, GdbThreads.hartOnly());
+    }
+
+    /** @param threads the threads gdb sees (RTOS tasks), {@link GdbThreads#hartOnly()} for the hart alone */
+    public GdbServer(Timeline timeline, PrintStream console, boolean uartToGdb, Consumer<String> log,
+                     GdbThreads threads) {
+        this.threads = threads;
         this.timeline = timeline;
         this.console = console;
         this.uartToGdb = uartToGdb;
@@ -80,7 +88,8 @@ public final class GdbServer implements AutoCloseable {
         sock.setTcpNoDelay(true);
         try (RspChannel ch = new RspChannel(new BufferedInputStream(sock.getInputStream()),
                 new BufferedOutputStream(sock.getOutputStream()), GdbSession.PACKET_SIZE * 2, log)) {
-            GdbSession session = new GdbSession(timeline, ch, new GdbBreakpointTable(), monitor, console, uartToGdb, log);
+            GdbSession session = new GdbSession(timeline, ch, new GdbBreakpointTable(), monitor, console, uartToGdb, log,
+                    threads);
             ch.start(); // after the session has set what an interrupt and the end of the connection do
 
             return session.serve();

@@ -44,9 +44,20 @@ final class GdbSession {
     private final PrintStream console;
     private final ByteArrayOutputStream pendingOutput = new ByteArrayOutputStream();
     private TimelineStop lastStop;
+    private final GdbThreads threads;
+    /** The threads at this stop (read on the first question after it), null until then. */
+    private java.util.List<GdbThreads.Entry> threadsHere;
+    /** The thread chosen with Hg for register reads: 0 is the running one. */
+    private int selected;
 
     GdbSession(Timeline timeline, RspChannel ch, GdbBreakpointTable points, MonitorCommands monitor,
                PrintStream console, boolean uartToGdb, Consumer<String> log) {
+        this(timeline, ch, points, monitor, console, uartToGdb, log, GdbThreads.hartOnly());
+    }
+
+    GdbSession(Timeline timeline, RspChannel ch, GdbBreakpointTable points, MonitorCommands monitor,
+               PrintStream console, boolean uartToGdb, Consumer<String> log, GdbThreads threads) {
+        this.threads = threads;
         this.timeline = timeline;
         this.ch = ch;
         this.points = points;
@@ -123,7 +134,8 @@ final class GdbSession {
         }
         char c = p.charAt(0);
         switch (c) {
-            case '?' -> ch.send(lastStop == null ? StopReplies.initial() : StopReplies.forStop(lastStop, points));
+            case '?' -> ch.send(withThread(lastStop == null ? StopReplies.initial()
+                    : StopReplies.forStop(lastStop, points)));
             case 'g' -> ch.send(readAllRegisters());
             case 'G' -> ch.send(writeAllRegisters(p.substring(1)));
             case 'p' -> ch.send(readRegister(p.substring(1)));
@@ -143,8 +155,8 @@ final class GdbSession {
                 }
             }
             case 'Z', 'z' -> ch.send(point(c == 'Z', p.substring(1)));
-            case 'H' -> ch.send("OK");
-            case 'T' -> ch.send("OK");
+            case 'H' -> ch.send(selectThread(p));
+            case 'T' -> ch.send(thread(p.substring(1)) != null ? "OK" : "E01");
             case 'k' -> {
                 return End.KILLED;
             }
@@ -169,9 +181,13 @@ final class GdbSession {
             ch.send("PacketSize=" + Integer.toHexString(PACKET_SIZE)
                     + ";qXfer:features:read+;QStartNoAckMode+;ReverseStep+;ReverseContinue+;vContSupported+");
         } else if (p.equals("qC")) {
-            ch.send("QC1");
+            ch.send("QC" + Integer.toHexString(runningThread()));
         } else if (p.equals("qfThreadInfo")) {
-            ch.send("m1");
+            StringBuilder ids = new StringBuilder("m");
+            for (GdbThreads.Entry t : threadList()) {
+                ids.append(ids.length() > 1 ? "," : "").append(Integer.toHexString(t.id()));
+            }
+            ch.send(ids.toString());
         } else if (p.equals("qsThreadInfo")) {
             ch.send("l");
         } else if (p.startsWith("qAttached")) {
@@ -182,8 +198,9 @@ final class GdbSession {
             ch.send(featuresRead(p.substring("qXfer:features:read:".length())));
         } else if (p.startsWith("qRcmd,")) {
             monitorCommand(new String(Hex.decode(p.substring(6)), StandardCharsets.UTF_8));
-        } else if (p.startsWith("qThreadExtraInfo")) {
-            ch.send(Hex.encode("hart 0, icount " + timeline.icount()));
+        } else if (p.startsWith("qThreadExtraInfo,")) {
+            GdbThreads.Entry t = thread(p.substring("qThreadExtraInfo,".length()));
+            ch.send(t == null ? "E01" : Hex.encode(t.name() + (t.running() ? ", icount " + timeline.icount() : "")));
         } else {
             ch.send("");
         }
@@ -207,6 +224,7 @@ final class GdbSession {
     private void monitorCommand(String line) throws IOException {
         MonitorCommands.Result r = monitor.run(line);
         if (r.stateMoved()) {
+            forgetThreads();
             lastStop = TimelineStop.simple(TimelineStopKind.REACHED, timeline.icount(),
                     timeline.machine().hart().pc(), false, null);
         }
@@ -256,7 +274,9 @@ final class GdbSession {
             int colon = a.indexOf(':');
             if (colon >= 0) {
                 String tid = a.substring(colon + 1);
-                if (!tid.equals("-1") && !tid.equals("1") && !tid.equals("p1.1") && !tid.equals("p1.-1")) {
+                // every thread stands for the hart: an action for any of them moves it
+                if (!tid.equals("-1") && !tid.equals("p1.-1") && thread(tid.startsWith("p1.") ? tid.substring(3) : tid)
+                        == null) {
                     continue;
                 }
                 act = a.substring(0, colon);
@@ -317,6 +337,7 @@ final class GdbSession {
             s = placeForGdb(s);
         }
         lastStop = s;
+        forgetThreads();
         if (pendingOutput.size() > 0) {
             byte[] out = pendingOutput.toByteArray();
             pendingOutput.reset();
@@ -326,7 +347,7 @@ final class GdbSession {
         if (note != null) {
             sendConsole(note);
         }
-        ch.send(expedite(StopReplies.forStop(s, points)));
+        ch.send(withThread(expedite(StopReplies.forStop(s, points))));
     }
 
     /**
@@ -388,6 +409,9 @@ final class GdbSession {
      * history cannot be changed.
      */
     private String refuseWrite() {
+        if (savedThread() != null) {
+            return "E01"; // a task that does not run: its registers are words on its stack, not the hart's
+        }
         String why = timeline.editRefusal();
         return why == null ? null : refused("cannot change the state" + why);
     }
@@ -413,11 +437,83 @@ final class GdbSession {
 
     private String readAllRegisters() {
         Hart h = timeline.machine().hart();
+        GdbThreads.Entry saved = savedThread();
         StringBuilder sb = new StringBuilder(RegisterMap.G_PACKET_REGS * 8);
         for (int r = 0; r < RegisterMap.G_PACKET_REGS; r++) {
-            sb.append(Hex.le32(regs.read(h, r)));
+            sb.append(Hex.le32(saved != null ? savedRegister(saved, r) : regs.read(h, r)));
         }
         return sb.toString();
+    }
+
+    // ---------------------------------------------------------------- threads (RTOS tasks)
+
+    private java.util.List<GdbThreads.Entry> threadList() {
+        if (threadsHere == null) {
+            threadsHere = threads.at(timeline.machine());
+        }
+        return threadsHere;
+    }
+
+    /** After the machine moved: the threads are read again, and the running one is selected, as gdb expects. */
+    private void forgetThreads() {
+        threadsHere = null;
+        selected = 0;
+    }
+
+    private int runningThread() {
+        for (GdbThreads.Entry t : threadList()) {
+            if (t.running()) {
+                return t.id();
+            }
+        }
+        return 1;
+    }
+
+    /** A thread by gdb's hex id, null when there is none (0 and -1, "any", mean the running one). */
+    private GdbThreads.Entry thread(String hexId) {
+        long id = hexId.equals("-1") ? 0 : Hex.parseNumber(hexId);
+        for (GdbThreads.Entry t : threadList()) {
+            if (id == 0 ? t.running() : t.id() == id) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** Hg selects the thread whose registers g and p read; Hc (continue) concerns the hart whatever it names. */
+    private String selectThread(String p) {
+        if (p.length() < 2 || p.charAt(1) != 'g') {
+            return "OK";
+        }
+        GdbThreads.Entry t = thread(p.substring(2));
+        if (t == null) {
+            return "E01";
+        }
+        selected = t.running() ? 0 : t.id();
+        return "OK";
+    }
+
+    /** The selected thread when it is a task that does not run (its saved registers), else null (the hart's). */
+    private GdbThreads.Entry savedThread() {
+        if (selected == 0) {
+            return null;
+        }
+        for (GdbThreads.Entry t : threadList()) {
+            if (t.id() == selected && !t.running() && t.x() != null) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static int savedRegister(GdbThreads.Entry t, int regnum) {
+        return regnum == RegisterMap.PC ? t.pc() : regnum == 0 ? 0 : t.x()[regnum];
+    }
+
+    /** Stop replies name the running thread (StopReplies writes thread 1, the hart). */
+    private String withThread(String reply) {
+        int running = runningThread();
+        return running == 1 ? reply : reply.replace("thread:1;", "thread:" + Integer.toHexString(running) + ";");
     }
 
     private String writeAllRegisters(String hex) {
@@ -476,6 +572,10 @@ final class GdbSession {
         int n = (int) Hex.parseNumber(arg);
         if (!regs.exists(n)) {
             return "E45";
+        }
+        GdbThreads.Entry saved = savedThread();
+        if (saved != null && n <= RegisterMap.PC) {
+            return Hex.le32(savedRegister(saved, n));
         }
         return Hex.le32(regs.read(timeline.machine().hart(), n));
     }

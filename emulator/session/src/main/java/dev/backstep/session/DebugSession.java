@@ -125,7 +125,47 @@ public interface DebugSession extends AutoCloseable {
 
     // ------------------------------------------------------------ state at the current position
 
+    /**
+     * The threads: the hart ("hart 0"), or with RTOS awareness one per task (named {@code Rx (blocked, prio 2)},
+     * ids stable for the session), plus the hart while the RTOS's scheduler has not started. Answers from any thread
+     * (while the program runs: the threads of the last stop).
+     */
     List<ThreadInfo> threads();
+
+    /** The RTOS whose tasks are shown as threads ("FreeRTOS"), or null without RTOS awareness. */
+    default String rtos() {
+        return null;
+    }
+
+    /** The RTOS's tasks at the current position, in thread-id order (empty without RTOS awareness). */
+    default List<TaskInfo> tasks() throws SessionException {
+        return List.of();
+    }
+
+    /**
+     * The frames of one thread: the running one's from the hart's registers, another task's unwound from the context
+     * its kernel saved on its stack (its registers as the task will see them when it runs again). Frame ids of every
+     * thread are distinct at one stop, and {@link #scopes}, {@link #variables}, {@link #evaluate} take any of them.
+     */
+    default List<StackFrame> stackTrace(int threadId, int startFrame, int levels) throws SessionException {
+        return stackTrace(startFrame, levels);
+    }
+
+    /**
+     * Which task ran when in [from, to) of the recorded history (one replay of the range; the position does not
+     * change), at most {@code max} switches (0: the bound, 100 000).
+     */
+    default TaskSwitches taskSwitches(long from, long to, int max) throws SessionException {
+        throw new SessionException("no RTOS awareness in this session");
+    }
+
+    /**
+     * Goes back to where the task of a thread last ran before now (the last instruction it ran before the kernel
+     * switched away from it); an error when it has not run before now.
+     */
+    default Stop reverseToTask(int threadId) throws SessionException {
+        throw new SessionException("no RTOS awareness in this session");
+    }
 
     /** Frames innermost first (inlined levels included); {@code levels} 0 = all. */
     List<StackFrame> stackTrace(int startFrame, int levels) throws SessionException;

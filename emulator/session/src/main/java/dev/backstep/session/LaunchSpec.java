@@ -22,10 +22,12 @@ import java.nio.file.Path;
  *                       every reverse search replays all of history (for comparisons)
  * @param overwrite      RECORD: the {@code recording} may replace an existing regular file (default false: an
  *                       existing file is refused; see {@link OutputFiles})
+ * @param rtos           RTOS awareness: "auto" (or null: tasks are shown when the program has the symbols of a
+ *                       known RTOS), "freertos" (required), or "none" (one thread, the hart)
  */
 public record LaunchSpec(Path program, Mode mode, Path recording, boolean stopOnEntry, byte[] input, Path inputFile,
                          long ramSize, long snapshotBudget, boolean translate, int indexWindowShift,
-                         boolean overwrite) {
+                         boolean overwrite, String rtos) {
     public enum Mode { RECORD, REPLAY }
 
     /** Windows of 2^20 instructions. */
@@ -35,7 +37,7 @@ public record LaunchSpec(Path program, Mode mode, Path recording, boolean stopOn
     public LaunchSpec(Path program, Mode mode, Path recording, boolean stopOnEntry, byte[] input, Path inputFile,
                       long ramSize, long snapshotBudget, boolean translate) {
         this(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget, translate,
-                DEFAULT_INDEX_WINDOW_SHIFT, false);
+                DEFAULT_INDEX_WINDOW_SHIFT, false, null);
     }
 
     /** The spec given, translating, with the default index windows, never overwriting. */
@@ -54,47 +56,53 @@ public record LaunchSpec(Path program, Mode mode, Path recording, boolean stopOn
 
     public LaunchSpec withRecording(Path file) {
         return new LaunchSpec(program, mode, file, stopOnEntry, input, inputFile, ramSize, snapshotBudget, translate,
-                indexWindowShift, overwrite);
+                indexWindowShift, overwrite, rtos);
     }
 
     public LaunchSpec withStopOnEntry(boolean on) {
         return new LaunchSpec(program, mode, recording, on, input, inputFile, ramSize, snapshotBudget, translate,
-                indexWindowShift, overwrite);
+                indexWindowShift, overwrite, rtos);
     }
 
     public LaunchSpec withInput(byte[] bytes) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, bytes, inputFile, ramSize, snapshotBudget,
-                translate, indexWindowShift, overwrite);
+                translate, indexWindowShift, overwrite, rtos);
     }
 
     public LaunchSpec withInputFile(Path file) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, input, file, ramSize, snapshotBudget, translate,
-                indexWindowShift, overwrite);
+                indexWindowShift, overwrite, rtos);
     }
 
     public LaunchSpec withRamSize(long bytes) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, bytes, snapshotBudget,
-                translate, indexWindowShift, overwrite);
+                translate, indexWindowShift, overwrite, rtos);
     }
 
     public LaunchSpec withSnapshotBudget(long bytes) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, bytes, translate,
-                indexWindowShift, overwrite);
+                indexWindowShift, overwrite, rtos);
     }
 
     public LaunchSpec withTranslate(boolean on) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget, on,
-                indexWindowShift, overwrite);
+                indexWindowShift, overwrite, rtos);
     }
 
     /** Windows of 2^shift instructions for the execution index; 0 turns the index off. */
     public LaunchSpec withIndexWindowShift(int shift) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget,
-                translate, shift, overwrite);
+                translate, shift, overwrite, rtos);
     }
 
     public LaunchSpec withOverwrite(boolean on) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget,
-                translate, indexWindowShift, on);
+                translate, indexWindowShift, on, rtos);
+    }
+
+    /** RTOS awareness: "auto", "freertos" or "none" (see the record's doc). */
+    public LaunchSpec withRtos(String choice) {
+        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget,
+                translate, indexWindowShift, overwrite, choice);
     }
 }

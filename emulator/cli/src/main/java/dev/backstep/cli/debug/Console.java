@@ -12,6 +12,10 @@ import dev.backstep.session.SessionException;
 import dev.backstep.session.SessionInfo;
 import dev.backstep.session.StackFrame;
 import dev.backstep.session.Stop;
+import dev.backstep.session.TaskInfo;
+import dev.backstep.session.TaskSwitch;
+import dev.backstep.session.TaskSwitches;
+import dev.backstep.session.ThreadInfo;
 import dev.backstep.session.VariableInfo;
 
 import java.io.BufferedReader;
@@ -37,6 +41,10 @@ final class Console {
     private String listedPath;
     /** The frame print, set, info and list look at (gdb's selected frame): 0 = innermost. */
     private int selectedFrame;
+    /** The thread chosen with {@code thread N}; 0: the one that stopped (the running task, or the hart). */
+    private int selectedThread;
+    /** The thread of the last stop (the running task's, or 1, the hart). */
+    private int lastStopThread = 1;
     private final MemoryExaminer examiner;
     private final java.util.Map<String, Long> bookmarks = new java.util.LinkedHashMap<>();
     /** gdb's display list: number to expression, with /x for hex. */
@@ -193,6 +201,9 @@ final class Console {
             case "print" -> print(arg);
             case "set" -> set(arg);
             case "backtrace" -> backtrace();
+            case "thread" -> selectThread(arg);
+            case "reverse-task" -> report(session.reverseToTask(count(arg, "reverse-task")));
+            case "task-switches" -> taskSwitches(arg);
             case "frame" -> selectFrame(arg.isEmpty() ? selectedFrame : count(arg, "frame"));
             case "up" -> selectFrame(selectedFrame + (arg.isEmpty() ? 1 : count(arg, "up")));
             case "down" -> selectFrame(selectedFrame - (arg.isEmpty() ? 1 : count(arg, "down")));
@@ -483,7 +494,7 @@ final class Console {
      * the innermost again.
      */
     private void selectFrame(int n) throws SessionException {
-        List<StackFrame> frames = session.stackTrace(0, 0);
+        List<StackFrame> frames = frames();
         if (frames.isEmpty()) {
             throw new IllegalArgumentException("no stack");
         }
@@ -504,17 +515,22 @@ final class Console {
         listedLine = 0;
     }
 
+    /** The selected thread's frames: the running one's, or another task's (thread N). */
+    private List<StackFrame> frames() throws SessionException {
+        return selectedThread == 0 ? session.stackTrace(0, 0) : session.stackTrace(selectedThread, 0, 0);
+    }
+
     /** The id of the selected frame (0, the innermost, when the stack is shorter now). */
     private int selectedFrameId() throws SessionException {
-        if (selectedFrame == 0) {
+        if (selectedFrame == 0 && selectedThread == 0) {
             return 0;
         }
-        List<StackFrame> frames = session.stackTrace(0, 0);
+        List<StackFrame> frames = frames();
         return selectedFrame < frames.size() ? frames.get(selectedFrame).id() : 0;
     }
 
     private StackFrame selectedStackFrame() throws SessionException {
-        List<StackFrame> frames = session.stackTrace(0, 0);
+        List<StackFrame> frames = frames();
         return frames.get(selectedFrame < frames.size() ? selectedFrame : 0);
     }
 
@@ -523,7 +539,7 @@ final class Console {
      * {@code #2  <machine timer interrupt>}, code nothing names as {@code ?? ()}.
      */
     private void backtrace() throws SessionException {
-        List<StackFrame> frames = session.stackTrace(0, 0);
+        List<StackFrame> frames = frames();
         for (int i = 0; i < frames.size(); i++) {
             out.println(frameLine(i, frames.get(i)));
         }
@@ -535,6 +551,76 @@ final class Console {
         }
         return String.format("#%d  %s%s (%s)%s", i, i == 0 && f.hasSource() ? "" : String.format("0x%08x in ", f.pc()),
                 f.name(), session.frameArguments(f.id()), f.hasSource() ? " at " + shortName(f.path()) + ":" + f.line() : "");
+    }
+
+    /** The thread shown as current: the one chosen, else the one that stopped. */
+    private int currentThread() {
+        return selectedThread != 0 ? selectedThread : lastStopThread;
+    }
+
+    /**
+     * gdb's {@code info threads}: one line per thread (an RTOS task, or the hart), the current one starred, with
+     * where it is: the running task's top frame, another task's where it resumes.
+     */
+    private void infoThreads() throws SessionException {
+        List<ThreadInfo> threads = session.threads();
+        out.println("  Id   Target Id                      Frame");
+        for (ThreadInfo t : threads) {
+            String where;
+            try {
+                List<StackFrame> fs = session.stackTrace(t.id(), 0, 1);
+                where = fs.isEmpty() ? "(no frame)" : frameLine(0, fs.get(0)).substring(4);
+            } catch (SessionException e) {
+                where = "(" + e.getMessage() + ")";
+            }
+            out.printf("%s %-4d %-30s %s%n", t.id() == currentThread() ? "*" : " ", t.id(), t.name(), where);
+        }
+        List<TaskInfo> tasks = session.tasks();
+        if (!tasks.isEmpty()) {
+            out.println();
+            out.printf("%s tasks: %-4s %-12s %-10s %-5s %-23s %s%n", session.rtos(), "Id", "Name", "State", "Prio",
+                    "Stack", "Free");
+            for (TaskInfo t : tasks) {
+                String stack = t.stackHigh() > 0 ? String.format("0x%08x-0x%08x", t.stackLow(), t.stackHigh())
+                        : String.format("0x%08x-", t.stackLow());
+                out.printf("        %-4d %-12s %-10s %-5d %-23s %s%n", t.threadId(), t.name(), t.state().word(),
+                        t.priority(), stack, t.stackFree() >= 0 ? t.stackFree() + " bytes" : "?");
+            }
+        }
+    }
+
+    /** gdb's {@code thread} (which one is current) and {@code thread N} (choose it for bt, print, info, frame). */
+    private void selectThread(String arg) throws SessionException {
+        List<ThreadInfo> threads = session.threads();
+        if (arg.isEmpty()) {
+            int id = currentThread();
+            String name = threads.stream().filter(t -> t.id() == id).map(ThreadInfo::name).findFirst().orElse("?");
+            out.printf("[Current thread is %d (%s)]%n", id, name);
+            return;
+        }
+        int n = count(arg, "thread");
+        ThreadInfo t = threads.stream().filter(x -> x.id() == n).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Invalid thread ID: " + n + " (info threads lists them)"));
+        List<StackFrame> fs = session.stackTrace(n, 0, 0); // refused here, before anything changes, when unreadable
+        selectedThread = n == lastStopThread ? 0 : n;
+        selectedFrame = 0;
+        out.printf("[Switching to thread %d (%s)]%n", n, t.name());
+        if (!fs.isEmpty()) {
+            out.println(frameLine(0, fs.get(0)));
+        }
+    }
+
+    /** {@code task-switches [FROM [TO]]}: which task ran from which icount. */
+    private void taskSwitches(String arg) throws SessionException {
+        String[] a = arg.isEmpty() ? new String[0] : arg.split("\\s+");
+        long from = a.length > 0 ? seekTarget(a[0]) : 0;
+        long to = a.length > 1 ? seekTarget(a[1]) : session.info().recordedLength();
+        TaskSwitches sw = session.taskSwitches(from, to, 0);
+        for (TaskSwitch x : sw.switches()) {
+            out.printf("icount %-12d thread %-4d %s%n", x.icount(), x.threadId(), x.name());
+        }
+        out.printf("%d switches from icount %d to %d%s%n", Math.max(0, sw.switches().size() - 1), sw.from(), sw.to(),
+                sw.truncated() ? " (cut short)" : "");
     }
 
     /** A local as gdb's info locals writes it (the whole value); the session's summary if it cannot be read again. */
@@ -575,6 +661,7 @@ final class Console {
                     out.println("No locals.");
                 }
             }
+            case "threads", "thread" -> infoThreads();
             case "display" -> {
                 if (displays.isEmpty()) {
                     out.println("There are no auto-display expressions now.");
@@ -593,7 +680,7 @@ final class Console {
                 }
             }
             default -> throw new IllegalArgumentException("info " + arg
-                    + ": not known; info registers, breakpoints, watchpoints, locals, display, or info alone");
+                    + ": not known; info registers, breakpoints, watchpoints, locals, display, threads, or info alone");
         }
     }
 
@@ -684,6 +771,7 @@ final class Console {
     private void report(Stop s) throws SessionException {
         listedLine = 0;
         selectedFrame = 0;
+        selectedThread = 0; // as gdb: the thread that stopped
         try {
             reportStop(s);
         } finally {
@@ -752,6 +840,14 @@ final class Console {
         if (interrupted && s.reason() == dev.backstep.session.StopReason.PAUSE) {
             out.println("Interrupted (Ctrl-C).");
         }
+        if (s.threadId() != lastStopThread && session.rtos() != null) {
+            // as gdb says it when another thread stops: here another task runs
+            int id = s.threadId();
+            String name = session.threads().stream().filter(t -> t.id() == id).map(ThreadInfo::name).findFirst()
+                    .orElse("?");
+            out.printf("[Switching to thread %d (%s)]%n", id, name);
+        }
+        lastStopThread = s.threadId();
         StackFrame f = stops.print(s);
         if (f != null && f.hasSource()) {
             listedPath = f.path();

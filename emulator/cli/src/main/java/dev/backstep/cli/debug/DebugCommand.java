@@ -47,6 +47,11 @@ public final class DebugCommand implements Callable<Integer> {
                     + "compare; the program and every stop are the same either way)")
     boolean noTranslate;
 
+    @Option(names = "--rtos", paramLabel = "auto|freertos|none", defaultValue = "auto",
+            description = "RTOS awareness: tasks as threads (info threads, thread N) when the program has a known "
+                    + "RTOS's symbols (auto, the default), required (freertos), or off (none)")
+    String rtos;
+
     @Option(names = {"-x", "--script"}, paramLabel = "FILE", description = "run the commands in FILE, then quit")
     Path script;
 
@@ -68,6 +73,10 @@ public final class DebugCommand implements Callable<Integer> {
                         // existing regular file is what they asked (never the program, its input or a device)
                         .withOverwrite(true);
         spec = spec.withTranslate(!noTranslate);
+        if (!java.util.List.of("auto", "freertos", "none").contains(rtos)) {
+            throw new ParameterException(this.spec.commandLine(), "--rtos must be auto, freertos or none, got " + rtos);
+        }
+        spec = spec.withRtos(rtos);
         spec = spec.withStopOnEntry(true);
         ConsoleOutput console = new ConsoleOutput(out);
         DebugSession session;

@@ -16,6 +16,9 @@ public final class BackstepProtocol {
     public static final String REVERSE_STEP_IN = "backstep/reverseStepIn";
     public static final String RUN_TO_LINE = "backstep/runToLine";
     public static final String INPUT = "backstep/input";
+    public static final String TASKS = "backstep/tasks";
+    public static final String TASK_SWITCHES = "backstep/taskSwitches";
+    public static final String REVERSE_TO_TASK = "backstep/reverseToTask";
 
     private BackstepProtocol() {
     }

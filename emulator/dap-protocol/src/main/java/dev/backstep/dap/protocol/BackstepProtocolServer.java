@@ -52,4 +52,23 @@ public interface BackstepProtocolServer extends IDebugProtocolServer {
      */
     @JsonRequest(BackstepProtocol.INPUT)
     CompletableFuture<Void> input(InputArguments args);
+
+    /** The RTOS's tasks at the current stop (each also a DAP thread), with their state, priority and stack. */
+    @JsonRequest(BackstepProtocol.TASKS)
+    CompletableFuture<TasksResponse> tasks(TasksArguments args);
+
+    /**
+     * Which task ran when over a range of the recorded history (one replay of the range, or less; the position does
+     * not change). A client draws it and seeks to a switch's icount when the user clicks it.
+     */
+    @JsonRequest(BackstepProtocol.TASK_SWITCHES)
+    CompletableFuture<TaskSwitchesResponse> taskSwitches(TaskSwitchesArguments args);
+
+    /**
+     * Runs backward to where a task last ran: the last instruction it ran before the kernel switched away from it.
+     * Answers, then sends continued and a stopped event naming that task's thread.
+     */
+    @ExecutionRequest
+    @JsonRequest(BackstepProtocol.REVERSE_TO_TASK)
+    CompletableFuture<Void> reverseToTask(ReverseToTaskArguments args);
 }

@@ -129,6 +129,11 @@ public final class LaunchArguments {
             default -> throw invalid("mode", "'mode' must be \"record\" or \"replay\", got \"" + mode + "\"");
         }
         spec = spec.withStopOnEntry(bool("stopOnEntry", false)).withTranslate(bool("translate", true));
+        String rtos = string("rtos", "auto");
+        if (!java.util.List.of("auto", "freertos", "none").contains(rtos)) {
+            throw invalid("rtos", "'rtos' must be \"auto\", \"freertos\" or \"none\", got \"" + rtos + "\"");
+        }
+        spec = spec.withRtos(rtos);
         Object ram = args.get("ram");
         if (ram != null) {
             long bytes = size("ram", ram);

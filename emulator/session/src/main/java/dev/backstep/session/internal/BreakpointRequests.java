@@ -55,13 +55,13 @@ final class BreakpointRequests {
     }
 
     DataBreakpointInfo watchable(int variablesReference, String name) throws SessionException {
-        VariableInfo v = here.get().view().child(variablesReference, name);
+        VariableInfo v = here.get().viewOf(variablesReference).child(variablesReference, name);
         return watchable(v.evaluateName() != null ? v.evaluateName() : name, v.memoryAddress(), v.size());
     }
 
     DataBreakpointInfo watchableExpression(String expression, int frameId) throws SessionException {
         try {
-            VariableInfo v = here.get().view().evaluate(expression, frameId, false);
+            VariableInfo v = here.get().viewOf(frameId).evaluate(expression, frameId, false);
             return watchable(expression, v.memoryAddress(), v.size());
         } catch (ExprException e) {
             return new DataBreakpointInfo(null, "cannot watch " + expression + ": " + e.getMessage(), List.of(), false);

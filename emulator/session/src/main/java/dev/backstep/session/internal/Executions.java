@@ -46,10 +46,16 @@ final class Executions {
     private final BreakpointTable table;
     private final InlinedView inlined;
     private final ProgramIo io;
+    private final TaskThreads threads;
     private volatile CurrentStop here;
 
     Executions(RequestGate gate, Timeline timeline, Program program, BreakpointTable table, InlinedView inlined,
                ProgramIo io) {
+        this(gate, timeline, program, table, inlined, io, TaskThreads.none());
+    }
+
+    Executions(RequestGate gate, Timeline timeline, Program program, BreakpointTable table, InlinedView inlined,
+               ProgramIo io, TaskThreads threads) {
         this.gate = gate;
         this.timeline = timeline;
         this.machine = timeline.machine();
@@ -58,7 +64,8 @@ final class Executions {
         this.table = table;
         this.inlined = inlined;
         this.io = io;
-        this.here = new CurrentStop(debug, machine, 0, null);
+        this.threads = threads;
+        this.here = new CurrentStop(debug, machine, 0, null, threads);
     }
 
     /** The stop the user looks at. */
@@ -75,7 +82,7 @@ final class Executions {
         try {
             Plan plan = planner.plan();
             op.start(plan.direction(), plan.title(), here.callSites());
-            here = new CurrentStop(debug, machine, 0, null);
+            here = new CurrentStop(debug, machine, 0, null, threads);
             table.forgetConditionErrors();
             io.begin();
             return finish(op, plan.body().run(op));
@@ -88,10 +95,11 @@ final class Executions {
     Stop entry() throws SessionException {
         ExecutionRequest op = gate.begin();
         try {
-            here = new CurrentStop(debug, machine, here.callSites(), here.exception());
+            here = new CurrentStop(debug, machine, here.callSites(), here.exception(), threads);
             timeline.attach();
             long icount = timeline.icount();
-            return new Stop(StopReason.ENTRY, Direction.FORWARD, icount, machine.hart().pc(), 1,
+            return new Stop(StopReason.ENTRY, Direction.FORWARD, icount, machine.hart().pc(),
+                    here.tasks().runningThread(),
                     "Paused on entry at icount " + icount, List.of(), 0, null);
         } finally {
             gate.end(op);
@@ -104,7 +112,9 @@ final class Executions {
         Stop s = StopTranslator.translate(r, op.direction(), op.title(), table, program, op.paused(), callSites);
         ExceptionDetails trap = s.reason() == StopReason.EXCEPTION
                 ? Traps.details(r.trapCause(), machine.hart().pc(), r.trapTval(), Traps.isLoop(r)) : null;
-        here = new CurrentStop(debug, machine, callSites, trap);
-        return s;
+        here = new CurrentStop(debug, machine, callSites, trap, threads);
+        int thread = here.tasks().runningThread();
+        return thread == s.threadId() ? s : new Stop(s.reason(), s.direction(), s.icount(), s.pc(), thread,
+                s.description(), s.hitBreakpointIds(), s.exitCode(), s.text());
     }
 }

@@ -31,7 +31,12 @@ final class Inspection {
     }
 
     List<StackFrame> stackTrace(int startFrame, int levels) {
-        List<StackFrame> all = here.get().view().stackTrace();
+        return stackTrace(here.get().view(), startFrame, levels);
+    }
+
+    /** One thread's frames (see {@link CurrentStop#viewForThread}). */
+    List<StackFrame> stackTrace(StateView view, int startFrame, int levels) {
+        List<StackFrame> all = view.stackTrace();
         int from = Math.max(0, Math.min(startFrame, all.size()));
         int to = levels <= 0 ? all.size() : Math.min(all.size(), from + levels);
         List<StackFrame> page = new ArrayList<>();

@@ -19,6 +19,7 @@ final class LineSteps {
     private final Program program;
     private final TimelineRuns runs;
     private final LineStarts lineStarts;
+    private TaskThreads threads = TaskThreads.none();
 
     LineSteps(Timeline timeline, Program program, TimelineRuns runs, LineStarts lineStarts) {
         this.timeline = timeline;
@@ -26,6 +27,12 @@ final class LineSteps {
         this.program = program;
         this.runs = runs;
         this.lineStarts = lineStarts;
+    }
+
+    /** Steps stay with the task they begin in (see {@link TaskGuard}). */
+    LineSteps keepingTasks(TaskThreads taskThreads) {
+        this.threads = taskThreads;
+        return this;
     }
 
     /**
@@ -36,7 +43,7 @@ final class LineSteps {
     TimelineStop step(ExecutionRequest op, boolean showCallSites, Function<StepStart, StopPredicate> predicate) {
         boolean fwd = op.forward();
         StepStart s = StepStart.here(machine, program, op.startCallSites());
-        StopPredicate p = predicate.apply(s);
+        StopPredicate p = TaskGuard.keepTask(predicate.apply(s), threads, machine);
         TimelineStop r = runs.toStop(op, p, fwd);
         if (fwd && r.kind() == TimelineStopKind.PREDICATE && timeline.stoppedAtTrapEntry()) {
             // the step stops on a trap handler's first instruction: the timeline is at the trap's icount, before

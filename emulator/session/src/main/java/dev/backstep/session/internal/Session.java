@@ -24,9 +24,12 @@ import dev.backstep.session.SessionListener;
 import dev.backstep.session.SourceBreakpoint;
 import dev.backstep.session.StackFrame;
 import dev.backstep.session.Stop;
+import dev.backstep.session.TaskInfo;
+import dev.backstep.session.TaskSwitches;
 import dev.backstep.session.ThreadInfo;
 import dev.backstep.session.VariableInfo;
 import dev.backstep.session.internal.expr.ExprException;
+import dev.backstep.session.internal.rtos.RtosAwareness;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,9 +50,17 @@ public final class Session implements DebugSession {
     private final StateEdits edits;
     private final Inspection inspection;
     private final RecordingAccess recording;
+    private final TaskThreads threads;
+    private final TaskHistory taskHistory;
 
     Session(LaunchSpec spec, Timeline timeline, DebugInfo debug, SessionListener listener, TypedInput input) {
+        this(spec, timeline, debug, listener, input, null);
+    }
+
+    Session(LaunchSpec spec, Timeline timeline, DebugInfo debug, SessionListener listener, TypedInput input,
+            RtosAwareness rtos) {
         this.timeline = timeline;
+        this.threads = new TaskThreads(rtos);
         Program program = new Program(debug);
         SourcePaths sources = new SourcePaths(spec.program() != null ? spec.program() : spec.recording(), debug.lines().files());
         this.io = new ProgramIo(timeline, listener == null ? new SessionListener() { } : listener, input);
@@ -71,14 +82,16 @@ public final class Session implements DebugSession {
         EnabledExceptionFilters filters = new EnabledExceptionFilters(stops);
         InlinedView inlined = new InlinedView(timeline, program, table);
         TimelineRuns runs = new TimelineRuns(timeline, stops, filters, table);
-        this.executions = new Executions(gate, timeline, program, table, inlined, io);
+        this.executions = new Executions(gate, timeline, program, table, inlined, io, threads);
         this.breakpoints = new BreakpointRequests(table, filters, sources, executions::here);
         this.stepping = new Stepping(spec, timeline, program, sources, executions, runs,
-                new LineSteps(timeline, program, runs, new LineStarts(timeline, program, runs, table)),
+                new LineSteps(timeline, program, runs, new LineStarts(timeline, program, runs, table))
+                        .keepingTasks(threads),
                 new FrameExits(timeline, program, runs), inlined);
         this.edits = new StateEdits(timeline, executions::here);
         this.inspection = new Inspection(timeline.machine(), program, sources, executions::here);
         this.recording = new RecordingAccess(spec, timeline);
+        this.taskHistory = new TaskHistory(timeline, threads);
     }
 
     public static DebugSession open(LaunchSpec spec, SessionListener listener) throws LaunchException {
@@ -206,7 +219,48 @@ public final class Session implements DebugSession {
 
     @Override
     public List<ThreadInfo> threads() {
-        return List.of(new ThreadInfo(1, "hart 0"));
+        return threads.lastThreads();
+    }
+
+    @Override
+    public List<TaskInfo> tasks() throws SessionException {
+        return gate.query(() -> executions.here().tasks().tasks());
+    }
+
+    @Override
+    public TaskSwitches taskSwitches(long from, long to, int max) throws SessionException {
+        return gate.query(() -> taskHistory.switches(from, to, max));
+    }
+
+    @Override
+    public Stop reverseToTask(int threadId) throws SessionException {
+        String name = threadName(threadId);
+        return executions.run(Direction.BACKWARD, "reverse-continue to where " + name + " last ran", op -> {
+            long at = taskHistory.lastRan(threadId);
+            if (at < 0) {
+                throw new SessionException(name + " has not run before icount " + timeline.icount());
+            }
+            return timeline.seek(at);
+        });
+    }
+
+    private String threadName(int threadId) {
+        for (ThreadInfo t : threads.lastThreads()) {
+            if (t.id() == threadId) {
+                return t.name().replaceAll(" \\(.*\\)$", "");
+            }
+        }
+        return "thread " + threadId;
+    }
+
+    @Override
+    public String rtos() {
+        return threads.rtosName();
+    }
+
+    @Override
+    public List<StackFrame> stackTrace(int threadId, int startFrame, int levels) throws SessionException {
+        return gate.query(() -> inspection.stackTrace(executions.here().viewForThread(threadId), startFrame, levels));
     }
 
     @Override
@@ -216,19 +270,19 @@ public final class Session implements DebugSession {
 
     @Override
     public List<ScopeInfo> scopes(int frameId) throws SessionException {
-        return gate.query(() -> executions.here().view().scopes(frameId));
+        return gate.query(() -> executions.here().viewOf(frameId).scopes(frameId));
     }
 
     @Override
     public List<VariableInfo> variables(int ref, boolean hex) throws SessionException {
-        return gate.query(() -> executions.here().view().variables(ref, hex));
+        return gate.query(() -> executions.here().viewOf(ref).variables(ref, hex));
     }
 
     @Override
     public VariableInfo evaluate(String expression, int frameId, boolean hex) throws SessionException {
         return gate.query(() -> {
             try {
-                return executions.here().view().evaluate(expression, frameId, hex);
+                return executions.here().viewOf(frameId).evaluate(expression, frameId, hex);
             } catch (ExprException e) {
                 throw new SessionException(e.getMessage(), e);
             }
@@ -239,7 +293,7 @@ public final class Session implements DebugSession {
     public String print(String expression, int frameId, boolean hex) throws SessionException {
         return gate.query(() -> {
             try {
-                return executions.here().view().print(expression, frameId, hex, true);
+                return executions.here().viewOf(frameId).print(expression, frameId, hex, true);
             } catch (ExprException e) {
                 throw new SessionException(e.getMessage(), e);
             }
@@ -250,7 +304,7 @@ public final class Session implements DebugSession {
     public String valueText(String expression, int frameId, boolean hex) throws SessionException {
         return gate.query(() -> {
             try {
-                return executions.here().view().print(expression, frameId, hex, false);
+                return executions.here().viewOf(frameId).print(expression, frameId, hex, false);
             } catch (ExprException e) {
                 throw new SessionException(e.getMessage(), e);
             }
@@ -259,7 +313,7 @@ public final class Session implements DebugSession {
 
     @Override
     public String frameArguments(int frameId) throws SessionException {
-        return gate.query(() -> executions.here().view().frameArguments(frameId));
+        return gate.query(() -> executions.here().viewOf(frameId).frameArguments(frameId));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.backstep.session.internal;
 
 import dev.backstep.debuginfo.DebugInfo;
+import dev.backstep.session.internal.rtos.RtosAwareness;
 import dev.backstep.debuginfo.DwarfFormatException;
 import dev.backstep.debuginfo.ElfFormatException;
 import dev.backstep.machine.MachineConfig;
@@ -89,7 +90,20 @@ final class SessionOpener {
             closeQuietly(t);
             throw new LaunchException("program", spec.program() + ": cannot read debug info: " + e.getMessage(), e);
         }
-        return new Session(spec, t, debug, listener, typedInput);
+        RtosAwareness rtos;
+        try {
+            rtos = RtosAwareness.select(spec.rtos(), debug, fpuWidth(t.machine())).orElse(null);
+        } catch (IllegalArgumentException e) {
+            closeQuietly(t);
+            throw new LaunchException("rtos", e.getMessage());
+        }
+        return new Session(spec, t, debug, listener, typedInput, rtos);
+    }
+
+    /** The hart's FPU register width in bytes from misa: 8 with D, 4 with F, 0 without. */
+    private static int fpuWidth(dev.backstep.machine.Machine m) {
+        int misa = m.hart().hasCsr(0x301) ? m.hart().csr(0x301) : 0;
+        return (misa & (1 << 3)) != 0 ? 8 : (misa & (1 << 5)) != 0 ? 4 : 0;
     }
 
     private static TimelineOptions options(LaunchSpec spec) throws LaunchException {

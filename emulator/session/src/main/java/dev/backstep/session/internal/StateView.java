@@ -13,6 +13,7 @@ import dev.backstep.debuginfo.value.ValueBuilder;
 import dev.backstep.debuginfo.value.ValueFormat;
 import dev.backstep.debuginfo.value.ValueText;
 import dev.backstep.debuginfo.MemoryAccessException;
+import dev.backstep.debuginfo.RegisterReader;
 import dev.backstep.machine.Machine;
 import dev.backstep.machine.RegisterNames;
 import dev.backstep.session.ScopeInfo;
@@ -55,17 +56,48 @@ final class StateView {
     private final Map<Integer, Map<String, VariableInfo>> lastListed = new HashMap<>();
     /** The frame whose scope a container's children are evaluated in (setVariable needs it). */
     private final Map<Integer, Integer> frameOf = new HashMap<>();
-    private int nextHandle = 1;
+    private int nextHandle;
+    /** Frame ids and references of this view start above this (each thread's view has its own range). */
+    private final int idBase;
+    private final RegisterReader registers;
+    /** Whether the registers are the hart's own (the running thread): only then are CSRs shown. */
+    private final boolean onHart;
 
     StateView(DebugInfo debug, Machine machine, int hiddenInline) {
+        this(debug, machine, hiddenInline, Target.registers(machine), 0, true);
+    }
+
+    /** A view unwound from other registers than the hart's: a task that does not run, from its saved context. */
+    StateView(DebugInfo debug, Machine machine, int hiddenInline, RegisterReader registers, int idBase, boolean onHart) {
         this.debug = debug;
         this.machine = machine;
         this.hiddenInline = hiddenInline;
+        this.registers = registers;
+        this.idBase = idBase;
+        this.onHart = onHart;
+        this.nextHandle = idBase + 1;
+    }
+
+    /**
+     * Ends the stack before a frame that would return to this address: the address an RTOS puts as the return
+     * address of a task's function (FreeRTOS: {@code prvTaskExitError}), so a task's stack ends at its function
+     * instead of going on into what lies above its stack. -1: none.
+     */
+    StateView endBefore(long returnAddress) {
+        this.endBefore = returnAddress;
+        return this;
+    }
+
+    private long endBefore = -1;
+
+    /** Whether this view shows the hart's own registers (not a saved context). */
+    boolean onHart() {
+        return onHart;
     }
 
     Backtrace backtrace() {
         if (backtrace == null) {
-            backtrace = debug.unwind(Target.registers(machine), Target.memory(machine));
+            backtrace = debug.unwind(registers, Target.memory(machine));
         }
         return backtrace;
     }
@@ -75,12 +107,15 @@ final class StateView {
             List<Level> out = new ArrayList<>();
             boolean top = true;
             for (Frame f : backtrace().frames()) {
+                if (f.index() > 0 && f.pc() == endBefore) {
+                    break;
+                }
                 List<Function> fns = f.functions();
                 int first = top ? Math.min(hiddenInline, Math.max(0, fns.size() - 1)) : 0;
                 top = false;
                 if (fns.isEmpty()) {
                     LineRow r = f.line().orElse(null);
-                    out.add(new Level(out.size() + 1, f, 0, null, r == null ? null : r.file(), r == null ? 0 : r.line(),
+                    out.add(new Level(idBase + out.size() + 1, f, 0, null, r == null ? null : r.file(), r == null ? 0 : r.line(),
                             r == null ? 0 : r.column()));
                     continue;
                 }
@@ -99,7 +134,7 @@ final class StateView {
                         line = inner.callLine();
                         col = inner.callColumn();
                     }
-                    out.add(new Level(out.size() + 1, f, i, fns.get(i), path, line, col));
+                    out.add(new Level(idBase + out.size() + 1, f, i, fns.get(i), path, line, col));
                 }
             }
             levels = out;
@@ -189,7 +224,7 @@ final class StateView {
         out.add(new ScopeInfo("Globals", ScopeInfo.Kind.GLOBALS, handle(variablesOf(globals, null, "")),
                 globals.size(), globals.size() > 100));
         out.add(new ScopeInfo("Registers", ScopeInfo.Kind.REGISTERS, handle(hex -> registers(l.frame())), 33, false));
-        if (l.frame().index() == 0) {
+        if (l.frame().index() == 0 && onHart) {
             out.add(new ScopeInfo("CSRs", ScopeInfo.Kind.CSRS, handle(hex -> csrs()), Registers.CSRS.length, true));
         }
         for (ScopeInfo si : out) {
