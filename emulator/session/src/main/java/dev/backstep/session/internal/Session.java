@@ -1,5 +1,10 @@
 package dev.backstep.session.internal;
 
+import dev.backstep.session.HistoryEntry;
+import dev.backstep.session.HistoryPage;
+import dev.backstep.session.HistoryQuery;
+import java.util.function.Consumer;
+
 import dev.backstep.debuginfo.DebugInfo;
 import dev.backstep.replay.Timeline;
 import dev.backstep.replay.stop.StopSet;
@@ -47,6 +52,7 @@ public final class Session implements DebugSession {
     private final StateEdits edits;
     private final Inspection inspection;
     private final RecordingAccess recording;
+    private final HistoryQueries history;
 
     Session(LaunchSpec spec, Timeline timeline, DebugInfo debug, SessionListener listener, TypedInput input) {
         this.timeline = timeline;
@@ -79,6 +85,7 @@ public final class Session implements DebugSession {
         this.edits = new StateEdits(timeline, executions::here);
         this.inspection = new Inspection(timeline.machine(), program, sources, executions::here);
         this.recording = new RecordingAccess(spec, timeline);
+        this.history = new HistoryQueries(gate, timeline, program, sources, executions, io);
     }
 
     public static DebugSession open(LaunchSpec spec, SessionListener listener) throws LaunchException {
@@ -185,6 +192,16 @@ public final class Session implements DebugSession {
     @Override
     public Stop reverseStepOut() throws SessionException {
         return stepping.reverseStepOut();
+    }
+
+    @Override
+    public HistoryPage valueHistory(HistoryQuery query, Consumer<HistoryEntry> progressive) throws SessionException {
+        return history.values(query, progressive);
+    }
+
+    @Override
+    public HistoryPage lineHistory(HistoryQuery query, Consumer<HistoryEntry> progressive) throws SessionException {
+        return history.hits(query, progressive);
     }
 
     @Override
