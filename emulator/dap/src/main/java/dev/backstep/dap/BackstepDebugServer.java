@@ -1,6 +1,9 @@
 package dev.backstep.dap;
 
 import dev.backstep.dap.protocol.BackstepProtocolServer;
+import dev.backstep.dap.protocol.HistoryArguments;
+import dev.backstep.dap.protocol.HistoryResponse;
+import dev.backstep.dap.protocol.HitsArguments;
 import dev.backstep.dap.protocol.InfoArguments;
 import dev.backstep.dap.protocol.InfoResponse;
 import dev.backstep.dap.protocol.InputArguments;
@@ -79,6 +82,7 @@ public final class BackstepDebugServer implements BackstepProtocolServer {
     private final MemoryHandler memory;
     private final CompletionHandler completion;
     private final CustomHandler custom;
+    private final HistoryHandler history;
 
     BackstepDebugServer(RequestTracker tracker, SessionFactory factory, Runnable closeConnection) {
         this.ctx = new DebugContext(new ClientChannel(), tracker, factory);
@@ -89,6 +93,7 @@ public final class BackstepDebugServer implements BackstepProtocolServer {
         this.memory = new MemoryHandler(ctx);
         this.completion = new CompletionHandler(ctx);
         this.custom = new CustomHandler(ctx);
+        this.history = new HistoryHandler(ctx);
     }
 
     void connect(IDebugProtocolClient client) {
@@ -328,5 +333,15 @@ public final class BackstepDebugServer implements BackstepProtocolServer {
     @Override
     public CompletableFuture<Void> input(InputArguments args) {
         return custom.input(args);
+    }
+
+    @Override
+    public CompletableFuture<HistoryResponse> history(HistoryArguments args) {
+        return history.history(args);
+    }
+
+    @Override
+    public CompletableFuture<HistoryResponse> hits(HitsArguments args) {
+        return history.hits(args);
     }
 }

@@ -16,6 +16,8 @@ public final class BackstepProtocol {
     public static final String REVERSE_STEP_IN = "backstep/reverseStepIn";
     public static final String RUN_TO_LINE = "backstep/runToLine";
     public static final String INPUT = "backstep/input";
+    public static final String HISTORY = "backstep/history";
+    public static final String HITS = "backstep/hits";
 
     private BackstepProtocol() {
     }
