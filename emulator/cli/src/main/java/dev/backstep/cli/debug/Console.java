@@ -38,6 +38,7 @@ final class Console {
     /** The frame print, set, info and list look at (gdb's selected frame): 0 = innermost. */
     private int selectedFrame;
     private final MemoryExaminer examiner;
+    private final HistoryCommands history;
     private final java.util.Map<String, Long> bookmarks = new java.util.LinkedHashMap<>();
     /** gdb's display list: number to expression, with /x for hex. */
     private final Map<Integer, Display> displays = new java.util.TreeMap<>();
@@ -64,6 +65,7 @@ final class Console {
         this.breakpoints = new ConsoleBreakpoints(session);
         this.stops = new StopPrinter(session, breakpoints, out);
         this.examiner = new MemoryExaminer(session, out);
+        this.history = new HistoryCommands(session, out);
     }
 
     /** What Ctrl-C does in script mode while no command runs (the script waits on its input): end the session. */
@@ -187,6 +189,8 @@ final class Console {
             case "rwatch" -> watch(arg, DataAccess.READ);
             case "awatch" -> watch(arg, DataAccess.READ_WRITE);
             case "last" -> last(arg);
+            case "history" -> history.history(arg, selectedStackFrame().id());
+            case "hits" -> history.hits(arg);
             case "print" -> print(arg);
             case "set" -> set(arg);
             case "backtrace" -> backtrace();
