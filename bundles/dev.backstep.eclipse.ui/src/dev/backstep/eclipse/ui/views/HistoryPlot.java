@@ -42,7 +42,7 @@ public final class HistoryPlot {
         });
     }
 
-    Canvas control() {
+    public Canvas control() {
         return canvas;
     }
 

@@ -25,7 +25,7 @@ import org.eclipse.ui.part.ViewPart;
 /**
  * Backstep History: the entries of the last value history (every write of a variable) or line history (every
  * execution of a line) as a list, and their values plotted over icount. Selecting an entry, or clicking its point,
- * goes there: for a write, the state just after it; "Go to Just Before the Write" (context menu) the state on the
+ * goes there (a click or Enter): for a write, the state just after it; "Go to Just Before the Write" (context menu) the state on the
  * writing instruction.
  */
 public final class HistoryView extends ViewPart {
@@ -53,8 +53,13 @@ public final class HistoryView extends ViewPart {
             col.setText(c[0]);
             col.setWidth(Integer.parseInt(c[1]));
         }
+        // only a click or Enter goes there: a selection the table makes itself (focus, refill) must not move the program
         table.addListener(SWT.DefaultSelection, e -> goToSelected(false));
-        table.addListener(SWT.Selection, e -> goToSelected(false));
+        table.addListener(SWT.MouseUp, e -> {
+            if (e.button == 1 && table.getItem(new org.eclipse.swt.graphics.Point(e.x, e.y)) != null) {
+                goToSelected(false);
+            }
+        });
         MenuManager menu = new MenuManager();
         menu.add(new Action("Go to Just Before the Write") {
             @Override
@@ -77,7 +82,7 @@ public final class HistoryView extends ViewPart {
                 + (r.getType() == null ? "" : ", " + r.getType()) + ": " + entries.size()
                 + (r.getNext() != null ? "+" : "") + (kind.equals("values") ? " writes" : " hits")
                 + (kind.equals("values") && r.getInitial() != null ? " (initially " + r.getInitial() + ")" : "")
-                + (kind.equals("values") ? ". Selecting one goes just after the write." : ". Selecting one goes there."));
+                + (kind.equals("values") ? ". Click one: the state just after the write (its menu: just before)." : ". Click one to go there."));
         header.getParent().layout(true, true);
         table.removeAll();
         int n = 0;

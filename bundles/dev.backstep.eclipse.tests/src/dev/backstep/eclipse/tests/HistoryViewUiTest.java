@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * server), shown in the Backstep History view of a real workbench (under Xvfb): the list and the plot, and a click on
  * an entry or a point going to its icount. A screenshot in target/screenshots.
  */
-class HistoryViewTest extends DebugSessionTest {
+class HistoryViewUiTest extends DebugSessionTest {
     private static final int LINE_CHECK = 67;
 
     @Test
@@ -46,6 +46,7 @@ class HistoryViewTest extends DebugSessionTest {
         IFile source = Examples.file("corrupt.c");
         Sessions.lineBreakpoint(source, LINE_CHECK);
         DebugEvents.suspendAfter("launch", () -> target = Sessions.debug("corrupt.elf"));
+        long atCheck = target.lastStop().icount();
 
         HistoryResponse r = HistoryRequests.values(target, "config.alarm_limit", null, null);
         List<String> lines = Arrays.stream(r.getEntries()).map(e -> e.getFunction() + ":" + e.getLine()).toList();
@@ -68,13 +69,21 @@ class HistoryViewTest extends DebugSessionTest {
         assertEquals("0 \u2192 75", ui(() -> view.table().getItem(1).getText(3)));
         assertEquals(6, (int) ui(() -> view.plot().pointCount()));
         Thread.sleep(1000); // let the views paint before the picture
+        ui(() -> {
+            PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().setPartState(
+                    PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().getReference(view),
+                    org.eclipse.ui.IWorkbenchPage.STATE_MAXIMIZED);
+            return null;
+        });
+        Thread.sleep(1000);
         screenshot("history-view.png");
+        assertEquals(atCheck, target.lastStop().icount(), "showing the history does not move the program");
 
-        // selecting an entry goes just after its write
+        // opening an entry (Enter, or a click) goes just after its write
         HistoryEntry third = r.getEntries()[2];
-        DebugEvents.suspendAfter("select an entry", () -> ui(() -> {
+        DebugEvents.suspendAfter("open an entry", () -> ui(() -> {
             view.table().setSelection(2);
-            view.table().notifyListeners(SWT.Selection, new Event());
+            view.table().notifyListeners(SWT.DefaultSelection, new Event());
             return null;
         }));
         assertEquals((long) third.getIcount(), target.lastStop().icount());
