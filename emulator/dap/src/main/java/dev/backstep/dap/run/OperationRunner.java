@@ -146,16 +146,18 @@ public final class OperationRunner {
         }
         CompletableFuture<T> result = new CompletableFuture<>();
         worker.execute(() -> {
+            T value = null;
+            RuntimeException failure = null;
             r.progress.begin();
             try {
-                result.complete(q.call());
+                value = q.call();
             } catch (DapException e) {
-                result.completeExceptionally(e);
+                failure = e;
             } catch (SessionException e) {
-                result.completeExceptionally(new DapException(e.getMessage()));
+                failure = new DapException(e.getMessage());
             } catch (Exception | Error e) {
                 LOG.log(Level.SEVERE, "query failed", e);
-                result.completeExceptionally(new DapException("Internal error: " + e));
+                failure = new DapException("Internal error: " + e);
             } finally {
                 r.progress.end(null);
                 output.flush();
@@ -164,6 +166,12 @@ public final class OperationRunner {
                     running = null;
                     lock.notifyAll();
                 }
+            }
+            // answered once idle: a request the client sends on reading the answer must not find the query running
+            if (failure != null) {
+                result.completeExceptionally(failure);
+            } else {
+                result.complete(value);
             }
         });
         return result;
