@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { BackstepAdapterFactory } from './adapter/adapterFactory';
 import { BackstepConfigurationProvider } from './config/configurationProvider';
 import { DEBUG_TYPE } from './config/launchConfiguration';
+import { HistoryCommands } from './history/historyCommands';
 import { StopHistory } from './session/stopHistory';
 import { StopTrackerFactory } from './session/stopTracker';
 import { TIMELINE_VIEW_ID } from './ui/commandIds';
@@ -15,6 +16,7 @@ export interface BackstepExtensionApi {
     readonly statusBar: IcountStatusBar;
     readonly timeline: TimelineProvider;
     readonly commands: BackstepCommands;
+    readonly historyCommands: HistoryCommands;
 }
 
 export function activate(context: vscode.ExtensionContext): BackstepExtensionApi {
@@ -23,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): BackstepExtensionApi
     const statusBar = new IcountStatusBar(history);
     const timeline = new TimelineProvider(history);
     const commands = new BackstepCommands(history, log);
+    const historyCommands = new HistoryCommands(vscode.Uri.file(context.extensionPath), log);
     const factory = new BackstepAdapterFactory({
         extensionPath: context.extensionPath,
         settingJavaHome: () => vscode.workspace.getConfiguration('backstep').get<string>('javaHome') || undefined,
@@ -40,8 +43,9 @@ export function activate(context: vscode.ExtensionContext): BackstepExtensionApi
         vscode.debug.registerDebugAdapterTrackerFactory(DEBUG_TYPE, new StopTrackerFactory(history)),
         vscode.window.registerTreeDataProvider(TIMELINE_VIEW_ID, timeline),
         ...commands.register(),
+        ...historyCommands.register(),
     );
-    return { history, statusBar, timeline, commands };
+    return { history, statusBar, timeline, commands, historyCommands };
 }
 
 export function deactivate(): void {

@@ -6,6 +6,8 @@ import type { DebugProtocol } from '@vscode/debugprotocol';
 
 /** The custom requests of the Backstep server, by the names the extension uses. */
 export const CustomRequest = {
+    history: 'backstep/history',
+    hits: 'backstep/hits',
     info: 'backstep/info',
     input: 'backstep/input',
     reverseStepIn: 'backstep/reverseStepIn',
@@ -31,6 +33,8 @@ export const EXECUTION_REQUESTS: readonly CustomRequestName[] = [
 
 /** Arguments and response body of each custom request. */
 export interface CustomRequests {
+    'backstep/history': { arguments: HistoryArguments; response: HistoryResponse };
+    'backstep/hits': { arguments: HitsArguments; response: HistoryResponse };
     'backstep/info': { arguments: InfoArguments; response: InfoResponse };
     'backstep/input': { arguments: InputArguments; response: undefined };
     'backstep/reverseStepIn': { arguments: ReverseStepInArguments; response: undefined };
@@ -41,6 +45,37 @@ export interface CustomRequests {
     'backstep/seek': { arguments: SeekArguments; response: undefined };
     'backstep/taskSwitches': { arguments: TaskSwitchesArguments; response: TaskSwitchesResponse };
     'backstep/tasks': { arguments: TasksArguments; response: TasksResponse };
+}
+
+export interface HistoryArguments {
+    dataId?: string;
+    expression?: string;
+    frameId?: number;
+    from?: number;
+    maxEntries?: number;
+    to?: number;
+}
+
+export interface HistoryResponse {
+    cancelled?: boolean;
+    entries: HistoryEntry[];
+    initial?: string;
+    kind: string;
+    next?: number;
+    replayed?: number;
+    skipped?: number;
+    subject: string;
+    type?: string;
+}
+
+export interface HitsArguments {
+    expression?: string;
+    from?: number;
+    function?: string;
+    line?: number;
+    maxEntries?: number;
+    source?: DebugProtocol.Source;
+    to?: number;
 }
 
 export interface InfoArguments {
@@ -115,6 +150,19 @@ export interface StoppedEventBody extends NonNullable<DebugProtocol.StoppedEvent
     direction?: TimeDirection;
     icount?: number;
     recordedLength?: number;
+}
+
+export interface HistoryEntry {
+    before: number;
+    changed?: boolean;
+    function?: string;
+    icount: number;
+    line?: number;
+    number?: number;
+    oldValue?: string;
+    path?: string;
+    pc: string;
+    value?: string;
 }
 
 export type TimeDirection = 'forward' | 'backward';

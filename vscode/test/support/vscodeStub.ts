@@ -55,6 +55,38 @@ export enum StatusBarAlignment {
     Right = 2,
 }
 
+export enum ViewColumn {
+    Active = -1,
+    Beside = -2,
+    One = 1,
+}
+
+/** A webview panel: what the extension put in it, and a way to send it messages as its page would. */
+export class StubWebviewPanel {
+    title: string;
+    readonly received = new EventEmitter<any>();
+    readonly disposed = new EventEmitter<void>();
+    revealed = 0;
+    readonly webview = {
+        html: '',
+        cspSource: 'vscode-resource:',
+        asWebviewUri: (u: Uri) => u,
+        onDidReceiveMessage: (l: Listener<any>) => this.received.event(l),
+    };
+    constructor(readonly viewType: string, title: string) {
+        this.title = title;
+    }
+    onDidDispose(l: Listener<void>): Disposable {
+        return this.disposed.event(l);
+    }
+    reveal(): void {
+        this.revealed++;
+    }
+    dispose(): void {
+        this.disposed.fire();
+    }
+}
+
 export enum TreeItemCollapsibleState {
     None = 0,
     Collapsed = 1,
@@ -147,6 +179,8 @@ export const stub = {
     configurationProviders: new Map<string, any>(),
     trackerFactories: new Map<string, any>(),
     treeProviders: new Map<string, any>(),
+    treeViews: new Map<string, { title?: string; message?: string }>(),
+    webviewPanels: [] as StubWebviewPanel[],
     activeSessionChanged: new EventEmitter<StubDebugSession | undefined>(),
     reset(): void {
         this.commands.clear();
@@ -162,6 +196,8 @@ export const stub = {
         this.configurationProviders.clear();
         this.trackerFactories.clear();
         this.treeProviders.clear();
+        this.treeViews.clear();
+        this.webviewPanels.length = 0;
         this.activeSessionChanged = new EventEmitter();
         debug.activeDebugSession = undefined;
         debug.activeStackItem = undefined;
@@ -216,6 +252,17 @@ export const window = {
     },
     async showSaveDialog(): Promise<Uri | undefined> {
         return stub.saveDialogAnswers.shift();
+    },
+    createTreeView(id: string, options: { treeDataProvider: unknown }) {
+        stub.treeProviders.set(id, options.treeDataProvider);
+        const view = { title: undefined as string | undefined, message: undefined as string | undefined, dispose: () => stub.treeProviders.delete(id) };
+        stub.treeViews.set(id, view);
+        return view;
+    },
+    createWebviewPanel(viewType: string, title: string): StubWebviewPanel {
+        const panel = new StubWebviewPanel(viewType, title);
+        stub.webviewPanels.push(panel);
+        return panel;
     },
     registerTreeDataProvider(id: string, provider: unknown): Disposable {
         stub.treeProviders.set(id, provider);

@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import { EXTENSION_ROOT } from '../support/harness';
 import { LAUNCH_DEFAULTS } from '../../src/config/launchConfiguration';
 import { CommandId, TIMELINE_VIEW_ID } from '../../src/ui/commandIds';
+import { HistoryCommandId, HISTORY_VIEW_ID } from '../../src/history/historyView';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(EXTENSION_ROOT, 'package.json'), 'utf8'));
 const debuggerContribution = manifest.contributes.debuggers[0];
@@ -51,7 +52,7 @@ describe('package.json', () => {
 
     test('every command the code registers is contributed, and every menu entry names one', () => {
         const contributed = new Set(manifest.contributes.commands.map((c: any) => c.command));
-        assert.deepEqual([...contributed].sort(), Object.values(CommandId).sort());
+        assert.deepEqual([...contributed].sort(), [...Object.values(CommandId), ...Object.values(HistoryCommandId)].sort());
         for (const [menu, entries] of Object.entries<any[]>(manifest.contributes.menus)) {
             for (const entry of entries) {
                 assert.ok(contributed.has(entry.command), `${menu}: ${entry.command}`);
@@ -77,7 +78,7 @@ describe('package.json', () => {
     });
 
     test('the timeline view lives in the Run and Debug side bar', () => {
-        assert.deepEqual(manifest.contributes.views.debug.map((v: any) => v.id), [TIMELINE_VIEW_ID]);
+        assert.deepEqual(manifest.contributes.views.debug.map((v: any) => v.id), [TIMELINE_VIEW_ID, HISTORY_VIEW_ID]);
     });
 
     test('activates when a backstep session is resolved and offers its settings', () => {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, RecordCommand.class, ReplayCommand.class, InfoCommand.class,
                 DebugCommand.class,
                 GdbServerCommand.class, DapCommand.class, BenchCommand.class, BenchReplayCommand.class,
-                BenchIndexCommand.class, CommandLine.HelpCommand.class})
+                BenchIndexCommand.class, BenchHistoryCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

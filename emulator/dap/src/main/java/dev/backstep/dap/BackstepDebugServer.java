@@ -1,6 +1,9 @@
 package dev.backstep.dap;
 
 import dev.backstep.dap.protocol.BackstepProtocolServer;
+import dev.backstep.dap.protocol.HistoryArguments;
+import dev.backstep.dap.protocol.HistoryResponse;
+import dev.backstep.dap.protocol.HitsArguments;
 import dev.backstep.dap.protocol.InfoArguments;
 import dev.backstep.dap.protocol.InfoResponse;
 import dev.backstep.dap.protocol.InputArguments;
@@ -83,6 +86,7 @@ public final class BackstepDebugServer implements BackstepProtocolServer {
 
     private final ConnectionAccess access;
     private final Runnable closeConnection;
+    private final HistoryHandler history;
 
     BackstepDebugServer(RequestTracker tracker, SessionFactory factory, Runnable closeConnection) {
         this(tracker, factory, closeConnection, ConnectionAccess.open());
@@ -101,6 +105,7 @@ public final class BackstepDebugServer implements BackstepProtocolServer {
         this.completion = new CompletionHandler(ctx);
         this.custom = new CustomHandler(ctx);
         this.tasks = new TaskHandler(ctx);
+        this.history = new HistoryHandler(ctx);
     }
 
     void connect(IDebugProtocolClient client) {
@@ -358,5 +363,15 @@ public final class BackstepDebugServer implements BackstepProtocolServer {
     @Override
     public CompletableFuture<Void> input(InputArguments args) {
         return custom.input(args);
+    }
+
+    @Override
+    public CompletableFuture<HistoryResponse> history(HistoryArguments args) {
+        return history.history(args);
+    }
+
+    @Override
+    public CompletableFuture<HistoryResponse> hits(HitsArguments args) {
+        return history.hits(args);
     }
 }

@@ -57,6 +57,7 @@ public final class Timeline implements AutoCloseable {
     private final Cancellation cancel = new Cancellation();
     private final TimelineLoop loop;
     private final ReverseScan reverseScan;
+    private final HistoryScan historyScan;
     private volatile TimelineListener listener = new TimelineListener() { };
 
     Timeline(Mode mode, Path file, ElfImage elf, MachineConfig cfg, TimelineOptions opts, InputEvents events,
@@ -86,6 +87,7 @@ public final class Timeline implements AutoCloseable {
         this.snapshots = new TimelineSnapshots(m, input, output, edits, index, opts);
         this.loop = new TimelineLoop(m, input, opts, history, snapshots, edits, sink, index, cancel, () -> listener);
         this.reverseScan = new ReverseScan(m, loop, snapshots, icountBreakpoints, index, cancel, () -> listener);
+        this.historyScan = new HistoryScan(m, loop, snapshots, index, history, cancel, () -> listener);
         history.digestPoint(m);
         snapshots.take();
     }
@@ -421,6 +423,16 @@ public final class Timeline implements AutoCloseable {
             return finish(ReverseScan.startOfRecording(m), true);
         }
         return finish(reverseScan.run(stops), true);
+    }
+
+    /**
+     * Visits every hit of {@code stops} in [from, to) (clamped to the history recorded so far: it never runs live), in
+     * icount order, skipping the stretches the execution index says cannot hold one; a whole-recording query (value
+     * history, line history). Hit conditions are not counted. Ends where it began, in the same state, whatever
+     * happens; {@link #cancel()} ends it early (the result says where, so a later scan can go on from there).
+     */
+    public ScanResult visitHits(StopSet stops, long from, long to, HitVisitor visitor) {
+        return historyScan.run(stops, from, to, visitor);
     }
 
     /**

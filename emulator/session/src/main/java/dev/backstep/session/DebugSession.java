@@ -1,5 +1,7 @@
 package dev.backstep.session;
 
+import java.util.function.Consumer;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -122,6 +124,29 @@ public interface DebugSession extends AutoCloseable {
 
     /** Whether an execution request has begun (announced or called) and not returned yet. */
     boolean isRunning();
+
+    // ------------------------------------------------------------ whole-recording queries
+
+    /**
+     * The value history of an lvalue's bytes ({@link HistoryQuery#values}, or {@link HistoryQuery#valuesOfData} for
+     * a data breakpoint id): every write to them in the range, in icount order, with the writing instruction's place
+     * in the source and the value before and after it, formatted by type. Blocks like an execution request (a
+     * {@link #pause()} ends it with the entries found so far, {@link HistoryPage#cancelled()}); the position does not
+     * change. Entries also go to {@code progressive} (may be null) as they are found. Windows of history where the
+     * execution index shows the bytes were never written are not replayed.
+     */
+    default HistoryPage valueHistory(HistoryQuery query, Consumer<HistoryEntry> progressive) throws SessionException {
+        throw new SessionException("value history is not supported by this session");
+    }
+
+    /**
+     * The line history of a source line or function ({@link HistoryQuery#hits}, {@link HistoryQuery#functionHits}):
+     * every time its code runs in the range (where a breakpoint there would stop), with the value of the query's
+     * expression at each, if it has one. Otherwise as {@link #valueHistory}.
+     */
+    default HistoryPage lineHistory(HistoryQuery query, Consumer<HistoryEntry> progressive) throws SessionException {
+        throw new SessionException("line history is not supported by this session");
+    }
 
     // ------------------------------------------------------------ state at the current position
 

@@ -46,6 +46,7 @@ final class Console {
     /** The thread of the last stop (the running task's, or 1, the hart). */
     private int lastStopThread = 1;
     private final MemoryExaminer examiner;
+    private final HistoryCommands history;
     private final java.util.Map<String, Long> bookmarks = new java.util.LinkedHashMap<>();
     /** gdb's display list: number to expression, with /x for hex. */
     private final Map<Integer, Display> displays = new java.util.TreeMap<>();
@@ -72,6 +73,7 @@ final class Console {
         this.breakpoints = new ConsoleBreakpoints(session);
         this.stops = new StopPrinter(session, breakpoints, out);
         this.examiner = new MemoryExaminer(session, out);
+        this.history = new HistoryCommands(session, out);
     }
 
     /** What Ctrl-C does in script mode while no command runs (the script waits on its input): end the session. */
@@ -198,6 +200,8 @@ final class Console {
             case "rwatch" -> watch(arg, DataAccess.READ);
             case "awatch" -> watch(arg, DataAccess.READ_WRITE);
             case "last" -> last(arg);
+            case "history" -> history.history(arg, selectedStackFrame().id());
+            case "hits" -> history.hits(arg);
             case "print" -> print(arg);
             case "set" -> set(arg);
             case "backtrace" -> backtrace();

@@ -19,6 +19,8 @@ public final class BackstepProtocol {
     public static final String TASKS = "backstep/tasks";
     public static final String TASK_SWITCHES = "backstep/taskSwitches";
     public static final String REVERSE_TO_TASK = "backstep/reverseToTask";
+    public static final String HISTORY = "backstep/history";
+    public static final String HITS = "backstep/hits";
 
     private BackstepProtocol() {
     }

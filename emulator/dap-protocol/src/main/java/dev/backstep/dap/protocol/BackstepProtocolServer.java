@@ -71,4 +71,19 @@ public interface BackstepProtocolServer extends IDebugProtocolServer {
     @ExecutionRequest
     @JsonRequest(BackstepProtocol.REVERSE_TO_TASK)
     CompletableFuture<Void> reverseToTask(ReverseToTaskArguments args);
+    /**
+     * The value history of an expression's bytes (or a data breakpoint's) over the recording, or a range of it: every
+     * write, with the writing instruction's place and the value before and after. Answers when the page is full or the
+     * range covered; long queries send progress events and end early on {@code cancel} (by this request's seq or the
+     * progress id), answering with what was found. The program stays where it is.
+     */
+    @JsonRequest(BackstepProtocol.HISTORY)
+    CompletableFuture<HistoryResponse> history(HistoryArguments args);
+
+    /**
+     * Every execution of a source line (or entry of a function) over the recording, or a range of it, with an
+     * expression's value at each; otherwise as {@code backstep/history}.
+     */
+    @JsonRequest(BackstepProtocol.HITS)
+    CompletableFuture<HistoryResponse> hits(HitsArguments args);
 }

@@ -122,6 +122,61 @@ public final class OperationRunner {
         tracker.afterResponse(() -> worker.execute(() -> execute(r, op, continuation, onStop, onFailure)));
     }
 
+    /**
+     * Accepts a long query that answers with a result (a whole-recording history): claims the runner like an execution
+     * request, so that execution requests are refused meanwhile and {@code cancel} (by the request's seq or the
+     * progress id) and {@code pause} end it through the session; runs it on the worker and completes the response with
+     * its result (or the error) when it returns. The program does not move, so no stopped event follows.
+     */
+    public <T> CompletableFuture<T> query(String title, Callable<T> q) {
+        Running r;
+        synchronized (lock) {
+            if (shutDown) {
+                throw new DapException(DapException.ErrorCodes.WRONG_STATE, "The debug session has ended");
+            }
+            if (running != null) {
+                throw new DapException(DapException.ErrorCodes.WRONG_STATE,
+                        "The program is running: pause it first");
+            }
+            String progressId = "backstep-" + PROGRESS_IDS.incrementAndGet();
+            r = new Running(tracker.currentSeq(), false, new ProgressReporter(client, progressId, title,
+                    tracker.currentSeq()));
+            running = r;
+            announce();
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        worker.execute(() -> {
+            T value = null;
+            RuntimeException failure = null;
+            r.progress.begin();
+            try {
+                value = q.call();
+            } catch (DapException e) {
+                failure = e;
+            } catch (SessionException e) {
+                failure = new DapException(e.getMessage());
+            } catch (Exception | Error e) {
+                LOG.log(Level.SEVERE, "query failed", e);
+                failure = new DapException("Internal error: " + e);
+            } finally {
+                r.progress.end(null);
+                output.flush();
+                synchronized (lock) {
+                    applyPendingChanges();
+                    running = null;
+                    lock.notifyAll();
+                }
+            }
+            // answered once idle: a request the client sends on reading the answer must not find the query running
+            if (failure != null) {
+                result.completeExceptionally(failure);
+            } else {
+                result.complete(value);
+            }
+        });
+        return result;
+    }
+
     private void execute(Running r, ExecutionOperation op, ExecutionOperation continuation, Consumer<Stop> onStop, Consumer<String> onFailure) {
         Stop stop = null;
         String failure = null;

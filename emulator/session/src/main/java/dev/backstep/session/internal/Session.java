@@ -1,5 +1,10 @@
 package dev.backstep.session.internal;
 
+import dev.backstep.session.HistoryEntry;
+import dev.backstep.session.HistoryPage;
+import dev.backstep.session.HistoryQuery;
+import java.util.function.Consumer;
+
 import dev.backstep.debuginfo.DebugInfo;
 import dev.backstep.replay.Timeline;
 import dev.backstep.replay.stop.StopSet;
@@ -52,6 +57,7 @@ public final class Session implements DebugSession {
     private final RecordingAccess recording;
     private final TaskThreads threads;
     private final TaskHistory taskHistory;
+    private final HistoryQueries history;
 
     Session(LaunchSpec spec, Timeline timeline, DebugInfo debug, SessionListener listener, TypedInput input) {
         this(spec, timeline, debug, listener, input, null);
@@ -92,6 +98,7 @@ public final class Session implements DebugSession {
         this.inspection = new Inspection(timeline.machine(), program, sources, executions::here);
         this.recording = new RecordingAccess(spec, timeline);
         this.taskHistory = new TaskHistory(timeline, threads);
+        this.history = new HistoryQueries(gate, timeline, program, sources, executions, io);
     }
 
     public static DebugSession open(LaunchSpec spec, SessionListener listener) throws LaunchException {
@@ -198,6 +205,16 @@ public final class Session implements DebugSession {
     @Override
     public Stop reverseStepOut() throws SessionException {
         return stepping.reverseStepOut();
+    }
+
+    @Override
+    public HistoryPage valueHistory(HistoryQuery query, Consumer<HistoryEntry> progressive) throws SessionException {
+        return history.values(query, progressive);
+    }
+
+    @Override
+    public HistoryPage lineHistory(HistoryQuery query, Consumer<HistoryEntry> progressive) throws SessionException {
+        return history.hits(query, progressive);
     }
 
     @Override

@@ -397,6 +397,11 @@ final class StateView {
         return frameOf.getOrDefault(ref, 0);
     }
 
+    /** An expression's value (type, and address when it is in memory) in a frame, for whole-recording queries. */
+    ExprValue resolve(String expression, int frameId) throws ExprException {
+        return CExpression.evaluate(expression, scope(frameId));
+    }
+
     /** Forgets what containers listed, so the next {@link #child} reads the values again (after a change). */
     void forgetListings() {
         lastListed.clear();
