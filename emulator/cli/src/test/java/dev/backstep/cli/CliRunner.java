@@ -38,7 +38,7 @@ final class CliRunner {
             System.setOut(o);
             System.setErr(e);
             System.setIn(stdin);
-            var cl = Main.commandLine();
+            var cl = Main.commandLine(args);
             cl.setOut(new java.io.PrintWriter(o, true));
             cl.setErr(new java.io.PrintWriter(e, true));
             int status = cl.execute(args);

@@ -30,9 +30,11 @@ public final class ElfImage {
     private final List<ImageSymbol> symbols;
     /** Sized symbols (functions and objects) sorted by address, for symbolize(). */
     private final List<ImageSymbol> byAddress;
-    private final String digest;
+    /** The file's bytes until {@link #digest()} is first asked for: a plain run never needs the digest. */
+    private byte[] file;
+    private String digest;
 
-    private ElfImage(int entry, List<ElfSegment> segments, List<ImageSymbol> symbols, String digest) {
+    private ElfImage(int entry, List<ElfSegment> segments, List<ImageSymbol> symbols, byte[] file) {
         this.entry = entry;
         this.segments = List.copyOf(segments);
         this.symbols = List.copyOf(symbols);
@@ -45,14 +47,18 @@ public final class ElfImage {
         }
         sorted.sort(Comparator.comparingLong((ImageSymbol s) -> Integer.toUnsignedLong(s.value())));
         this.byAddress = Collections.unmodifiableList(sorted);
-        this.digest = digest;
+        this.file = file;
     }
 
     public static ElfImage read(Path path) throws IOException, ElfFormatException {
-        return parse(Files.readAllBytes(path));
+        return parseOwned(Files.readAllBytes(path));
     }
 
     public static ElfImage parse(byte[] file) throws ElfFormatException {
+        return parseOwned(file.clone()); // kept for the digest: the caller may reuse its array
+    }
+
+    private static ElfImage parseOwned(byte[] file) throws ElfFormatException {
         if (file.length < 4 || file[0] != 0x7F || file[1] != 'E' || file[2] != 'L' || file[3] != 'F') {
             throw new ElfFormatException("not an ELF file (bad magic)");
         }
@@ -117,7 +123,7 @@ public final class ElfImage {
             throw new ElfFormatException("no loadable (PT_LOAD) segments");
         }
         List<ImageSymbol> syms = readSymbols(b, file, shoff, shentsize, shnum);
-        return new ElfImage(entry, segs, syms, sha256(file));
+        return new ElfImage(entry, segs, syms, file);
     }
 
     private static List<ImageSymbol> readSymbols(ByteBuffer b, byte[] file, long shoff, int shentsize, int shnum) {
@@ -187,7 +193,11 @@ public final class ElfImage {
     }
 
     /** SHA-256 of the file bytes, hex. */
-    public String digest() {
+    public synchronized String digest() {
+        if (digest == null) {
+            digest = sha256(file);
+            file = null;
+        }
         return digest;
     }
 

@@ -43,7 +43,12 @@ final class RegionScanner {
         int count = 0;
         while (!work.isEmpty() && count < maxInsns) {
             int pc = work.poll();
-            while (count < maxInsns && !insns.containsKey(pc) && !stops.contains(pc)) {
+            // A straight-line run, once begun, goes on to its end even past the budget (up to twice the budget): a
+            // region cut in the middle of one leaves to a pc where nothing can be entered, and the interpreter runs the
+            // rest of the run every time (measured on mix.elf: 40 % of all the interpreter's stretches, one
+            // instruction each, between two regions of an insertion sort's inner loop).
+            int runEnd = 2 * maxInsns;
+            while (count < runEnd && !insns.containsKey(pc) && !stops.contains(pc)) {
                 Insn i = fetch(pc);
                 InsnTable.Entry entry = i == null ? null : InsnTable.of(i.op());
                 if (entry == null) {

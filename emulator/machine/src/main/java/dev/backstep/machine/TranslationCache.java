@@ -47,6 +47,8 @@ final class TranslationCache {
         final int[] pages;
         long lastUsed;
         boolean dropped;
+        /** Times the dispatcher entered it, counted up to the last warm-up (see Translator#rewarm). */
+        int calls;
 
         Translation(Region code, int bytes, int[] starts, int[] ends, int[] blockLengths, long[] firsts, int[] pages) {
             this.code = code;

@@ -24,6 +24,15 @@ final class Translator {
     /** Longest run of the interpreter before its instructions are counted towards hotness. */
     static final int INTERPRETED_STRETCH = 4096;
     /**
+     * Times the interpreter may be entered at one pc before a region is translated from there, however few
+     * instructions it runs each time. Page heat alone misses such pcs: a region that leaves to a pc where nothing can
+     * be entered (past its budget, a loop head it did not reach) costs an interpreter stretch of one or two
+     * instructions and a dispatch at every pass, and its page's heat is spent on the larger stretches around it
+     * (measured on mix.elf: 40 000 stretches of under three instructions from six such pcs).
+     */
+    static final int HOT_START = 1024;
+    private static final int STARTS = 1024;
+    /**
      * Instructions a region may hold (less when its method would be too large to be JIT-compiled). Measured: 24 beats
      * 16, 40, 64, 128 and 500 on the examples, both first run and steady state: larger regions take longer to compile
      * and, measured, also run slower once compiled (likely the JIT's inlining budget running out before every memory
@@ -39,6 +48,9 @@ final class Translator {
     private final RegionContext context;
     private final RegionScanner scanner;
     private final int[] heat;
+    /** Where recent interpreted stretches began and how often (a small table indexed by pc, last pc wins a slot). */
+    private final int[] startPcs = new int[STARTS];
+    private final int[] startCounts = new int[STARTS];
     private final MethodHandles.Lookup lookup = MethodHandles.lookup();
     private int hotThreshold = DEFAULT_HOT_THRESHOLD;
     private long failures;
@@ -107,7 +119,11 @@ final class Translator {
             } else if (ic + e.blockLength <= end) {
                 // the one place translated code is entered
                 entered++;
-                cache.touch(e.translation);
+                TranslationCache.Translation t = e.translation;
+                cache.touch(t);
+                if (t.calls < REWARM_UNTIL && (++t.calls & (t.calls - 1)) == 0) {
+                    warmUp(t.code, t.entries.length, t.entries.length);
+                }
                 context.end = end;
                 r = e.code.run(context, e.index, ic, end);
             } else {
@@ -120,6 +136,15 @@ final class Translator {
     }
 
     private void warm(int pc, long interpreted) {
+        int slot = (pc >>> 1) & (STARTS - 1);
+        if (startPcs[slot] != pc) {
+            startPcs[slot] = pc;
+            startCounts[slot] = 1;
+        } else if (++startCounts[slot] >= HOT_START) {
+            startCounts[slot] = 0;
+            translate(pc);
+            return;
+        }
         int i = (pc ^ 0x8000_0000) >>> 12;
         if (i < heat.length) {
             long h = heat[i] + interpreted;
@@ -133,6 +158,15 @@ final class Translator {
     }
 
     private static final RegionContext WARM_UP = RegionContext.warmUp();
+    /**
+     * Entries after which a region is warmed up again, at every power of two below: each time one call per entry
+     * block, leaving at its budget check. The first warm-up runs before the JVM has compiled the region with
+     * profiling, so its calls leave no branch profile; these later ones land in the profiling code and mark every
+     * block's budget exit and every entry as taken. Without them the JIT's optimizing compile treats an exit it never
+     * saw as impossible, and the first chunk end that lands in that block (one every 65 536 instructions, anywhere)
+     * throws the compiled region away and compiles it again: measured on mix.elf, 14 such deoptimizations in one run.
+     */
+    static final int REWARM_UNTIL = 1 << 14;
     /** Above HotSpot's tier-3 invocation threshold (200): the region is queued for compilation at once. */
     static final int WARM_UP_CALLS = 250;
 
@@ -141,8 +175,8 @@ final class Translator {
      * it now rather than after running it in the bytecode interpreter for a while, several times slower than the
      * interpreter it replaces.
      */
-    private static void warmUp(Region code, int entries) {
-        for (int k = 0; k < WARM_UP_CALLS; k++) {
+    private static void warmUp(Region code, int entries, int calls) {
+        for (int k = 0; k < calls; k++) {
             code.run(WARM_UP, k % entries, 0, -1);
         }
     }
@@ -178,7 +212,7 @@ final class Translator {
                 Region code = (Region) lookup.defineHiddenClass(classFile, true).lookupClass()
                         .getDeclaredConstructor().newInstance();
                 code.entryMarks = entryMarks(plan.codePages());
-                warmUp(code, plan.blocks().size());
+                warmUp(code, plan.blocks().size(), WARM_UP_CALLS);
                 cache.install(code, classFile.length, plan);
                 return;
             }
