@@ -152,9 +152,14 @@ final class Cpu {
         return isa.f() && (mstatus & MSTATUS_FS) != 0;
     }
 
-    /** An instruction wrote a float register: FS becomes Dirty, and SD says so (as QEMU's translator does). */
+    /** An instruction wrote a float register: FS becomes Dirty (SD is read from FS: {@link #mstatusRead}). */
     private void markFloatDirty() {
-        mstatus |= MSTATUS_FS | MSTATUS_SD;
+        mstatus |= MSTATUS_FS;
+    }
+
+    /** mstatus as read: SD set when FS is Dirty (the hart has no other extension state). */
+    private int mstatusRead() {
+        return (mstatus & MSTATUS_FS) == MSTATUS_FS ? mstatus | MSTATUS_SD : mstatus;
     }
 
     // ---------------------------------------------------------------- the hart as the run loop and debuggers see it
@@ -1082,7 +1087,7 @@ final class Cpu {
     /** Value of a CSR as the instruction at icount {@code ic} reads it. */
     int csrRead(int csr, long ic) {
         switch (csr) {
-            case 0x300: return mstatus;
+            case 0x300: return mstatusRead();
             case 0x301: return isa.misa();
             case 0x001: return fpu.flags.bits;
             case 0x002: return fpu.frm;
@@ -1134,12 +1139,10 @@ final class Cpu {
     void csrWrite(int csr, int v, long ic) {
         switch (csr) {
             case 0x300 -> {
-                int s = (mstatus & ~mstatusWritable()) | (v & mstatusWritable());
-                // SD follows FS on a write of mstatus (QEMU 7.2 write_mstatus)
-                mstatus = (s & MSTATUS_FS) == MSTATUS_FS ? s | MSTATUS_SD : s & ~MSTATUS_SD;
+                mstatus = (mstatus & ~mstatusWritable()) | (v & mstatusWritable());
                 endChunkIfInterruptPending();
             }
-            // writes of the float CSRs make FS Dirty (without SD: QEMU 7.2 sets only the FS bits there)
+            // writes of the float CSRs make FS Dirty (QEMU 7.2 does; SD follows)
             case 0x001 -> {
                 fpu.flags.bits = v & 0x1F;
                 mstatus |= MSTATUS_FS;
