@@ -71,43 +71,51 @@ public final class Isa {
         if (base != 'i' && base != 'e' && base != 'g') {
             throw new IllegalArgumentException("ISA '" + arch + "': the base must be i, e or g, not '" + base + "'");
         }
-        String[] parts = s.split("_");
-        // the first part: base and single-letter extensions, each with an optional version (2p1, 2)
-        String single = parts[0];
-        for (int i = 0; i < single.length(); i++) {
-            char ch = single.charAt(i);
-            if (Character.isDigit(ch) || (ch == 'p' && i > 0 && Character.isDigit(single.charAt(i - 1)))) {
+        // parts separated by '_': runs of single-letter extensions, each with an optional version ("i2p1", "m2p0",
+        // "imac"), or one multi-letter extension ("zba1p0")
+        List<String> parts = new ArrayList<>();
+        for (String part : s.split("_")) {
+            int z = firstMultiLetter(part);
+            if (z > 0) { // "imaczicsr": a multi-letter extension written without '_' before it
+                parts.add(part.substring(0, z));
+                parts.add(part.substring(z));
+            } else {
+                parts.add(part);
+            }
+        }
+        for (String part : parts) {
+            if (part.isEmpty()) {
                 continue;
             }
-            if (ch == 'z' || ch == 'x' || ch == 's') { // a multi-letter extension written without '_' before it
-                parts[0] = single.substring(0, i);
-                List<String> rest = new ArrayList<>(List.of(parts));
-                rest.add(1, single.substring(i));
-                parts = rest.toArray(new String[0]);
-                break;
-            }
-            if ("iemafdcg".indexOf(ch) < 0) {
-                if (lenient) {
-                    continue;
-                }
-                throw new IllegalArgumentException("ISA '" + arch + "': extension '" + ch
-                        + "' is not implemented (known: i e m a f d c g, zba zbb zbs zicsr zifencei)");
-            }
-            has[ch] = true;
-        }
-        for (int p = 1; p < parts.length; p++) {
-            String ext = parts[p].replaceAll("\\d+(p\\d+)?$", "");
-            switch (ext) {
-                case "zba" -> zba = true;
-                case "zbb" -> zbb = true;
-                case "zbs" -> zbs = true;
-                case "zicsr", "zifencei", "" -> { }
-                default -> {
-                    if (!lenient) {
-                        throw new IllegalArgumentException("ISA '" + arch + "': extension '" + ext
-                                + "' is not implemented (known: i e m a f d c g, zba zbb zbs zicsr zifencei)");
+            if (firstMultiLetter(part) == 0) {
+                String ext = part.replaceAll("\\d+(p\\d+)?$", "");
+                switch (ext) {
+                    case "zba" -> zba = true;
+                    case "zbb" -> zbb = true;
+                    case "zbs" -> zbs = true;
+                    case "zicsr", "zifencei" -> { }
+                    default -> {
+                        if (!lenient) {
+                            throw new IllegalArgumentException("ISA '" + arch + "': extension '" + ext
+                                    + "' is not implemented (known: i e m a f d c g, zba zbb zbs zicsr zifencei)");
+                        }
                     }
                 }
+                continue;
+            }
+            for (int i = 0; i < part.length(); i++) {
+                char ch = part.charAt(i);
+                if (Character.isDigit(ch) || (ch == 'p' && i > 0 && Character.isDigit(part.charAt(i - 1)))) {
+                    continue;
+                }
+                if ("iemafdcg".indexOf(ch) < 0) {
+                    if (lenient) {
+                        continue;
+                    }
+                    throw new IllegalArgumentException("ISA '" + arch + "': extension '" + ch
+                            + "' is not implemented (known: i e m a f d c g, zba zbb zbs zicsr zifencei)");
+                }
+                has[ch] = true;
             }
         }
         if (has['g']) {
@@ -120,6 +128,17 @@ public final class Isa {
             throw new IllegalArgumentException("ISA '" + arch + "': D needs F");
         }
         return new Isa(has['e'], has['m'], has['a'], has['f'], has['d'], has['c'], zba, zbb, zbs);
+    }
+
+    /** Where a multi-letter extension (z..., s..., x...) begins in a part, or -1. */
+    private static int firstMultiLetter(String part) {
+        for (int i = 0; i < part.length(); i++) {
+            char ch = part.charAt(i);
+            if (ch == 'z' || ch == 's' || ch == 'x') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** RV32E: x16..x31 do not exist. */

@@ -20,9 +20,12 @@ import java.nio.file.Path;
  * @param indexWindowShift the execution index summarises windows of 2^this instructions (default
  *                       {@link #DEFAULT_INDEX_WINDOW_SHIFT}; a recording that has an index keeps its own); 0: no index,
  *                       every reverse search replays all of history (for comparisons)
+ * @param isa            RECORD: the instruction set as an arch string like QEMU's -cpu options spell it
+ *                       ({@code rv32imafdc_zba_zbb_zbs}); null: the ELF's {@code .riscv.attributes} arch, else rv32imac.
+ *                       REPLAY takes it from the recording
  */
 public record LaunchSpec(Path program, Mode mode, Path recording, boolean stopOnEntry, byte[] input, Path inputFile,
-                         long ramSize, long snapshotBudget, boolean translate, int indexWindowShift) {
+                         long ramSize, long snapshotBudget, boolean translate, int indexWindowShift, String isa) {
     public enum Mode { RECORD, REPLAY }
 
     /** Windows of 2^20 instructions. */
@@ -32,7 +35,14 @@ public record LaunchSpec(Path program, Mode mode, Path recording, boolean stopOn
     public LaunchSpec(Path program, Mode mode, Path recording, boolean stopOnEntry, byte[] input, Path inputFile,
                       long ramSize, long snapshotBudget) {
         this(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget, true,
-                DEFAULT_INDEX_WINDOW_SHIFT);
+                DEFAULT_INDEX_WINDOW_SHIFT, null);
+    }
+
+    /** The spec given, with the instruction set from the ELF. */
+    public LaunchSpec(Path program, Mode mode, Path recording, boolean stopOnEntry, byte[] input, Path inputFile,
+                      long ramSize, long snapshotBudget, boolean translate, int indexWindowShift) {
+        this(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget, translate,
+                indexWindowShift, null);
     }
 
     public static LaunchSpec record(Path program) {
@@ -45,42 +55,48 @@ public record LaunchSpec(Path program, Mode mode, Path recording, boolean stopOn
 
     public LaunchSpec withRecording(Path file) {
         return new LaunchSpec(program, mode, file, stopOnEntry, input, inputFile, ramSize, snapshotBudget, translate,
-                indexWindowShift);
+                indexWindowShift, isa);
     }
 
     public LaunchSpec withStopOnEntry(boolean on) {
         return new LaunchSpec(program, mode, recording, on, input, inputFile, ramSize, snapshotBudget, translate,
-                indexWindowShift);
+                indexWindowShift, isa);
     }
 
     public LaunchSpec withInput(byte[] bytes) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, bytes, inputFile, ramSize, snapshotBudget, translate,
-                indexWindowShift);
+                indexWindowShift, isa);
     }
 
     public LaunchSpec withInputFile(Path file) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, input, file, ramSize, snapshotBudget, translate,
-                indexWindowShift);
+                indexWindowShift, isa);
     }
 
     public LaunchSpec withRamSize(long bytes) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, bytes, snapshotBudget, translate,
-                indexWindowShift);
+                indexWindowShift, isa);
     }
 
     public LaunchSpec withSnapshotBudget(long bytes) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, bytes, translate,
-                indexWindowShift);
+                indexWindowShift, isa);
     }
 
     public LaunchSpec withTranslate(boolean on) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget, on,
-                indexWindowShift);
+                indexWindowShift, isa);
     }
 
     /** Windows of 2^shift instructions for the execution index; 0 turns the index off. */
     public LaunchSpec withIndexWindowShift(int shift) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget, translate,
-                shift);
+                shift, isa);
+    }
+
+    /** The instruction set (an arch string such as {@code rv32imafc_zbb}); null: the ELF's. */
+    public LaunchSpec withIsa(String arch) {
+        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget, translate,
+                indexWindowShift, arch);
     }
 }

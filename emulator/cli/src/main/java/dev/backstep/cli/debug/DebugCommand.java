@@ -47,6 +47,11 @@ public final class DebugCommand implements Callable<Integer> {
                     + "compare; the program and every stop are the same either way)")
     boolean noTranslate;
 
+    @Option(names = "--isa", paramLabel = "ARCH",
+            description = "instruction set of a record session, e.g. rv32imafdc_zba_zbb_zbs (default: the ELF's"
+                    + " .riscv.attributes arch, else rv32imac; a replay uses the recorded one)")
+    String isa;
+
     @Option(names = {"-x", "--script"}, paramLabel = "FILE", description = "run the commands in FILE, then quit")
     Path script;
 
@@ -61,10 +66,13 @@ public final class DebugCommand implements Callable<Integer> {
         if (replay != null && (record != null || input != null)) {
             throw new ParameterException(spec.commandLine(), "--replay cannot be combined with --record or --input");
         }
+        if (replay != null && isa != null) {
+            throw new ParameterException(spec.commandLine(), "--isa is for record sessions: a replay uses the recorded one");
+        }
         DebugFiles.check(program, replay, record, input, script);
         LaunchSpec spec = replay != null ? LaunchSpec.replay(replay, program)
                 : LaunchSpec.record(program).withRecording(record).withInputFile(input);
-        spec = spec.withTranslate(!noTranslate);
+        spec = spec.withTranslate(!noTranslate).withIsa(isa);
         spec = spec.withStopOnEntry(true);
         ConsoleOutput console = new ConsoleOutput(out);
         DebugSession session;

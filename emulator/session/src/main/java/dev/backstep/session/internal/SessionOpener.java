@@ -3,6 +3,7 @@ package dev.backstep.session.internal;
 import dev.backstep.debuginfo.DebugInfo;
 import dev.backstep.debuginfo.DwarfFormatException;
 import dev.backstep.debuginfo.ElfFormatException;
+import dev.backstep.machine.Isa;
 import dev.backstep.machine.MachineConfig;
 import dev.backstep.replay.Timeline;
 import dev.backstep.replay.TimelineOptions;
@@ -102,11 +103,20 @@ final class SessionOpener {
     }
 
     private static MachineConfig machineConfig(LaunchSpec spec) throws LaunchException {
+        MachineConfig.Builder b;
         try {
-            return spec.ramSize() > 0 ? MachineConfig.builder().ramSize(spec.ramSize()).build() : MachineConfig.defaults();
+            b = spec.ramSize() > 0 ? MachineConfig.builder().ramSize(spec.ramSize()) : MachineConfig.builder();
         } catch (IllegalArgumentException e) {
             throw new LaunchException("ramSize", "RAM size " + spec.ramSize() + ": " + e.getMessage());
         }
+        if (spec.isa() != null) {
+            try {
+                b.isa(Isa.parse(spec.isa()));
+            } catch (IllegalArgumentException e) {
+                throw new LaunchException("isa", e.getMessage());
+            }
+        }
+        return b.build();
     }
 
     private static byte[] readFile(Path p, String attr, String what) throws LaunchException {
