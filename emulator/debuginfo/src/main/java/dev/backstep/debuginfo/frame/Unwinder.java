@@ -115,7 +115,10 @@ public final class Unwinder {
         }
 
         private Frame frame(long lookup, OptionalLong cfa, Frame.Method method) {
-            return new Frame(frames.size(), pc, lookup, cfa, snapshot(pc, regs, known), functionsAt(lookup),
+            // the float registers (DWARF 32..63) are known in the innermost frame only: they are not unwound
+            RegisterReader regsHere = frames.isEmpty() ? withFloatRegisters(snapshot(pc, regs, known), top)
+                    : snapshot(pc, regs, known);
+            return new Frame(frames.size(), pc, lookup, cfa, regsHere, functionsAt(lookup),
                     lines.rowAt(lookup), symbolAt(lookup), method);
         }
 
@@ -414,6 +417,17 @@ public final class Unwinder {
             @Override public long entryValue(byte[] expr) throws LocationUnavailableException {
                 throw new LocationUnavailableException("no entry values in CFI expressions");
             }
+        };
+    }
+
+    /** The integer registers of {@code ints}, the float registers (32..63) of {@code floats}. */
+    private static RegisterReader withFloatRegisters(RegisterReader ints, RegisterReader floats) {
+        return new RegisterReader() {
+            @Override public int reg(int n) { return n >= 32 ? (int) floats.reg64(n) : ints.reg(n); }
+            @Override public long reg64(int n) { return n >= 32 ? floats.reg64(n) : ints.reg64(n); }
+            @Override public int pc() { return ints.pc(); }
+            @Override public boolean available(int n) { return n >= 32 ? n < 64 && floats.available(n) : ints.available(n); }
+            @Override public java.util.OptionalLong csr(int number) { return ints.csr(number); }
         };
     }
 

@@ -128,7 +128,8 @@ public final class VariableEvaluator {
                     if (frame == null || !frame.registers().available((int) p.value())) {
                         throw new LocationUnavailableException("register " + p.value() + " not available");
                     }
-                    src = toBytes(frame.registers().reg((int) p.value()) & 0xffffffffL, Math.max(srcBytes, 4));
+                    int regNo = (int) p.value();
+                    src = toBytes(frame.registers().reg64(regNo), Math.max(srcBytes, regNo >= 32 ? 8 : 4));
                     break;
                 }
                 case VALUE: src = toBytes(p.value(), Math.max(srcBytes, 4)); break;
