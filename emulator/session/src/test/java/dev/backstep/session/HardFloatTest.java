@@ -11,8 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A hard-float program (examples/hardfloat.elf, rv32imafdc / ilp32d): the ISA comes from its arch attribute, the
- * float registers and fcsr show in their own Registers scope (NaN-boxed singles as singles), and float and double
- * arguments passed in fa0.. read through their DWARF register locations; gdb agrees (GdbOracleTest, hardfloat).
+ * float registers and fcsr show in their own Registers scope (NaN-boxed singles as singles), float and double
+ * arguments passed in fa0.. read through their DWARF register locations, $fa0 in expressions, and callers' float
+ * locals in callee-saved registers through the CFI; gdb agrees (GdbOracleTest, hardfloat).
  */
 class HardFloatTest {
 
@@ -21,17 +22,18 @@ class HardFloatTest {
         try (DebugSession s = DebugSession.open(LaunchSpec.record(Examples.example("hardfloat.elf")).withStopOnEntry(true),
                 new Examples.Recorder())) {
             s.start();
-            s.setFunctionBreakpoints(List.of(FunctionBreakpoint.named("hypot_like")));
+            s.setFunctionBreakpoints(List.of(FunctionBreakpoint.named("step")));
             Stop at = s.resume();
             assertEquals(StopReason.FUNCTION_BREAKPOINT, at.reason(), at.description());
             StackFrame f = s.stackTrace(0, 1).get(0);
-            assertEquals("hypot_like", f.name());
-            // hypot_like(3.0, 4.0f, 2, 0.25): a in fa0, b in fa1 (a boxed single), scale in a0, c in fa2 (gcc made it
-            // a constprop clone; the order of its arguments is the clone's, checked against gdb by GdbOracleTest)
-            assertEquals(java.util.Set.of("a=3", "b=4", "scale=2", "c=0.25"),
-                    java.util.Set.of(s.frameArguments(f.id()).split(", ")));
-            assertEquals("4", s.evaluate("b", f.id(), false).value());
-            assertEquals("3", s.evaluate("a", f.id(), false).value());
+            assertEquals("step", f.name());
+            // step(&ball, dt, gravity, drag) as gcc's clone step.constprop.0 (dt constant): b in a0, g (a double) in
+            // fa0, k (a float) in fa1, NaN-boxed
+            assertEquals("9.8066499999999994", s.evaluate("g", f.id(), false).value());
+            assertEquals("0.0149999997", s.evaluate("k", f.id(), false).value());
+            assertEquals("9.8066499999999994", s.evaluate("$fa0", f.id(), false).value());
+            assertEquals("0.0149999997", s.evaluate("$fa1", f.id(), false).value());
+            assertEquals("12", s.evaluate("b->vx", f.id(), false).value());
 
             ScopeInfo floats = s.scopes(f.id()).stream().filter(sc -> sc.name().equals("Float Registers")).findFirst()
                     .orElseThrow(() -> new AssertionError("no Float Registers scope"));
@@ -39,11 +41,14 @@ class HardFloatTest {
             Map<String, String> regs = s.variables(floats.variablesReference(), false).stream()
                     .collect(Collectors.toMap(VariableInfo::name, VariableInfo::value));
             assertEquals(35, regs.size(), regs.toString());
-            assertEquals("3.0 (0x4008000000000000)", regs.get("fa0"));
-            assertEquals("4.0f (0xffffffff40800000)", regs.get("fa1"));
-            assertEquals("0.25 (0x3fd0000000000000)", regs.get("fa2"));
+            assertEquals("9.80665 (0x40239d013a92a305)", regs.get("fa0"));
+            assertEquals("0.015f (0xffffffff3c75c28f)", regs.get("fa1"));
             assertTrue(regs.get("frm").startsWith("0 (rne)"), regs.get("frm"));
             assertTrue(regs.get("fcsr").startsWith("0x000000"), regs.get("fcsr"));
+            // the callers' frames: main's locals held in callee-saved float registers are unwound through the CFI
+            StackFrame main = s.stackTrace(0, 2).get(1);
+            assertEquals("main", main.name());
+            assertEquals("0", s.evaluate("apex", main.id(), false).value());
 
             ScopeInfo csrs = s.scopes(f.id()).stream().filter(sc -> sc.kind() == ScopeInfo.Kind.CSRS).findFirst()
                     .orElseThrow();
