@@ -52,7 +52,7 @@ final class ConsoleCommands {
             e("up", "", "up [N]", "select the caller's frame"),
             e("down", "", "down [N]", "select the callee's frame"),
             e("list", "l", "list [LINE | FILE:LINE | FUNCTION]", "source lines (again: the next ten)"),
-            e("info", "i", "info [registers | float | all-registers | breakpoints | watchpoints | locals | display]",
+            e("info", "i", "info [registers | float | breakpoints | watchpoints | locals | display]",
                     "state; alone: the place in the recording"),
             e("help", "h", "help [COMMAND]", "this list, or one command"),
             e("quit", "q exit", "quit", "leave (Ctrl-C only pauses a run)"));
