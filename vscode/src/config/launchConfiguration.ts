@@ -16,6 +16,7 @@ export interface BackstepLaunchConfiguration {
     ram?: string;
     snapshotBudget?: string;
     translate?: boolean;
+    isa?: string;
     debugServer?: number;
     javaHome?: string;
     [key: string]: unknown;
@@ -85,6 +86,9 @@ export function problemOf(config: BackstepLaunchConfiguration): string | undefin
     }
     if (config.translate !== undefined && typeof config.translate !== 'boolean') {
         return `Backstep: "translate" must be true or false, not ${describeValue(config.translate)}.`;
+    }
+    if (config.isa !== undefined && (typeof config.isa !== 'string' || !/^$|^rv32[a-z0-9_]+$/i.test(config.isa.trim()))) {
+        return `Backstep: "isa" is ${describeValue(config.isa)}; write an arch string such as "rv32imafdc_zba_zbb_zbs" (or leave it out: the ELF says).`;
     }
     if (config.input !== undefined && config.inputText !== undefined) {
         return 'Backstep: set either "input" (a file) or "inputText" (literal text) for the UART, not both.';

@@ -149,5 +149,8 @@ int main(void)
         uart_putc('\n');
     }
     printf("done %u\n", h->count);
+    /* for the hart's differential run (HartFpuDifferentialTest): instructions retired and the float state bits */
+    printf("minstret %u mstatus.fs %u sd %u fcsr %x\n", (unsigned)csr_read(minstret),
+           (unsigned)(csr_read(mstatus) >> 13) & 3, (unsigned)(csr_read(mstatus) >> 31), (unsigned)csr_read(fcsr));
     return 0;
 }

@@ -90,6 +90,7 @@ public final class BackstepLaunchDelegate extends LaunchConfigurationDelegate {
             }
             // the Console takes typed input (backstep/input): a program waiting for input waits for the user
             args.put("consoleInput", true);
+            putIfSet(args, "isa", config.getAttribute(LaunchAttributes.ISA, ""));
         }
         args.put("stopOnEntry", config.getAttribute(LaunchAttributes.STOP_ON_ENTRY, false));
         putIfSet(args, "ram", config.getAttribute(LaunchAttributes.RAM, ""));

@@ -18,6 +18,8 @@ public final class LaunchAttributes {
     /** Guest RAM size such as "128M"; blank for the server's default. */
     public static final String RAM = P + "ram";
     public static final String SNAPSHOT_BUDGET = P + "snapshotBudget";
+    /** Record mode: the instruction set, an arch string such as "rv32imafdc_zba"; blank for the ELF's own. */
+    public static final String ISA = P + "isa";
     /** Translate hot guest code to JVM bytecode (default true); false interprets everything, to compare. */
     public static final String TRANSLATE = P + "translate";
     /** A java executable or JDK folder to run the server with; blank for the Java running Eclipse. */

@@ -10,6 +10,14 @@ public interface RegisterReader {
 
     int pc();
 
+    /**
+     * A register of up to 64 bits: DWARF numbers 32..63 are the float registers f0..f31 (64 bits with D; a single is
+     * NaN-boxed in the low half). The integer registers read as {@link #reg} zero-extended.
+     */
+    default long reg64(int dwarfRegNo) {
+        return reg(dwarfRegNo) & 0xffffffffL;
+    }
+
     default boolean available(int dwarfRegNo) {
         return true;
     }

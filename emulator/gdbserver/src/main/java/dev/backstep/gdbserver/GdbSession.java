@@ -577,6 +577,9 @@ final class GdbSession {
         if (saved != null && n <= RegisterMap.PC) {
             return Hex.le32(savedRegister(saved, n));
         }
+        if (regs.isFloat(n)) {
+            return regs.readFloat(timeline.machine().hart(), n);
+        }
         return Hex.le32(regs.read(timeline.machine().hart(), n));
     }
 
@@ -586,10 +589,13 @@ final class GdbSession {
             return "E01";
         }
         int n = (int) Hex.parseNumber(arg.substring(0, eq));
-        int v = Hex.parseLe32(arg.substring(eq + 1));
         if (!regs.exists(n)) {
             return "E45";
         }
+        if (regs.isFloat(n)) {
+            return refused("writing float registers is not supported yet");
+        }
+        int v = Hex.parseLe32(arg.substring(eq + 1));
         String refused = refuseWrite();
         if (refused != null) {
             return refused;

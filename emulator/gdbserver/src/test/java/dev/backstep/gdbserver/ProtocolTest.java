@@ -62,6 +62,33 @@ class ProtocolTest {
     }
 
     @Test
+    void theFpuFeatureFollowsTheIsa() throws Exception {
+        // hardfloat.elf is rv32imafdc: 64-bit float registers 33..64, fflags/frm/fcsr 66..68 in the FPU feature
+        try (ServerHarness h = ServerHarness.record(Examples.elf("hardfloat")); RspTestClient c = h.client()) {
+            c.noAck();
+            String target = c.request("qXfer:features:read:target.xml:0,3000");
+            assertTrue(target.contains("riscv-64bit-fpu.xml"), target);
+            String fpu = c.request("qXfer:features:read:riscv-64bit-fpu.xml:0,3000");
+            assertTrue(fpu.startsWith("l") && fpu.contains("org.gnu.gdb.riscv.fpu"), fpu);
+            assertEquals(35, fpu.split("<reg ").length - 1, fpu);
+            assertTrue(fpu.contains("<reg name=\"fa0\" bitsize=\"64\" type=\"riscv_double\" regnum=\"43\"/>"), fpu);
+            assertTrue(fpu.contains("name=\"fcsr\" bitsize=\"32\" type=\"int\" regnum=\"68\""), fpu);
+            String csr = c.request("qXfer:features:read:riscv-32bit-csr.xml:0,3000");
+            assertTrue(!csr.contains("\"fcsr\"") && csr.contains("\"mstatus\""), csr);
+            assertEquals("E00", c.request("qXfer:features:read:riscv-32bit-fpu.xml:0,3000"));
+            h.timeline.machine().hart().setF(10, 0x400921fb54442d18L); // pi, as the hart would hold it
+            assertEquals("182d4454fb210940", c.request("p2b"));
+            assertEquals("00000000", c.request("p44")); // fcsr
+            assertEquals(0x4010112d, Hex.parseLe32(c.request("p" + Integer.toHexString(65 + 0x301))));
+            assertTrue(c.request("P2b=0000000000000000").startsWith("E"), "float register writes are refused");
+        }
+        try (ServerHarness h = ServerHarness.record(Examples.elf("hello")); RspTestClient c = h.client()) {
+            c.noAck();
+            assertTrue(!c.request("qXfer:features:read:target.xml:0,3000").contains("fpu"));
+        }
+    }
+
+    @Test
     void registersAndMemory() throws Exception {
         Path elf = Examples.elf("hello");
         try (ServerHarness h = ServerHarness.record(elf); RspTestClient c = h.client()) {

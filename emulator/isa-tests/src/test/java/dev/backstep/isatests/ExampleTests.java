@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ExampleTests {
     static Stream<GuestProgram> programs() {
-        return Stream.of("hello", "timer", "echo", "corrupt", "bench", "mix", "rtos-short", "rtos-wfi")
+        return Stream.of("hello", "timer", "echo", "corrupt", "bench", "mix", "rtos-short", "rtos-wfi", "hardfloat")
                 .map(GuestProgram::example);
     }
 

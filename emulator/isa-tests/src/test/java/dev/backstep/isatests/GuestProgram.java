@@ -18,7 +18,8 @@ record GuestProgram(String name, Path elf, Path input, boolean icount, Path expe
         Path dir = RepoRoot.resolve("emulator/isa-tests/elf");
         // Programs that read counters or depend on timer deadlines need QEMU's virtual clock; without
         // -icount its timer follows the host clock and a loaded machine sees extra ticks.
-        boolean icount = name.equals("csr") || name.equals("minstret") || name.equals("interrupt");
+        boolean icount = name.equals("csr") || name.equals("minstret") || name.equals("interrupt")
+                || name.equals("float");
         return new GuestProgram(name, dir.resolve(name + ".elf"), null, icount, dir.resolve(name + ".expected"), 0);
     }
 
@@ -29,6 +30,20 @@ record GuestProgram(String name, Path elf, Path input, boolean icount, Path expe
         return new GuestProgram(name, dir.resolve(name + ".elf"), Files.exists(input) ? input : null,
                 name.equals("bench") || name.equals("mix") || name.equals("timer") || name.startsWith("rtos"),
                 dir.resolve(name + ".expected"), status);
+    }
+
+    /**
+     * The QEMU options that give it the instruction set Backstep takes from the ELF's arch attribute: none for
+     * rv32imac programs (QEMU's default rv32 CPU runs them, as it always did), {@code -cpu rv32,...} otherwise.
+     */
+    java.util.List<String> qemuCpuOptions() {
+        try {
+            dev.backstep.machine.Isa isa = dev.backstep.machine.ElfImage.read(elf).defaultIsa();
+            return isa.equals(dev.backstep.machine.Isa.RV32IMAC) ? java.util.List.of()
+                    : java.util.List.of("-cpu", isa.qemuCpu());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read " + elf + ": " + e.getMessage(), e);
+        }
     }
 
     String expectedOutput() {

@@ -44,10 +44,11 @@ final class QemuRunner {
     }
 
     static RunResult run(GuestProgram prog) throws IOException, InterruptedException {
-        List<String> extra = prog.icount()
+        List<String> extra = new ArrayList<>(prog.icount()
                 // sleep=off: time skipped in wfi jumps to the next deadline instead of following the host clock
                 ? List.of("-icount", "shift=0,sleep=off")
-                : List.of();
+                : List.of());
+        extra.addAll(prog.qemuCpuOptions());
         return run(prog.name(), extra, prog.elf(), prog.input(), TIMEOUT_SECONDS);
     }
 

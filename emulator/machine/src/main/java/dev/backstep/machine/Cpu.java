@@ -10,7 +10,8 @@ final class Cpu {
     static final int MSTATUS_MIE = 1 << 3, MSTATUS_MPIE = 1 << 7, MSTATUS_MPP = 3 << 11, MSTATUS_MPRV = 1 << 17;
     private static final int MSTATUS_WRITABLE = 0x2 | 0x20 | 0x100 | MSTATUS_MIE | MSTATUS_MPIE | MSTATUS_MPP
             | MSTATUS_MPRV | (0x3F << 18);
-    static final int MISA = 0x4000_0000 | 1 << 0 | 1 << 2 | 1 << 8 | 1 << 12 | 1 << 20; // RV32 A C I M U
+    /** mstatus.FS (float state Off, Initial, Clean, Dirty) and SD (some state dirty). */
+    static final int MSTATUS_FS = 3 << 13, MSTATUS_SD = 1 << 31;
     static final int MIP_MSIP = 1 << 3, MIP_MTIP = 1 << 7, MIP_MEIP = 1 << 11;
     private static final int MIE_WRITABLE = 0xAAA;
     private static final int MIP_WRITABLE = 0x222;
@@ -36,6 +37,21 @@ final class Cpu {
     private int resAddr = -1, resVal;
     /** Asleep in wfi. */
     private boolean halted;
+    /** The instruction set (decoder, misa, which CSRs exist); set when a program is loaded. */
+    private Isa isa = Isa.RV32IMAC;
+    /** f0..f31, frm and fflags: used only when the ISA has F. */
+    final FloatUnit fpu = new FloatUnit();
+    private final FloatUnit.Memory fpMemory = new FloatUnit.Memory() {
+        @Override
+        public int load32(int addr) {
+            return Cpu.this.load32(addr, pc, icount);
+        }
+
+        @Override
+        public void store32(int addr, int value) {
+            Cpu.this.store32(addr, value, pc, icount);
+        }
+    };
 
     /** Pending synchronous trap produced by the last chunk (R_SYNC_TRAP). */
     private int trapCause, trapTval;
@@ -112,8 +128,38 @@ final class Cpu {
         resAddr = -1;
         resVal = 0;
         halted = false;
+        fpu.reset();
         marks.beginRun();
         invalidateAll();
+    }
+
+    /** Changes the instruction set (at load, before reset: decoded code and state follow it). */
+    void setIsa(Isa isa) {
+        this.isa = isa;
+        invalidateAll();
+    }
+
+    Isa isa() {
+        return isa;
+    }
+
+    private int mstatusWritable() {
+        return isa.f() ? MSTATUS_WRITABLE | MSTATUS_FS : MSTATUS_WRITABLE;
+    }
+
+    /** Whether F/D instructions and the float CSRs may run: the ISA has F and mstatus.FS is not Off. */
+    private boolean floatEnabled() {
+        return isa.f() && (mstatus & MSTATUS_FS) != 0;
+    }
+
+    /** An instruction wrote a float register: FS becomes Dirty (SD is read from FS: {@link #mstatusRead}). */
+    private void markFloatDirty() {
+        mstatus |= MSTATUS_FS;
+    }
+
+    /** mstatus as read: SD set when FS is Dirty (the hart has no other extension state). */
+    private int mstatusRead() {
+        return (mstatus & MSTATUS_FS) == MSTATUS_FS ? mstatus | MSTATUS_SD : mstatus;
     }
 
     // ---------------------------------------------------------------- the hart as the run loop and debuggers see it
@@ -357,7 +403,7 @@ final class Cpu {
     /** Decodes the instruction at pc into its slot: low 32 bits the packed word, high 32 bits the immediate. */
     private long decodeInto(long[] code, int pc) {
         int bits = fetchBits(pc);
-        Decoder.decode(bits, decodeTmp);
+        Decoder.decode(bits, decodeTmp, isa);
         long e;
         if (pc != suppressedBreakpoint && !breakpoints.isEmpty() && breakpoints.contains(pc)) {
             e = Op.BREAKPOINT;
@@ -380,7 +426,7 @@ final class Cpu {
     long decodedInstruction(int pc) {
         codePage(pc);
         int bits = fetchBits(pc);
-        Decoder.decode(bits, decodeTmp);
+        Decoder.decode(bits, decodeTmp, isa);
         return Integer.toUnsignedLong(decodeTmp[0]) | (long) decodeTmp[1] << 32;
     }
 
@@ -442,7 +488,7 @@ final class Cpu {
 
     // ---------------------------------------------------------------- memory for lr/sc/amo (the loop inlines its own)
 
-    private int load32(int a, int pc, long ic) {
+    int load32(int a, int pc, long ic) {
         int i = (a ^ 0x8000_0000) >>> 12;
         if (i < rp.length && (a & 0xFFF) <= 0xFFC) {
             byte[] p = rp[i];
@@ -453,7 +499,7 @@ final class Cpu {
         return bus.load(a, 4, pc, ic);
     }
 
-    private void store32(int a, int v, int pc, long ic) {
+    void store32(int a, int v, int pc, long ic) {
         int i = (a ^ 0x8000_0000) >>> 12;
         if (i < wp.length && (a & 0xFFF) <= 0xFFC) {
             byte[] p = wp[i];
@@ -725,6 +771,35 @@ final class Cpu {
                         case Op.DIVU -> x[rd] = divu(x[rs1], x[rs2]);
                         case Op.REM -> x[rd] = rem(x[rs1], x[rs2]);
                         case Op.REMU -> x[rd] = remu(x[rs1], x[rs2]);
+                        case Op.SH1ADD -> x[rd] = (x[rs1] << 1) + x[rs2];
+                        case Op.SH2ADD -> x[rd] = (x[rs1] << 2) + x[rs2];
+                        case Op.SH3ADD -> x[rd] = (x[rs1] << 3) + x[rs2];
+                        case Op.ANDN -> x[rd] = x[rs1] & ~x[rs2];
+                        case Op.ORN -> x[rd] = x[rs1] | ~x[rs2];
+                        case Op.XNOR -> x[rd] = ~(x[rs1] ^ x[rs2]);
+                        case Op.CLZ -> x[rd] = Integer.numberOfLeadingZeros(x[rs1]);
+                        case Op.CTZ -> x[rd] = Integer.numberOfTrailingZeros(x[rs1]);
+                        case Op.CPOP -> x[rd] = Integer.bitCount(x[rs1]);
+                        case Op.MAX -> x[rd] = Math.max(x[rs1], x[rs2]);
+                        case Op.MAXU -> x[rd] = BitManip.maxu(x[rs1], x[rs2]);
+                        case Op.MIN -> x[rd] = Math.min(x[rs1], x[rs2]);
+                        case Op.MINU -> x[rd] = BitManip.minu(x[rs1], x[rs2]);
+                        case Op.SEXT_B -> x[rd] = (byte) x[rs1];
+                        case Op.SEXT_H -> x[rd] = (short) x[rs1];
+                        case Op.ZEXT_H -> x[rd] = x[rs1] & 0xFFFF;
+                        case Op.ROL -> x[rd] = Integer.rotateLeft(x[rs1], x[rs2]);
+                        case Op.ROR -> x[rd] = Integer.rotateRight(x[rs1], x[rs2]);
+                        case Op.RORI -> x[rd] = Integer.rotateRight(x[rs1], imm);
+                        case Op.ORC_B -> x[rd] = BitManip.orcB(x[rs1], 0);
+                        case Op.REV8 -> x[rd] = Integer.reverseBytes(x[rs1]);
+                        case Op.BCLR -> x[rd] = x[rs1] & ~(1 << x[rs2]);
+                        case Op.BCLRI -> x[rd] = x[rs1] & ~(1 << imm);
+                        case Op.BEXT -> x[rd] = (x[rs1] >>> x[rs2]) & 1;
+                        case Op.BEXTI -> x[rd] = (x[rs1] >>> imm) & 1;
+                        case Op.BINV -> x[rd] = x[rs1] ^ (1 << x[rs2]);
+                        case Op.BINVI -> x[rd] = x[rs1] ^ (1 << imm);
+                        case Op.BSET -> x[rd] = x[rs1] | (1 << x[rs2]);
+                        case Op.BSETI -> x[rd] = x[rs1] | (1 << imm);
                         case Op.FENCE, Op.NOP -> {
                         }
                         case Op.BREAKPOINT -> {
@@ -846,6 +921,19 @@ final class Cpu {
         switch (op) {
             case Op.ILLEGAL:
                 return syncTrap(Trap.ILLEGAL_INSTRUCTION, imm, true);
+            case Op.FP: {
+                if (!floatEnabled()) {
+                    return syncTrap(Trap.ILLEGAL_INSTRUCTION, fetchBits(pc), true);
+                }
+                int r = fpu.execute(imm, x, fpMemory);
+                if (r == FloatUnit.ILLEGAL) {
+                    return syncTrap(Trap.ILLEGAL_INSTRUCTION, fetchBits(pc), true);
+                }
+                if (r == FloatUnit.WROTE_FLOAT) {
+                    markFloatDirty();
+                }
+                break;
+            }
             case Op.ECALL:
                 return syncTrap(priv == PRIV_M ? Trap.ECALL_M : priv == PRIV_U ? Trap.ECALL_U : Trap.ECALL_S, 0, true);
             case Op.EBREAK:
@@ -967,7 +1055,8 @@ final class Cpu {
         int kind = imm ? op - 3 : op;
         boolean writes = kind == Op.CSRRW || rs1 != 0;
         boolean reads = kind != Op.CSRRW || rdRaw != 0;
-        if (!csrExists(csr) || ((csr >>> 8) & 3) > priv || (writes && (csr >>> 10) == 3)) {
+        if (!csrExists(csr) || ((csr >>> 8) & 3) > priv || (writes && (csr >>> 10) == 3)
+                || (isFloatCsr(csr) && !floatEnabled())) {
             return syncTrap(Trap.ILLEGAL_INSTRUCTION, fetchBits(pc), true);
         }
         long ic = icount;
@@ -991,7 +1080,15 @@ final class Cpu {
                 || (csr >= 0xC00 && csr <= 0xC1F) || (csr >= 0xC80 && csr <= 0xC9F);
     }
 
+    /** fflags, frm, fcsr. */
+    static boolean isFloatCsr(int csr) {
+        return csr >= 0x001 && csr <= 0x003;
+    }
+
     boolean csrExists(int csr) {
+        if (isFloatCsr(csr)) {
+            return isa.f();
+        }
         if (isCounter(csr) || (csr >= 0x323 && csr <= 0x33F) || (csr >= 0x3A0 && csr <= 0x3A3)
                 || (csr >= 0x3B0 && csr <= 0x3BF)) {
             return true;
@@ -1011,8 +1108,11 @@ final class Cpu {
     /** Value of a CSR as the instruction at icount {@code ic} reads it. */
     int csrRead(int csr, long ic) {
         switch (csr) {
-            case 0x300: return mstatus;
-            case 0x301: return MISA;
+            case 0x300: return mstatusRead();
+            case 0x301: return isa.misa();
+            case 0x001: return fpu.flags.bits;
+            case 0x002: return fpu.frm;
+            case 0x003: return fpu.fcsr();
             case 0x302: return medeleg;
             case 0x303: return mideleg;
             case 0x304: return mie;
@@ -1060,8 +1160,22 @@ final class Cpu {
     void csrWrite(int csr, int v, long ic) {
         switch (csr) {
             case 0x300 -> {
-                mstatus = (mstatus & ~MSTATUS_WRITABLE) | (v & MSTATUS_WRITABLE);
+                mstatus = (mstatus & ~mstatusWritable()) | (v & mstatusWritable());
                 endChunkIfInterruptPending();
+            }
+            // writes of the float CSRs make FS Dirty (QEMU 7.2 does; SD follows)
+            case 0x001 -> {
+                fpu.flags.bits = v & 0x1F;
+                mstatus |= MSTATUS_FS;
+            }
+            case 0x002 -> {
+                fpu.frm = v & 7;
+                mstatus |= MSTATUS_FS;
+            }
+            case 0x003 -> {
+                fpu.frm = (v >>> 5) & 7;
+                fpu.flags.bits = v & 0x1F;
+                mstatus |= MSTATUS_FS;
             }
             case 0x302 -> medeleg = v & 0xB3FF;
             case 0x303 -> mideleg = v & 0x222;
@@ -1168,6 +1282,9 @@ final class Cpu {
         w.put(minstretDelta);
         w.put(mcycleDelta);
         w.put(halted);
+        if (isa.f()) { // without F the state (and so digests of recordings made before F existed) stays as it was
+            fpu.save(w);
+        }
     }
 
     void load(StateReader r) {
@@ -1202,5 +1319,8 @@ final class Cpu {
         minstretDelta = r.get();
         mcycleDelta = r.get();
         halted = r.getBool();
+        if (isa.f()) {
+            fpu.load(r);
+        }
     }
 }

@@ -1,8 +1,92 @@
 package dev.backstep.machine;
 
-/** Decodes RV32IMAC + Zicsr + Zifencei instructions into the compact form described in {@link Op}. */
+/**
+ * Decodes the instructions of an {@link Isa} (RV32I or E, M, A, F, D, C, Zba, Zbb, Zbs, Zicsr, Zifencei) into the
+ * compact form described in {@link Op}. An instruction of an extension that is off decodes as illegal, and so does
+ * one naming x16..x31 on RV32E.
+ */
 final class Decoder {
     private Decoder() {
+    }
+
+    /** Decodes one instruction for an ISA; out[0] = packed word, out[1] = immediate. */
+    static void decode(int insn, int[] out, Isa isa) {
+        if ((insn & 3) != 3) {
+            if (!isa.c()) {
+                illegal(out, insn & 0xFFFF, true);
+                return;
+            }
+            decode16(insn & 0xFFFF, out);
+            if ((out[0] & 0x7F) == Op.FP) {
+                if (!FloatDecoding.legal(out[1], isa)) {
+                    illegal(out, insn & 0xFFFF, true);
+                }
+            } else if (isa.e() && usesUpperRegister16(out[0])) {
+                illegal(out, insn & 0xFFFF, true);
+            }
+        } else {
+            decode32(insn, out);
+            int op = out[0] & 0x7F;
+            if (!extensionOn(op, insn, isa) || (isa.e() && usesUpperRegister32(insn, op))) {
+                illegal(out, insn, false);
+            }
+        }
+    }
+
+    private static boolean extensionOn(int op, int insn, Isa isa) {
+        if (op >= Op.MUL && op <= Op.REMU) {
+            return isa.m();
+        }
+        if (op >= Op.LR && op <= Op.AMOMAXU) {
+            return isa.a();
+        }
+        if (op == Op.FP) {
+            return FloatDecoding.legal(insn, isa);
+        }
+        if (op >= Op.SH1ADD && op <= Op.SH3ADD) {
+            return isa.zba();
+        }
+        if (op >= Op.ANDN && op <= Op.REV8) {
+            return isa.zbb();
+        }
+        if (op >= Op.BCLR && op <= Op.BSETI) {
+            return isa.zbs();
+        }
+        return true;
+    }
+
+    /** RV32E: whether a 32-bit instruction names an integer register above x15 (float registers are not checked). */
+    private static boolean usesUpperRegister32(int i, int op) {
+        int rd = (i >>> 7) & 31;
+        int rs1 = (i >>> 15) & 31;
+        int rs2 = (i >>> 20) & 31;
+        int f3 = (i >>> 12) & 7;
+        switch (i & 0x7F) {
+            case 0x37, 0x17, 0x6F:
+                return rd >= 16;
+            case 0x67, 0x03, 0x13:
+                return rd >= 16 || rs1 >= 16;
+            case 0x23, 0x63:
+                return rs1 >= 16 || rs2 >= 16;
+            case 0x33, 0x2F:
+                return rd >= 16 || rs1 >= 16 || rs2 >= 16;
+            case 0x73:
+                return f3 != 0 && (rd >= 16 || (f3 < 4 && rs1 >= 16));
+            case 0x07, 0x27:
+                return rs1 >= 16;
+            case 0x53:
+                return (FloatDecoding.readsIntegerRs1(i) && rs1 >= 16) || (FloatDecoding.writesIntegerRd(i) && rd >= 16);
+            default:
+                return false;
+        }
+    }
+
+    /** RV32E: whether a decoded compressed instruction names an integer register above x15. */
+    private static boolean usesUpperRegister16(int w) {
+        int rd = (w >>> 8) & 0x3F;
+        int rs1 = (w >>> 16) & 0x1F;
+        int rs2 = (w >>> 24) & 0x3F;
+        return (rd >= 16 && rd != Op.X0_SINK) || rs1 >= 16 || rs2 >= 16;
     }
 
     /** Packs the fields; rd 0 becomes the scratch slot. */
@@ -13,13 +97,9 @@ final class Decoder {
         return op | (compressed ? Op.C : 0) | rd << 8 | rs1 << 16 | rs2 << 24;
     }
 
-    /** Decodes one instruction; out[0] = packed word, out[1] = immediate. */
+    /** Decodes one instruction for RV32IMAC; out[0] = packed word, out[1] = immediate. */
     static void decode(int insn, int[] out) {
-        if ((insn & 3) != 3) {
-            decode16(insn & 0xFFFF, out);
-        } else {
-            decode32(insn, out);
-        }
+        decode(insn, out, Isa.RV32IMAC);
     }
 
     private static void set(int[] out, int op, boolean c, int rd, int rs1, int rs2, int imm) {
@@ -108,19 +188,19 @@ final class Decoder {
                     case 6 -> set(out, Op.ORI, false, rd, rs1, 0, immI);
                     case 7 -> set(out, Op.ANDI, false, rd, rs1, 0, immI);
                     case 1 -> {
-                        if (f7 != 0) {
+                        int zb = f7 == 0 ? Op.SLLI : bitManipImmediate(f7, f3, rs2);
+                        if (zb < 0) {
                             illegal(out, i, false);
                         } else {
-                            set(out, Op.SLLI, false, rd, rs1, 0, rs2);
+                            set(out, zb, false, rd, rs1, 0, rs2);
                         }
                     }
                     default -> {
-                        if (f7 == 0) {
-                            set(out, Op.SRLI, false, rd, rs1, 0, rs2);
-                        } else if (f7 == 0x20) {
-                            set(out, Op.SRAI, false, rd, rs1, 0, rs2);
-                        } else {
+                        int zb = f7 == 0 ? Op.SRLI : f7 == 0x20 ? Op.SRAI : bitManipImmediate(f7, f3, rs2);
+                        if (zb < 0) {
                             illegal(out, i, false);
+                        } else {
+                            set(out, zb, false, rd, rs1, 0, rs2);
                         }
                     }
                 }
@@ -142,6 +222,8 @@ final class Decoder {
                     op = f3 == 0 ? Op.SUB : Op.SRA;
                 } else if (f7 == 1) {
                     op = Op.MUL + f3;
+                } else {
+                    op = bitManipRegister(f7, f3, rs2);
                 }
                 if (op < 0) {
                     illegal(out, i, false);
@@ -160,8 +242,67 @@ final class Decoder {
             }
             case 0x73 -> decodeSystem(i, out, rd, f3, rs1);
             case 0x2F -> decodeAtomic(i, out, rd, f3, rs1, rs2);
+            case 0x07, 0x27, 0x43, 0x47, 0x4B, 0x4F, 0x53 -> setFloat(out, i, false);
             default -> illegal(out, i, false);
         }
+    }
+
+    /** Zba/Zbb/Zbs register-register forms (opcode OP, funct7 other than 0, 0x20 and 1); -1 if none. */
+    private static int bitManipRegister(int f7, int f3, int rs2) {
+        return switch (f7 << 3 | f3) {
+            case 0x10 << 3 | 2 -> Op.SH1ADD;
+            case 0x10 << 3 | 4 -> Op.SH2ADD;
+            case 0x10 << 3 | 6 -> Op.SH3ADD;
+            case 0x20 << 3 | 7 -> Op.ANDN;
+            case 0x20 << 3 | 6 -> Op.ORN;
+            case 0x20 << 3 | 4 -> Op.XNOR;
+            case 0x05 << 3 | 6 -> Op.MAX;
+            case 0x05 << 3 | 7 -> Op.MAXU;
+            case 0x05 << 3 | 4 -> Op.MIN;
+            case 0x05 << 3 | 5 -> Op.MINU;
+            case 0x04 << 3 | 4 -> rs2 == 0 ? Op.ZEXT_H : -1;
+            case 0x30 << 3 | 1 -> Op.ROL;
+            case 0x30 << 3 | 5 -> Op.ROR;
+            case 0x24 << 3 | 1 -> Op.BCLR;
+            case 0x24 << 3 | 5 -> Op.BEXT;
+            case 0x34 << 3 | 1 -> Op.BINV;
+            case 0x14 << 3 | 1 -> Op.BSET;
+            default -> -1;
+        };
+    }
+
+    /** Zbb/Zbs forms of OP-IMM with funct3 1 or 5 (funct7 other than 0 and 0x20); -1 if none. */
+    private static int bitManipImmediate(int f7, int f3, int rs2) {
+        if (f3 == 1) {
+            return switch (f7) {
+                case 0x30 -> switch (rs2) {
+                    case 0 -> Op.CLZ;
+                    case 1 -> Op.CTZ;
+                    case 2 -> Op.CPOP;
+                    case 4 -> Op.SEXT_B;
+                    case 5 -> Op.SEXT_H;
+                    default -> -1;
+                };
+                case 0x24 -> Op.BCLRI;
+                case 0x34 -> Op.BINVI;
+                case 0x14 -> Op.BSETI;
+                default -> -1;
+            };
+        }
+        return switch (f7) {
+            case 0x30 -> Op.RORI;
+            case 0x24 -> Op.BEXTI;
+            case 0x14 -> rs2 == 7 ? Op.ORC_B : -1;
+            case 0x34 -> rs2 == 0x18 ? Op.REV8 : -1;
+            default -> -1;
+        };
+    }
+
+    /** An F/D instruction: the 32-bit encoding in imm, its register fields as they are (f0 is a register). */
+    private static void setFloat(int[] out, int raw, boolean compressed) {
+        out[0] = Op.FP | (compressed ? Op.C : 0) | ((raw >>> 7) & 31) << 8 | ((raw >>> 15) & 31) << 16
+                | ((raw >>> 20) & 31) << 24;
+        out[1] = raw;
     }
 
     private static void decodeSystem(int i, int[] out, int rd, int f3, int rs1) {
@@ -259,6 +400,10 @@ final class Decoder {
                     }
                     case 2 -> set(out, Op.LW, true, rdP, rs1P, 0, clwImm(i));
                     case 6 -> set(out, Op.SW, true, Op.X0_SINK, rs1P, rdP, clwImm(i));
+                    case 1 -> setFloat(out, iType(cldImm(i), rs1P, 3, rdP, 0x07), true); // c.fld
+                    case 3 -> setFloat(out, iType(clwImm(i), rs1P, 2, rdP, 0x07), true); // c.flw
+                    case 5 -> setFloat(out, sType(cldImm(i), rdP, rs1P, 3, 0x27), true); // c.fsd
+                    case 7 -> setFloat(out, sType(clwImm(i), rdP, rs1P, 2, 0x27), true); // c.fsw
                     default -> illegal(out, i, true);
                 }
             }
@@ -369,10 +514,37 @@ final class Decoder {
                         int imm = (((i >>> 9) & 0xF) << 2) | (((i >>> 7) & 3) << 6);
                         set(out, Op.SW, true, Op.X0_SINK, 2, rs2Full, imm);
                     }
-                    default -> illegal(out, i, true);
+                    case 1 -> { // c.fldsp
+                        int imm = (((i >>> 12) & 1) << 5) | (((i >>> 5) & 3) << 3) | (((i >>> 2) & 7) << 6);
+                        setFloat(out, iType(imm, 2, 3, rdFull, 0x07), true);
+                    }
+                    case 3 -> { // c.flwsp
+                        int imm = (((i >>> 12) & 1) << 5) | (((i >>> 4) & 7) << 2) | (((i >>> 2) & 3) << 6);
+                        setFloat(out, iType(imm, 2, 2, rdFull, 0x07), true);
+                    }
+                    case 5 -> { // c.fsdsp
+                        int imm = (((i >>> 10) & 7) << 3) | (((i >>> 7) & 7) << 6);
+                        setFloat(out, sType(imm, rs2Full, 2, 3, 0x27), true);
+                    }
+                    default -> { // c.fswsp
+                        int imm = (((i >>> 9) & 0xF) << 2) | (((i >>> 7) & 3) << 6);
+                        setFloat(out, sType(imm, rs2Full, 2, 2, 0x27), true);
+                    }
                 }
             }
         }
+    }
+
+    private static int iType(int imm, int rs1, int f3, int rd, int opcode) {
+        return imm << 20 | rs1 << 15 | f3 << 12 | rd << 7 | opcode;
+    }
+
+    private static int sType(int imm, int rs2, int rs1, int f3, int opcode) {
+        return (imm >> 5) << 25 | rs2 << 20 | rs1 << 15 | f3 << 12 | (imm & 31) << 7 | opcode;
+    }
+
+    private static int cldImm(int i) {
+        return (((i >>> 10) & 7) << 3) | (((i >>> 5) & 3) << 6);
     }
 
     private static int clwImm(int i) {

@@ -33,9 +33,12 @@ public final class ElfImage {
     /** The file's bytes until {@link #digest()} is first asked for: a plain run never needs the digest. */
     private byte[] file;
     private String digest;
+    /** Tag_RISCV_arch of the .riscv.attributes section, or null. */
+    private final String arch;
 
-    private ElfImage(int entry, List<ElfSegment> segments, List<ImageSymbol> symbols, byte[] file) {
+    private ElfImage(int entry, List<ElfSegment> segments, List<ImageSymbol> symbols, byte[] file, String arch) {
         this.entry = entry;
+        this.arch = arch;
         this.segments = List.copyOf(segments);
         this.symbols = List.copyOf(symbols);
         List<ImageSymbol> sorted = new ArrayList<>();
@@ -123,7 +126,7 @@ public final class ElfImage {
             throw new ElfFormatException("no loadable (PT_LOAD) segments");
         }
         List<ImageSymbol> syms = readSymbols(b, file, shoff, shentsize, shnum);
-        return new ElfImage(entry, segs, syms, file);
+        return new ElfImage(entry, segs, syms, file, RiscvAttributes.arch(b, file, shoff, shentsize, shnum));
     }
 
     private static List<ImageSymbol> readSymbols(ByteBuffer b, byte[] file, long shoff, int shentsize, int shnum) {
@@ -177,6 +180,26 @@ public final class ElfImage {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The arch string the program was built for (its {@code Tag_RISCV_arch} attribute), or null when it has none. */
+    public String archAttribute() {
+        return arch;
+    }
+
+    /**
+     * The instruction set to run the program with when the user names none: its arch attribute (extensions
+     * Backstep lacks left out), else rv32imac. An attribute that names no RV32 base also gives rv32imac.
+     */
+    public Isa defaultIsa() {
+        if (arch == null) {
+            return Isa.RV32IMAC;
+        }
+        try {
+            return Isa.fromElfAttribute(arch);
+        } catch (IllegalArgumentException e) {
+            return Isa.RV32IMAC;
         }
     }
 

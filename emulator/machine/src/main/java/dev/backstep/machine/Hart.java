@@ -27,6 +27,25 @@ public final class Hart {
         }
     }
 
+    /** The instruction set this hart runs. */
+    public Isa isa() {
+        return cpu.isa();
+    }
+
+    /**
+     * Float register f0..f31 as its 64 bits (a single is NaN-boxed: upper half all ones). Only meaningful when the
+     * ISA has F ({@link Isa#floatWidth()} says how many bits a debugger shows).
+     */
+    public long f(int reg) {
+        checkRegister(reg);
+        return cpu.fpu.f[reg];
+    }
+
+    public void setF(int reg, long value) {
+        checkRegister(reg);
+        cpu.fpu.f[reg] = value;
+    }
+
     public int pc() {
         return cpu.pc();
     }

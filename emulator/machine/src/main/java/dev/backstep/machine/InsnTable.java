@@ -42,6 +42,7 @@ final class InsnTable {
 
     private static final String CTX = "dev/backstep/machine/RegionContext";
     private static final String CPU = "dev/backstep/machine/Cpu";
+    private static final String BITS = "dev/backstep/machine/BitManip";
 
     static {
         next(Op.LUI, (e, i) -> {
@@ -110,6 +111,15 @@ final class InsnTable {
         registerCall(Op.DIVU, CPU, "divu");
         registerCall(Op.REM, CPU, "rem");
         registerCall(Op.REMU, CPU, "remu");
+
+        for (int op = Op.SH1ADD; op <= Op.BSETI; op++) { // Zba, Zbb, Zbs: calls to their shared semantics
+            String method = BitManip.method(op);
+            if (BitManip.immediateOperand(op)) {
+                next(op, (e, i) -> binaryCall(e, i.rd(), i.rs1(), -1, i.imm(), BITS, method));
+            } else {
+                registerCall(op, BITS, method);
+            }
+        }
 
         next(Op.FENCE, (e, i) -> { });
         next(Op.NOP, (e, i) -> { });

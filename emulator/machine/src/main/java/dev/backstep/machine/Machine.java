@@ -36,6 +36,9 @@ public final class Machine {
         this.watchpoints = new Watchpoints(ram);
         this.bus = new Bus(ram, signals, watchpoints, input, out);
         this.cpu = new Cpu(bus, breakpoints.backing());
+        if (config.isa() != null) {
+            cpu.setIsa(config.isa());
+        }
         breakpoints.attach(cpu);
         this.hart = new Hart(cpu, bus.clint);
         this.memory = new MemoryView(bus, cpu::icount);
@@ -121,6 +124,7 @@ public final class Machine {
             }
             lowest = Math.min(lowest, start);
         }
+        cpu.setIsa(config.isa() != null ? config.isa() : elf.defaultIsa());
         reset();
         ResetRom.install(bus.rom, config.ramSize(), (int) lowest);
         this.elf = elf;
@@ -138,6 +142,11 @@ public final class Machine {
             }
             // bss needs nothing: fresh pages read as zeros
         }
+    }
+
+    /** The instruction set the hart runs: the configured one, else (once a program is loaded) the program's. */
+    public Isa isa() {
+        return cpu.isa();
     }
 
     public ElfImage elf() {

@@ -14,8 +14,10 @@ public final class MachineConfig {
     private final boolean translate;
     private final long translationCacheBytes;
     private final int translationThreshold;
+    private final Isa isa;
 
     private MachineConfig(Builder b) {
+        this.isa = b.isa;
         this.translationThreshold = b.translationThreshold;
         this.ramSize = b.ramSize;
         this.harts = b.harts;
@@ -54,6 +56,11 @@ public final class MachineConfig {
         return translationThreshold;
     }
 
+    /** The instruction set, or null: the loaded program's ({@link ElfImage#defaultIsa()}). */
+    public Isa isa() {
+        return isa;
+    }
+
     /** The same board with the translator on or off. */
     public MachineConfig withTranslate(boolean on) {
         return toBuilder().translate(on).build();
@@ -61,12 +68,13 @@ public final class MachineConfig {
 
     public Builder toBuilder() {
         return builder().ramSize(ramSize).harts(harts).translate(translate).translationCacheBytes(translationCacheBytes)
-                .translationThreshold(translationThreshold);
+                .translationThreshold(translationThreshold).isa(isa);
     }
 
     @Override
     public String toString() {
-        return "ram=" + ramSize + " harts=" + harts + (translate ? "" : " interpreter-only");
+        return "ram=" + ramSize + " harts=" + harts + (isa == null ? "" : " isa=" + isa)
+                + (translate ? "" : " interpreter-only");
     }
 
     public static final class Builder {
@@ -75,6 +83,13 @@ public final class MachineConfig {
         private boolean translate = true;
         private long translationCacheBytes = 64L << 20;
         private int translationThreshold = 50_000;
+        private Isa isa;
+
+        /** The instruction set; null (the default) takes the program's arch attribute, else rv32imac. */
+        public Builder isa(Isa isa) {
+            this.isa = isa;
+            return this;
+        }
 
         public Builder ramSize(long bytes) {
             if (bytes < 4096 || bytes > (1L << 31) || bytes % 4096 != 0) {

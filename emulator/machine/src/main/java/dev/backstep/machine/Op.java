@@ -37,4 +37,17 @@ final class Op {
      * interpreter has to run it.
      */
     static final int ENTRY = 74;
+    /**
+     * Every F and D instruction (loads and stores, compressed ones included): imm holds the 32-bit encoding (a
+     * compressed one expanded to it), {@link FloatUnit} decodes the rest. They are rare enough in firmware that one
+     * op id and the interpreter's slow path serve them; the translator ends its blocks before them.
+     */
+    static final int FP = 75;
+    // Zba
+    static final int SH1ADD = 76, SH2ADD = 77, SH3ADD = 78;
+    // Zbb
+    static final int ANDN = 79, ORN = 80, XNOR = 81, CLZ = 82, CTZ = 83, CPOP = 84, MAX = 85, MAXU = 86, MIN = 87,
+            MINU = 88, SEXT_B = 89, SEXT_H = 90, ZEXT_H = 91, ROL = 92, ROR = 93, RORI = 94, ORC_B = 95, REV8 = 96;
+    // Zbs
+    static final int BCLR = 97, BCLRI = 98, BEXT = 99, BEXTI = 100, BINV = 101, BINVI = 102, BSET = 103, BSETI = 104;
 }

@@ -130,6 +130,7 @@ final class RegionScanner {
 
     /** Instructions the interpreter runs that continue with the next one (no trap, no jump): CSRs, atomics, fence.i. */
     private static boolean resumesAfter(int op) {
-        return (op >= Op.CSRRW && op <= Op.CSRRCI) || (op >= Op.LR && op <= Op.AMOMAXU) || op == Op.FENCE_I;
+        return (op >= Op.CSRRW && op <= Op.CSRRCI) || (op >= Op.LR && op <= Op.AMOMAXU) || op == Op.FENCE_I
+                || op == Op.FP; // F/D: the interpreter runs them (FloatUnit), translated code goes on after
     }
 }

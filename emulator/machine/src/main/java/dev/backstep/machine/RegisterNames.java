@@ -14,6 +14,34 @@ public final class RegisterNames {
         "a2", "a3", "a4", "a5", "a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4",
         "t5", "t6"};
 
+    private static final String[] FP_ABI = {"ft0", "ft1", "ft2", "ft3", "ft4", "ft5", "ft6", "ft7", "fs0", "fs1",
+        "fa0", "fa1", "fa2", "fa3", "fa4", "fa5", "fa6", "fa7", "fs2", "fs3", "fs4", "fs5", "fs6", "fs7", "fs8", "fs9",
+        "fs10", "fs11", "ft8", "ft9", "ft10", "ft11"};
+
+    /** ABI name of f0..f31 ("fa0" is f10). */
+    public static String fpAbi(int f) {
+        return FP_ABI[f];
+    }
+
+    /** Float register number for "fa0", "f10" (any case); -1 if not a float register name. */
+    public static int fpNumber(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < FP_ABI.length; i++) {
+            if (FP_ABI[i].equals(n)) {
+                return i;
+            }
+        }
+        if (n.length() > 1 && n.charAt(0) == 'f' && Character.isDigit(n.charAt(1))) {
+            try {
+                int r = Integer.parseInt(n.substring(1));
+                return r >= 0 && r < 32 ? r : -1;
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
     /** ABI name of x0..x31. */
     public static String abi(int x) {
         return ABI[x];
@@ -44,6 +72,9 @@ public final class RegisterNames {
     /** The CSR's name, or null if this table does not know it. */
     public static String csr(int csr) {
         switch (csr) {
+            case 0x001: return "fflags";
+            case 0x002: return "frm";
+            case 0x003: return "fcsr";
             case 0x300: return "mstatus";
             case 0x301: return "misa";
             case 0x302: return "medeleg";

@@ -39,7 +39,7 @@ public final class RecordingSummary {
         sb.append("program         ").append(f.header().elfName()).append(" (SHA-256 ").append(f.header().elfDigest())
                 .append(f.elfBytes() != null ? ", embedded, " + f.elfBytes().length + " bytes" : ", not embedded").append(")\n");
         sb.append("machine         RAM ").append(f.header().ramSize() >> 20).append(" MiB, ").append(f.header().harts())
-                .append(" hart\n");
+                .append(" hart, ISA ").append(f.header().isa()).append('\n');
         sb.append("recorded        ").append(Instant.ofEpochMilli(f.header().createdEpochMillis())).append(" by ")
                 .append(f.header().producer()).append('\n');
         sb.append("length          ").append(f.validUpTo()).append(" instructions\n");

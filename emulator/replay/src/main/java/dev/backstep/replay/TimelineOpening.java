@@ -3,6 +3,7 @@ package dev.backstep.replay;
 import dev.backstep.machine.ElfFormatException;
 import dev.backstep.machine.ElfImage;
 import dev.backstep.machine.ExternalInput;
+import dev.backstep.machine.Isa;
 import dev.backstep.machine.MachineConfig;
 import dev.backstep.replay.format.RecordingFile;
 import dev.backstep.replay.format.RecordingFormat;
@@ -27,9 +28,11 @@ final class TimelineOpening {
             throws IOException {
         byte[] elfBytes = Files.readAllBytes(elfPath);
         ElfImage elf = parseElf(elfBytes);
+        // the recording names the instruction set it ran with, whether the user chose it or the ELF did
+        cfg = cfg.toBuilder().isa(cfg.isa() != null ? cfg.isa() : elf.defaultIsa()).build();
         RecordingHeader header = new RecordingHeader(RecordingFormat.VERSION, elf.digest(),
                 elfPath.getFileName().toString(), cfg.ramSize(), cfg.harts(), opts.digestInterval(),
-                System.currentTimeMillis(), "backstep");
+                System.currentTimeMillis(), "backstep", cfg.isa().toString());
         OutputStream os = out == null ? OutputStream.nullOutputStream()
                 : new BufferedOutputStream(Files.newOutputStream(out), 1 << 16);
         RecordingWriter w = new RecordingWriter(os, header, elfBytes);
@@ -56,7 +59,7 @@ final class TimelineOpening {
         }
         MachineConfig cfg;
         try {
-            cfg = MachineConfig.builder().ramSize(h.ramSize()).harts(h.harts()).build();
+            cfg = MachineConfig.builder().ramSize(h.ramSize()).harts(h.harts()).isa(Isa.parse(h.isa())).build();
         } catch (IllegalArgumentException e) {
             throw new IOException("the recording asks for an unsupported machine: " + e.getMessage(), e);
         }

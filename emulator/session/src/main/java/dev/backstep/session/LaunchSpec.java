@@ -24,10 +24,13 @@ import java.nio.file.Path;
  *                       existing file is refused; see {@link OutputFiles})
  * @param rtos           RTOS awareness: "auto" (or null: tasks are shown when the program has the symbols of a
  *                       known RTOS), "freertos" (required), or "none" (one thread, the hart)
+ * @param isa            RECORD: the instruction set as an arch string like QEMU's -cpu options spell it
+ *                       ({@code rv32imafdc_zba_zbb_zbs}); null: the ELF's {@code .riscv.attributes} arch, else rv32imac.
+ *                       REPLAY takes it from the recording
  */
 public record LaunchSpec(Path program, Mode mode, Path recording, boolean stopOnEntry, byte[] input, Path inputFile,
                          long ramSize, long snapshotBudget, boolean translate, int indexWindowShift,
-                         boolean overwrite, String rtos) {
+                         boolean overwrite, String rtos, String isa) {
     public enum Mode { RECORD, REPLAY }
 
     /** Windows of 2^20 instructions. */
@@ -37,7 +40,7 @@ public record LaunchSpec(Path program, Mode mode, Path recording, boolean stopOn
     public LaunchSpec(Path program, Mode mode, Path recording, boolean stopOnEntry, byte[] input, Path inputFile,
                       long ramSize, long snapshotBudget, boolean translate) {
         this(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget, translate,
-                DEFAULT_INDEX_WINDOW_SHIFT, false, null);
+                DEFAULT_INDEX_WINDOW_SHIFT, false, null, null);
     }
 
     /** The spec given, translating, with the default index windows, never overwriting. */
@@ -56,53 +59,58 @@ public record LaunchSpec(Path program, Mode mode, Path recording, boolean stopOn
 
     public LaunchSpec withRecording(Path file) {
         return new LaunchSpec(program, mode, file, stopOnEntry, input, inputFile, ramSize, snapshotBudget, translate,
-                indexWindowShift, overwrite, rtos);
+                indexWindowShift, overwrite, rtos, isa);
     }
 
     public LaunchSpec withStopOnEntry(boolean on) {
         return new LaunchSpec(program, mode, recording, on, input, inputFile, ramSize, snapshotBudget, translate,
-                indexWindowShift, overwrite, rtos);
+                indexWindowShift, overwrite, rtos, isa);
     }
 
     public LaunchSpec withInput(byte[] bytes) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, bytes, inputFile, ramSize, snapshotBudget,
-                translate, indexWindowShift, overwrite, rtos);
+                translate, indexWindowShift, overwrite, rtos, isa);
     }
 
     public LaunchSpec withInputFile(Path file) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, input, file, ramSize, snapshotBudget, translate,
-                indexWindowShift, overwrite, rtos);
+                indexWindowShift, overwrite, rtos, isa);
     }
 
     public LaunchSpec withRamSize(long bytes) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, bytes, snapshotBudget,
-                translate, indexWindowShift, overwrite, rtos);
+                translate, indexWindowShift, overwrite, rtos, isa);
     }
 
     public LaunchSpec withSnapshotBudget(long bytes) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, bytes, translate,
-                indexWindowShift, overwrite, rtos);
+                indexWindowShift, overwrite, rtos, isa);
     }
 
     public LaunchSpec withTranslate(boolean on) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget, on,
-                indexWindowShift, overwrite, rtos);
+                indexWindowShift, overwrite, rtos, isa);
     }
 
     /** Windows of 2^shift instructions for the execution index; 0 turns the index off. */
     public LaunchSpec withIndexWindowShift(int shift) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget,
-                translate, shift, overwrite, rtos);
+                translate, shift, overwrite, rtos, isa);
     }
 
     public LaunchSpec withOverwrite(boolean on) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget,
-                translate, indexWindowShift, on, rtos);
+                translate, indexWindowShift, on, rtos, isa);
     }
 
     /** RTOS awareness: "auto", "freertos" or "none" (see the record's doc). */
     public LaunchSpec withRtos(String choice) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget,
-                translate, indexWindowShift, overwrite, choice);
+                translate, indexWindowShift, overwrite, choice, isa);
+    }
+
+    public LaunchSpec withIsa(String arch) {
+        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget,
+                translate, indexWindowShift, overwrite, rtos, arch);
     }
 }

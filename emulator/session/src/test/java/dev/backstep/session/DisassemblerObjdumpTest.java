@@ -50,7 +50,8 @@ class DisassemblerObjdumpTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"examples/hello.elf", "examples/timer.elf", "examples/echo.elf", "examples/corrupt.elf",
-        "examples/bench.elf", "debuginfo/src/test/fixtures/prog-O0.elf", "debuginfo/src/test/fixtures/prog-O2.elf"})
+        "examples/bench.elf", "debuginfo/src/test/fixtures/prog-O0.elf", "debuginfo/src/test/fixtures/prog-O2.elf",
+        "isa-tests/elf/float.elf", "isa-tests/elf/bitmanip.elf", "isa-tests/elf/fpu_oracle.elf"})
     void matchesObjdumpOverTheWholeText(String elf) throws Exception {
         Path path = Examples.root().resolve("emulator/" + elf);
         assumeTrue(java.nio.file.Files.isRegularFile(path), path + " is missing");

@@ -641,9 +641,13 @@ final class Console {
 
     private void info(String arg) throws SessionException {
         switch (arg.trim()) {
-            case "registers", "reg", "r" -> {
+            case "registers", "reg", "r", "float", "all-registers" -> {
+                // info registers: the integer registers; info float: the float ones and fcsr; info all-registers: both
+                String want = arg.trim();
                 for (ScopeInfo s : session.scopes(selectedStackFrame().id())) {
-                    if (s.kind() == ScopeInfo.Kind.REGISTERS) {
+                    boolean isFloat = s.name().equals("Float Registers");
+                    boolean shown = want.equals("all-registers") || (want.equals("float") == isFloat);
+                    if (s.kind() == ScopeInfo.Kind.REGISTERS && shown) {
                         for (VariableInfo v : session.variables(s.variablesReference(), true)) {
                             out.printf("%-8s %s%n", v.name(), v.value());
                         }
@@ -684,7 +688,8 @@ final class Console {
                 }
             }
             default -> throw new IllegalArgumentException("info " + arg
-                    + ": not known; info registers, breakpoints, watchpoints, locals, display, threads, or info alone");
+                    + ": not known; info registers, float, all-registers, breakpoints, watchpoints, locals, display,"
+                    + " threads, or info alone");
         }
     }
 

@@ -52,6 +52,11 @@ public final class DebugCommand implements Callable<Integer> {
                     + "RTOS's symbols (auto, the default), required (freertos), or off (none)")
     String rtos;
 
+    @Option(names = "--isa", paramLabel = "ARCH",
+            description = "instruction set of a record session, e.g. rv32imafdc_zba_zbb_zbs (default: the ELF's"
+                    + " .riscv.attributes arch, else rv32imac; a replay uses the recorded one)")
+    String isa;
+
     @Option(names = {"-x", "--script"}, paramLabel = "FILE", description = "run the commands in FILE, then quit")
     Path script;
 
@@ -66,13 +71,16 @@ public final class DebugCommand implements Callable<Integer> {
         if (replay != null && (record != null || input != null)) {
             throw new ParameterException(spec.commandLine(), "--replay cannot be combined with --record or --input");
         }
+        if (replay != null && isa != null) {
+            throw new ParameterException(spec.commandLine(), "--isa is for record sessions: a replay uses the recorded one");
+        }
         DebugFiles.check(program, replay, record, input, script);
         LaunchSpec spec = replay != null ? LaunchSpec.replay(replay, program)
                 : LaunchSpec.record(program).withRecording(record).withInputFile(input)
                         // the user typed --record FILE on their own command line, as with `record -o`: replacing an
                         // existing regular file is what they asked (never the program, its input or a device)
                         .withOverwrite(true);
-        spec = spec.withTranslate(!noTranslate);
+        spec = spec.withTranslate(!noTranslate).withIsa(isa);
         if (!java.util.List.of("auto", "freertos", "none").contains(rtos)) {
             throw new ParameterException(this.spec.commandLine(), "--rtos must be auto, freertos or none, got " + rtos);
         }

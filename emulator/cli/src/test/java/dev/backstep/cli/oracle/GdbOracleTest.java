@@ -68,6 +68,13 @@ class GdbOracleTest {
         out.add(new OracleProgram("bench", ex.resolve("bench.elf"), null, List.of(
                 StopSpec.at("main", 1), StopSpec.at("crc32", 1), StopSpec.at("quicksort", 3),
                 StopSpec.at("matmul_round", 1))));
+        // hard float: double and float arguments in fa0..fa2 next to integer ones, float locals and globals
+        out.add(new OracleProgram("hardfloat", ex.resolve("hardfloat.elf"), null, List.of(
+                StopSpec.at("step", 1, "*b", "b->vx", "dt", "g", "k", "gravity", "drag"),
+                StopSpec.at("step", 40, "*b", "k"),
+                StopSpec.at("newton_sqrt", 2, "a", "*iterations"),
+                StopSpec.at("hypot_like", 1, "a", "b", "scale", "c"),
+                StopSpec.at("hardfloat.c:88", 1, "ball", "apex", "t", "steps"))));
         for (String level : List.of("O0", "Og", "O2")) {
             out.add(new OracleProgram("oracle-" + level, ex.resolve("oracle/oracle-" + level + ".elf"), null, List.of(
                     StopSpec.at("main", 1),

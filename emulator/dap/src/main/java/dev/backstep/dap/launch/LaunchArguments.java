@@ -142,6 +142,20 @@ public final class LaunchArguments {
             }
             spec = spec.withRamSize(bytes);
         }
+        Object isa = args.get("isa");
+        if (isa instanceof String blank && blank.isBlank()) {
+            isa = null; // the IDEs' default: the ELF says
+        }
+        if (isa != null) {
+            if (!(isa instanceof String arch)) {
+                throw invalid("isa", "'isa' must be an arch string like \"rv32imafdc_zba_zbb_zbs\", got "
+                        + Json.describe(isa));
+            }
+            if (spec.mode() == LaunchSpec.Mode.REPLAY) {
+                throw invalid("isa", "'isa' is for record mode only: a replay runs the instruction set it was recorded with");
+            }
+            spec = spec.withIsa(arch.trim()); // the session checks it (an ISA Backstep cannot run fails the launch, saying why)
+        }
         Object budget = args.get("snapshotBudget");
         if (budget != null) {
             long bytes = size("snapshotBudget", budget);

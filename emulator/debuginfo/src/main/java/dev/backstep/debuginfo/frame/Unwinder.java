@@ -38,13 +38,16 @@ public final class Unwinder {
     /** The psABI's "alternate frame return column", for frames that return elsewhere than ra. */
     private static final int ALTERNATE_RETURN = 64;
     private static final long MASK = 0xffffffffL;
-    /** Registers a callee must preserve under the RISC-V psABI: sp, gp, tp, s0-s11. */
-    private static final boolean[] CALLEE_SAVED = new boolean[32];
+    /** x0..x31 and f0..f31 (DWARF 32..63): the registers unwound. */
+    private static final int REGS = 64;
+    /** Registers a callee must preserve under the RISC-V psABI: sp, gp, tp, s0-s11, fs0-fs11. */
+    private static final boolean[] CALLEE_SAVED = new boolean[REGS];
 
     static {
         int[] saved = {2, 3, 4, 8, 9, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27};
         for (int r : saved) {
             CALLEE_SAVED[r] = true;
+            CALLEE_SAVED[32 + r] = r >= 8; // fs0-fs1 are f8-f9, fs2-fs11 f18-f27
         }
     }
 
@@ -80,8 +83,8 @@ public final class Unwinder {
         private final MemoryReader memory;
         private final TrapVectors vectors;
         private final List<Frame> frames = new ArrayList<>();
-        private long[] regs = new long[32];
-        private boolean[] known = new boolean[32];
+        private long[] regs = new long[REGS];
+        private boolean[] known = new boolean[REGS];
         private long pc;
         /** The current frame is the code a trap interrupted: its pc is the instruction itself, not a return address. */
         private boolean interrupted;
@@ -93,9 +96,9 @@ public final class Unwinder {
             this.top = top;
             this.memory = memory;
             this.vectors = TrapVectors.of(top, memory);
-            for (int i = 0; i < 32; i++) {
+            for (int i = 0; i < REGS; i++) {
                 known[i] = top.available(i);
-                regs[i] = known[i] ? top.reg(i) & MASK : 0;
+                regs[i] = !known[i] ? 0 : i < 32 ? top.reg(i) & MASK : top.reg64(i);
             }
             regs[0] = 0;
             known[0] = true;
@@ -130,14 +133,14 @@ public final class Unwinder {
             RegisterReader frameRegs = snapshot(pc, regs, known);
             OptionalLong cfa = OptionalLong.empty();
             long[] next = regs.clone();
-            boolean[] nextKnown = new boolean[32];
+            boolean[] nextKnown = new boolean[REGS];
             try {
                 if (fde.isPresent()) {
                     UnwindRow row = fde.get().rowAt(lookup);
                     long c = cfa(row, frameRegs, memory);
                     cfa = OptionalLong.of(c);
                     int raColumn = fde.get().cie().returnAddressRegister();
-                    for (int r = 0; r < 32; r++) {
+                    for (int r = 0; r < REGS; r++) {
                         RegisterRule rule = row.rule(r);
                         if (rule == null) {
                             nextKnown[r] = known[r] && (CALLEE_SAVED[r] || r == raColumn);
@@ -170,7 +173,7 @@ public final class Unwinder {
                         cfa = OptionalLong.of(fp);
                     } else if (frames.isEmpty() && known[RA] && isCode(regs[RA]) && regs[RA] != pc) {
                         method = Frame.Method.RETURN_ADDRESS;
-                        for (int r = 0; r < 32; r++) {
+                        for (int r = 0; r < REGS; r++) {
                             nextKnown[r] = known[r] && CALLEE_SAVED[r];
                         }
                         nextKnown[RA] = true;
@@ -209,12 +212,12 @@ public final class Unwinder {
         private void apply(RegisterRule rule, int r, long c, RegisterReader frameRegs, long[] next, boolean[] nextKnown)
                 throws DwarfFormatException, LocationUnavailableException {
             switch (rule.kind()) {
-                case OFFSET: next[r] = memory.read32((int) (c + rule.operand())) & MASK; nextKnown[r] = true; break;
+                case OFFSET: next[r] = saved(r, c + rule.operand()); nextKnown[r] = true; break;
                 case VAL_OFFSET: next[r] = (c + rule.operand()) & MASK; nextKnown[r] = true; break;
                 case REGISTER: {
                     int src = (int) rule.operand();
-                    nextKnown[r] = src < 32 && known[src];
-                    next[r] = src < 32 ? regs[src] : 0;
+                    nextKnown[r] = src < REGS && known[src];
+                    next[r] = src < REGS ? regs[src] : 0;
                     break;
                 }
                 case SAME_VALUE: nextKnown[r] = known[r]; break;
@@ -227,6 +230,15 @@ public final class Unwinder {
                 }
                 default: nextKnown[r] = false;
             }
+        }
+
+        /**
+         * A register the CFI says is saved at addr: 4 bytes for x registers, 8 for f registers (a save of a single
+         * with F only fills the low half, which is what a float variable reads).
+         */
+        private long saved(int r, long addr) {
+            long lo = memory.read32((int) addr) & MASK;
+            return r < 32 ? lo : lo | (long) memory.read32((int) (addr + 4)) << 32;
         }
 
         private void moveTo(long[] next, boolean[] nextKnown, long ret) {
@@ -283,7 +295,7 @@ public final class Unwinder {
                     UnwindRow row = fde.get().rowAt(lookup);
                     long c = cfa(row, frameRegs, memory);
                     cfa = OptionalLong.of(c);
-                    for (int r = 1; r < 32; r++) {
+                    for (int r = 1; r < REGS; r++) {
                         RegisterRule rule = row.rule(r);
                         if (rule != null) {
                             apply(rule, r, c, frameRegs, next, nextKnown);
@@ -421,9 +433,10 @@ public final class Unwinder {
         long[] r = regs.clone();
         boolean[] k = known.clone();
         return new RegisterReader() {
-            @Override public int reg(int n) { return n >= 0 && n < 32 ? (int) r[n] : 0; }
+            @Override public int reg(int n) { return n >= 0 && n < REGS ? (int) r[n] : 0; }
+            @Override public long reg64(int n) { return n >= 0 && n < REGS ? r[n] : 0; }
             @Override public int pc() { return (int) pc; }
-            @Override public boolean available(int n) { return n >= 0 && n < 32 && k[n]; }
+            @Override public boolean available(int n) { return n >= 0 && n < REGS && k[n]; }
         };
     }
 }

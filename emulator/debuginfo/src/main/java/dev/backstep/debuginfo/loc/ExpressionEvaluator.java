@@ -130,7 +130,10 @@ public final class ExpressionEvaluator {
                 }
                 case Dw.OP_ENTRY_VALUE: case Dw.OP_GNU_ENTRY_VALUE: {
                     byte[] sub = r.bytes(r.uleb());
-                    stack.add(ctx.entryValue(sub) & MASK);
+                    // a float register's entry value (DW_OP_regx 32..63) is 64 bits wide with D: keep them all
+                    boolean wide = sub.length >= 2 && (sub[0] & 0xff) == Dw.OP_REGX && (sub[1] & 0xff) >= 32;
+                    long ev = ctx.entryValue(sub);
+                    stack.add(wide ? ev : ev & MASK);
                     break;
                 }
                 case Dw.OP_PIECE: case Dw.OP_BIT_PIECE: {
@@ -171,7 +174,10 @@ public final class ExpressionEvaluator {
         Piece p = loc.pieces().get(0);
         switch (p.kind()) {
             case MEMORY: case VALUE: return p.value();
-            case REGISTER: return reg(ctx, (int) p.value()) & MASK;
+            case REGISTER: {
+                int n = (int) p.value();
+                return n >= 32 ? regWide(ctx, n) : reg(ctx, n) & MASK;
+            }
             default: throw new LocationUnavailableException(what + ": no value");
         }
     }
@@ -224,6 +230,14 @@ public final class ExpressionEvaluator {
             throw new LocationUnavailableException("register " + n + " is not known in this frame");
         }
         return ctx.registers().reg(n) & MASK;
+    }
+
+    /** A float register (DWARF 32..63) with all its bits. */
+    private static long regWide(EvalContext ctx, int n) throws LocationUnavailableException {
+        if (!ctx.registers().available(n)) {
+            throw new LocationUnavailableException("register " + n + " is not known in this frame");
+        }
+        return ctx.registers().reg64(n);
     }
 
     private static long read(EvalContext ctx, long addr, int size) throws LocationUnavailableException {

@@ -128,7 +128,8 @@ public final class VariableEvaluator {
                     if (frame == null || !frame.registers().available((int) p.value())) {
                         throw new LocationUnavailableException("register " + p.value() + " not available");
                     }
-                    src = toBytes(frame.registers().reg((int) p.value()) & 0xffffffffL, Math.max(srcBytes, 4));
+                    int regNo = (int) p.value();
+                    src = toBytes(frame.registers().reg64(regNo), Math.max(srcBytes, regNo >= 32 ? 8 : 4));
                     break;
                 }
                 case VALUE: src = toBytes(p.value(), Math.max(srcBytes, 4)); break;
@@ -197,9 +198,9 @@ public final class VariableEvaluator {
                 }
                 // At the first instruction of the function the registers still hold their entry values.
                 int reg = EntryValues.register(expr, -1);
-                if (frame.index() == 0 && function != null && reg >= 0 && reg < 32
+                if (frame.index() == 0 && function != null && reg >= 0 && reg < 64
                         && frame.lookupPc() == function.frameFunction().lowPc()) {
-                    return regs.reg(reg) & 0xffffffffL;
+                    return reg < 32 ? regs.reg(reg) & 0xffffffffL : regs.reg64(reg);
                 }
                 if (depth >= MAX_ENTRY_DEPTH) {
                     throw new LocationUnavailableException("entry value: too many callers deep");

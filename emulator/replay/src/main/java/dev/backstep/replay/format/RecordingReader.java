@@ -388,9 +388,13 @@ public final class RecordingReader {
         long interval = in.i64();
         long created = in.i64();
         String producer = in.string();
+        String isa = version >= 3 ? in.string() : RecordingHeader.LEGACY_ISA;
         if (interval <= 0) {
             throw new ByteSource.Malformed("digest interval " + interval);
         }
-        return new RecordingHeader(version, digest, name, ram, harts, interval, created, producer);
+        if (isa.isEmpty()) {
+            throw new ByteSource.Malformed("empty instruction set");
+        }
+        return new RecordingHeader(version, digest, name, ram, harts, interval, created, producer, isa);
     }
 }

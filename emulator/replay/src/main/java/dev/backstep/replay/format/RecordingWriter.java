@@ -51,7 +51,7 @@ public final class RecordingWriter implements AutoCloseable {
     public RecordingWriter(OutputStream out, RecordingHeader header, byte[] elfBytes) throws IOException {
         this.out = out;
         header = new RecordingHeader(RecordingFormat.VERSION, header.elfDigest(), header.elfName(), header.ramSize(),
-                header.harts(), header.digestInterval(), header.createdEpochMillis(), header.producer());
+                header.harts(), header.digestInterval(), header.createdEpochMillis(), header.producer(), header.isa());
         this.header = header;
         this.elfBytes = elfBytes == null ? null : elfBytes.clone();
         out.write(RecordingFormat.MAGIC);
@@ -65,6 +65,7 @@ public final class RecordingWriter implements AutoCloseable {
         h.i64(header.digestInterval());
         h.i64(header.createdEpochMillis());
         h.string(header.producer());
+        h.string(header.isa());
         writeChunk(RecordingFormat.CHUNK_HEADER, h);
         if (elfBytes != null) {
             ByteSink e = new ByteSink();

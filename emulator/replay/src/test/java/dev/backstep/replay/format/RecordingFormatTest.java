@@ -40,6 +40,49 @@ class RecordingFormatTest {
     }
 
     @Test
+    void theHeaderNamesTheIsaAndOlderVersionsReadAsRv32imac() throws Exception {
+        RecordingHeader h = new RecordingHeader(RecordingFormat.VERSION, "ab12", "fp.elf", 128L << 20, 1, 1000, 42,
+                "test", "rv32imafdc_zba_zbb_zbs");
+        ByteArrayOutputStream bos = new ByteArrayOutputStream();
+        RecordingWriter w = new RecordingWriter(bos, h, null);
+        w.finish(new RecordingEnd(0, "EXIT", 0));
+        w.close();
+        byte[] bytes = bos.toByteArray();
+        assertEquals(3, RecordingFormat.VERSION);
+        assertEquals("rv32imafdc_zba_zbb_zbs", RecordingReader.parse(bytes).header().isa());
+        assertEquals("rv32imac", header().isa(), "a header made without an ISA is rv32imac");
+
+        // the same header as version 2 wrote it: no isa field (the CRC is over the changed chunk, so rebuild it)
+        ByteSink old = new ByteSink();
+        old.u16(2);
+        old.string("ab12");
+        old.string("fp.elf");
+        old.i64(128L << 20);
+        old.u8(1);
+        old.i64(1000);
+        old.i64(42);
+        old.string("test");
+        ByteArrayOutputStream v2 = new ByteArrayOutputStream();
+        v2.write(RecordingFormat.MAGIC);
+        writeChunk(v2, RecordingFormat.CHUNK_HEADER, old);
+        RecordingFile f = RecordingReader.parse(v2.toByteArray());
+        assertEquals(2, f.header().formatVersion());
+        assertEquals("rv32imac", f.header().isa());
+    }
+
+    /** A chunk as the format says: type, length, payload, CRC32C over the three. */
+    private static void writeChunk(ByteArrayOutputStream out, int type, ByteSink payload) {
+        ByteSink c = new ByteSink();
+        c.u8(type);
+        c.i32(payload.size());
+        c.bytes(payload.array(), 0, payload.size());
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(c.array(), 0, c.size());
+        c.i32((int) crc.getValue());
+        out.write(c.array(), 0, c.size());
+    }
+
+    @Test
     void roundTrip() throws Exception {
         RecordingFile f = RecordingReader.parse(sample(true));
         assertTrue(f.complete());

@@ -41,13 +41,17 @@ final class Compressed {
                     }
                     case 2: return "c.lw " + rp(rdp) + "," + offW + "(" + rp(rs1p) + ")";
                     case 6: return "c.sw " + rp(rdp) + "," + offW + "(" + rp(rs1p) + ")";
+                    case 3: return "c.flw " + fp(rdp) + "," + offW + "(" + rp(rs1p) + ")";
+                    case 7: return "c.fsw " + fp(rdp) + "," + offW + "(" + rp(rs1p) + ")";
+                    case 1: return "c.fld " + fp(rdp) + "," + offD(w) + "(" + rp(rs1p) + ")";
+                    case 5: return "c.fsd " + fp(rdp) + "," + offD(w) + "(" + rp(rs1p) + ")";
                     default: return Disassembler.unknown(w);
                 }
             }
             case 1: {
                 int imm6 = sext((bit(w, 12) << 5) | rs2, 6);
                 switch (f3) {
-                    case 0: return rd == 0 ? "c.nop" : "c.addi " + Disassembler.x(rd) + "," + imm6;
+                    case 0: return "c.addi " + Disassembler.x(rd) + "," + imm6; // c.nop too, as objdump -M no-aliases writes it
                     case 1: return "c.jal " + d.target(pc, cj(w));
                     case 2: return "c.li " + Disassembler.x(rd) + "," + imm6;
                     case 3:
@@ -105,10 +109,34 @@ final class Compressed {
                         int off = (bits(w, 12, 9) << 2) | (bits(w, 8, 7) << 6);
                         return "c.swsp " + Disassembler.x(rs2) + "," + off + "(sp)";
                     }
+                    case 3: {
+                        int off = (bit(w, 12) << 5) | (bits(w, 6, 4) << 2) | (bits(w, 3, 2) << 6);
+                        return "c.flwsp " + FloatAndBits.f(rd) + "," + off + "(sp)";
+                    }
+                    case 7: {
+                        int off = (bits(w, 12, 9) << 2) | (bits(w, 8, 7) << 6);
+                        return "c.fswsp " + FloatAndBits.f(rs2) + "," + off + "(sp)";
+                    }
+                    case 1: {
+                        int off = (bit(w, 12) << 5) | (bits(w, 6, 5) << 3) | (bits(w, 4, 2) << 6);
+                        return "c.fldsp " + FloatAndBits.f(rd) + "," + off + "(sp)";
+                    }
+                    case 5: {
+                        int off = (bits(w, 12, 10) << 3) | (bits(w, 9, 7) << 6);
+                        return "c.fsdsp " + FloatAndBits.f(rs2) + "," + off + "(sp)";
+                    }
                     default: return Disassembler.unknown(w);
                 }
             }
         }
+    }
+
+    private static String fp(int r) {
+        return FloatAndBits.f(8 + (r & 7));
+    }
+
+    private static int offD(int w) {
+        return (bits(w, 12, 10) << 3) | (bits(w, 6, 5) << 6);
     }
 
     private static int cj(int w) {

@@ -4,7 +4,7 @@ import dev.backstep.machine.RegisterNames;
 import java.util.function.LongFunction;
 
 /**
- * RV32IMAC (+ Zicsr, Zifencei) disassembler in GNU objdump's no-aliases syntax: "addi a0,a0,1", "lw a5,8(sp)",
+ * RV32IMAFDC (+ Zba, Zbb, Zbs, Zicsr, Zifencei) disassembler in GNU objdump's no-aliases syntax: "addi a0,a0,1", "lw a5,8(sp)",
  * "jal ra,80000120 &lt;main&gt;"; compressed instructions keep their "c." mnemonics ("c.li a0,0").
  */
 public final class Disassembler {
@@ -74,12 +74,14 @@ public final class Disassembler {
                     case 4: return "xori " + x(rd) + "," + x(rs1) + "," + immI;
                     case 6: return "ori " + x(rd) + "," + x(rs1) + "," + immI;
                     case 7: return "andi " + x(rd) + "," + x(rs1) + "," + immI;
-                    case 1: return f7 == 0 ? "slli " + x(rd) + "," + x(rs1) + ",0x" + Integer.toHexString(rs2) : unknown(w);
+                    case 1: return f7 == 0 ? "slli " + x(rd) + "," + x(rs1) + ",0x" + Integer.toHexString(rs2)
+                            : orUnknown(FloatAndBits.bitsImmediate(f7, f3, rd, rs1, rs2), w);
                     case 5:
                         if (f7 == 0) {
                             return "srli " + x(rd) + "," + x(rs1) + ",0x" + Integer.toHexString(rs2);
                         }
-                        return f7 == 0x20 ? "srai " + x(rd) + "," + x(rs1) + ",0x" + Integer.toHexString(rs2) : unknown(w);
+                        return f7 == 0x20 ? "srai " + x(rd) + "," + x(rs1) + ",0x" + Integer.toHexString(rs2)
+                                : orUnknown(FloatAndBits.bitsImmediate(f7, f3, rd, rs1, rs2), w);
                     default: return unknown(w);
                 }
             }
@@ -92,6 +94,9 @@ public final class Disassembler {
                 } else if (f7 == 1) {
                     name = new String[] {"mul", "mulh", "mulhsu", "mulhu", "div", "divu", "rem", "remu"}[f3];
                 }
+                if (name == null) {
+                    return orUnknown(FloatAndBits.bitsRegister(f7, f3, rd, rs1, rs2), w);
+                }
                 return name == null ? unknown(w) : name + " " + x(rd) + "," + x(rs1) + "," + x(rs2);
             }
             case 0x0f:
@@ -101,7 +106,7 @@ public final class Disassembler {
                 return f3 == 0 ? "fence " + fenceSet((w >>> 24) & 15) + "," + fenceSet((w >>> 20) & 15) : unknown(w);
             case 0x73: return system(w, rd, f3, rs1);
             case 0x2f: return f3 == 2 ? atomic(w, rd, rs1, rs2) : unknown(w);
-            default: return unknown(w);
+            default: return orUnknown(FloatAndBits.floating(w), w);
         }
     }
 
@@ -173,7 +178,12 @@ public final class Disassembler {
         return name + ord + " " + x(rd) + "," + x(rs2) + ",(" + x(rs1) + ")";
     }
 
+    /** What objdump writes for an encoding it does not know. */
     static String unknown(int w) {
-        return (w & 3) == 3 ? String.format(".insn 4, 0x%08x", w) : String.format(".insn 2, 0x%04x", w & 0xffff);
+        return (w & 3) == 3 ? String.format(".word 0x%08x", w) : String.format(".short 0x%04x", w & 0xffff);
+    }
+
+    private static String orUnknown(String text, int w) {
+        return text != null ? text : unknown(w);
     }
 }

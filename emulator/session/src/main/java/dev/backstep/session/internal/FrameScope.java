@@ -104,6 +104,9 @@ final class FrameScope implements EvalScope {
                     if (f == null || !f.registers().available(r)) {
                         throw new ExprException(v.name() + " lives in a register not recovered in this frame");
                     }
+                    if (r >= 32) { // a float register: its bits as the value (a double is 64 of them)
+                        return ExprValue.of(type, f.registers().reg64(r));
+                    }
                     ExprValue val = ExprValue.of(type, f.registers().reg(r) & 0xffffffffL);
                     return f.index() == 0 ? val.inRegister(r) : val;
                 }
@@ -141,12 +144,32 @@ final class FrameScope implements EvalScope {
             ExprValue val = ExprValue.of(r == 2 ? Types.pointerTo(Type.VOID) : Types.INT, r == 0 ? 0 : v);
             return innermost() ? val.inRegister(r) : val;
         }
+        int fr = dev.backstep.machine.RegisterNames.fpNumber(name);
+        if (fr >= 0 && machine.hart().isa().f()) {
+            // a float register as the program's value: a NaN-boxed single (or any with F only) as a float, else a double
+            long bits = frame != null && frame.registers().available(32 + fr) ? frame.registers().reg64(32 + fr)
+                    : machine.hart().f(fr);
+            boolean single = machine.hart().isa().floatWidth() == 32 || dev.backstep.machine.fpu.NanBox.isBoxed(bits);
+            byte[] b = new byte[single ? 4 : 8];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (byte) (bits >>> (8 * i));
+            }
+            return new ExprValue(single ? Types.FLOAT : Types.DOUBLE, -1, b);
+        }
+        if (isFloatCsr(name) && machine.hart().isa().f()) {
+            int n = name.equals("fflags") ? 1 : name.equals("frm") ? 2 : 3;
+            return ExprValue.of(Types.UNSIGNED, machine.hart().csr(n) & 0xffffffffL).inRegister(ExprValue.CSR + n);
+        }
         Registers.Csr c = Registers.csr(name);
         if (c != null && machine.hart().hasCsr(c.number())) {
             return ExprValue.of(Types.UNSIGNED, machine.hart().csr(c.number()) & 0xffffffffL)
                     .inRegister(ExprValue.CSR + c.number());
         }
         return null;
+    }
+
+    private static boolean isFloatCsr(String name) {
+        return name.equals("fflags") || name.equals("frm") || name.equals("fcsr");
     }
 
     /** Whether this scope's registers are the machine's own (the innermost physical frame, or no frame). */

@@ -4,6 +4,7 @@ import dev.backstep.debuginfo.DebugInfo;
 import dev.backstep.session.internal.rtos.RtosAwareness;
 import dev.backstep.debuginfo.DwarfFormatException;
 import dev.backstep.debuginfo.ElfFormatException;
+import dev.backstep.machine.Isa;
 import dev.backstep.machine.MachineConfig;
 import dev.backstep.replay.Timeline;
 import dev.backstep.replay.TimelineOptions;
@@ -126,11 +127,20 @@ final class SessionOpener {
     }
 
     private static MachineConfig machineConfig(LaunchSpec spec) throws LaunchException {
+        MachineConfig.Builder b;
         try {
-            return spec.ramSize() > 0 ? MachineConfig.builder().ramSize(spec.ramSize()).build() : MachineConfig.defaults();
+            b = spec.ramSize() > 0 ? MachineConfig.builder().ramSize(spec.ramSize()) : MachineConfig.builder();
         } catch (IllegalArgumentException e) {
             throw new LaunchException("ramSize", "RAM size " + spec.ramSize() + ": " + e.getMessage());
         }
+        if (spec.isa() != null) {
+            try {
+                b.isa(Isa.parse(spec.isa()));
+            } catch (IllegalArgumentException e) {
+                throw new LaunchException("isa", e.getMessage());
+            }
+        }
+        return b.build();
     }
 
     private static byte[] readFile(Path p, String attr, String what) throws LaunchException {

@@ -224,6 +224,11 @@ final class StateView {
         out.add(new ScopeInfo("Globals", ScopeInfo.Kind.GLOBALS, handle(variablesOf(globals, null, "")),
                 globals.size(), globals.size() > 100));
         out.add(new ScopeInfo("Registers", ScopeInfo.Kind.REGISTERS, handle(hex -> registers(l.frame())), 33, false));
+        if (l.frame().index() == 0 && onHart && machine.hart().isa().f()) {
+            // the float registers of the hart, not unwound: shown with the innermost frame only
+            out.add(new ScopeInfo(FloatRegisterText.SCOPE, ScopeInfo.Kind.REGISTERS, handle(hex -> floatRegisters()),
+                    35, false));
+        }
         if (l.frame().index() == 0 && onHart) {
             out.add(new ScopeInfo("CSRs", ScopeInfo.Kind.CSRS, handle(hex -> csrs()), Registers.CSRS.length, true));
         }
@@ -321,6 +326,21 @@ final class StateView {
                     : "<not saved>";
             out.add(new VariableInfo(RegisterNames.abi(r), shown, null, 0, "$" + RegisterNames.abi(r), -1, 4));
         }
+        return out;
+    }
+
+    private List<VariableInfo> floatRegisters() {
+        List<VariableInfo> out = new ArrayList<>();
+        int bits = machine.hart().isa().floatWidth();
+        for (int r = 0; r < 32; r++) {
+            String name = dev.backstep.machine.RegisterNames.fpAbi(r);
+            out.add(new VariableInfo(name, FloatRegisterText.value(machine.hart().f(r), bits), null, 0, "$" + name, -1,
+                    bits / 8));
+        }
+        int fcsr = machine.hart().csr(0x003);
+        out.add(new VariableInfo("fflags", FloatRegisterText.fflags(fcsr & 0x1f), null, 0, "$fflags", -1, 4));
+        out.add(new VariableInfo("frm", FloatRegisterText.frm((fcsr >>> 5) & 7), null, 0, "$frm", -1, 4));
+        out.add(new VariableInfo("fcsr", Registers.hex(fcsr), null, 0, "$fcsr", -1, 4));
         return out;
     }
 

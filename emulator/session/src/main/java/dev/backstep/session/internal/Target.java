@@ -10,12 +10,20 @@ final class Target {
     private Target() {
     }
 
-    /** Live view of the hart's registers (x0..x31 by DWARF number, pc). */
+    /** Live view of the hart's registers (x0..x31 and, with F, f0..f31 as 32..63 by DWARF number, pc). */
     static RegisterReader registers(Machine m) {
         return new RegisterReader() {
             @Override
             public int reg(int n) {
-                return n > 0 && n < 32 ? m.hart().x(n) : 0;
+                return n > 0 && n < 32 ? m.hart().x(n) : (int) reg64(n);
+            }
+
+            @Override
+            public long reg64(int n) {
+                if (n >= 32 && n < 64 && m.hart().isa().f()) {
+                    return m.hart().f(n - 32);
+                }
+                return n > 0 && n < 32 ? m.hart().x(n) & 0xffffffffL : 0;
             }
 
             @Override
@@ -25,7 +33,7 @@ final class Target {
 
             @Override
             public boolean available(int n) {
-                return n >= 0 && n < 32;
+                return n >= 0 && (n < 32 || (n < 64 && m.hart().isa().f()));
             }
 
             @Override

@@ -19,6 +19,8 @@ public final class Types {
     public static final Type SHORT = base("short", 2, Type.ATE_SIGNED);
     public static final Type UNSIGNED_SHORT = base("unsigned short", 2, Type.ATE_UNSIGNED);
     public static final Type BOOL = base("_Bool", 1, Type.ATE_BOOLEAN);
+    public static final Type FLOAT = base("float", 4, Type.ATE_FLOAT);
+    public static final Type DOUBLE = base("double", 8, Type.ATE_FLOAT);
 
     public static Type base(String name, long size, int encoding) {
         return new Type(Type.Kind.BASE, name, size, encoding, null, null, null, null, null, -1);
