@@ -67,13 +67,15 @@ class PauseContractTest {
                 forward = run.get(60, TimeUnit.SECONDS);
                 assertEquals(StopReason.PAUSE, forward.reason(), "round " + round + ": " + forward.description());
             }
-            // far enough from the start that a reverse scan takes a while
             Stop far = s.seek(50_000_000);
             assertEquals(50_000_000, far.icount(), far.description());
             for (int round = 0; round < 10; round++) {
+                // the pause comes before the request runs at all: with the execution index a reverse continue with no
+                // breakpoint finishes in microseconds, so a pause sent after the submit would race with a finished
+                // request (whose natural stop is then the right answer), not test the contract
                 s.announceExecution();
-                Future<Stop> run = worker.submit(s::reverseContinue);
                 s.pause();
+                Future<Stop> run = worker.submit(s::reverseContinue);
                 Stop back = run.get(60, TimeUnit.SECONDS);
                 assertEquals(StopReason.PAUSE, back.reason(), "round " + round + ": " + back.description());
                 assertEquals(50_000_000, back.icount(), "a paused reverse scan stays where it began");
