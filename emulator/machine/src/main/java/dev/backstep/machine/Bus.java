@@ -19,6 +19,8 @@ final class Bus {
     final Signals signals;
     final MemFault fault = new MemFault();
     private final Watchpoints watchpoints;
+    /** The hart's debug triggers: load/store matches raise a breakpoint exception before the access. */
+    final Triggers triggers;
 
     /** Forgets decoded instructions overlapping a store (page index, page offset, size); set by the Cpu. */
     interface CodeInvalidator {
@@ -35,6 +37,7 @@ final class Bus {
         this.ram = ram;
         this.signals = signals;
         this.watchpoints = watchpoints;
+        this.triggers = new Triggers(ram);
         this.clint = new Clint(signals);
         this.plic = new Plic(signals);
         this.uart = new Uart16550(signals, plic, out);
@@ -102,6 +105,9 @@ final class Bus {
 
     /** Zero-extended load of 1, 2 or 4 bytes. */
     int load(int addr, int size, int pc, long icount) {
+        if (triggers.dataArmed && triggers.dataMatch(addr, size, false)) {
+            throw fault.set(Trap.BREAKPOINT, 0);
+        }
         int i = ram.index(addr);
         if (i >= 0) {
             int po = addr & 0xFFF;
@@ -139,6 +145,9 @@ final class Bus {
     }
 
     void store(int addr, int size, int value, int pc, long icount) {
+        if (triggers.dataArmed && triggers.dataMatch(addr, size, true)) {
+            throw fault.set(Trap.BREAKPOINT, 0);
+        }
         int i = ram.index(addr);
         if (i >= 0) {
             int po = addr & 0xFFF;

@@ -8,8 +8,11 @@ import java.util.Set;
  */
 final class Cpu {
     static final int MSTATUS_MIE = 1 << 3, MSTATUS_MPIE = 1 << 7, MSTATUS_MPP = 3 << 11, MSTATUS_MPRV = 1 << 17;
+    /** TW: wfi in U mode raises illegal instruction (without S mode it is allowed there otherwise). */
+    static final int MSTATUS_TW = 1 << 21;
+    // SIE, SPIE, SPP, MIE, MPIE, MPP, MPRV, SUM, MXR, TVM, TW, TSR: the bits QEMU 7.2 keeps
     private static final int MSTATUS_WRITABLE = 0x2 | 0x20 | 0x100 | MSTATUS_MIE | MSTATUS_MPIE | MSTATUS_MPP
-            | MSTATUS_MPRV | (0x3F << 18);
+            | MSTATUS_MPRV | (0x1F << 18);
     static final int MISA = 0x4000_0000 | 1 << 0 | 1 << 2 | 1 << 8 | 1 << 12 | 1 << 20; // RV32 A C I M U
     static final int MIP_MSIP = 1 << 3, MIP_MTIP = 1 << 7, MIP_MEIP = 1 << 11;
     private static final int MIE_WRITABLE = 0xAAA;
@@ -33,6 +36,13 @@ final class Cpu {
     private final int[] pmpcfg = new int[4];
     private final int[] pmpaddr = new int[16];
     private long minstretDelta, mcycleDelta;
+    /**
+     * QEMU 7.2's mcountinhibit: a counter whose bit is set reads the value last written to it, but only until
+     * mcountinhibit is first written with that bit clear (the counter has "started"; from then on it counts whatever
+     * the bit says). The last written values (low and high halves as written) and the started bits.
+     */
+    private long mcycleWritten, minstretWritten;
+    private int countersStarted;
     private int resAddr = -1, resVal;
     /** Asleep in wfi. */
     private boolean halted;
@@ -57,6 +67,10 @@ final class Cpu {
     private static final int SLOTS = Ram.PAGE / 2;
     private static final int LAST_SLOT = SLOTS - 1;
     private final Set<Integer> breakpoints;
+    /** The guest's own debug triggers (Sdtrig), not the debugger's breakpoints. */
+    private final Triggers triggers;
+    /** Decode-slot marker of an execute trigger that matches at the current privilege (imm 1 tells it from BREAKPOINT). */
+    static final long TRIGGER_MARK = Op.BREAKPOINT | 1L << 32;
     /** A breakpoint address not marked while stepping over it (1: none, as pcs are even). */
     private int suppressedBreakpoint = 1;
     /** Translated code, told about every change of code; null when the machine only interprets. */
@@ -72,6 +86,7 @@ final class Cpu {
         this.codeRam = new long[ram.pageCount][];
         this.codeRom = new long[Bus.ROM_SIZE / Ram.PAGE][];
         this.breakpoints = breakpoints;
+        this.triggers = bus.triggers;
         this.marks = ram.marks;
         this.writeMarks = marks.writeMasks;
         bus.setCodeInvalidator(this::invalidateStore);
@@ -108,7 +123,10 @@ final class Cpu {
         medeleg = mideleg = mcounteren = mcountinhibit = satp = menvcfg = 0;
         java.util.Arrays.fill(pmpcfg, 0);
         java.util.Arrays.fill(pmpaddr, 0);
+        triggers.reset();
         minstretDelta = mcycleDelta = 0;
+        mcycleWritten = minstretWritten = 0;
+        countersStarted = 0;
         resAddr = -1;
         resVal = 0;
         halted = false;
@@ -184,8 +202,10 @@ final class Cpu {
     }
 
     /**
-     * Retires the instruction that raised the last chunk's synchronous trap, when it counts as executed (ecall,
-     * ebreak, illegal instructions, as QEMU counts them; a faulting access does not). The trap is not entered yet.
+     * Retires the instruction that raised the last chunk's synchronous trap, when it counts as executed, as QEMU 7.2
+     * counts them: ecall, ebreak and instructions the decoder finds illegal do; an instruction found illegal while
+     * executing (a CSR it may not access, mret or a trapping wfi in U mode), a faulting or misaligned access and a
+     * debug trigger do not. The trap is not entered yet.
      *
      * @return whether it retired
      */
@@ -361,6 +381,8 @@ final class Cpu {
         long e;
         if (pc != suppressedBreakpoint && !breakpoints.isEmpty() && breakpoints.contains(pc)) {
             e = Op.BREAKPOINT;
+        } else if (triggers.armed && triggers.executes(pc, priv)) {
+            e = TRIGGER_MARK;
         } else if (translations != null && translations.hasEntry(pc)) {
             e = Op.ENTRY;
         } else {
@@ -392,7 +414,7 @@ final class Cpu {
     /** A translated block starts at pc: the interpreter hands over when it gets there (unless a breakpoint is there). */
     void markEntry(int at) {
         long[] page = codePageOrNull(at);
-        if (page != null && page[(at & 0xFFF) >>> 1] != Op.BREAKPOINT) {
+        if (page != null && (int) page[(at & 0xFFF) >>> 1] != Op.BREAKPOINT) {
             page[(at & 0xFFF) >>> 1] = Op.ENTRY;
         }
     }
@@ -429,12 +451,13 @@ final class Cpu {
         int at = pc;
         long[] page = codePage(at);
         int slot = (at & 0xFFF) >>> 1;
-        page[slot] = decoded;
+        long put = triggers.armed && triggers.executes(at, priv) ? TRIGGER_MARK : decoded;
+        page[slot] = put;
         try {
             return interpret(end);
         } finally {
             long[] now = codePageOrNull(at);
-            if (now != null && now[slot] == decoded) {
+            if (now != null && now[slot] == put) {
                 now[slot] = translations != null && translations.hasEntry(at) ? Op.ENTRY : 0;
             }
         }
@@ -717,6 +740,10 @@ final class Cpu {
                         case Op.BREAKPOINT -> {
                             this.pc = pc;
                             this.icount = ic;
+                            if (imm != 0) {
+                                // the guest's execute trigger: a breakpoint exception before the instruction
+                                return syncTrap(Trap.BREAKPOINT, 0, false);
+                            }
                             return R_BREAKPOINT;
                         }
                         case Op.ENTRY -> {
@@ -831,7 +858,8 @@ final class Cpu {
                 return syncTrap(Trap.BREAKPOINT, 0, true);
             case Op.MRET: {
                 if (priv != PRIV_M) {
-                    return syncTrap(Trap.ILLEGAL_INSTRUCTION, fetchBits(pc), true);
+                    // found illegal while executing (not while decoding): QEMU 7.2 does not count it
+                    return syncTrap(Trap.ILLEGAL_INSTRUCTION, fetchBits(pc), false);
                 }
                 int mpp = (mstatus >>> 11) & 3;
                 int s = mstatus;
@@ -842,7 +870,7 @@ final class Cpu {
                     s &= ~MSTATUS_MPRV;
                 }
                 mstatus = s;
-                priv = mpp == 2 ? PRIV_U : mpp;
+                setPrivilege(mpp == 2 ? PRIV_U : mpp);
                 pc = mepc;
                 icount = ic + 1;
                 endChunkIfInterruptPending();
@@ -851,8 +879,10 @@ final class Cpu {
             case Op.SRET:
                 return syncTrap(Trap.ILLEGAL_INSTRUCTION, fetchBits(pc), true);
             case Op.WFI:
-                if (priv == PRIV_U) {
-                    return syncTrap(Trap.ILLEGAL_INSTRUCTION, fetchBits(pc), true);
+                if (priv == PRIV_U && (mstatus & MSTATUS_TW) != 0) {
+                    // without S mode, wfi is allowed in U mode unless TW is set (QEMU 7.2); found at execution,
+                    // so not counted
+                    return syncTrap(Trap.ILLEGAL_INSTRUCTION, fetchBits(pc), false);
                 }
                 pc = npc;
                 icount = ic + 1;
@@ -905,13 +935,8 @@ final class Cpu {
                     // QEMU 7.2 reports a misaligned AMO as a load-address-misaligned exception
                     return syncTrap(Trap.LOAD_MISALIGNED, a, false);
                 }
-                int old;
-                try {
-                    old = load32(a, pc, ic);
-                } catch (MemFault f) {
-                    f.cause = Trap.STORE_ACCESS_FAULT;
-                    throw f;
-                }
+                // an AMO on unmapped memory faults as a load (cause 5), as on QEMU 7.2 (the spec says store/AMO, 7)
+                int old = load32(a, pc, ic);
                 int src = x[rs2];
                 int nv = switch (op) {
                     case Op.AMOSWAP -> src;
@@ -946,8 +971,10 @@ final class Cpu {
         int kind = imm ? op - 3 : op;
         boolean writes = kind == Op.CSRRW || rs1 != 0;
         boolean reads = kind != Op.CSRRW || rdRaw != 0;
-        if (!csrExists(csr) || ((csr >>> 8) & 3) > priv || (writes && (csr >>> 10) == 3)) {
-            return syncTrap(Trap.ILLEGAL_INSTRUCTION, fetchBits(pc), true);
+        if (!csrExists(csr) || ((csr >>> 8) & 3) > priv || (writes && (csr >>> 10) == 3)
+                || (priv == PRIV_U && hiddenCounter(csr))) {
+            // found illegal while executing (the CSR helper, on QEMU): not counted in minstret/mcycle
+            return syncTrap(Trap.ILLEGAL_INSTRUCTION, fetchBits(pc), false);
         }
         long ic = icount;
         int old = reads || kind != Op.CSRRW ? csrRead(csr, ic) : 0;
@@ -965,6 +992,12 @@ final class Cpu {
         return R_CHUNK;
     }
 
+    /** A user-level counter (cycle, time, instret, hpmcounterN and their high halves) mcounteren hides from U mode. */
+    private boolean hiddenCounter(int csr) {
+        boolean user = (csr >= 0xC00 && csr <= 0xC1F) || (csr >= 0xC80 && csr <= 0xC9F);
+        return user && (mcounteren & (1 << (csr & 0x1F))) == 0;
+    }
+
     static boolean isCounter(int csr) {
         return (csr >= 0xB00 && csr <= 0xB1F) || (csr >= 0xB80 && csr <= 0xB9F)
                 || (csr >= 0xC00 && csr <= 0xC1F) || (csr >= 0xC80 && csr <= 0xC9F);
@@ -972,7 +1005,7 @@ final class Cpu {
 
     boolean csrExists(int csr) {
         if (isCounter(csr) || (csr >= 0x323 && csr <= 0x33F) || (csr >= 0x3A0 && csr <= 0x3A3)
-                || (csr >= 0x3B0 && csr <= 0x3BF)) {
+                || (csr >= 0x3B0 && csr <= 0x3BF) || Triggers.isTriggerCsr(csr)) {
             return true;
         }
         return switch (csr) {
@@ -985,6 +1018,15 @@ final class Cpu {
     /** Virtual-clock value QEMU's counters show to the instruction at icount ic (it counts itself). */
     private long counterNow(long ic) {
         return clint.accessNs(ic);
+    }
+
+    /** mcycle (index 0) or minstret (index 2) as the instruction at icount ic reads it. */
+    private long counter(int index, long delta, long written, long ic) {
+        int bit = 1 << index;
+        if ((mcountinhibit & bit) != 0 && (countersStarted & bit) == 0) {
+            return written;
+        }
+        return counterNow(ic) + delta;
     }
 
     /** Value of a CSR as the instruction at icount {@code ic} reads it. */
@@ -1007,10 +1049,10 @@ final class Cpu {
             case 0x180: return satp;
             case 0xF12: return MARCHID;
             case 0xF13: return MIMPID;
-            case 0xB00: case 0xC00: return (int) (counterNow(ic) + mcycleDelta);
-            case 0xB80: case 0xC80: return (int) ((counterNow(ic) + mcycleDelta) >>> 32);
-            case 0xB02: case 0xC02: return (int) (counterNow(ic) + minstretDelta);
-            case 0xB82: case 0xC82: return (int) ((counterNow(ic) + minstretDelta) >>> 32);
+            case 0xB00: case 0xC00: return (int) counter(0, mcycleDelta, mcycleWritten, ic);
+            case 0xB80: case 0xC80: return (int) (counter(0, mcycleDelta, mcycleWritten, ic) >>> 32);
+            case 0xB02: case 0xC02: return (int) counter(2, minstretDelta, minstretWritten, ic);
+            case 0xB82: case 0xC82: return (int) (counter(2, minstretDelta, minstretWritten, ic) >>> 32);
             case 0xC01: return (int) clint.mtime(counterNow(ic));
             case 0xC81: return (int) (clint.mtime(counterNow(ic)) >>> 32);
             default:
@@ -1019,6 +1061,9 @@ final class Cpu {
                 }
                 if (csr >= 0x3B0 && csr <= 0x3BF) {
                     return pmpaddr[csr - 0x3B0];
+                }
+                if (Triggers.isTriggerCsr(csr)) {
+                    return triggers.read(csr);
                 }
                 return 0; // mvendorid, mhartid, mconfigptr, mstatush, menvcfgh, unused hpm counters
         }
@@ -1039,7 +1084,13 @@ final class Cpu {
     void csrWrite(int csr, int v, long ic) {
         switch (csr) {
             case 0x300 -> {
-                mstatus = (mstatus & ~MSTATUS_WRITABLE) | (v & MSTATUS_WRITABLE);
+                int nv = (mstatus & ~MSTATUS_WRITABLE) | (v & MSTATUS_WRITABLE);
+                int mpp = (nv >>> 11) & 3;
+                if (mpp == 1 || mpp == 2) {
+                    // WARL: only implemented modes (M, U); an unsupported one leaves MPP as it was
+                    nv = (nv & ~MSTATUS_MPP) | (mstatus & MSTATUS_MPP);
+                }
+                mstatus = nv;
                 endChunkIfInterruptPending();
             }
             case 0x302 -> medeleg = v & 0xB3FF;
@@ -1055,7 +1106,10 @@ final class Cpu {
             }
             case 0x306 -> mcounteren = v;
             case 0x30A -> menvcfg = v & 0x1;
-            case 0x320 -> mcountinhibit = v & ~2;
+            case 0x320 -> {
+                mcountinhibit = v; // QEMU 7.2 keeps every bit
+                countersStarted |= ~v;
+            }
             case 0x340 -> mscratch = v;
             case 0x341 -> mepc = v & ~1;
             case 0x342 -> mcause = v;
@@ -1065,18 +1119,54 @@ final class Cpu {
                 endChunkIfInterruptPending();
             }
             case 0x180 -> satp = v;
-            case 0xB00 -> mcycleDelta = setLow(counterNow(ic) + mcycleDelta, v) - counterNow(ic);
-            case 0xB80 -> mcycleDelta = setHigh(counterNow(ic) + mcycleDelta, v) - counterNow(ic);
-            case 0xB02 -> minstretDelta = setLow(counterNow(ic) + minstretDelta, v) - counterNow(ic);
-            case 0xB82 -> minstretDelta = setHigh(counterNow(ic) + minstretDelta, v) - counterNow(ic);
+            case 0xB00 -> {
+                mcycleDelta = setLow(counterNow(ic) + mcycleDelta, v) - counterNow(ic);
+                mcycleWritten = setLow(mcycleWritten, v);
+            }
+            case 0xB80 -> {
+                mcycleDelta = setHigh(counterNow(ic) + mcycleDelta, v) - counterNow(ic);
+                mcycleWritten = setHigh(mcycleWritten, v);
+            }
+            case 0xB02 -> {
+                minstretDelta = setLow(counterNow(ic) + minstretDelta, v) - counterNow(ic);
+                minstretWritten = setLow(minstretWritten, v);
+            }
+            case 0xB82 -> {
+                minstretDelta = setHigh(counterNow(ic) + minstretDelta, v) - counterNow(ic);
+                minstretWritten = setHigh(minstretWritten, v);
+            }
             default -> {
                 if (csr >= 0x3A0 && csr <= 0x3A3) {
                     pmpcfg[csr - 0x3A0] = v;
                 } else if (csr >= 0x3B0 && csr <= 0x3BF) {
                     pmpaddr[csr - 0x3B0] = v;
+                } else if (Triggers.isTriggerCsr(csr)) {
+                    writeTrigger(csr, v);
                 }
             }
         }
+    }
+
+    private void writeTrigger(int csr, int v) {
+        triggers.forEachExecuteAddress(this::invalidateAt);
+        if (triggers.write(csr, v)) {
+            triggers.forEachExecuteAddress(this::invalidateAt);
+        }
+        signals.endChunk(); // the translator looks again whether a trigger is armed
+    }
+
+    /** Execute triggers match per privilege: their decode slots are marked again after a change. */
+    private void setPrivilege(int p) {
+        if (p != priv && triggers.hasExecuteTriggers()) {
+            triggers.forEachExecuteAddress(this::invalidateAt);
+        }
+        priv = p;
+        triggers.priv = p;
+    }
+
+    /** Whether a debug trigger is armed (translated code is then not entered: triggers are checked in the interpreter). */
+    boolean triggersArmed() {
+        return triggers.armed;
     }
 
     private static long setLow(long cur, int v) {
@@ -1120,7 +1210,7 @@ final class Cpu {
         s &= ~MSTATUS_MIE;
         s = (s & ~MSTATUS_MPP) | (priv << 11);
         mstatus = s;
-        priv = PRIV_M;
+        setPrivilege(PRIV_M);
         int base = mtvec & ~3;
         pc = (mtvec & 1) != 0 && cause < 0 ? base + 4 * (cause & 0x7FFF_FFFF) : base;
     }
@@ -1147,6 +1237,10 @@ final class Cpu {
         w.put(minstretDelta);
         w.put(mcycleDelta);
         w.put(halted);
+        w.put(mcycleWritten);
+        w.put(minstretWritten);
+        w.put(countersStarted);
+        triggers.save(w);
     }
 
     void load(StateReader r) {
@@ -1181,5 +1275,13 @@ final class Cpu {
         minstretDelta = r.get();
         mcycleDelta = r.get();
         halted = r.getBool();
+        mcycleWritten = r.get();
+        minstretWritten = r.get();
+        countersStarted = r.getInt();
+        // decode slots marked for the triggers before and after: both sets are decoded again
+        triggers.forEachExecuteAddress(this::invalidateAt);
+        triggers.load(r);
+        triggers.priv = priv;
+        triggers.forEachExecuteAddress(this::invalidateAt);
     }
 }
