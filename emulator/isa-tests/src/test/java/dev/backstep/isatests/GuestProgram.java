@@ -11,15 +11,29 @@ import java.nio.file.Path;
  * @param icount true when QEMU must run with -icount shift=0 (counter values are printed)
  * @param expected committed expected output file (produced by QEMU)
  * @param expectedStatus committed exit status
+ * @param qemuCpu QEMU's -cpu option, or null for its default (rv32)
  */
-record GuestProgram(String name, Path elf, Path input, boolean icount, Path expected, int expectedStatus) {
+record GuestProgram(String name, Path elf, Path input, boolean icount, Path expected, int expectedStatus,
+        String qemuCpu) {
+    /**
+     * QEMU's CPU for programs about the privileged architecture: machine and user mode without S mode, as Backstep
+     * (the default rv32 has S mode, which changes wfi in U mode, mstatus and the interrupt masks).
+     */
+    static final String MACHINE_USER_CPU = "rv32,h=false,s=false";
+
+    GuestProgram(String name, Path elf, Path input, boolean icount, Path expected, int expectedStatus) {
+        this(name, elf, input, icount, expected, expectedStatus, null);
+    }
 
     static GuestProgram isaTest(String name) {
         Path dir = RepoRoot.resolve("emulator/isa-tests/elf");
         // Programs that read counters or depend on timer deadlines need QEMU's virtual clock; without
         // -icount its timer follows the host clock and a loaded machine sees extra ticks.
-        boolean icount = name.equals("csr") || name.equals("minstret") || name.equals("interrupt");
-        return new GuestProgram(name, dir.resolve(name + ".elf"), null, icount, dir.resolve(name + ".expected"), 0);
+        boolean icount = name.equals("csr") || name.equals("minstret") || name.equals("interrupt")
+                || name.equals("privcount") || name.equals("trigger");
+        boolean machineUser = name.equals("privcount") || name.equals("trigger") || name.equals("warl");
+        return new GuestProgram(name, dir.resolve(name + ".elf"), null, icount, dir.resolve(name + ".expected"), 0,
+                machineUser ? MACHINE_USER_CPU : null);
     }
 
     static GuestProgram example(String name) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class IsaTests {
     static Stream<GuestProgram> programs() {
         return Stream.of("alu", "branch", "loadstore", "misaligned", "mul", "atomic", "compressed",
-                "csr", "trap", "interrupt", "fencei", "minstret").map(GuestProgram::isaTest);
+                "csr", "trap", "interrupt", "fencei", "minstret", "privcount", "trigger", "warl").map(GuestProgram::isaTest);
     }
 
     @ParameterizedTest(name = "{0} passes on Backstep")

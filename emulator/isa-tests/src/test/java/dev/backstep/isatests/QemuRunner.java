@@ -44,10 +44,14 @@ final class QemuRunner {
     }
 
     static RunResult run(GuestProgram prog) throws IOException, InterruptedException {
-        List<String> extra = prog.icount()
-                // sleep=off: time skipped in wfi jumps to the next deadline instead of following the host clock
-                ? List.of("-icount", "shift=0,sleep=off")
-                : List.of();
+        List<String> extra = new ArrayList<>();
+        if (prog.icount()) {
+            // sleep=off: time skipped in wfi jumps to the next deadline instead of following the host clock
+            extra.addAll(List.of("-icount", "shift=0,sleep=off"));
+        }
+        if (prog.qemuCpu() != null) {
+            extra.addAll(List.of("-cpu", prog.qemuCpu()));
+        }
         return run(prog.name(), extra, prog.elf(), prog.input(), TIMEOUT_SECONDS);
     }
 

@@ -1137,14 +1137,50 @@ final class Cpu {
             }
             default -> {
                 if (csr >= 0x3A0 && csr <= 0x3A3) {
-                    pmpcfg[csr - 0x3A0] = v;
+                    writePmpcfg(csr - 0x3A0, v);
                 } else if (csr >= 0x3B0 && csr <= 0x3BF) {
-                    pmpaddr[csr - 0x3B0] = v;
+                    writePmpaddr(csr - 0x3B0, v);
                 } else if (Triggers.isTriggerCsr(csr)) {
                     writeTrigger(csr, v);
                 }
             }
         }
+    }
+
+    private static final int PMP_LOCK = 0x80, PMP_A = 0x18, PMP_TOR = 0x08;
+
+    private int pmpEntryCfg(int entry) {
+        return (pmpcfg[entry >>> 2] >>> (8 * (entry & 3))) & 0xFF;
+    }
+
+    /**
+     * pmpcfgN, one byte per entry: a locked entry (L) keeps its configuration until reset, as on QEMU 7.2, which keeps
+     * the other bits as written. (Backstep does not check accesses against PMP: machine mode is never restricted and
+     * user mode may access everything.)
+     */
+    private void writePmpcfg(int reg, int v) {
+        int cur = pmpcfg[reg];
+        for (int b = 0; b < 4; b++) {
+            int shift = 8 * b;
+            if ((((cur >>> shift) & PMP_LOCK) == 0)) {
+                cur = (cur & ~(0xFF << shift)) | (v & (0xFF << shift));
+            }
+        }
+        pmpcfg[reg] = cur;
+    }
+
+    /** pmpaddrN: fixed while its entry is locked, or while the next entry is a locked top-of-range one. */
+    private void writePmpaddr(int entry, int v) {
+        if ((pmpEntryCfg(entry) & PMP_LOCK) != 0) {
+            return;
+        }
+        if (entry + 1 < pmpaddr.length) {
+            int next = pmpEntryCfg(entry + 1);
+            if ((next & PMP_LOCK) != 0 && (next & PMP_A) == PMP_TOR) {
+                return;
+            }
+        }
+        pmpaddr[entry] = v;
     }
 
     private void writeTrigger(int csr, int v) {
