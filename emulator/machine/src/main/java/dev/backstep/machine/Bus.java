@@ -21,6 +21,8 @@ final class Bus {
     private final Watchpoints watchpoints;
     /** The hart's debug triggers: load/store matches raise a breakpoint exception before the access. */
     final Triggers triggers;
+    /** Semihosting calls (ebreak in the semihosting sequence), or null when the machine runs without. */
+    Semihosting semihosting;
 
     /** Forgets decoded instructions overlapping a store (page index, page offset, size); set by the Cpu. */
     interface CodeInvalidator {
@@ -68,6 +70,12 @@ final class Bus {
     }
 
     /** Forgets requests the loop has not taken (reset, restore: they belong to a state that is gone). */
+    /** A semihosting exit: ends the chunk like the test finisher. */
+    void requestExit(ExitRequest e) {
+        exitRequest = e;
+        signals.endChunk();
+    }
+
     void dropRequests() {
         exitRequest = null;
         watchHit = null;

@@ -855,6 +855,13 @@ final class Cpu {
             case Op.ECALL:
                 return syncTrap(priv == PRIV_M ? Trap.ECALL_M : priv == PRIV_U ? Trap.ECALL_U : Trap.ECALL_S, 0, true);
             case Op.EBREAK:
+                if (bus.semihosting != null && priv != PRIV_U && (w & Op.C) == 0 && semihostingSequence(pc)) {
+                    x[10] = bus.semihosting.call(x[10], x[11], x[10], ic);
+                    pc = npc;
+                    icount = ic + 1;
+                    signals.endChunk(); // an exit, new output or input: the run loop looks
+                    return R_CHUNK;
+                }
                 return syncTrap(Trap.BREAKPOINT, 0, true);
             case Op.MRET: {
                 if (priv != PRIV_M) {
@@ -957,6 +964,18 @@ final class Cpu {
         pc = npc;
         icount = ic + 1;
         return R_CHUNK;
+    }
+
+    /** The ebreak at pc sits between slli x0,x0,0x1f and srai x0,x0,7 on its page (as QEMU checks it). */
+    private boolean semihostingSequence(int at) {
+        if (((at - 4) & ~0xFFF) != (at & ~0xFFF) || ((at + 4) & ~0xFFF) != (at & ~0xFFF)) {
+            return false;
+        }
+        try {
+            return fetchBits(at - 4) == Semihosting.PRE && fetchBits(at + 4) == Semihosting.POST;
+        } catch (MemFault f) {
+            return false;
+        }
     }
 
     // ---------------------------------------------------------------- CSRs

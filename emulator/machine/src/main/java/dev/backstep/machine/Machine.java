@@ -35,6 +35,9 @@ public final class Machine {
         this.ram = new Ram(MachineConfig.RAM_BASE, config.ramSize());
         this.watchpoints = new Watchpoints(ram);
         this.bus = new Bus(ram, signals, watchpoints, input, out);
+        if (config.semihosting()) {
+            bus.semihosting = new Semihosting(bus, config.semihostingCmdline(), out, input);
+        }
         this.cpu = new Cpu(bus, breakpoints.backing());
         breakpoints.attach(cpu);
         this.hart = new Hart(cpu, bus.clint);
@@ -58,6 +61,9 @@ public final class Machine {
     public void setInput(ExternalInput input) {
         this.input = input;
         bus.rtc.setInput(input);
+        if (bus.semihosting != null) {
+            bus.semihosting.setInput(input);
+        }
     }
 
     public ExternalInput input() {
@@ -66,6 +72,9 @@ public final class Machine {
 
     public void setOutput(UartOutput out) {
         bus.uart.setOutput(out);
+        if (bus.semihosting != null) {
+            bus.semihosting.setOutput(out);
+        }
     }
 
     Bus bus() {
@@ -95,6 +104,9 @@ public final class Machine {
         bus.plic.reset();
         bus.uart.reset();
         bus.rtc.reset();
+        if (bus.semihosting != null) {
+            bus.semihosting.reset();
+        }
         bus.dropRequests();
         loop.forgetStepBegun();
         ResetRom.install(bus.rom, config.ramSize(), MachineConfig.RAM_BASE);
@@ -251,6 +263,9 @@ public final class Machine {
         bus.plic.save(w);
         bus.uart.save(w);
         bus.rtc.save(w);
+        if (bus.semihosting != null) {
+            bus.semihosting.save(w);
+        }
         return w.toArray();
     }
 
@@ -261,6 +276,9 @@ public final class Machine {
         bus.plic.load(r);
         bus.uart.load(r);
         bus.rtc.load(r);
+        if (bus.semihosting != null) {
+            bus.semihosting.load(r);
+        }
     }
 
     /** Costs O(pages written since the previous snapshot or restore), not O(RAM). */

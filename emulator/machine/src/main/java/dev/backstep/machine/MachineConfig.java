@@ -14,6 +14,8 @@ public final class MachineConfig {
     private final boolean translate;
     private final long translationCacheBytes;
     private final int translationThreshold;
+    private final boolean semihosting;
+    private final String semihostingCmdline;
 
     private MachineConfig(Builder b) {
         this.translationThreshold = b.translationThreshold;
@@ -21,6 +23,21 @@ public final class MachineConfig {
         this.harts = b.harts;
         this.translate = b.translate;
         this.translationCacheBytes = b.translationCacheBytes;
+        this.semihosting = b.semihosting;
+        this.semihostingCmdline = b.semihostingCmdline;
+    }
+
+    /**
+     * Whether semihosting calls are served (as QEMU's {@code -semihosting}): guest-visible, so recorded in the
+     * recording's header. Off: the semihosting sequence's ebreak is an ordinary breakpoint exception.
+     */
+    public boolean semihosting() {
+        return semihosting;
+    }
+
+    /** What SYS_GET_CMDLINE answers (the program's name and arguments, as QEMU's -append). */
+    public String semihostingCmdline() {
+        return semihostingCmdline;
     }
 
     public static Builder builder() {
@@ -61,12 +78,14 @@ public final class MachineConfig {
 
     public Builder toBuilder() {
         return builder().ramSize(ramSize).harts(harts).translate(translate).translationCacheBytes(translationCacheBytes)
-                .translationThreshold(translationThreshold);
+                .translationThreshold(translationThreshold).semihosting(semihosting)
+                .semihostingCmdline(semihostingCmdline);
     }
 
     @Override
     public String toString() {
-        return "ram=" + ramSize + " harts=" + harts + (translate ? "" : " interpreter-only");
+        return "ram=" + ramSize + " harts=" + harts + (translate ? "" : " interpreter-only")
+                + (semihosting ? " semihosting" : "");
     }
 
     public static final class Builder {
@@ -75,6 +94,21 @@ public final class MachineConfig {
         private boolean translate = true;
         private long translationCacheBytes = 64L << 20;
         private int translationThreshold = 50_000;
+        private boolean semihosting;
+        private String semihostingCmdline = "";
+
+        public Builder semihosting(boolean on) {
+            this.semihosting = on;
+            return this;
+        }
+
+        public Builder semihostingCmdline(String cmdline) {
+            if (cmdline == null || cmdline.length() > 4096) {
+                throw new IllegalArgumentException("semihosting command line must be at most 4096 characters");
+            }
+            this.semihostingCmdline = cmdline;
+            return this;
+        }
 
         public Builder ramSize(long bytes) {
             if (bytes < 4096 || bytes > (1L << 31) || bytes % 4096 != 0) {

@@ -29,7 +29,7 @@ final class TimelineOpening {
         ElfImage elf = parseElf(elfBytes);
         RecordingHeader header = new RecordingHeader(RecordingFormat.VERSION, elf.digest(),
                 elfPath.getFileName().toString(), cfg.ramSize(), cfg.harts(), opts.digestInterval(),
-                System.currentTimeMillis(), "backstep");
+                System.currentTimeMillis(), "backstep", cfg.semihosting(), cfg.semihostingCmdline());
         OutputStream os = out == null ? OutputStream.nullOutputStream()
                 : new BufferedOutputStream(Files.newOutputStream(out), 1 << 16);
         RecordingWriter w = new RecordingWriter(os, header, elfBytes);
@@ -56,7 +56,8 @@ final class TimelineOpening {
         }
         MachineConfig cfg;
         try {
-            cfg = MachineConfig.builder().ramSize(h.ramSize()).harts(h.harts()).build();
+            cfg = MachineConfig.builder().ramSize(h.ramSize()).harts(h.harts()).semihosting(h.semihosting())
+                    .semihostingCmdline(h.semihostingCmdline()).build();
         } catch (IllegalArgumentException e) {
             throw new IOException("the recording asks for an unsupported machine: " + e.getMessage(), e);
         }

@@ -168,10 +168,21 @@ public final class RecordingReader {
         long interval = in.i64();
         long created = in.i64();
         String producer = in.string();
+        boolean semihosting = false;
+        String cmdline = "";
+        if (version >= 3) {
+            int flags = in.u8();
+            if (flags > 1) {
+                throw new ByteSource.Malformed("unknown machine flags " + flags);
+            }
+            semihosting = flags == 1;
+            cmdline = in.string();
+        }
         if (interval <= 0) {
             throw new ByteSource.Malformed("digest interval " + interval);
         }
-        return new RecordingHeader(version, digest, name, ram, harts, interval, created, producer);
+        return new RecordingHeader(version, digest, name, ram, harts, interval, created, producer, semihosting,
+                cmdline);
     }
 
     /** Parses into the logs only once the whole chunk is known good, so a bad chunk adds nothing. */
@@ -214,6 +225,17 @@ public final class RecordingReader {
                     stagedDigests.append(icount, d);
                 }
                 case STATE_EDIT -> stagedEdits.add(parseEdit(in, icount));
+                case SEMIHOST -> {
+                    long len = in.uvarint();
+                    if (len > SemihostEvent.MAX_BYTES) {
+                        throw new ByteSource.Malformed("semihosting event of " + len + " bytes");
+                    }
+                    byte[] data = in.bytes((int) len);
+                    if (SemihostEvent.kind(data) == null) {
+                        throw new ByteSource.Malformed("semihosting event without a known request at " + icount);
+                    }
+                    staged.appendSemihost(icount, data);
+                }
                 default -> staged.appendValue(icount, kind, in.i64());
             }
         }
@@ -231,6 +253,8 @@ public final class RecordingReader {
             if (staged.kind(i) == EventKind.UART_RX) {
                 byte[] d = staged.data(i);
                 events.appendUart(staged.icount(i), d, 0, d.length);
+            } else if (staged.kind(i) == EventKind.SEMIHOST) {
+                events.appendSemihost(staged.icount(i), staged.data(i));
             } else {
                 events.appendValue(staged.icount(i), staged.kind(i), staged.value(i));
             }
