@@ -20,10 +20,21 @@ import java.nio.file.Path;
  * @param indexWindowShift the execution index summarises windows of 2^this instructions (default
  *                       {@link #DEFAULT_INDEX_WINDOW_SHIFT}; a recording that has an index keeps its own); 0: no index,
  *                       every reverse search replays all of history (for comparisons)
+ * @param semihosting    RECORD: serve semihosting calls (null: off); REPLAY takes it from the recording
  */
 public record LaunchSpec(Path program, Mode mode, Path recording, boolean stopOnEntry, byte[] input, Path inputFile,
-                         long ramSize, long snapshotBudget, boolean translate, int indexWindowShift) {
+                         long ramSize, long snapshotBudget, boolean translate, int indexWindowShift,
+                         Semihosting semihosting) {
     public enum Mode { RECORD, REPLAY }
+
+    /**
+     * Semihosting for a RECORD session (a recording says itself whether it was made with it).
+     *
+     * @param dir  the only directory the program's files may be in (null: no file access)
+     * @param args what the command line holds after the program's file name (as QEMU's -append), or null
+     */
+    public record Semihosting(Path dir, String args) {
+    }
 
     /** Windows of 2^20 instructions. */
     public static final int DEFAULT_INDEX_WINDOW_SHIFT = 20;
@@ -32,7 +43,7 @@ public record LaunchSpec(Path program, Mode mode, Path recording, boolean stopOn
     public LaunchSpec(Path program, Mode mode, Path recording, boolean stopOnEntry, byte[] input, Path inputFile,
                       long ramSize, long snapshotBudget) {
         this(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget, true,
-                DEFAULT_INDEX_WINDOW_SHIFT);
+                DEFAULT_INDEX_WINDOW_SHIFT, null);
     }
 
     public static LaunchSpec record(Path program) {
@@ -45,42 +56,48 @@ public record LaunchSpec(Path program, Mode mode, Path recording, boolean stopOn
 
     public LaunchSpec withRecording(Path file) {
         return new LaunchSpec(program, mode, file, stopOnEntry, input, inputFile, ramSize, snapshotBudget, translate,
-                indexWindowShift);
+                indexWindowShift, semihosting);
     }
 
     public LaunchSpec withStopOnEntry(boolean on) {
         return new LaunchSpec(program, mode, recording, on, input, inputFile, ramSize, snapshotBudget, translate,
-                indexWindowShift);
+                indexWindowShift, semihosting);
     }
 
     public LaunchSpec withInput(byte[] bytes) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, bytes, inputFile, ramSize, snapshotBudget, translate,
-                indexWindowShift);
+                indexWindowShift, semihosting);
     }
 
     public LaunchSpec withInputFile(Path file) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, input, file, ramSize, snapshotBudget, translate,
-                indexWindowShift);
+                indexWindowShift, semihosting);
     }
 
     public LaunchSpec withRamSize(long bytes) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, bytes, snapshotBudget, translate,
-                indexWindowShift);
+                indexWindowShift, semihosting);
     }
 
     public LaunchSpec withSnapshotBudget(long bytes) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, bytes, translate,
-                indexWindowShift);
+                indexWindowShift, semihosting);
     }
 
     public LaunchSpec withTranslate(boolean on) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget, on,
-                indexWindowShift);
+                indexWindowShift, semihosting);
     }
 
     /** Windows of 2^shift instructions for the execution index; 0 turns the index off. */
     public LaunchSpec withIndexWindowShift(int shift) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget, translate,
-                shift);
+                shift, semihosting);
+    }
+
+    /** Serves semihosting calls (null: off, the semihosting sequence's ebreak is a breakpoint exception). */
+    public LaunchSpec withSemihosting(Semihosting s) {
+        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget, translate,
+                indexWindowShift, s);
     }
 }

@@ -47,6 +47,17 @@ public final class DebugCommand implements Callable<Integer> {
                     + "compare; the program and every stop are the same either way)")
     boolean noTranslate;
 
+    @Option(names = "--semihosting", description = "serve semihosting calls, as QEMU's -semihosting (record mode)")
+    boolean semihosting;
+
+    @Option(names = "--semihosting-dir", paramLabel = "DIR",
+            description = "the only directory the program's semihosting files may be in (record mode)")
+    Path semihostingDir;
+
+    @Option(names = "--semihosting-cmdline", paramLabel = "ARGS",
+            description = "the program's command line after its file name, as QEMU's -append (record mode)")
+    String semihostingArgs;
+
     @Option(names = {"-x", "--script"}, paramLabel = "FILE", description = "run the commands in FILE, then quit")
     Path script;
 
@@ -64,6 +75,17 @@ public final class DebugCommand implements Callable<Integer> {
         DebugFiles.check(program, replay, record, input, script);
         LaunchSpec spec = replay != null ? LaunchSpec.replay(replay, program)
                 : LaunchSpec.record(program).withRecording(record).withInputFile(input);
+        if ((semihostingDir != null || semihostingArgs != null) && !semihosting) {
+            throw new ParameterException(this.spec.commandLine(), "--semihosting-dir and --semihosting-cmdline need "
+                    + "--semihosting");
+        }
+        if (semihosting && replay != null) {
+            throw new ParameterException(this.spec.commandLine(), "--semihosting is for record mode: a recording says "
+                    + "itself whether it was made with semihosting");
+        }
+        if (semihosting) {
+            spec = spec.withSemihosting(new LaunchSpec.Semihosting(semihostingDir, semihostingArgs));
+        }
         spec = spec.withTranslate(!noTranslate);
         spec = spec.withStopOnEntry(true);
         ConsoleOutput console = new ConsoleOutput(out);

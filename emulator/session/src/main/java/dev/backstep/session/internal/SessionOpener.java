@@ -3,6 +3,7 @@ package dev.backstep.session.internal;
 import dev.backstep.debuginfo.DebugInfo;
 import dev.backstep.debuginfo.DwarfFormatException;
 import dev.backstep.debuginfo.ElfFormatException;
+import dev.backstep.machine.HostSemihosting;
 import dev.backstep.machine.MachineConfig;
 import dev.backstep.replay.Timeline;
 import dev.backstep.replay.TimelineOptions;
@@ -51,6 +52,9 @@ final class SessionOpener {
                 }
                 // the launch input, then what the user types (sendInput)
                 typedInput = new TypedInput(in);
+                if (spec.semihosting() != null) {
+                    typedInput.semihosting(hostSemihosting(spec.semihosting()));
+                }
                 t = Timeline.record(spec.program(), spec.recording(), typedInput, cfg, opts);
             } else {
                 if (!Files.isRegularFile(spec.recording())) {
@@ -101,9 +105,30 @@ final class SessionOpener {
         return opts;
     }
 
+    private static HostSemihosting hostSemihosting(LaunchSpec.Semihosting s) throws LaunchException {
+        if (s.dir() != null && !Files.isDirectory(s.dir())) {
+            throw new LaunchException("semihostingDir", "no such directory: " + s.dir());
+        }
+        try {
+            return new HostSemihosting(s.dir());
+        } catch (IOException e) {
+            throw new LaunchException("semihostingDir", s.dir() + ": " + e.getMessage(), e);
+        }
+    }
+
     private static MachineConfig machineConfig(LaunchSpec spec) throws LaunchException {
         try {
-            return spec.ramSize() > 0 ? MachineConfig.builder().ramSize(spec.ramSize()).build() : MachineConfig.defaults();
+            MachineConfig.Builder b = MachineConfig.builder();
+            if (spec.ramSize() > 0) {
+                b.ramSize(spec.ramSize());
+            }
+            if (spec.semihosting() != null) {
+                String args = spec.semihosting().args();
+                // the command line QEMU gives: the program's file name as given, then -append's text
+                b.semihosting(true).semihostingCmdline(spec.program() + (args == null || args.isEmpty() ? ""
+                        : " " + args));
+            }
+            return b.build();
         } catch (IllegalArgumentException e) {
             throw new LaunchException("ramSize", "RAM size " + spec.ramSize() + ": " + e.getMessage());
         }
