@@ -236,6 +236,15 @@ final class Triggers {
         }
     }
 
+    boolean atReset() {
+        for (int t = 0; t < COUNT; t++) {
+            if (tdata1[t] != RESET_TDATA1 || tdata2[t] != 0) {
+                return false;
+            }
+        }
+        return select == 0;
+    }
+
     void save(StateWriter w) {
         w.put(select);
         for (int t = 0; t < COUNT; t++) {
