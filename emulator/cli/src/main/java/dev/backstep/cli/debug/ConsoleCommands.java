@@ -55,7 +55,7 @@ final class ConsoleCommands {
             e("reverse-task", "", "reverse-task N", "back to where thread N's task last ran"),
             e("task-switches", "", "task-switches [FROM [TO]]", "which task ran when (icounts)"),
             e("list", "l", "list [LINE | FILE:LINE | FUNCTION]", "source lines (again: the next ten)"),
-            e("info", "i", "info [registers | float | breakpoints | watchpoints | locals | display | threads]",
+            e("info", "i", "info [registers|float|breakpoints|watchpoints|locals|display|threads]",
                     "state; alone: the place in the recording"),
             e("help", "h", "help [COMMAND]", "this list, or one command"),
             e("quit", "q exit", "quit", "leave (Ctrl-C only pauses a run)"));
