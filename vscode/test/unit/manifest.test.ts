@@ -20,7 +20,7 @@ describe('package.json', () => {
     });
 
     test('documents every launch attribute with type, description and default', () => {
-        const expected = ['program', 'mode', 'recording', 'overwrite', 'token', 'stopOnEntry', 'input', 'inputText', 'consoleInput', 'rtos', 'ram', 'snapshotBudget', 'translate', 'isa', 'debugServer', 'javaHome'];
+        const expected = ['program', 'mode', 'recording', 'overwrite', 'token', 'stopOnEntry', 'input', 'inputText', 'consoleInput', 'rtos', 'semihosting', 'semihostingDir', 'semihostingCmdline', 'ram', 'snapshotBudget', 'translate', 'isa', 'debugServer', 'javaHome'];
         assert.deepEqual(Object.keys(launch.properties).sort(), [...expected].sort());
         for (const [name, schema] of Object.entries<any>(launch.properties)) {
             assert.ok(schema.type, `${name} has a type`);

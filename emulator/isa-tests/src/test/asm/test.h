@@ -14,6 +14,7 @@
 #define MSTATUS_MIE  0x8
 #define MSTATUS_MPIE 0x80
 #define MSTATUS_MPP  0x1800
+#define MSTATUS_TW   0x200000
 #define MIP_MSIP     0x8
 #define MIP_MTIP     0x80
 #define MIP_MEIP     0x800

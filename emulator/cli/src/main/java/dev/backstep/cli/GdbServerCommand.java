@@ -2,6 +2,8 @@ package dev.backstep.cli;
 
 import dev.backstep.gdbserver.GdbServer;
 import dev.backstep.machine.ExternalInput;
+import dev.backstep.machine.LiveInput;
+import java.io.InputStream;
 import dev.backstep.replay.Timeline;
 import dev.backstep.replay.TimelineOptions;
 import java.io.PrintStream;
@@ -77,11 +79,13 @@ final class GdbServerCommand implements Callable<Integer> {
             UserFiles.requireWritable(record);
         }
         PrintStream err = System.err;
-        HostInput in = input == null ? null : HostInput.open(input);
+        HostInput in = input == null ? null : HostInput.open(input, machine.host());
         try (Timeline t = replay != null
                 ? Timeline.replay(recording, replay, program, engine.apply(TimelineOptions.defaults()))
-                : Timeline.record(program, record, in == null ? ExternalInput.none() : in.source(),
-                        engine.apply(machine.config()), engine.apply(TimelineOptions.defaults()));
+                : Timeline.record(program, record, in != null ? in.source() : machine.semihosting
+                        ? new LiveInput(InputStream.nullInputStream()).withSemihosting(machine.host())
+                        : ExternalInput.none(),
+                        engine.apply(machine.config(program)), engine.apply(TimelineOptions.defaults()));
              GdbServer server = new GdbServer(t, System.out, uartToGdb, msg -> err.println("backstep: " + msg),
                      threads(t))) {
             int bound = server.bind(host, port);

@@ -1,6 +1,7 @@
 package dev.backstep.cli;
 
 import dev.backstep.machine.ExternalInput;
+import dev.backstep.machine.HostSemihosting;
 import dev.backstep.machine.LiveInput;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,17 +13,28 @@ final class HostInput implements AutoCloseable {
     private final InputStream stream;
     private final ExternalInput source;
 
-    private HostInput(InputStream stream) {
+    private final HostSemihosting semihosting;
+
+    private HostInput(InputStream stream, HostSemihosting semihosting) {
         this.stream = stream;
-        this.source = new LiveInput(stream);
+        this.semihosting = semihosting;
+        this.source = new LiveInput(stream).withSemihosting(semihosting);
     }
 
     /** @param file a path, "-" or null for stdin */
     static HostInput open(String file) throws IOException {
+        return open(file, null);
+    }
+
+    /**
+     * @param file        a path, "-" or null for stdin (the UART's input and semihosting's console input)
+     * @param semihosting semihosting's files and clocks, or null
+     */
+    static HostInput open(String file, HostSemihosting semihosting) throws IOException {
         if (file == null || file.equals("-")) {
-            return new HostInput(System.in);
+            return new HostInput(System.in, semihosting);
         }
-        return new HostInput(Files.newInputStream(UserFiles.requireReadable(Path.of(file))));
+        return new HostInput(Files.newInputStream(UserFiles.requireReadable(Path.of(file))), semihosting);
     }
 
     ExternalInput source() {
@@ -31,6 +43,9 @@ final class HostInput implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (semihosting != null) {
+            semihosting.closeAll();
+        }
         if (stream != System.in) {
             stream.close();
         }

@@ -1,7 +1,11 @@
 package dev.backstep.cli;
 
 import dev.backstep.machine.Isa;
+import dev.backstep.machine.HostSemihosting;
 import dev.backstep.machine.MachineConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** The guest machine of the commands that run a program live (run, record, gdbserver): a picocli mixin. */
@@ -15,8 +19,39 @@ final class MachineOptions {
                     + " .riscv.attributes arch, else rv32imac)")
     Isa isa;
 
-    MachineConfig config() {
-        return MachineConfig.builder().ramSize(ram).isa(isa).build();
+    @Option(names = "--semihosting", description = "serve semihosting calls (as QEMU's -semihosting): console "
+            + "output and input, exit codes, clocks, the command line, and files in --semihosting-dir")
+    boolean semihosting;
+
+    @Option(names = "--semihosting-dir", paramLabel = "DIR", description = "the only directory the program may "
+            + "open, create and remove files in through semihosting (default: none, every file request fails)")
+    Path semihostingDir;
+
+    @Option(names = "--semihosting-cmdline", paramLabel = "ARGS", description = "arguments the program's command "
+            + "line gets after its own name, as QEMU's -append (SYS_GET_CMDLINE)")
+    String semihostingArgs;
+
+    /** The machine for a program given as {@code program} on the command line. */
+    MachineConfig config(Path program) {
+        if (!semihosting && (semihostingDir != null || semihostingArgs != null)) {
+            throw new CliErrors.UserError("--semihosting-dir and --semihosting-cmdline need --semihosting");
+        }
+        // the command line QEMU gives: the kernel's file name as given, then -append's text
+        String cmdline = program.toString() + (semihostingArgs == null || semihostingArgs.isEmpty() ? ""
+                : " " + semihostingArgs);
+        return MachineConfig.builder().ramSize(ram).isa(isa).semihosting(semihosting)
+                .semihostingCmdline(semihosting ? cmdline : "").build();
+    }
+
+    /** The host side of semihosting (files in the directory given), or null without --semihosting. */
+    HostSemihosting host() throws IOException {
+        if (!semihosting) {
+            return null;
+        }
+        if (semihostingDir != null && !Files.isDirectory(semihostingDir)) {
+            throw new CliErrors.UserError(semihostingDir + ": no such directory (--semihosting-dir)");
+        }
+        return new HostSemihosting(semihostingDir);
     }
 
     /** An arch string, refused with the reason when Backstep cannot run it. */

@@ -64,7 +64,7 @@ final class RecordCommand implements Callable<Integer> {
             throw new CliErrors.UserError(output + ": that is the program itself; give the recording another name");
         }
         ElfImage elf = ElfImage.read(program); // a file that is not an ELF is a usage error before anything is written
-        MachineConfig cfg = engine.apply(machine.config());
+        MachineConfig cfg = engine.apply(machine.config(program));
         long limit = maxInstructions == null ? Long.MAX_VALUE : maxInstructions;
         CountDownLatch closed = new CountDownLatch(1);
         // kill (SIGTERM) or a closed terminal: end the run and let the recording be closed, briefly
@@ -79,7 +79,7 @@ final class RecordCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(onTerm);
         RunSummary summary;
         try (GuestConsole console = new GuestConsole(System.out);
-             HostInput in = HostInput.open(input)) {
+             HostInput in = HostInput.open(input, machine.host())) {
             summary = recorder.record(program, output, in.source(), cfg, engine.apply(TimelineOptions.defaults()),
                     new TimelineListener() {
                         @Override

@@ -14,6 +14,8 @@ import picocli.CommandLine.Parameters;
 /** {@code backstep run}: runs a program live, UART to stdout, input from stdin or a file. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a program on the virt machine: UART output to stdout, UART input from stdin (or --input).",
+                "With --semihosting, semihosting console output goes to stdout too and its console input comes from "
+                        + "the same input.",
                 "The exit status is the program's exit code (SiFive test finisher)."})
 final class RunCommand implements Callable<Integer> {
 
@@ -37,10 +39,10 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ElfImage elf = ElfImage.read(UserFiles.requireReadable(program));
-        MachineConfig cfg = engine.apply(machine.config());
+        MachineConfig cfg = engine.apply(machine.config(program));
         AtomicBoolean cancelled = new AtomicBoolean();
         try (GuestConsole console = new GuestConsole(System.out);
-             HostInput in = HostInput.open(input)) {
+             HostInput in = HostInput.open(input, machine.host())) {
             Machine m = new Machine(cfg, in.source(), console);
             m.load(elf);
             long limit = maxInstructions == null ? Long.MAX_VALUE : maxInstructions;

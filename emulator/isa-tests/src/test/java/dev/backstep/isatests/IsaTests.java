@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class IsaTests {
     static Stream<GuestProgram> programs() {
         return Stream.of("alu", "branch", "loadstore", "misaligned", "mul", "atomic", "compressed",
-                "csr", "trap", "interrupt", "fencei", "minstret", "bitmanip", "float", "rv32e").map(GuestProgram::isaTest);
+                "csr", "trap", "interrupt", "fencei", "minstret", "bitmanip", "float", "rv32e", "privcount",
+                "privcount_fp", "trigger", "warl").map(GuestProgram::isaTest);
     }
 
     @ParameterizedTest(name = "{0} passes on Backstep")

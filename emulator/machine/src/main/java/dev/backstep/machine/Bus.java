@@ -19,6 +19,10 @@ final class Bus {
     final Signals signals;
     final MemFault fault = new MemFault();
     private final Watchpoints watchpoints;
+    /** The hart's debug triggers: load/store matches raise a breakpoint exception before the access. */
+    final Triggers triggers;
+    /** Semihosting calls (ebreak in the semihosting sequence), or null when the machine runs without. */
+    Semihosting semihosting;
 
     /** Forgets decoded instructions overlapping a store (page index, page offset, size); set by the Cpu. */
     interface CodeInvalidator {
@@ -35,6 +39,7 @@ final class Bus {
         this.ram = ram;
         this.signals = signals;
         this.watchpoints = watchpoints;
+        this.triggers = new Triggers(ram);
         this.clint = new Clint(signals);
         this.plic = new Plic(signals);
         this.uart = new Uart16550(signals, plic, out);
@@ -65,6 +70,12 @@ final class Bus {
     }
 
     /** Forgets requests the loop has not taken (reset, restore: they belong to a state that is gone). */
+    /** A semihosting exit: ends the chunk like the test finisher. */
+    void requestExit(ExitRequest e) {
+        exitRequest = e;
+        signals.endChunk();
+    }
+
     void dropRequests() {
         exitRequest = null;
         watchHit = null;
@@ -102,6 +113,9 @@ final class Bus {
 
     /** Zero-extended load of 1, 2 or 4 bytes. */
     int load(int addr, int size, int pc, long icount) {
+        if (triggers.dataArmed && triggers.dataMatch(addr, size, false)) {
+            throw fault.set(Trap.BREAKPOINT, 0);
+        }
         int i = ram.index(addr);
         if (i >= 0) {
             int po = addr & 0xFFF;
@@ -139,6 +153,9 @@ final class Bus {
     }
 
     void store(int addr, int size, int value, int pc, long icount) {
+        if (triggers.dataArmed && triggers.dataMatch(addr, size, true)) {
+            throw fault.set(Trap.BREAKPOINT, 0);
+        }
         int i = ram.index(addr);
         if (i >= 0) {
             int po = addr & 0xFFF;

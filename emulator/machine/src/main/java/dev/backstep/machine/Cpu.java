@@ -8,8 +8,11 @@ import java.util.Set;
  */
 final class Cpu {
     static final int MSTATUS_MIE = 1 << 3, MSTATUS_MPIE = 1 << 7, MSTATUS_MPP = 3 << 11, MSTATUS_MPRV = 1 << 17;
+    /** TW: wfi in U mode raises illegal instruction (without S mode it is allowed there otherwise). */
+    static final int MSTATUS_TW = 1 << 21;
+    // SIE, SPIE, SPP, MIE, MPIE, MPP, MPRV, SUM, MXR, TVM, TW, TSR: the bits QEMU 7.2 keeps
     private static final int MSTATUS_WRITABLE = 0x2 | 0x20 | 0x100 | MSTATUS_MIE | MSTATUS_MPIE | MSTATUS_MPP
-            | MSTATUS_MPRV | (0x3F << 18);
+            | MSTATUS_MPRV | (0x1F << 18);
     /** mstatus.FS (float state Off, Initial, Clean, Dirty) and SD (some state dirty). */
     static final int MSTATUS_FS = 3 << 13, MSTATUS_SD = 1 << 31;
     static final int MIP_MSIP = 1 << 3, MIP_MTIP = 1 << 7, MIP_MEIP = 1 << 11;
@@ -34,6 +37,13 @@ final class Cpu {
     private final int[] pmpcfg = new int[4];
     private final int[] pmpaddr = new int[16];
     private long minstretDelta, mcycleDelta;
+    /**
+     * QEMU 7.2's mcountinhibit: a counter whose bit is set reads the value last written to it, but only until
+     * mcountinhibit is first written with that bit clear (the counter has "started"; from then on it counts whatever
+     * the bit says). The last written values (low and high halves as written) and the started bits.
+     */
+    private long mcycleWritten, minstretWritten;
+    private int countersStarted;
     private int resAddr = -1, resVal;
     /** Asleep in wfi. */
     private boolean halted;
@@ -73,6 +83,10 @@ final class Cpu {
     private static final int SLOTS = Ram.PAGE / 2;
     private static final int LAST_SLOT = SLOTS - 1;
     private final Set<Integer> breakpoints;
+    /** The guest's own debug triggers (Sdtrig), not the debugger's breakpoints. */
+    private final Triggers triggers;
+    /** Decode-slot marker of an execute trigger that matches at the current privilege (imm 1 tells it from BREAKPOINT). */
+    static final long TRIGGER_MARK = Op.BREAKPOINT | 1L << 32;
     /** A breakpoint address not marked while stepping over it (1: none, as pcs are even). */
     private int suppressedBreakpoint = 1;
     /** Translated code, told about every change of code; null when the machine only interprets. */
@@ -88,6 +102,7 @@ final class Cpu {
         this.codeRam = new long[ram.pageCount][];
         this.codeRom = new long[Bus.ROM_SIZE / Ram.PAGE][];
         this.breakpoints = breakpoints;
+        this.triggers = bus.triggers;
         this.marks = ram.marks;
         this.writeMarks = marks.writeMasks;
         bus.setCodeInvalidator(this::invalidateStore);
@@ -124,7 +139,10 @@ final class Cpu {
         medeleg = mideleg = mcounteren = mcountinhibit = satp = menvcfg = 0;
         java.util.Arrays.fill(pmpcfg, 0);
         java.util.Arrays.fill(pmpaddr, 0);
+        triggers.reset();
         minstretDelta = mcycleDelta = 0;
+        mcycleWritten = minstretWritten = 0;
+        countersStarted = 0;
         resAddr = -1;
         resVal = 0;
         halted = false;
@@ -230,8 +248,11 @@ final class Cpu {
     }
 
     /**
-     * Retires the instruction that raised the last chunk's synchronous trap, when it counts as executed (ecall,
-     * ebreak, illegal instructions, as QEMU counts them; a faulting access does not). The trap is not entered yet.
+     * Retires the instruction that raised the last chunk's synchronous trap, when it counts as executed, as QEMU 7.2
+     * counts them: ecall, ebreak and instructions the decoder finds illegal (an F/D instruction with mstatus.FS Off
+     * too) do; an instruction found illegal while executing (a CSR it may not access, a float CSR with FS Off, a
+     * reserved rounding mode, mret or a trapping wfi in U mode), a faulting or misaligned access and a debug trigger
+     * do not. The trap is not entered yet.
      *
      * @return whether it retired
      */
@@ -407,6 +428,8 @@ final class Cpu {
         long e;
         if (pc != suppressedBreakpoint && !breakpoints.isEmpty() && breakpoints.contains(pc)) {
             e = Op.BREAKPOINT;
+        } else if (triggers.armed && triggers.executes(pc, priv)) {
+            e = TRIGGER_MARK;
         } else if (translations != null && translations.hasEntry(pc)) {
             e = Op.ENTRY;
         } else {
@@ -438,7 +461,7 @@ final class Cpu {
     /** A translated block starts at pc: the interpreter hands over when it gets there (unless a breakpoint is there). */
     void markEntry(int at) {
         long[] page = codePageOrNull(at);
-        if (page != null && page[(at & 0xFFF) >>> 1] != Op.BREAKPOINT) {
+        if (page != null && (int) page[(at & 0xFFF) >>> 1] != Op.BREAKPOINT) {
             page[(at & 0xFFF) >>> 1] = Op.ENTRY;
         }
     }
@@ -475,12 +498,13 @@ final class Cpu {
         int at = pc;
         long[] page = codePage(at);
         int slot = (at & 0xFFF) >>> 1;
-        page[slot] = decoded;
+        long put = triggers.armed && triggers.executes(at, priv) ? TRIGGER_MARK : decoded;
+        page[slot] = put;
         try {
             return interpret(end);
         } finally {
             long[] now = codePageOrNull(at);
-            if (now != null && now[slot] == decoded) {
+            if (now != null && now[slot] == put) {
                 now[slot] = translations != null && translations.hasEntry(at) ? Op.ENTRY : 0;
             }
         }
@@ -813,6 +837,10 @@ final class Cpu {
                             }
                             this.pc = pc;
                             this.icount = ic;
+                            if (imm != 0) {
+                                // the guest's execute trigger: a breakpoint exception before the instruction
+                                return syncTrap(Trap.BREAKPOINT, 0, false);
+                            }
                             return R_BREAKPOINT;
                         }
                         case Op.ENTRY -> {
@@ -923,11 +951,14 @@ final class Cpu {
                 return syncTrap(Trap.ILLEGAL_INSTRUCTION, imm, true);
             case Op.FP: {
                 if (!floatEnabled()) {
+                    // QEMU 7.2 finds FS Off while translating (REQUIRE_FPU): a decoder illegal, counted
                     return syncTrap(Trap.ILLEGAL_INSTRUCTION, fetchBits(pc), true);
                 }
                 int r = fpu.execute(imm, x, fpMemory);
                 if (r == FloatUnit.ILLEGAL) {
-                    return syncTrap(Trap.ILLEGAL_INSTRUCTION, fetchBits(pc), true);
+                    // a reserved rounding mode (in the instruction or frm) is found while executing (QEMU's
+                    // set_rounding_mode helper): not counted in minstret/mcycle
+                    return syncTrap(Trap.ILLEGAL_INSTRUCTION, fetchBits(pc), false);
                 }
                 if (r == FloatUnit.WROTE_FLOAT) {
                     markFloatDirty();
@@ -937,10 +968,18 @@ final class Cpu {
             case Op.ECALL:
                 return syncTrap(priv == PRIV_M ? Trap.ECALL_M : priv == PRIV_U ? Trap.ECALL_U : Trap.ECALL_S, 0, true);
             case Op.EBREAK:
+                if (bus.semihosting != null && priv != PRIV_U && (w & Op.C) == 0 && semihostingSequence(pc)) {
+                    x[10] = bus.semihosting.call(x[10], x[11], x[10], ic);
+                    pc = npc;
+                    icount = ic + 1;
+                    signals.endChunk(); // an exit, new output or input: the run loop looks
+                    return R_CHUNK;
+                }
                 return syncTrap(Trap.BREAKPOINT, 0, true);
             case Op.MRET: {
                 if (priv != PRIV_M) {
-                    return syncTrap(Trap.ILLEGAL_INSTRUCTION, fetchBits(pc), true);
+                    // found illegal while executing (not while decoding): QEMU 7.2 does not count it
+                    return syncTrap(Trap.ILLEGAL_INSTRUCTION, fetchBits(pc), false);
                 }
                 int mpp = (mstatus >>> 11) & 3;
                 int s = mstatus;
@@ -951,7 +990,7 @@ final class Cpu {
                     s &= ~MSTATUS_MPRV;
                 }
                 mstatus = s;
-                priv = mpp == 2 ? PRIV_U : mpp;
+                setPrivilege(mpp == 2 ? PRIV_U : mpp);
                 pc = mepc;
                 icount = ic + 1;
                 endChunkIfInterruptPending();
@@ -960,8 +999,10 @@ final class Cpu {
             case Op.SRET:
                 return syncTrap(Trap.ILLEGAL_INSTRUCTION, fetchBits(pc), true);
             case Op.WFI:
-                if (priv == PRIV_U) {
-                    return syncTrap(Trap.ILLEGAL_INSTRUCTION, fetchBits(pc), true);
+                if (priv == PRIV_U && (mstatus & MSTATUS_TW) != 0) {
+                    // without S mode, wfi is allowed in U mode unless TW is set (QEMU 7.2); found at execution,
+                    // so not counted
+                    return syncTrap(Trap.ILLEGAL_INSTRUCTION, fetchBits(pc), false);
                 }
                 pc = npc;
                 icount = ic + 1;
@@ -1014,13 +1055,8 @@ final class Cpu {
                     // QEMU 7.2 reports a misaligned AMO as a load-address-misaligned exception
                     return syncTrap(Trap.LOAD_MISALIGNED, a, false);
                 }
-                int old;
-                try {
-                    old = load32(a, pc, ic);
-                } catch (MemFault f) {
-                    f.cause = Trap.STORE_ACCESS_FAULT;
-                    throw f;
-                }
+                // an AMO on unmapped memory faults as a load (cause 5), as on QEMU 7.2 (the spec says store/AMO, 7)
+                int old = load32(a, pc, ic);
                 int src = x[rs2];
                 int nv = switch (op) {
                     case Op.AMOSWAP -> src;
@@ -1043,6 +1079,18 @@ final class Cpu {
         return R_CHUNK;
     }
 
+    /** The ebreak at pc sits between slli x0,x0,0x1f and srai x0,x0,7 on its page (as QEMU checks it). */
+    private boolean semihostingSequence(int at) {
+        if (((at - 4) & ~0xFFF) != (at & ~0xFFF) || ((at + 4) & ~0xFFF) != (at & ~0xFFF)) {
+            return false;
+        }
+        try {
+            return fetchBits(at - 4) == Semihosting.PRE && fetchBits(at + 4) == Semihosting.POST;
+        } catch (MemFault f) {
+            return false;
+        }
+    }
+
     // ---------------------------------------------------------------- CSRs
 
     int mip() {
@@ -1056,8 +1104,10 @@ final class Cpu {
         boolean writes = kind == Op.CSRRW || rs1 != 0;
         boolean reads = kind != Op.CSRRW || rdRaw != 0;
         if (!csrExists(csr) || ((csr >>> 8) & 3) > priv || (writes && (csr >>> 10) == 3)
-                || (isFloatCsr(csr) && !floatEnabled())) {
-            return syncTrap(Trap.ILLEGAL_INSTRUCTION, fetchBits(pc), true);
+                || (isFloatCsr(csr) && !floatEnabled()) || (priv == PRIV_U && hiddenCounter(csr))) {
+            // found illegal while executing (the CSR helper, on QEMU; fflags/frm/fcsr with FS off too): not counted
+            // in minstret/mcycle
+            return syncTrap(Trap.ILLEGAL_INSTRUCTION, fetchBits(pc), false);
         }
         long ic = icount;
         int old = reads || kind != Op.CSRRW ? csrRead(csr, ic) : 0;
@@ -1075,6 +1125,12 @@ final class Cpu {
         return R_CHUNK;
     }
 
+    /** A user-level counter (cycle, time, instret, hpmcounterN and their high halves) mcounteren hides from U mode. */
+    private boolean hiddenCounter(int csr) {
+        boolean user = (csr >= 0xC00 && csr <= 0xC1F) || (csr >= 0xC80 && csr <= 0xC9F);
+        return user && (mcounteren & (1 << (csr & 0x1F))) == 0;
+    }
+
     static boolean isCounter(int csr) {
         return (csr >= 0xB00 && csr <= 0xB1F) || (csr >= 0xB80 && csr <= 0xB9F)
                 || (csr >= 0xC00 && csr <= 0xC1F) || (csr >= 0xC80 && csr <= 0xC9F);
@@ -1090,7 +1146,7 @@ final class Cpu {
             return isa.f();
         }
         if (isCounter(csr) || (csr >= 0x323 && csr <= 0x33F) || (csr >= 0x3A0 && csr <= 0x3A3)
-                || (csr >= 0x3B0 && csr <= 0x3BF)) {
+                || (csr >= 0x3B0 && csr <= 0x3BF) || Triggers.isTriggerCsr(csr)) {
             return true;
         }
         return switch (csr) {
@@ -1103,6 +1159,15 @@ final class Cpu {
     /** Virtual-clock value QEMU's counters show to the instruction at icount ic (it counts itself). */
     private long counterNow(long ic) {
         return clint.accessNs(ic);
+    }
+
+    /** mcycle (index 0) or minstret (index 2) as the instruction at icount ic reads it. */
+    private long counter(int index, long delta, long written, long ic) {
+        int bit = 1 << index;
+        if ((mcountinhibit & bit) != 0 && (countersStarted & bit) == 0) {
+            return written;
+        }
+        return counterNow(ic) + delta;
     }
 
     /** Value of a CSR as the instruction at icount {@code ic} reads it. */
@@ -1128,10 +1193,10 @@ final class Cpu {
             case 0x180: return satp;
             case 0xF12: return MARCHID;
             case 0xF13: return MIMPID;
-            case 0xB00: case 0xC00: return (int) (counterNow(ic) + mcycleDelta);
-            case 0xB80: case 0xC80: return (int) ((counterNow(ic) + mcycleDelta) >>> 32);
-            case 0xB02: case 0xC02: return (int) (counterNow(ic) + minstretDelta);
-            case 0xB82: case 0xC82: return (int) ((counterNow(ic) + minstretDelta) >>> 32);
+            case 0xB00: case 0xC00: return (int) counter(0, mcycleDelta, mcycleWritten, ic);
+            case 0xB80: case 0xC80: return (int) (counter(0, mcycleDelta, mcycleWritten, ic) >>> 32);
+            case 0xB02: case 0xC02: return (int) counter(2, minstretDelta, minstretWritten, ic);
+            case 0xB82: case 0xC82: return (int) (counter(2, minstretDelta, minstretWritten, ic) >>> 32);
             case 0xC01: return (int) clint.mtime(counterNow(ic));
             case 0xC81: return (int) (clint.mtime(counterNow(ic)) >>> 32);
             default:
@@ -1140,6 +1205,9 @@ final class Cpu {
                 }
                 if (csr >= 0x3B0 && csr <= 0x3BF) {
                     return pmpaddr[csr - 0x3B0];
+                }
+                if (Triggers.isTriggerCsr(csr)) {
+                    return triggers.read(csr);
                 }
                 return 0; // mvendorid, mhartid, mconfigptr, mstatush, menvcfgh, unused hpm counters
         }
@@ -1160,7 +1228,13 @@ final class Cpu {
     void csrWrite(int csr, int v, long ic) {
         switch (csr) {
             case 0x300 -> {
-                mstatus = (mstatus & ~mstatusWritable()) | (v & mstatusWritable());
+                int nv = (mstatus & ~mstatusWritable()) | (v & mstatusWritable());
+                int mpp = (nv >>> 11) & 3;
+                if (mpp == 1 || mpp == 2) {
+                    // WARL: only implemented modes (M, U); an unsupported one leaves MPP as it was
+                    nv = (nv & ~MSTATUS_MPP) | (mstatus & MSTATUS_MPP);
+                }
+                mstatus = nv;
                 endChunkIfInterruptPending();
             }
             // writes of the float CSRs make FS Dirty (QEMU 7.2 does; SD follows)
@@ -1190,7 +1264,10 @@ final class Cpu {
             }
             case 0x306 -> mcounteren = v;
             case 0x30A -> menvcfg = v & 0x1;
-            case 0x320 -> mcountinhibit = v & ~2;
+            case 0x320 -> {
+                mcountinhibit = v; // QEMU 7.2 keeps every bit
+                countersStarted |= ~v;
+            }
             case 0x340 -> mscratch = v;
             case 0x341 -> mepc = v & ~1;
             case 0x342 -> mcause = v;
@@ -1200,18 +1277,90 @@ final class Cpu {
                 endChunkIfInterruptPending();
             }
             case 0x180 -> satp = v;
-            case 0xB00 -> mcycleDelta = setLow(counterNow(ic) + mcycleDelta, v) - counterNow(ic);
-            case 0xB80 -> mcycleDelta = setHigh(counterNow(ic) + mcycleDelta, v) - counterNow(ic);
-            case 0xB02 -> minstretDelta = setLow(counterNow(ic) + minstretDelta, v) - counterNow(ic);
-            case 0xB82 -> minstretDelta = setHigh(counterNow(ic) + minstretDelta, v) - counterNow(ic);
+            case 0xB00 -> {
+                mcycleDelta = setLow(counterNow(ic) + mcycleDelta, v) - counterNow(ic);
+                mcycleWritten = setLow(mcycleWritten, v);
+            }
+            case 0xB80 -> {
+                mcycleDelta = setHigh(counterNow(ic) + mcycleDelta, v) - counterNow(ic);
+                mcycleWritten = setHigh(mcycleWritten, v);
+            }
+            case 0xB02 -> {
+                minstretDelta = setLow(counterNow(ic) + minstretDelta, v) - counterNow(ic);
+                minstretWritten = setLow(minstretWritten, v);
+            }
+            case 0xB82 -> {
+                minstretDelta = setHigh(counterNow(ic) + minstretDelta, v) - counterNow(ic);
+                minstretWritten = setHigh(minstretWritten, v);
+            }
             default -> {
                 if (csr >= 0x3A0 && csr <= 0x3A3) {
-                    pmpcfg[csr - 0x3A0] = v;
+                    writePmpcfg(csr - 0x3A0, v);
                 } else if (csr >= 0x3B0 && csr <= 0x3BF) {
-                    pmpaddr[csr - 0x3B0] = v;
+                    writePmpaddr(csr - 0x3B0, v);
+                } else if (Triggers.isTriggerCsr(csr)) {
+                    writeTrigger(csr, v);
                 }
             }
         }
+    }
+
+    private static final int PMP_LOCK = 0x80, PMP_A = 0x18, PMP_TOR = 0x08;
+
+    private int pmpEntryCfg(int entry) {
+        return (pmpcfg[entry >>> 2] >>> (8 * (entry & 3))) & 0xFF;
+    }
+
+    /**
+     * pmpcfgN, one byte per entry: a locked entry (L) keeps its configuration until reset, as on QEMU 7.2, which keeps
+     * the other bits as written. (Backstep does not check accesses against PMP: machine mode is never restricted and
+     * user mode may access everything.)
+     */
+    private void writePmpcfg(int reg, int v) {
+        int cur = pmpcfg[reg];
+        for (int b = 0; b < 4; b++) {
+            int shift = 8 * b;
+            if ((((cur >>> shift) & PMP_LOCK) == 0)) {
+                cur = (cur & ~(0xFF << shift)) | (v & (0xFF << shift));
+            }
+        }
+        pmpcfg[reg] = cur;
+    }
+
+    /** pmpaddrN: fixed while its entry is locked, or while the next entry is a locked top-of-range one. */
+    private void writePmpaddr(int entry, int v) {
+        if ((pmpEntryCfg(entry) & PMP_LOCK) != 0) {
+            return;
+        }
+        if (entry + 1 < pmpaddr.length) {
+            int next = pmpEntryCfg(entry + 1);
+            if ((next & PMP_LOCK) != 0 && (next & PMP_A) == PMP_TOR) {
+                return;
+            }
+        }
+        pmpaddr[entry] = v;
+    }
+
+    private void writeTrigger(int csr, int v) {
+        triggers.forEachExecuteAddress(this::invalidateAt);
+        if (triggers.write(csr, v)) {
+            triggers.forEachExecuteAddress(this::invalidateAt);
+        }
+        signals.endChunk(); // the translator looks again whether a trigger is armed
+    }
+
+    /** Execute triggers match per privilege: their decode slots are marked again after a change. */
+    private void setPrivilege(int p) {
+        if (p != priv && triggers.hasExecuteTriggers()) {
+            triggers.forEachExecuteAddress(this::invalidateAt);
+        }
+        priv = p;
+        triggers.priv = p;
+    }
+
+    /** Whether a debug trigger is armed (translated code is then not entered: triggers are checked in the interpreter). */
+    boolean triggersArmed() {
+        return triggers.armed;
     }
 
     private static long setLow(long cur, int v) {
@@ -1255,7 +1404,7 @@ final class Cpu {
         s &= ~MSTATUS_MIE;
         s = (s & ~MSTATUS_MPP) | (priv << 11);
         mstatus = s;
-        priv = PRIV_M;
+        setPrivilege(PRIV_M);
         int base = mtvec & ~3;
         pc = (mtvec & 1) != 0 && cause < 0 ? base + 4 * (cause & 0x7FFF_FFFF) : base;
     }
@@ -1285,6 +1434,23 @@ final class Cpu {
         if (isa.f()) { // without F the state (and so digests of recordings made before F existed) stays as it was
             fpu.save(w);
         }
+    }
+
+    /**
+     * State added after recording format 2 (QEMU's mcountinhibit bookkeeping, the debug triggers): saved after every
+     * device, so that {@link Machine#digest()} can leave it out while it is as at reset and the digests of older
+     * recordings still match.
+     */
+    void saveExtras(StateWriter w) {
+        w.put(mcycleWritten);
+        w.put(minstretWritten);
+        w.put(countersStarted);
+        triggers.save(w);
+    }
+
+    /** Whether what {@link #saveExtras} writes is as at reset. */
+    boolean extrasAtReset() {
+        return mcycleWritten == 0 && minstretWritten == 0 && countersStarted == 0 && triggers.atReset();
     }
 
     void load(StateReader r) {
@@ -1322,5 +1488,16 @@ final class Cpu {
         if (isa.f()) {
             fpu.load(r);
         }
+    }
+
+    void loadExtras(StateReader r) {
+        mcycleWritten = r.get();
+        minstretWritten = r.get();
+        countersStarted = r.getInt();
+        // decode slots marked for the triggers before and after: both sets are decoded again
+        triggers.forEachExecuteAddress(this::invalidateAt);
+        triggers.load(r);
+        triggers.priv = priv;
+        triggers.forEachExecuteAddress(this::invalidateAt);
     }
 }

@@ -63,6 +63,15 @@ public interface ExternalInput {
         return true;
     }
 
+    /**
+     * A semihosting request that needs the host, made by the instruction at icount {@code now} (only when the
+     * machine runs with semihosting on). A recording logs the reply; a replay serves it. The default: nothing on the
+     * host is reachable (every request fails with ENOSYS).
+     */
+    default SemihostReply semihost(long now, SemihostCall call) {
+        return SemihostReply.error(SemihostReply.ENOSYS);
+    }
+
     /** No input ever; the RTC reads a fixed epoch (0). */
     static ExternalInput none() {
         return NoInput.INSTANCE;

@@ -18,6 +18,8 @@ public final class LiveInput implements ExternalInput {
     private volatile boolean woken;
     /** Machine thread only. */
     private final UartPacing pacing = new UartPacing();
+    /** Files and clocks for semihosting, or null: file requests fail. */
+    private volatile HostSemihosting semihosting;
 
     public LiveInput(InputStream in) {
         Thread reader = new Thread(() -> pump(in), "backstep-live-input");
@@ -122,6 +124,49 @@ public final class LiveInput implements ExternalInput {
             Thread.currentThread().interrupt();
             return -1;
         }
+    }
+
+    /** Serves semihosting's file and clock requests from the host (console input comes from this stream). */
+    public LiveInput withSemihosting(HostSemihosting host) {
+        this.semihosting = host;
+        return this;
+    }
+
+    /**
+     * Console input reads the same stream as the UART, waiting for at least one byte (none at the end of input);
+     * files and clocks go to the {@link HostSemihosting} given, if any.
+     */
+    @Override
+    public SemihostReply semihost(long now, SemihostCall call) {
+        if (call.kind() == SemihostCall.Kind.CONSOLE_READ) {
+            return consoleRead((int) Math.min(call.arg(), Semihosting.MAX_TRANSFER));
+        }
+        HostSemihosting h = semihosting;
+        return h == null ? SemihostReply.error(SemihostReply.ENOSYS) : h.call(call);
+    }
+
+    private SemihostReply consoleRead(int n) {
+        java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+        try {
+            while (got.size() < n) {
+                Integer b = got.size() == 0 ? bytes.take() : bytes.poll();
+                if (b == null) {
+                    break;
+                }
+                if (b == EOF_MARK) {
+                    bytes.add(EOF_MARK); // stays the end for everyone after
+                    break;
+                }
+                got.write(b);
+                if (b == '\n') {
+                    break; // a line at a time, like a terminal
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        byte[] data = got.toByteArray();
+        return new SemihostReply(data.length, 0, data);
     }
 
     @Override

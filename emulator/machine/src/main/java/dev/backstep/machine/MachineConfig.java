@@ -15,6 +15,8 @@ public final class MachineConfig {
     private final long translationCacheBytes;
     private final int translationThreshold;
     private final Isa isa;
+    private final boolean semihosting;
+    private final String semihostingCmdline;
 
     private MachineConfig(Builder b) {
         this.isa = b.isa;
@@ -23,6 +25,21 @@ public final class MachineConfig {
         this.harts = b.harts;
         this.translate = b.translate;
         this.translationCacheBytes = b.translationCacheBytes;
+        this.semihosting = b.semihosting;
+        this.semihostingCmdline = b.semihostingCmdline;
+    }
+
+    /**
+     * Whether semihosting calls are served (as QEMU's {@code -semihosting}): guest-visible, so recorded in the
+     * recording's header. Off: the semihosting sequence's ebreak is an ordinary breakpoint exception.
+     */
+    public boolean semihosting() {
+        return semihosting;
+    }
+
+    /** What SYS_GET_CMDLINE answers (the program's name and arguments, as QEMU's -append). */
+    public String semihostingCmdline() {
+        return semihostingCmdline;
     }
 
     public static Builder builder() {
@@ -68,13 +85,14 @@ public final class MachineConfig {
 
     public Builder toBuilder() {
         return builder().ramSize(ramSize).harts(harts).translate(translate).translationCacheBytes(translationCacheBytes)
-                .translationThreshold(translationThreshold).isa(isa);
+                .translationThreshold(translationThreshold).isa(isa).semihosting(semihosting)
+                .semihostingCmdline(semihostingCmdline);
     }
 
     @Override
     public String toString() {
         return "ram=" + ramSize + " harts=" + harts + (isa == null ? "" : " isa=" + isa)
-                + (translate ? "" : " interpreter-only");
+                + (translate ? "" : " interpreter-only") + (semihosting ? " semihosting" : "");
     }
 
     public static final class Builder {
@@ -84,10 +102,25 @@ public final class MachineConfig {
         private long translationCacheBytes = 64L << 20;
         private int translationThreshold = 50_000;
         private Isa isa;
+        private boolean semihosting;
+        private String semihostingCmdline = "";
 
         /** The instruction set; null (the default) takes the program's arch attribute, else rv32imac. */
         public Builder isa(Isa isa) {
             this.isa = isa;
+            return this;
+        }
+
+        public Builder semihosting(boolean on) {
+            this.semihosting = on;
+            return this;
+        }
+
+        public Builder semihostingCmdline(String cmdline) {
+            if (cmdline == null || cmdline.length() > 4096) {
+                throw new IllegalArgumentException("semihosting command line must be at most 4096 characters");
+            }
+            this.semihostingCmdline = cmdline;
             return this;
         }
 

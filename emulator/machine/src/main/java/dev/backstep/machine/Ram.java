@@ -16,6 +16,8 @@ final class Ram {
     static final int SHARED = 1, CODE = 2, WATCH_R = 4, WATCH_W = 8;
     /** Written since the last activity take while writes are tracked ({@link ActivityMarks}): open to fast stores. */
     static final int LISTED = 16;
+    /** Holds data a debug trigger watches ({@link Triggers}): loads and stores take the slow path. */
+    static final int TRIGGER = 32;
     static final byte[] ZERO = new byte[PAGE];
     static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
@@ -55,8 +57,8 @@ final class Ram {
     void refresh(int i) {
         byte[] p = pages[i];
         int f = flags[i];
-        readPages[i] = (f & WATCH_R) != 0 ? null : p == null ? ZERO : p;
-        writePages[i] = p == null || (f & (SHARED | CODE | WATCH_W)) != 0 || (trackWrites && (f & LISTED) == 0)
+        readPages[i] = (f & (WATCH_R | TRIGGER)) != 0 ? null : p == null ? ZERO : p;
+        writePages[i] = p == null || (f & (SHARED | CODE | WATCH_W | TRIGGER)) != 0 || (trackWrites && (f & LISTED) == 0)
                 || !marks.hasWriteMasks(i) ? null : p;
     }
 
@@ -197,7 +199,7 @@ final class Ram {
         baseTable = new PageChunk[chunkCount()];
         dirtyCount = 0;
         for (int i = 0; i < pageCount; i++) {
-            flags[i] &= WATCH_R | WATCH_W | LISTED;
+            flags[i] &= WATCH_R | WATCH_W | LISTED | TRIGGER;
             refresh(i);
         }
     }

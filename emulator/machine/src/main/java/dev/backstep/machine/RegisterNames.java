@@ -92,6 +92,11 @@ public final class RegisterNames {
             case 0x343: return "mtval";
             case 0x344: return "mip";
             case 0x180: return "satp";
+            case 0x7A0: return "tselect";
+            case 0x7A1: return "tdata1";
+            case 0x7A2: return "tdata2";
+            case 0x7A3: return "tdata3";
+            case 0x7A4: return "tinfo";
             case 0xF11: return "mvendorid";
             case 0xF12: return "marchid";
             case 0xF13: return "mimpid";

@@ -18,6 +18,10 @@ final class StateWriter {
         put(v ? 1 : 0);
     }
 
+    int size() {
+        return size;
+    }
+
     long[] toArray() {
         return Arrays.copyOf(data, size);
     }

@@ -17,7 +17,8 @@ import java.util.Set;
  * <p>Exactness: a region is entered only when its first block fits in the chunk's budget, and each of its blocks
  * checks the same before running; what does not fit, and any instruction the translator does not know, runs in the
  * interpreter. Chunk ends (LIMIT, events, interrupts, timer deadlines, the poll interval) therefore land exactly
- * where they would without translation.
+ * where they would without translation. While the guest has a debug trigger armed ({@link Triggers}), translated
+ * code is not entered: the interpreter checks execute triggers in its decode cache and data triggers on the bus.
  */
 final class Translator {
     static final int DEFAULT_HOT_THRESHOLD = 50_000;
@@ -116,7 +117,7 @@ final class Translator {
                 // stretches of at most INTERPRETED_STRETCH: hot code is noticed within that many instructions
                 r = cpu.interpret(Math.min(end, ic + INTERPRETED_STRETCH));
                 warm(pc, cpu.icount() - ic);
-            } else if (ic + e.blockLength <= end) {
+            } else if (ic + e.blockLength <= end && !cpu.triggersArmed()) {
                 // the one place translated code is entered
                 entered++;
                 TranslationCache.Translation t = e.translation;

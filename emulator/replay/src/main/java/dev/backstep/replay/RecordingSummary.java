@@ -23,6 +23,7 @@ public final class RecordingSummary {
         long uartBytes = 0;
         int rtc = 0;
         int idle = 0;
+        int semihost = 0;
         for (int i = 0; i < f.events().size(); i++) {
             EventKind k = f.events().kind(i);
             if (k == EventKind.UART_RX) {
@@ -32,6 +33,8 @@ public final class RecordingSummary {
                 rtc++;
             } else if (k == EventKind.IDLE) {
                 idle++;
+            } else if (k == EventKind.SEMIHOST) {
+                semihost++;
             }
         }
         StringBuilder sb = new StringBuilder();
@@ -39,13 +42,16 @@ public final class RecordingSummary {
         sb.append("program         ").append(f.header().elfName()).append(" (SHA-256 ").append(f.header().elfDigest())
                 .append(f.elfBytes() != null ? ", embedded, " + f.elfBytes().length + " bytes" : ", not embedded").append(")\n");
         sb.append("machine         RAM ").append(f.header().ramSize() >> 20).append(" MiB, ").append(f.header().harts())
-                .append(" hart, ISA ").append(f.header().isa()).append('\n');
+                .append(" hart, ISA ").append(f.header().isa()).append(f.header().semihosting()
+                        ? ", semihosting (command line \"" + f.header().semihostingCmdline() + "\")" : "")
+                .append('\n');
         sb.append("recorded        ").append(Instant.ofEpochMilli(f.header().createdEpochMillis())).append(" by ")
                 .append(f.header().producer()).append('\n');
         sb.append("length          ").append(f.validUpTo()).append(" instructions\n");
         sb.append("ended           ").append(f.end() == null ? "no END chunk (cut off)" : ended(f.end())).append('\n');
         sb.append("events          ").append(uart).append(" UART RX (").append(uartBytes).append(" bytes), ")
-                .append(rtc).append(" RTC reads, ").append(idle).append(" idle waits\n");
+                .append(rtc).append(" RTC reads, ").append(idle).append(" idle waits")
+                .append(f.header().semihosting() ? ", " + semihost + " semihosting replies" : "").append('\n');
         sb.append("digests         ").append(f.digests().size()).append(", every ").append(f.header().digestInterval())
                 .append(" instructions\n");
         sb.append("execution index ").append(f.index() == null ? "none (built on replay)"

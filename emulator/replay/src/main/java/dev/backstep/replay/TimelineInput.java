@@ -2,6 +2,9 @@ package dev.backstep.replay;
 
 import dev.backstep.machine.ExternalInput;
 import dev.backstep.machine.InputSink;
+import dev.backstep.machine.SemihostCall;
+import dev.backstep.machine.SemihostReply;
+import dev.backstep.replay.format.SemihostEvent;
 import dev.backstep.replay.format.EventKind;
 import dev.backstep.replay.format.RecordingWriter;
 import dev.backstep.replay.log.EventLog;
@@ -185,6 +188,36 @@ final class TimelineInput implements ExternalInput {
     @Override
     public long idle(long now, InputSink sink) {
         return served(now, EventKind.IDLE, -1, sink);
+    }
+
+    /**
+     * Live: the host answers and the answer is logged (a file is written only here, once). Behind the frontier: the
+     * logged answer, never the host.
+     */
+    @Override
+    public SemihostReply semihost(long now, SemihostCall call) {
+        checkNotPast(now);
+        if (liveAt(now)) {
+            SemihostReply r = live.semihost(now, call);
+            byte[] packed = SemihostEvent.pack(call.kind(), r);
+            appendable.appendSemihost(now, packed);
+            writer.semihost(now, packed);
+            cursor = log.size();
+            return r;
+        }
+        if (cursor < log.size() && log.icount(cursor) == now && log.kind(cursor) == EventKind.SEMIHOST) {
+            byte[] packed = log.data(cursor);
+            if (SemihostEvent.kind(packed) == call.kind()) {
+                cursor++;
+                return SemihostEvent.reply(packed);
+            }
+            diverge(now, "the machine made a semihosting " + call.kind() + " request at icount " + now
+                    + " but the recording has a " + SemihostEvent.kind(packed) + " one");
+        } else {
+            diverge(now, "the machine made a semihosting " + call.kind() + " request at icount " + now
+                    + " but the recording has " + expected());
+        }
+        return SemihostReply.error(SemihostReply.EIO);
     }
 
     private long served(long now, EventKind kind, long fallback, InputSink sink) {

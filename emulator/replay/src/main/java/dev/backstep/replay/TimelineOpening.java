@@ -32,7 +32,8 @@ final class TimelineOpening {
         cfg = cfg.toBuilder().isa(cfg.isa() != null ? cfg.isa() : elf.defaultIsa()).build();
         RecordingHeader header = new RecordingHeader(RecordingFormat.VERSION, elf.digest(),
                 elfPath.getFileName().toString(), cfg.ramSize(), cfg.harts(), opts.digestInterval(),
-                System.currentTimeMillis(), "backstep", cfg.isa().toString());
+                System.currentTimeMillis(), "backstep", cfg.isa().toString(), cfg.semihosting(),
+                cfg.semihostingCmdline());
         OutputStream os = out == null ? OutputStream.nullOutputStream()
                 : new BufferedOutputStream(Files.newOutputStream(out), 1 << 16);
         RecordingWriter w = new RecordingWriter(os, header, elfBytes);
@@ -59,7 +60,8 @@ final class TimelineOpening {
         }
         MachineConfig cfg;
         try {
-            cfg = MachineConfig.builder().ramSize(h.ramSize()).harts(h.harts()).isa(Isa.parse(h.isa())).build();
+            cfg = MachineConfig.builder().ramSize(h.ramSize()).harts(h.harts()).isa(Isa.parse(h.isa()))
+                    .semihosting(h.semihosting()).semihostingCmdline(h.semihostingCmdline()).build();
         } catch (IllegalArgumentException e) {
             throw new IOException("the recording asks for an unsupported machine: " + e.getMessage(), e);
         }

@@ -27,20 +27,38 @@ import java.nio.file.Path;
  * @param isa            RECORD: the instruction set as an arch string like QEMU's -cpu options spell it
  *                       ({@code rv32imafdc_zba_zbb_zbs}); null: the ELF's {@code .riscv.attributes} arch, else rv32imac.
  *                       REPLAY takes it from the recording
+ * @param semihosting    RECORD: serve semihosting calls (null: off); REPLAY takes it from the recording
  */
 public record LaunchSpec(Path program, Mode mode, Path recording, boolean stopOnEntry, byte[] input, Path inputFile,
                          long ramSize, long snapshotBudget, boolean translate, int indexWindowShift,
-                         boolean overwrite, String rtos, String isa) {
+                         boolean overwrite, String rtos, String isa, Semihosting semihosting) {
     public enum Mode { RECORD, REPLAY }
+
+    /**
+     * Semihosting for a RECORD session (a recording says itself whether it was made with it).
+     *
+     * @param dir  the only directory the program's files may be in (null: no file access)
+     * @param args what the command line holds after the program's file name (as QEMU's -append), or null
+     */
+    public record Semihosting(Path dir, String args) {
+    }
 
     /** Windows of 2^20 instructions. */
     public static final int DEFAULT_INDEX_WINDOW_SHIFT = 20;
+
+    /** The spec given, without semihosting. */
+    public LaunchSpec(Path program, Mode mode, Path recording, boolean stopOnEntry, byte[] input, Path inputFile,
+                      long ramSize, long snapshotBudget, boolean translate, int indexWindowShift,
+                      boolean overwrite, String rtos, String isa) {
+        this(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget, translate,
+                indexWindowShift, overwrite, rtos, isa, null);
+    }
 
     /** The spec given, with the default index windows, never overwriting. */
     public LaunchSpec(Path program, Mode mode, Path recording, boolean stopOnEntry, byte[] input, Path inputFile,
                       long ramSize, long snapshotBudget, boolean translate) {
         this(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget, translate,
-                DEFAULT_INDEX_WINDOW_SHIFT, false, null, null);
+                DEFAULT_INDEX_WINDOW_SHIFT, false, null, null, null);
     }
 
     /** The spec given, translating, with the default index windows, never overwriting. */
@@ -59,58 +77,64 @@ public record LaunchSpec(Path program, Mode mode, Path recording, boolean stopOn
 
     public LaunchSpec withRecording(Path file) {
         return new LaunchSpec(program, mode, file, stopOnEntry, input, inputFile, ramSize, snapshotBudget, translate,
-                indexWindowShift, overwrite, rtos, isa);
+                indexWindowShift, overwrite, rtos, isa, semihosting);
     }
 
     public LaunchSpec withStopOnEntry(boolean on) {
         return new LaunchSpec(program, mode, recording, on, input, inputFile, ramSize, snapshotBudget, translate,
-                indexWindowShift, overwrite, rtos, isa);
+                indexWindowShift, overwrite, rtos, isa, semihosting);
     }
 
     public LaunchSpec withInput(byte[] bytes) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, bytes, inputFile, ramSize, snapshotBudget,
-                translate, indexWindowShift, overwrite, rtos, isa);
+                translate, indexWindowShift, overwrite, rtos, isa, semihosting);
     }
 
     public LaunchSpec withInputFile(Path file) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, input, file, ramSize, snapshotBudget, translate,
-                indexWindowShift, overwrite, rtos, isa);
+                indexWindowShift, overwrite, rtos, isa, semihosting);
     }
 
     public LaunchSpec withRamSize(long bytes) {
-        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, bytes, snapshotBudget,
-                translate, indexWindowShift, overwrite, rtos, isa);
+        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, bytes, snapshotBudget, translate,
+                indexWindowShift, overwrite, rtos, isa, semihosting);
     }
 
     public LaunchSpec withSnapshotBudget(long bytes) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, bytes, translate,
-                indexWindowShift, overwrite, rtos, isa);
+                indexWindowShift, overwrite, rtos, isa, semihosting);
     }
 
     public LaunchSpec withTranslate(boolean on) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget, on,
-                indexWindowShift, overwrite, rtos, isa);
+                indexWindowShift, overwrite, rtos, isa, semihosting);
     }
 
     /** Windows of 2^shift instructions for the execution index; 0 turns the index off. */
     public LaunchSpec withIndexWindowShift(int shift) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget,
-                translate, shift, overwrite, rtos, isa);
+                translate, shift, overwrite, rtos, isa, semihosting);
     }
 
     public LaunchSpec withOverwrite(boolean on) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget,
-                translate, indexWindowShift, on, rtos, isa);
+                translate, indexWindowShift, on, rtos, isa, semihosting);
     }
 
     /** RTOS awareness: "auto", "freertos" or "none" (see the record's doc). */
     public LaunchSpec withRtos(String choice) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget,
-                translate, indexWindowShift, overwrite, choice, isa);
+                translate, indexWindowShift, overwrite, choice, isa, semihosting);
     }
 
     public LaunchSpec withIsa(String arch) {
         return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget,
-                translate, indexWindowShift, overwrite, rtos, arch);
+                translate, indexWindowShift, overwrite, rtos, arch, semihosting);
+    }
+
+    /** Serves semihosting calls (null: off, the semihosting sequence's ebreak is a breakpoint exception). */
+    public LaunchSpec withSemihosting(Semihosting s) {
+        return new LaunchSpec(program, mode, recording, stopOnEntry, input, inputFile, ramSize, snapshotBudget,
+                translate, indexWindowShift, overwrite, rtos, isa, s);
     }
 }

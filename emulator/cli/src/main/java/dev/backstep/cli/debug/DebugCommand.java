@@ -56,6 +56,16 @@ public final class DebugCommand implements Callable<Integer> {
             description = "instruction set of a record session, e.g. rv32imafdc_zba_zbb_zbs (default: the ELF's"
                     + " .riscv.attributes arch, else rv32imac; a replay uses the recorded one)")
     String isa;
+    @Option(names = "--semihosting", description = "serve semihosting calls, as QEMU's -semihosting (record mode)")
+    boolean semihosting;
+
+    @Option(names = "--semihosting-dir", paramLabel = "DIR",
+            description = "the only directory the program's semihosting files may be in (record mode)")
+    Path semihostingDir;
+
+    @Option(names = "--semihosting-cmdline", paramLabel = "ARGS",
+            description = "the program's command line after its file name, as QEMU's -append (record mode)")
+    String semihostingArgs;
 
     @Option(names = {"-x", "--script"}, paramLabel = "FILE", description = "run the commands in FILE, then quit")
     Path script;
@@ -80,6 +90,17 @@ public final class DebugCommand implements Callable<Integer> {
                         // the user typed --record FILE on their own command line, as with `record -o`: replacing an
                         // existing regular file is what they asked (never the program, its input or a device)
                         .withOverwrite(true);
+        if ((semihostingDir != null || semihostingArgs != null) && !semihosting) {
+            throw new ParameterException(this.spec.commandLine(), "--semihosting-dir and --semihosting-cmdline need "
+                    + "--semihosting");
+        }
+        if (semihosting && replay != null) {
+            throw new ParameterException(this.spec.commandLine(), "--semihosting is for record mode: a recording says "
+                    + "itself whether it was made with semihosting");
+        }
+        if (semihosting) {
+            spec = spec.withSemihosting(new LaunchSpec.Semihosting(semihostingDir, semihostingArgs));
+        }
         spec = spec.withTranslate(!noTranslate).withIsa(isa);
         if (!java.util.List.of("auto", "freertos", "none").contains(rtos)) {
             throw new ParameterException(this.spec.commandLine(), "--rtos must be auto, freertos or none, got " + rtos);

@@ -109,6 +109,7 @@ public final class LaunchArguments {
                     spec = spec.withRecording(rec).withOverwrite(bool("overwrite", false));
                 }
                 spec = withInput(spec);
+                spec = withSemihosting(spec);
             }
             case "replay" -> {
                 Path rec = optionalPath("recording");
@@ -123,6 +124,12 @@ public final class LaunchArguments {
                     throw invalid(args.get("input") != null ? "input" : "inputText",
                             "'" + (args.get("input") != null ? "input" : "inputText")
                                     + "' is for record mode only: a replay uses the recorded input");
+                }
+                for (String a : new String[] {"semihosting", "semihostingDir", "semihostingCmdline"}) {
+                    if (args.get(a) != null) {
+                        throw invalid(a, "'" + a + "' is for record mode only: a recording says whether it was made "
+                                + "with semihosting and serves the host's answers itself");
+                    }
                 }
                 spec = LaunchSpec.replay(rec, program);
             }
@@ -165,6 +172,31 @@ public final class LaunchArguments {
             spec = spec.withSnapshotBudget(bytes);
         }
         return spec;
+    }
+
+    /**
+     * {@code semihosting} (default false): serve semihosting calls, as QEMU's -semihosting; {@code semihostingDir}:
+     * the only directory the program's files may be in; {@code semihostingCmdline}: what the program's command line
+     * holds after its file name.
+     */
+    private LaunchSpec withSemihosting(LaunchSpec spec) {
+        boolean on = bool("semihosting", false);
+        Path dir = optionalPath("semihostingDir");
+        String cmdline = string("semihostingCmdline", null);
+        if (!on) {
+            if (dir != null || cmdline != null) {
+                throw invalid(dir != null ? "semihostingDir" : "semihostingCmdline",
+                        "'" + (dir != null ? "semihostingDir" : "semihostingCmdline") + "' needs \"semihosting\": true");
+            }
+            return spec;
+        }
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw invalid("semihostingDir", "'semihostingDir': no such directory: " + dir);
+        }
+        if (cmdline != null && cmdline.length() > 4000) {
+            throw invalid("semihostingCmdline", "'semihostingCmdline' is longer than 4000 characters");
+        }
+        return spec.withSemihosting(new LaunchSpec.Semihosting(dir, cmdline));
     }
 
     private LaunchSpec withInput(LaunchSpec spec) {

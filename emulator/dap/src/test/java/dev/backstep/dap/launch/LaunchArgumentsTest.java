@@ -100,4 +100,25 @@ class LaunchArgumentsTest {
         assertThrows(IllegalArgumentException.class, () -> SizeParser.parse("M"));
         assertThrows(IllegalArgumentException.class, () -> SizeParser.parse(true));
     }
+
+    @Test
+    void semihostingAttributes() {
+        LaunchSpec s = LaunchArguments.toSpec(args("program", elf.toString(), "semihosting", true,
+                "semihostingDir", dir.toString(), "semihostingCmdline", "alpha beta"));
+        assertEquals(new LaunchSpec.Semihosting(dir, "alpha beta"), s.semihosting());
+        assertEquals(null, LaunchArguments.toSpec(args("program", elf.toString())).semihosting());
+        assertTrue(error(args("program", elf.toString(), "semihostingDir", dir.toString()))
+                .contains("'semihostingDir' needs \"semihosting\": true"));
+        assertTrue(error(args("program", elf.toString(), "semihosting", true, "semihostingDir",
+                dir.resolve("nope").toString())).contains("no such directory"));
+        assertTrue(error(args("program", elf.toString(), "semihosting", "yes")).contains("'semihosting'"));
+        Path rec = dir.resolve("r.bsr");
+        try {
+            Files.write(rec, new byte[] {1});
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertTrue(error(args("mode", "replay", "recording", rec.toString(), "semihosting", true))
+                .contains("record mode only"));
+    }
 }

@@ -14,7 +14,12 @@ public enum EventKind {
      * A debugger's change to the machine state at this icount ({@link StateEdit}); payload: u8 target, u32 index,
      * uvarint length, bytes. Applied, not asked for: it is not an input of the machine.
      */
-    STATE_EDIT(5);
+    STATE_EDIT(5),
+    /**
+     * The host's answer to a semihosting request ({@link SemihostEvent}); payload: uvarint length, then u8 request
+     * kind, i64 value, i32 errno, the bytes returned.
+     */
+    SEMIHOST(6);
 
     public final int code;
 

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One EVENTS chunk decoded: its inputs, digests and state edits. The reader decodes every chunk once to check it
+ * One EVENTS chunk decoded: its inputs (UART, RTC, IDLE, SEMIHOST), digests and state edits. The reader decodes every chunk once to check it
  * (keeping only digests and edits), and {@link RecordedEvents} decodes a chunk again when a replay reaches its inputs.
  */
 record EventsChunk(long covered, EventLog inputs, DigestLog digests, List<StateEdit> edits) {
@@ -61,6 +61,17 @@ record EventsChunk(long covered, EventLog inputs, DigestLog digests, List<StateE
                     digests.append(icount, d);
                 }
                 case STATE_EDIT -> edits.add(parseEdit(in, icount));
+                case SEMIHOST -> {
+                    long len = in.uvarint();
+                    if (len > SemihostEvent.MAX_BYTES) {
+                        throw new ByteSource.Malformed("semihosting event of " + len + " bytes");
+                    }
+                    byte[] data = in.bytes((int) len);
+                    if (SemihostEvent.kind(data) == null) {
+                        throw new ByteSource.Malformed("semihosting event without a known request at " + icount);
+                    }
+                    inputs.appendSemihost(icount, data);
+                }
                 default -> inputs.appendValue(icount, kind, in.i64());
             }
         }

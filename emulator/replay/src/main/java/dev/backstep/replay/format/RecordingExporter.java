@@ -117,6 +117,8 @@ public final class RecordingExporter {
             } else if (events.kind(e) == EventKind.UART_RX) {
                 byte[] data = events.data(e++);
                 w.uart(ei, data, 0, data.length);
+            } else if (events.kind(e) == EventKind.SEMIHOST) {
+                w.semihost(ei, events.data(e++));
             } else {
                 w.value(ei, events.kind(e), events.value(e++));
             }

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 public final class RecordingFormat {
     /** 8 bytes; the CR LF and SUB bytes catch text-mode mangling, like PNG's signature. */
     public static final byte[] MAGIC = "BSREC\r\n\u001a".getBytes(StandardCharsets.ISO_8859_1);
-    /** The version this Backstep writes: 2 added the INDEX chunk. */
+    /** The version this Backstep writes: 2 added the INDEX chunk, 3 the instruction set and semihosting (header fields, SEMIHOST events). */
     public static final int VERSION = 3;
     /** The oldest version it reads (without an index: one is built as the recording replays). */
     public static final int OLDEST_READABLE = 1;

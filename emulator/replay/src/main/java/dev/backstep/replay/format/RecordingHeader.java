@@ -13,7 +13,9 @@ public record RecordingHeader(int formatVersion,
                               long digestInterval,
                               long createdEpochMillis,
                               String producer,
-                              String isa) {
+                              String isa,
+                              boolean semihosting,
+                              String semihostingCmdline) {
 
     /** The instruction set of recordings made before version 3: Backstep ran rv32imac only. */
     public static final String LEGACY_ISA = "rv32imac";
@@ -25,11 +27,28 @@ public record RecordingHeader(int formatVersion,
         if (isa == null || isa.isEmpty()) {
             isa = LEGACY_ISA;
         }
+        semihostingCmdline = semihostingCmdline == null ? "" : semihostingCmdline;
     }
 
-    /** A header without an ISA: rv32imac. */
+    /** A header without an ISA (rv32imac) and without semihosting. */
     public RecordingHeader(int formatVersion, String elfDigest, String elfName, long ramSize, int harts,
             long digestInterval, long createdEpochMillis, String producer) {
-        this(formatVersion, elfDigest, elfName, ramSize, harts, digestInterval, createdEpochMillis, producer, null);
+        this(formatVersion, elfDigest, elfName, ramSize, harts, digestInterval, createdEpochMillis, producer, null,
+                false, "");
+    }
+
+    /** A machine without semihosting. */
+    public RecordingHeader(int formatVersion, String elfDigest, String elfName, long ramSize, int harts,
+            long digestInterval, long createdEpochMillis, String producer, String isa) {
+        this(formatVersion, elfDigest, elfName, ramSize, harts, digestInterval, createdEpochMillis, producer, isa,
+                false, "");
+    }
+
+    /** A machine with or without semihosting, of the default ISA (rv32imac). */
+    public RecordingHeader(int formatVersion, String elfDigest, String elfName, long ramSize, int harts,
+            long digestInterval, long createdEpochMillis, String producer, boolean semihosting,
+            String semihostingCmdline) {
+        this(formatVersion, elfDigest, elfName, ramSize, harts, digestInterval, createdEpochMillis, producer, null,
+                semihosting, semihostingCmdline);
     }
 }

@@ -389,12 +389,23 @@ public final class RecordingReader {
         long created = in.i64();
         String producer = in.string();
         String isa = version >= 3 ? in.string() : RecordingHeader.LEGACY_ISA;
+        boolean semihosting = false;
+        String cmdline = "";
+        if (version >= 3) {
+            int flags = in.u8();
+            if (flags > 1) {
+                throw new ByteSource.Malformed("unknown machine flags " + flags);
+            }
+            semihosting = flags == 1;
+            cmdline = in.string();
+        }
         if (interval <= 0) {
             throw new ByteSource.Malformed("digest interval " + interval);
         }
         if (isa.isEmpty()) {
             throw new ByteSource.Malformed("empty instruction set");
         }
-        return new RecordingHeader(version, digest, name, ram, harts, interval, created, producer, isa);
+        return new RecordingHeader(version, digest, name, ram, harts, interval, created, producer, isa, semihosting,
+                cmdline);
     }
 }

@@ -51,7 +51,8 @@ public final class RecordingWriter implements AutoCloseable {
     public RecordingWriter(OutputStream out, RecordingHeader header, byte[] elfBytes) throws IOException {
         this.out = out;
         header = new RecordingHeader(RecordingFormat.VERSION, header.elfDigest(), header.elfName(), header.ramSize(),
-                header.harts(), header.digestInterval(), header.createdEpochMillis(), header.producer(), header.isa());
+                header.harts(), header.digestInterval(), header.createdEpochMillis(), header.producer(), header.isa(),
+                header.semihosting(), header.semihostingCmdline());
         this.header = header;
         this.elfBytes = elfBytes == null ? null : elfBytes.clone();
         out.write(RecordingFormat.MAGIC);
@@ -66,6 +67,8 @@ public final class RecordingWriter implements AutoCloseable {
         h.i64(header.createdEpochMillis());
         h.string(header.producer());
         h.string(header.isa());
+        h.u8(header.semihosting() ? 1 : 0);
+        h.string(header.semihostingCmdline());
         writeChunk(RecordingFormat.CHUNK_HEADER, h);
         if (elfBytes != null) {
             ByteSink e = new ByteSink();
@@ -123,8 +126,16 @@ public final class RecordingWriter implements AutoCloseable {
         end();
     }
 
+    /** A semihosting reply, packed ({@link SemihostEvent}). */
+    public void semihost(long icount, byte[] packed) {
+        begin(icount, EventKind.SEMIHOST);
+        pending.uvarint(packed.length);
+        pending.bytes(packed, 0, packed.length);
+        end();
+    }
+
     public void value(long icount, EventKind kind, long value) {
-        if (kind == EventKind.UART_RX || kind == EventKind.STATE_EDIT) {
+        if (kind == EventKind.UART_RX || kind == EventKind.STATE_EDIT || kind == EventKind.SEMIHOST) {
             throw new IllegalArgumentException(kind + " carries bytes");
         }
         begin(icount, kind);

@@ -37,7 +37,7 @@ public final class EventLog implements InputEvents {
 
     public byte[] data(int i) {
         check(i);
-        if (kinds[i] != EventKind.UART_RX.code) {
+        if (kinds[i] != EventKind.UART_RX.code && kinds[i] != EventKind.SEMIHOST.code) {
             return new byte[0];
         }
         return Arrays.copyOfRange(pool, (int) values[i], (int) values[i] + lengths[i]);
@@ -56,16 +56,25 @@ public final class EventLog implements InputEvents {
     }
 
     public void appendUart(long icount, byte[] bytes, int off, int len) {
+        appendBytes(icount, EventKind.UART_RX, bytes, off, len);
+    }
+
+    /** A semihosting reply, packed ({@code format.SemihostEvent}). */
+    public void appendSemihost(long icount, byte[] packed) {
+        appendBytes(icount, EventKind.SEMIHOST, packed, 0, packed.length);
+    }
+
+    private void appendBytes(long icount, EventKind kind, byte[] bytes, int off, int len) {
         if (poolSize + len > pool.length) {
             pool = Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + len));
         }
         System.arraycopy(bytes, off, pool, poolSize, len);
-        add(icount, EventKind.UART_RX, poolSize, len);
+        add(icount, kind, poolSize, len);
         poolSize += len;
     }
 
     public void appendValue(long icount, EventKind kind, long value) {
-        if (kind == EventKind.UART_RX || kind == EventKind.DIGEST) {
+        if (kind == EventKind.UART_RX || kind == EventKind.DIGEST || kind == EventKind.SEMIHOST) {
             throw new IllegalArgumentException("not a value event: " + kind);
         }
         add(icount, kind, value, 0);

@@ -70,6 +70,55 @@ class RecordingFormatTest {
         assertEquals("rv32imac", f.header().isa());
     }
 
+    /**
+     * Version 3 is one format: the header holds the ISA and the semihosting flag and command line together, and the
+     * streamed reader (events decoded again a chunk at a time from the file) serves SEMIHOST events.
+     */
+    @Test
+    void versionThreeHoldsTheIsaAndSemihostingAndTheStreamedReaderServesSemihostEvents(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        RecordingHeader h = new RecordingHeader(RecordingFormat.VERSION, "ab12", "fp.elf", 128L << 20, 1, 1000, 42,
+                "test", "rv32imafdc", true, "fp.elf alpha beta");
+        java.nio.file.Path file = dir.resolve("run.bsr");
+        byte[] answer = SemihostEvent.pack(dev.backstep.machine.SemihostCall.Kind.CONSOLE_READ,
+                new dev.backstep.machine.SemihostReply(3, 0, "hi\n".getBytes(StandardCharsets.US_ASCII)));
+        try (var os = java.nio.file.Files.newOutputStream(file)) {
+            RecordingWriter w = new RecordingWriter(os, h, null);
+            for (int i = 0; i < 50; i++) {
+                w.uart(i * 10L, new byte[]{(byte) i}, 0, 1);
+                w.semihost(i * 10L + 5, answer);
+                if (i % 10 == 9) {
+                    w.flush(i * 10L + 6);
+                }
+            }
+            w.finish(new RecordingEnd(1000, "EXIT", 0));
+            w.close();
+        }
+        RecordingFile f = RecordingReader.read(file);
+        assertEquals(3, f.header().formatVersion());
+        assertEquals("rv32imafdc", f.header().isa());
+        assertTrue(f.header().semihosting());
+        assertEquals("fp.elf alpha beta", f.header().semihostingCmdline());
+        InputEvents ev = f.events();
+        assertEquals(100, ev.size());
+        for (int i = ev.size() - 1; i >= 0; i--) { // backwards: chunks decoded again out of order
+            if (i % 2 == 0) {
+                assertEquals(EventKind.UART_RX, ev.kind(i));
+                assertArrayEquals(new byte[]{(byte) (i / 2)}, ev.data(i));
+            } else {
+                assertEquals(EventKind.SEMIHOST, ev.kind(i));
+                assertEquals(i / 2 * 10L + 5, ev.icount(i));
+                assertEquals(dev.backstep.machine.SemihostCall.Kind.CONSOLE_READ, SemihostEvent.kind(ev.data(i)));
+                assertArrayEquals("hi\n".getBytes(StandardCharsets.US_ASCII), SemihostEvent.reply(ev.data(i)).data());
+            }
+        }
+        // the same bytes read whole agree
+        RecordingFile whole = RecordingReader.parse(java.nio.file.Files.readAllBytes(file));
+        assertEquals(h.isa(), whole.header().isa());
+        assertTrue(whole.header().semihosting());
+        assertEquals(100, whole.events().size());
+    }
+
     /** A chunk as the format says: type, length, payload, CRC32C over the three. */
     private static void writeChunk(ByteArrayOutputStream out, int type, ByteSink payload) {
         ByteSink c = new ByteSink();

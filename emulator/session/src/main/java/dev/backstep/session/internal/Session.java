@@ -46,6 +46,8 @@ import java.util.Set;
  * {@link RequestGate} and hands it to the part that does that job (see package-info).
  */
 public final class Session implements DebugSession {
+    /** The live input of a record session (null in replay): its semihosting files are closed with the session. */
+    private final TypedInput typedInput;
     private final Timeline timeline;
     private final RequestGate gate;
     private final ProgramIo io;
@@ -70,6 +72,7 @@ public final class Session implements DebugSession {
         Program program = new Program(debug);
         SourcePaths sources = new SourcePaths(spec.program() != null ? spec.program() : spec.recording(), debug.lines().files());
         this.io = new ProgramIo(timeline, listener == null ? new SessionListener() { } : listener, input);
+        this.typedInput = input;
         this.gate = new RequestGate(new RequestGate.Interruption() {
             @Override
             public void interrupt() {
@@ -419,6 +422,9 @@ public final class Session implements DebugSession {
     @Override
     public void close() {
         gate.pauseAndThen(() -> {
+            if (typedInput != null) {
+                typedInput.close();
+            }
             try {
                 timeline.close();
             } catch (IOException e) {

@@ -5,6 +5,7 @@ import dev.backstep.session.internal.rtos.RtosAwareness;
 import dev.backstep.debuginfo.DwarfFormatException;
 import dev.backstep.debuginfo.ElfFormatException;
 import dev.backstep.machine.Isa;
+import dev.backstep.machine.HostSemihosting;
 import dev.backstep.machine.MachineConfig;
 import dev.backstep.replay.Timeline;
 import dev.backstep.replay.TimelineOptions;
@@ -62,6 +63,9 @@ final class SessionOpener {
                     } catch (SessionException e) {
                         throw new LaunchException("recording", e.getMessage());
                     }
+                }
+                if (spec.semihosting() != null) {
+                    typedInput.semihosting(hostSemihosting(spec.semihosting()));
                 }
                 t = Timeline.record(spec.program(), spec.recording(), typedInput, cfg, opts);
             } else {
@@ -126,12 +130,33 @@ final class SessionOpener {
         return opts;
     }
 
+    private static HostSemihosting hostSemihosting(LaunchSpec.Semihosting s) throws LaunchException {
+        if (s.dir() != null && !Files.isDirectory(s.dir())) {
+            throw new LaunchException("semihostingDir", "no such directory: " + s.dir());
+        }
+        try {
+            return new HostSemihosting(s.dir());
+        } catch (IOException e) {
+            throw new LaunchException("semihostingDir", s.dir() + ": " + e.getMessage(), e);
+        }
+    }
+
     private static MachineConfig machineConfig(LaunchSpec spec) throws LaunchException {
         MachineConfig.Builder b;
         try {
             b = spec.ramSize() > 0 ? MachineConfig.builder().ramSize(spec.ramSize()) : MachineConfig.builder();
         } catch (IllegalArgumentException e) {
             throw new LaunchException("ramSize", "RAM size " + spec.ramSize() + ": " + e.getMessage());
+        }
+        if (spec.semihosting() != null) {
+            String args = spec.semihosting().args();
+            try {
+                // the command line QEMU gives: the program's file name as given, then -append's text
+                b.semihosting(true).semihostingCmdline(spec.program() + (args == null || args.isEmpty() ? ""
+                        : " " + args));
+            } catch (IllegalArgumentException e) {
+                throw new LaunchException("semihostingCmdline", e.getMessage());
+            }
         }
         if (spec.isa() != null) {
             try {

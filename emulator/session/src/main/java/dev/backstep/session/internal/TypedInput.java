@@ -1,8 +1,11 @@
 package dev.backstep.session.internal;
 
 import dev.backstep.machine.ExternalInput;
+import dev.backstep.machine.HostSemihosting;
 import dev.backstep.machine.InputSink;
 import dev.backstep.machine.UartPacing;
+import dev.backstep.machine.SemihostCall;
+import dev.backstep.machine.SemihostReply;
 
 import java.util.ArrayDeque;
 
@@ -29,6 +32,8 @@ final class TypedInput implements ExternalInput {
     private boolean waiting;
     /** Machine thread only. */
     private final UartPacing pacing = new UartPacing();
+    /** Semihosting's files and clocks, or null. */
+    private volatile HostSemihosting semihosting;
 
     /** @param initial the launch input (may be null) */
     TypedInput(byte[] initial) {
@@ -36,6 +41,55 @@ final class TypedInput implements ExternalInput {
             for (byte b : initial) {
                 queue.add(b);
             }
+        }
+    }
+
+    void semihosting(HostSemihosting host) {
+        semihosting = host;
+    }
+
+    /** Closes the files a semihosting guest left open. */
+    void close() {
+        HostSemihosting h = semihosting;
+        if (h != null) {
+            h.closeAll();
+        }
+    }
+
+    /**
+     * Semihosting's console input takes the typed bytes (up to a newline), waiting for some while the input is
+     * kept open (a pause ends the wait with nothing read); files and clocks go to the host.
+     */
+    @Override
+    public SemihostReply semihost(long now, SemihostCall call) {
+        if (call.kind() != SemihostCall.Kind.CONSOLE_READ) {
+            HostSemihosting h = semihosting;
+            return h == null ? SemihostReply.error(SemihostReply.ENOSYS) : h.call(call);
+        }
+        synchronized (this) {
+            if (queue.isEmpty() && open) {
+                waiting = true;
+                try {
+                    while (queue.isEmpty() && !woken && open) {
+                        wait(100);
+                    }
+                } catch (InterruptedException e) {
+                    // taken as a wake-up
+                } finally {
+                    woken = false;
+                    waiting = false;
+                }
+            }
+            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+            Byte b;
+            while (got.size() < call.arg() && (b = queue.poll()) != null) {
+                got.write(b);
+                if (b == '\n') {
+                    break;
+                }
+            }
+            byte[] data = got.toByteArray();
+            return new SemihostReply(data.length, 0, data);
         }
     }
 
